@@ -1,0 +1,278 @@
+//! `keikaku batch`: many files in, one output tree out. Walks directories in
+//! sorted order, parses the files in parallel (rayon) and writes, in input
+//! order, one output per input (mirroring the input tree), a corpus-wide
+//! records file and a manifest. Output bytes do not depend on the number of
+//! threads. Every write is atomic (temporary file, then rename). A file that
+//! fails is reported and the run goes on.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::error::Error;
+use crate::model::{document_json, record_json, Block, Document, Section};
+use crate::records::{csv_fields, CSV_HEADER};
+
+/// Extensions that batch picks up when walking a directory.
+const INPUT_EXTENSIONS: [&str; 2] = ["txt", "pdf"];
+/// UTF-8 byte order mark, so Excel on Japanese Windows reads CSV as UTF-8.
+const BOM: &str = "\u{FEFF}";
+
+/// What to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// One pretty `Document` JSON per input, and `records.jsonl`.
+    Json,
+    /// One JSON Lines records file per input, and `records.jsonl`.
+    Jsonl,
+    /// One CSV records file per input, and `records.csv`.
+    Csv,
+}
+
+/// Options for a batch run.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub out_dir: PathBuf,
+    pub format: Format,
+    /// Write a BOM at the start of CSV files.
+    pub bom: bool,
+}
+
+/// One input file and where its output goes.
+#[derive(Debug, Clone)]
+pub struct Input {
+    pub path: PathBuf,
+    /// Path relative to the directory it was found in (or its file name).
+    pub relative: PathBuf,
+}
+
+/// Per-input line of `manifest.json`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Entry {
+    pub path: String,
+    pub output: Option<String>,
+    pub sha256: Option<String>,
+    pub status: &'static str,
+    pub sections: usize,
+    pub tables: usize,
+    pub cells: usize,
+    pub warnings: usize,
+    pub error: Option<String>,
+}
+
+/// What a run did.
+#[derive(Debug, Clone, Serialize)]
+pub struct Summary {
+    pub inputs: usize,
+    pub converted: usize,
+    pub failed: usize,
+    pub warnings: usize,
+    pub bytes: u64,
+    pub entries: Vec<Entry>,
+}
+
+/// Finds the inputs under `paths`: files as given, directories walked
+/// recursively in sorted order. Unreadable directories are errors.
+pub fn inputs(paths: &[PathBuf]) -> (Vec<Input>, Vec<Error>) {
+    let mut inputs = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            walk(path, path, &mut inputs, &mut errors);
+        } else {
+            let relative = PathBuf::from(path.file_name().unwrap_or(path.as_os_str()));
+            inputs.push(Input { path: path.clone(), relative });
+        }
+    }
+    (inputs, errors)
+}
+
+fn walk(root: &Path, dir: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<Error>) {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(error) => {
+            errors.push(Error::io(dir, &error));
+            return;
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|entry| entry.ok().map(|entry| entry.path())).collect();
+    paths.sort();
+    for path in paths {
+        if path.is_dir() {
+            walk(root, &path, inputs, errors);
+        } else if path.extension().and_then(|ext| ext.to_str()).is_some_and(|ext| INPUT_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str())) {
+            let relative = path.strip_prefix(root).map(Path::to_path_buf).unwrap_or_else(|_| path.clone());
+            inputs.push(Input { path, relative });
+        }
+    }
+}
+
+/// Converts `inputs`, calling `read` to get each file's document, and writes
+/// everything under `config.out_dir`. `progress` is called once per finished file.
+pub fn run<R, P>(inputs: &[Input], config: &Config, read: R, progress: P) -> std::io::Result<Summary>
+where
+    R: Fn(&Path) -> Result<(Document, u64), Error> + Sync,
+    P: Fn(&Path, Option<&Error>) + Sync,
+{
+    fs::create_dir_all(&config.out_dir)?;
+    let results: Vec<Result<(Document, u64), Error>> = inputs
+        .par_iter()
+        .map(|input| {
+            let result = read(&input.path);
+            if let Ok((document, _)) = &result {
+                write_one(input, document, config).map_err(|error| Error::io(&config.out_dir, &error))?;
+            }
+            progress(&input.path, result.as_ref().err());
+            result
+        })
+        .collect();
+
+    let corpus_name = match config.format {
+        Format::Csv => "records.csv",
+        Format::Json | Format::Jsonl => "records.jsonl",
+    };
+    let mut corpus: Vec<u8> = Vec::new();
+    if config.format == Format::Csv {
+        corpus.extend(csv_header(config.bom));
+    }
+    let mut entries = Vec::with_capacity(inputs.len());
+    let mut total_bytes = 0;
+    for (input, result) in inputs.iter().zip(&results) {
+        match result {
+            Ok((document, n_bytes)) => {
+                total_bytes += n_bytes;
+                let records = crate::records(document);
+                match config.format {
+                    Format::Csv => corpus.extend(csv_rows(&records)),
+                    Format::Json | Format::Jsonl => {
+                        for record in &records {
+                            corpus.extend(record_json(record).as_bytes());
+                            corpus.push(b'\n');
+                        }
+                    }
+                }
+                let (n_sections, n_tables) = count(&document.sections);
+                entries.push(Entry {
+                    path: input.path.display().to_string(),
+                    output: Some(output_path(input, config.format).display().to_string()),
+                    sha256: Some(document.source.sha256.clone()),
+                    status: "ok",
+                    sections: n_sections,
+                    tables: n_tables,
+                    cells: records.len(),
+                    warnings: document.warnings.len(),
+                    error: None,
+                });
+            }
+            Err(error) => entries.push(Entry {
+                path: input.path.display().to_string(),
+                output: None,
+                sha256: None,
+                status: "failed",
+                sections: 0,
+                tables: 0,
+                cells: 0,
+                warnings: 0,
+                error: Some(error.to_string()),
+            }),
+        }
+    }
+    write_atomic(&config.out_dir.join(corpus_name), &corpus)?;
+    let summary = Summary {
+        inputs: inputs.len(),
+        converted: entries.iter().filter(|entry| entry.status == "ok").count(),
+        failed: entries.iter().filter(|entry| entry.status == "failed").count(),
+        warnings: entries.iter().map(|entry| entry.warnings).sum(),
+        bytes: total_bytes,
+        entries,
+    };
+    let manifest = serde_json::to_string_pretty(&summary).map_err(std::io::Error::other)?;
+    write_atomic(&config.out_dir.join("manifest.json"), format!("{manifest}\n").as_bytes())?;
+    Ok(summary)
+}
+
+fn count(sections: &[Section]) -> (usize, usize) {
+    let mut n_sections = 0;
+    let mut n_tables = 0;
+    for section in sections {
+        if section.marker.is_some() {
+            n_sections += 1;
+        }
+        n_tables += section.blocks.iter().filter(|block| matches!(block, Block::Table(_))).count();
+        let (child_sections, child_tables) = count(&section.sections);
+        n_sections += child_sections;
+        n_tables += child_tables;
+    }
+    (n_sections, n_tables)
+}
+
+/// `OUT/sub/plan.json` for `IN/sub/plan.txt`.
+fn output_path(input: &Input, format: Format) -> PathBuf {
+    let extension = match format {
+        Format::Json => "json",
+        Format::Jsonl => "jsonl",
+        Format::Csv => "csv",
+    };
+    input.relative.with_extension(extension)
+}
+
+fn write_one(input: &Input, document: &Document, config: &Config) -> std::io::Result<()> {
+    let path = config.out_dir.join(output_path(input, config.format));
+    let bytes = match config.format {
+        Format::Json => {
+            let mut json = document_json(document, true);
+            json.push('\n');
+            json.into_bytes()
+        }
+        Format::Jsonl => {
+            let mut lines = String::new();
+            for record in crate::records(document) {
+                lines.push_str(&record_json(&record));
+                lines.push('\n');
+            }
+            lines.into_bytes()
+        }
+        Format::Csv => {
+            let mut bytes = csv_header(config.bom);
+            bytes.extend(csv_rows(&crate::records(document)));
+            bytes
+        }
+    };
+    write_atomic(&path, &bytes)
+}
+
+/// The CSV header line (with a BOM when asked).
+pub fn csv_header(bom: bool) -> Vec<u8> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let _ = writer.write_record(CSV_HEADER);
+    let mut bytes = if bom { BOM.as_bytes().to_vec() } else { Vec::new() };
+    bytes.extend(writer.into_inner().unwrap_or_default());
+    bytes
+}
+
+/// CSV lines for `records` (no header).
+pub fn csv_rows(records: &[crate::model::Record]) -> Vec<u8> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    for record in records {
+        let _ = writer.write_record(csv_fields(record));
+    }
+    writer.into_inner().unwrap_or_default()
+}
+
+/// Writes `bytes` to a temporary file beside `path`, then renames it over `path`.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent)?;
+    }
+    let file_name = path.file_name().and_then(|name| name.to_str()).unwrap_or("out");
+    let temporary = path.with_file_name(format!(".{file_name}.tmp{}", std::process::id()));
+    {
+        let mut file = fs::File::create(&temporary)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+    }
+    fs::rename(&temporary, path)
+}

@@ -1,0 +1,527 @@
+//! Stage 3, normalized lines → pieces. Classifies each line (heading
+//! candidate, caption `表5`, unit `単位：人`, note `※…`, list item, bracketed
+//! label, table row, separator, page furniture, paragraph text) and groups
+//! neighbours: wrapped paragraph lines are joined, list items collected, a
+//! caption's continuation lines folded in, runs of table rows kept together.
+//! Whether a heading candidate really is a heading is decided by `sections`,
+//! which knows the numbering so far. Every non-blank line lands in exactly
+//! one piece.
+
+use crate::model::{Item, TocEntry};
+use crate::normalize::{self, Line};
+
+/// Brackets that make a line a label for the blocks after it.
+const LABEL_BRACKETS: [(char, char); 7] = [('【', '】'), ('«', '»'), ('<', '>'), ('〈', '〉'), ('《', '》'), ('≪', '≫'), ('[', ']')];
+/// Bullets that open a label line (`○子育て短期支援事業`, `●年齢区分別…`).
+const LABEL_BULLETS: [char; 4] = ['○', '〇', '●', '◎'];
+/// Japanese full stop: a line with one is a sentence, not a title.
+const FULL_STOP: char = '。';
+/// The appendix heading `【参考】…`.
+const APPENDIX: &str = "【参考】";
+/// The 目次 line that opens a table of contents.
+const TOC_TITLE: &str = "目次";
+
+/// A heading as printed; `sections` decides whether it is one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Heading {
+    /// `chapter` (`第7章`), `number` (`3`), `number_dot` (`1.`), `paren` (`(1)`),
+    /// `circled` (`①`), `paren_kana` (`(ア)`), `appendix` (`【参考】`), `material` (`資料1`).
+    pub kind: &'static str,
+    pub marker: String,
+    pub number: Option<u32>,
+    pub title: String,
+    pub line: u32,
+    /// The whole line, for when it turns out not to be a heading.
+    pub text: String,
+}
+
+/// One row of a table as split at TABs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawRow {
+    pub line: u32,
+    pub page: u32,
+    pub cells: Vec<String>,
+}
+
+/// What a run of lines is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PieceKind {
+    Heading(Heading),
+    Paragraph(String),
+    List(Vec<Item>),
+    Note(String),
+    /// `表5 …` with its continuation lines and the unit it names.
+    Caption { label: String, text: Option<String>, unit: Option<String> },
+    /// `単位：人（年間の利用人数）` on its own line.
+    Unit(String),
+    /// `«具体的な整備目標»`, `○子育て短期支援事業`.
+    Label(String),
+    /// Consecutive table rows; separator lines among them are dropped but owned.
+    Rows(Vec<RawRow>),
+    /// `--<TAB>---` on its own.
+    Separator(String),
+    /// Page numbers, `資料８` alone.
+    Furniture(String),
+    Toc(Vec<TocEntry>),
+}
+
+/// A piece and the lines it owns (`first..=last`, blank lines inside included).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Piece {
+    pub kind: PieceKind,
+    pub first: u32,
+    pub last: u32,
+}
+
+/// What a single line looks like on its own.
+#[derive(Debug, Clone, PartialEq)]
+enum Class {
+    Blank,
+    Separator,
+    Row,
+    TocTitle,
+    Caption,
+    Unit,
+    Note,
+    Label,
+    ListItem,
+    Heading(Heading),
+    Furniture,
+    Text,
+}
+
+/// Groups normalized lines into pieces.
+pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
+    let classes: Vec<Class> = lines.iter().map(|line| class(&line.text, line.number)).collect();
+    let mut pieces = Vec::new();
+    let mut line_idx = 0;
+    while line_idx < lines.len() {
+        let line = &lines[line_idx];
+        let text = line.text.trim();
+        let start = line.number;
+        match &classes[line_idx] {
+            Class::Blank => {
+                line_idx += 1;
+            }
+            Class::Separator if !next_is_row(&classes, line_idx) => {
+                pieces.push(Piece { kind: PieceKind::Separator(text.to_string()), first: start, last: start });
+                line_idx += 1;
+            }
+            Class::Row | Class::Separator => {
+                let mut rows = Vec::new();
+                let mut last = start;
+                while line_idx < lines.len() && matches!(classes[line_idx], Class::Row | Class::Separator) {
+                    if classes[line_idx] == Class::Row {
+                        rows.push(raw_row(&lines[line_idx]));
+                    }
+                    last = lines[line_idx].number;
+                    line_idx += 1;
+                }
+                pieces.push(Piece { kind: PieceKind::Rows(rows), first: start, last });
+            }
+            Class::TocTitle => {
+                let (entries, last, next) = toc(lines, &classes, line_idx);
+                pieces.push(Piece { kind: PieceKind::Toc(entries), first: start, last });
+                line_idx = next;
+            }
+            Class::Caption => {
+                let (label, rest) = caption(text).unwrap_or_default();
+                let mut caption_text = rest;
+                let mut unit = unit_in(text);
+                let mut last = start;
+                line_idx += 1;
+                // Continuation lines: short, no full stop, not another kind of line; blank lines may intervene.
+                let mut n_extra = 0;
+                let mut probe = line_idx;
+                while probe < lines.len() && n_extra < 3 {
+                    match classes[probe] {
+                        Class::Blank => probe += 1,
+                        Class::Text | Class::Unit if continues_caption(&lines[probe].text) => {
+                            let extra = lines[probe].text.trim();
+                            if classes[probe] == Class::Unit || unit_in(extra).is_some() {
+                                unit = unit.or_else(|| unit_in(extra));
+                            }
+                            caption_text = Some(match caption_text {
+                                Some(text) => join(&text, extra),
+                                None => extra.to_string(),
+                            });
+                            last = lines[probe].number;
+                            n_extra += 1;
+                            probe += 1;
+                            line_idx = probe;
+                        }
+                        _ => break,
+                    }
+                }
+                pieces.push(Piece { kind: PieceKind::Caption { label, text: caption_text, unit }, first: start, last });
+            }
+            Class::Unit => {
+                let unit = unit_in(text).unwrap_or_else(|| text.to_string());
+                pieces.push(Piece { kind: PieceKind::Unit(unit), first: start, last: start });
+                line_idx += 1;
+            }
+            Class::Label => {
+                pieces.push(Piece { kind: PieceKind::Label(text.to_string()), first: start, last: start });
+                line_idx += 1;
+            }
+            Class::Heading(heading) => {
+                pieces.push(Piece { kind: PieceKind::Heading(heading.clone()), first: start, last: start });
+                line_idx += 1;
+            }
+            Class::Furniture => {
+                pieces.push(Piece { kind: PieceKind::Furniture(text.to_string()), first: start, last: start });
+                line_idx += 1;
+            }
+            Class::Note => {
+                let (joined, last, next) = run_of_text(lines, &classes, line_idx, text);
+                pieces.push(Piece { kind: PieceKind::Note(joined), first: start, last });
+                line_idx = next;
+            }
+            Class::Text => {
+                let (joined, last, next) = run_of_text(lines, &classes, line_idx, text);
+                pieces.push(Piece { kind: PieceKind::Paragraph(joined), first: start, last });
+                line_idx = next;
+            }
+            Class::ListItem => {
+                let mut items: Vec<Item> = Vec::new();
+                let mut last = start;
+                while line_idx < lines.len() {
+                    match classes[line_idx] {
+                        Class::ListItem => {
+                            items.push(Item { line: lines[line_idx].number, text: list_text(lines[line_idx].text.trim()).to_string() });
+                        }
+                        Class::Text if !items.is_empty() => {
+                            if let Some(item) = items.last_mut() {
+                                item.text = join(&item.text, lines[line_idx].text.trim());
+                            }
+                        }
+                        // One blank line may separate items of one list.
+                        Class::Blank if classes.get(line_idx + 1) == Some(&Class::ListItem) => {}
+                        _ => break,
+                    }
+                    if classes[line_idx] != Class::Blank {
+                        last = lines[line_idx].number;
+                    }
+                    line_idx += 1;
+                }
+                pieces.push(Piece { kind: PieceKind::List(items), first: start, last });
+            }
+        }
+    }
+    pieces
+}
+
+/// True when the separator lines at `line_idx` lead straight into a table row.
+fn next_is_row(classes: &[Class], line_idx: usize) -> bool {
+    classes[line_idx..].iter().find(|class| **class != Class::Separator) == Some(&Class::Row)
+}
+
+/// Joins a paragraph's or note's following text lines (no blank line between).
+fn run_of_text(lines: &[Line<'_>], classes: &[Class], first_idx: usize, first_text: &str) -> (String, u32, usize) {
+    let mut joined = first_text.to_string();
+    let mut last = lines[first_idx].number;
+    let mut line_idx = first_idx + 1;
+    while line_idx < lines.len() && classes[line_idx] == Class::Text {
+        joined = join(&joined, lines[line_idx].text.trim());
+        last = lines[line_idx].number;
+        line_idx += 1;
+    }
+    (joined, last, line_idx)
+}
+
+/// Joins wrapped text: no space between two Japanese characters, one space otherwise.
+pub fn join(left: &str, right: &str) -> String {
+    let left_end = left.chars().last();
+    let right_start = right.chars().next();
+    let mut joined = String::with_capacity(left.len() + right.len() + 1);
+    joined.push_str(left);
+    match (left_end, right_start) {
+        (Some(a), Some(b)) if !a.is_ascii() && !b.is_ascii() => {}
+        (Some(_), Some(_)) => joined.push(' '),
+        _ => {}
+    }
+    joined.push_str(right);
+    joined
+}
+
+fn raw_row(line: &Line<'_>) -> RawRow {
+    let cells = line.text.split('\t').map(|cell| normalize::collapse(cell).into_owned()).collect();
+    RawRow { line: line.number, page: line.page, cells }
+}
+
+/// The table of contents after a `目次` line: rows of (marker, title, page).
+fn toc(lines: &[Line<'_>], classes: &[Class], title_idx: usize) -> (Vec<TocEntry>, u32, usize) {
+    let mut entries = Vec::new();
+    let mut last = lines[title_idx].number;
+    let mut line_idx = title_idx + 1;
+    while line_idx < lines.len() {
+        match classes[line_idx] {
+            Class::Blank if entries.is_empty() => {}
+            Class::Row => {
+                let row = raw_row(&lines[line_idx]);
+                let cells: Vec<&str> = row.cells.iter().map(String::as_str).filter(|cell| !cell.is_empty()).collect();
+                let page = cells.last().and_then(|cell| cell.parse::<u32>().ok());
+                let words: Vec<&str> = if page.is_some() { cells[..cells.len() - 1].to_vec() } else { cells.clone() };
+                let (marker, title) = match words.as_slice() {
+                    [marker, title, ..] => (Some(marker.to_string()), title.to_string()),
+                    [title] => match class(title, 0) {
+                        Class::Heading(heading) => (Some(heading.marker), heading.title),
+                        _ => (None, title.to_string()),
+                    },
+                    [] => (None, String::new()),
+                };
+                entries.push(TocEntry { line: row.line, marker, title, page });
+                last = row.line;
+            }
+            _ => break,
+        }
+        line_idx += 1;
+    }
+    (entries, last, line_idx)
+}
+
+fn class(text: &str, number: u32) -> Class {
+    let text = text.trim_matches(|c: char| c == ' ');
+    if text.trim().is_empty() {
+        return Class::Blank;
+    }
+    if text.chars().filter(|&c| c == '-').count() >= 2 && text.chars().all(|c| matches!(c, '-' | '\t' | ' ' | '|' | '=' | ':')) {
+        return Class::Separator;
+    }
+    if text.contains('\t') {
+        return Class::Row;
+    }
+    if text.chars().filter(|c| *c != ' ').collect::<String>() == TOC_TITLE {
+        return Class::TocTitle;
+    }
+    if caption(text).is_some() {
+        return Class::Caption;
+    }
+    if text.starts_with("単位:") || text.starts_with("(単位:") || text.starts_with("単位:") {
+        return Class::Unit;
+    }
+    if text.starts_with('※') || text.starts_with("(※") {
+        return Class::Note;
+    }
+    if let Some(heading) = heading(text, number) {
+        return Class::Heading(heading);
+    }
+    if is_label(text) {
+        return Class::Label;
+    }
+    if text.starts_with("- ") || text == "-" || text.starts_with('・') || text.starts_with("• ") {
+        if let Some(rest) = text.strip_prefix("- ") {
+            if let Some(heading) = heading(rest.trim(), number).filter(|heading| heading.kind == "circled") {
+                return Class::Heading(heading);
+            }
+        }
+        return Class::ListItem;
+    }
+    if is_furniture(text) {
+        return Class::Furniture;
+    }
+    Class::Text
+}
+
+/// The list text without its `- ` bullet (the `・` stays: it is printed).
+fn list_text(text: &str) -> &str {
+    text.strip_prefix("- ").or_else(|| text.strip_prefix("• ")).unwrap_or(text).trim()
+}
+
+fn is_label(text: &str) -> bool {
+    let first = text.chars().next().unwrap_or(' ');
+    let last = text.chars().last().unwrap_or(' ');
+    if LABEL_BRACKETS.iter().any(|&(open, close)| first == open && last == close) {
+        let inner_closes = text.chars().skip(1).filter(|&c| LABEL_BRACKETS.iter().any(|&(_, close)| close == c)).count();
+        return inner_closes == 1 && text.chars().count() <= 40;
+    }
+    let short_title = !text.contains(FULL_STOP) && !text.contains('\t');
+    if LABEL_BULLETS.contains(&first) && short_title && text.chars().count() <= 70 {
+        return true;
+    }
+    first == '・' && short_title && text.chars().count() <= 40
+}
+
+fn is_furniture(text: &str) -> bool {
+    let core = text.trim_matches(|c: char| c == '-' || c == ' ' || c == '—');
+    if !core.is_empty() && core.len() <= 3 && core.chars().all(|c| c.is_ascii_digit()) {
+        return true;
+    }
+    if let Some(number) = text.strip_prefix("資料") {
+        return !number.is_empty() && number.trim().chars().all(|c| c.is_ascii_digit());
+    }
+    false
+}
+
+/// `表5 …`, `○表3 …`, `表〇【再掲】 …`, `表●●` → (`表5`, rest).
+fn caption(text: &str) -> Option<(String, Option<String>)> {
+    let body = text.trim_start_matches(|c: char| LABEL_BULLETS.contains(&c) || c == ' ');
+    let rest = body.strip_prefix('表')?;
+    let id_len: usize = rest.chars().take_while(|c| c.is_ascii_digit() || matches!(c, '〇' | '○' | '●' | '■')).map(char::len_utf8).sum();
+    if id_len == 0 || text.contains(FULL_STOP) {
+        return None;
+    }
+    let after = &rest[id_len..];
+    if after.chars().next().is_some_and(|c| matches!(c, '\u{3041}'..='\u{309F}')) {
+        return None;
+    }
+    let label = format!("表{}", &rest[..id_len]);
+    let caption_text = after.trim();
+    Some((label, (!caption_text.is_empty()).then(|| caption_text.to_string())))
+}
+
+fn continues_caption(text: &str) -> bool {
+    let text = text.trim();
+    !text.contains(FULL_STOP) && !text.starts_with(['⇒', '→', '※', '・', '-']) && text.chars().count() <= 100
+}
+
+/// `(単位:人)`, `単位:人(年間の利用人数)`, `(単位・回)` → the unit text.
+pub fn unit_in(text: &str) -> Option<String> {
+    let at = text.find("単位")?;
+    let before_open = text[..at].ends_with('(');
+    let rest = text[at + "単位".len()..].trim_start_matches([':', '・', ' ']);
+    let unit = if before_open {
+        let mut depth = 0;
+        let mut end = rest.len();
+        for (byte_idx, c) in rest.char_indices() {
+            match c {
+                '(' => depth += 1,
+                ')' if depth == 0 => {
+                    end = byte_idx;
+                    break;
+                }
+                ')' => depth -= 1,
+                _ => {}
+            }
+        }
+        &rest[..end]
+    } else {
+        rest
+    };
+    let unit = unit.trim();
+    (!unit.is_empty()).then(|| unit.to_string())
+}
+
+/// Reads a heading marker and title; None when the line cannot be a heading.
+pub fn heading(text: &str, line: u32) -> Option<Heading> {
+    let text = text.trim();
+    let make = |kind: &'static str, marker: String, number: Option<u32>, title: &str| Heading {
+        kind,
+        marker,
+        number,
+        title: title.trim().to_string(),
+        line,
+        text: text.to_string(),
+    };
+    let (heading, max_title) = if let Some(rest) = text.strip_prefix('第') {
+        let (number, after) = leading_number(rest)?;
+        let title = after.strip_prefix('章')?;
+        (make("chapter", format!("第{number}章"), Some(number), title), 80)
+    } else if let Some(title) = text.strip_prefix(APPENDIX) {
+        (make("appendix", APPENDIX.to_string(), None, title), 80)
+    } else if let Some(rest) = text.strip_prefix("資料") {
+        let (number, after) = leading_number(rest)?;
+        if !after.starts_with(' ') {
+            return None;
+        }
+        (make("material", format!("資料{number}"), Some(number), after), 80)
+    } else if let Some(rest) = text.strip_prefix('(') {
+        if let Some((number, after)) = leading_number(rest) {
+            let title = after.strip_prefix(')')?;
+            (make("paren", format!("({number})"), Some(number), title), 60)
+        } else {
+            let kana = rest.chars().next().filter(|c| matches!(c, 'ア'..='ン'))?;
+            let title = rest[kana.len_utf8()..].strip_prefix(')')?;
+            (make("paren_kana", format!("({kana})"), Some(kana_number(kana)?), title), 60)
+        }
+    } else if let Some(circled) = text.chars().next().filter(|c| matches!(c, '①'..='⑳')) {
+        let number = circled as u32 - '①' as u32 + 1;
+        (make("circled", circled.to_string(), Some(number), &text[circled.len_utf8()..]), 60)
+    } else if text.starts_with(|c: char| c.is_ascii_digit()) {
+        let (number, after) = leading_number(text)?;
+        if number == 0 || number > 99 {
+            return None;
+        }
+        if let Some(title) = after.strip_prefix('.') {
+            if title.starts_with(|c: char| c.is_ascii_digit()) {
+                return None;
+            }
+            (make("number_dot", format!("{number}."), Some(number), title), 60)
+        } else {
+            let title = after.strip_prefix(' ')?;
+            let first = title.trim_start().chars().next()?;
+            if first.is_ascii_digit() || "歳年月日人件回名か%.,~-".contains(first) {
+                return None;
+            }
+            (make("number", number.to_string(), Some(number), title), 60)
+        }
+    } else {
+        return None;
+    };
+    let title = &heading.title;
+    if title.is_empty() || title.contains(FULL_STOP) || title.contains('\t') || title.chars().count() > max_title {
+        return None;
+    }
+    Some(heading)
+}
+
+fn leading_number(text: &str) -> Option<(u32, &str)> {
+    let n_digits = text.chars().take_while(|c| c.is_ascii_digit()).count();
+    if n_digits == 0 || n_digits > 3 {
+        return None;
+    }
+    Some((text[..n_digits].parse().ok()?, &text[n_digits..]))
+}
+
+/// ア → 1, イ → 2, … in 五十音 order.
+fn kana_number(kana: char) -> Option<u32> {
+    const ORDER: &str = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワヲン";
+    ORDER.chars().position(|c| c == kana).map(|idx| idx as u32 + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(text: &str) -> Option<&'static str> {
+        heading(text, 1).map(|heading| heading.kind)
+    }
+
+    #[test]
+    fn heading_markers() {
+        assert_eq!(kind("1 本市における社会的養育の体制整備の基本的考え方及び全体像"), Some("number"));
+        assert_eq!(kind("(2)里親登録数"), Some("paren"));
+        assert_eq!(kind("① 子どもへの意見聴取等措置"), Some("circled"));
+        assert_eq!(kind("第7章 代替養育されているこどものパーマネンシー保障に向けた取組"), Some("chapter"));
+        assert_eq!(kind("【参考】代替養育を必要とする子どもの見込みの算出方法"), Some("appendix"));
+        assert_eq!(kind("資料1 入所期間に着目した推計値の算出方法について"), Some("material"));
+        assert_eq!(kind("1. 令和6年4月1日時点における代替養育を必要とする子ども数"), Some("number_dot"));
+        assert_eq!(kind("(ア)こども相談センターでの取組み"), Some("paren_kana"));
+    }
+
+    #[test]
+    fn not_headings() {
+        assert_eq!(kind("(2)現状と課題でも触れたとおり、現在、I型の児童自立生活援助事業を担う施設として、市内に男女各1か所ずつ設置されています。"), None);
+        assert_eq!(kind("7の一部再掲"), None);
+        assert_eq!(kind("3 歳未満"), None);
+        assert_eq!(kind("(毎年度4月1日現在)"), None);
+        assert_eq!(kind("2025年度から2029年度までの5年間とします。"), None);
+    }
+
+    #[test]
+    fn captions_and_units() {
+        assert_eq!(caption("○表3 社会的養護に関わる関係職員"), Some(("表3".into(), Some("社会的養護に関わる関係職員".into()))));
+        assert_eq!(caption("表●"), Some(("表●".into(), None)));
+        assert_eq!(caption("表〇〇 3歳未満の乳児"), Some(("表〇〇".into(), Some("3歳未満の乳児".into()))));
+        assert_eq!(caption("表〇のとおり、ショートステイ事業の利用延日数"), None);
+        assert_eq!(unit_in("表〇 助産施設の利用者数 (単位:人)").as_deref(), Some("人"));
+        assert_eq!(unit_in("単位:人(年間の利用人数)").as_deref(), Some("人(年間の利用人数)"));
+        assert_eq!(unit_in("表●● 一時保護施設職員に対する研修の実施回数(単位・回)、受講数(単位:人)").as_deref(), Some("回"));
+    }
+
+    #[test]
+    fn joins_japanese_without_spaces() {
+        assert_eq!(join("こど", "も相談センター"), "こども相談センター");
+        assert_eq!(join("OJT", "and"), "OJT and");
+    }
+}

@@ -1,0 +1,104 @@
+//! keikaku turns the text of Japanese municipal plan documents
+//! (社会的養育推進計画 and plans written like them) into structured JSON.
+//!
+//! The pipeline, one module per stage: `decode` (bytes → text) →
+//! `normalize` (全角 → 半角, repairs, warnings) → `blocks` (lines → pieces:
+//! headings, captions, paragraphs, table rows) → `sections` (the heading tree;
+//! asks `tables` to rebuild each table, which asks `values` to type each cell
+//! and `era` to read fiscal years) → `meta` (title, period, date) → the
+//! `Document` of `model`. `records` flattens a `Document` into one record per
+//! table cell. Stages never do I/O and never fail on bad content: problems
+//! become `Warning`s in the output.
+//!
+//! ```
+//! let text = "1 計画の概要\n\n表1 実績\n\n年度\t2024年度 (R6)\t2025年度 (R7)\n件数\t10 件\t12 件\n";
+//! let document = keikaku::parse("plan.txt", text.as_bytes()).unwrap();
+//! let records = keikaku::records(&document);
+//! assert_eq!(records.len(), 2);
+//! assert_eq!(records[1].fiscal_year, Some(2025));
+//! assert_eq!(records[1].value, Some(12.0));
+//! assert_eq!(records[1].section, "1");
+//! ```
+
+mod blocks;
+mod decode;
+mod era;
+mod error;
+mod meta;
+mod model;
+mod normalize;
+mod records;
+mod sections;
+mod tables;
+mod values;
+
+pub mod batch;
+
+pub use decode::{Encoding, Undecodable};
+pub use error::{Error, Result};
+pub use model::{
+    document_from_json, document_json, record_json, schema_json, Block, Cell, Column, Document, Item, Meta, PlanPeriod, Record, Row, Section, Source,
+    Table, TocEntry, Warning, SCHEMA_VERSION,
+};
+pub use records::{csv_fields, page_of, CSV_HEADER};
+
+use sha2::{Digest, Sha256};
+
+/// Parses one plan from its bytes. `path` is only recorded in `source.path`.
+/// Fails only when the bytes are not text in an encoding keikaku reads.
+pub fn parse(path: &str, bytes: &[u8]) -> std::result::Result<Document, Undecodable> {
+    let decoded = decode::bytes(bytes)?;
+    let normalized = normalize::text(&decoded.text);
+    let mut warnings = normalized.warnings;
+    let pieces = blocks::classify(&normalized.lines);
+    let sections = sections::build(pieces, &mut warnings);
+    let meta = meta::read(&normalized.lines, &sections);
+    warnings.sort_by_key(|warning| warning.line);
+    let mut page_starts = Vec::new();
+    let mut last_page = 1;
+    for line in &normalized.lines {
+        while line.page > last_page {
+            page_starts.push(line.number);
+            last_page += 1;
+        }
+    }
+    let source = Source {
+        path: path.to_string(),
+        sha256: sha256_hex(bytes),
+        encoding: decoded.encoding.name().to_string(),
+        bytes: bytes.len() as u64,
+        lines: normalized.lines.len() as u32,
+        pages: normalized.pages,
+        layout: layout(&normalized.lines).to_string(),
+        page_starts,
+    };
+    Ok(Document { schema_version: SCHEMA_VERSION.to_string(), source, meta, sections, warnings })
+}
+
+/// Every table data cell of `document` as a tidy record, in document order.
+pub fn records(document: &Document) -> Vec<Record> {
+    records::of(document)
+}
+
+/// Hex SHA-256 of `bytes`.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let mut hex = String::with_capacity(64);
+    for byte in digest {
+        hex.push_str(&format!("{byte:02x}"));
+    }
+    hex
+}
+
+/// `tabbed` when tables are TAB-separated, `spaced` when columns are aligned
+/// with runs of spaces, `raw` otherwise, `mixed` when both kinds of rows occur.
+fn layout(lines: &[normalize::Line<'_>]) -> &'static str {
+    let n_tabbed = lines.iter().filter(|line| line.text.trim_matches('\t').contains('\t')).count();
+    let n_spaced = lines.iter().filter(|line| line.text.trim().contains("   ")).count();
+    match (n_tabbed >= 3, n_spaced >= 10 && n_spaced * 20 >= lines.len()) {
+        (true, true) => "mixed",
+        (true, false) => "tabbed",
+        (false, true) => "spaced",
+        (false, false) => "raw",
+    }
+}

@@ -1,0 +1,249 @@
+//! The `keikaku` command line: argument parsing, file and stdin I/O, exit
+//! codes. Everything else lives in the library.
+
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use keikaku::batch::{self, Format};
+use keikaku::{Document, Error};
+
+/// PDF files start with these bytes.
+const PDF_MAGIC: &[u8] = b"%PDF-";
+
+#[derive(Parser)]
+#[command(
+    name = "keikaku",
+    version,
+    about = "Turn Japanese municipal plan documents (社会的養育推進計画) into structured JSON",
+    after_help = "Examples:\n  keikaku parse plan.txt -o plan.json\n  keikaku records plan.txt --format csv -o plan.csv\n  keikaku batch plans/ -o out -j 2\n  keikaku schema > keikaku.schema.json\n\nExit codes: 0 success; 1 some batch inputs failed; 2 bad usage or unreadable input."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Parse one plan into a Document (JSON).
+    #[command(after_help = "Examples:\n  keikaku parse plan.txt\n  keikaku parse plan.pdf -o plan.json\n  cat plan.txt | keikaku parse - --compact")]
+    Parse {
+        /// Plan text (UTF-8, UTF-16 with BOM, Shift_JIS) or PDF; `-` reads stdin.
+        input: PathBuf,
+        /// Write here instead of stdout.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// One line of JSON instead of indented.
+        #[arg(long)]
+        compact: bool,
+    },
+    /// Print one record per table cell (JSON Lines or CSV).
+    #[command(after_help = "Examples:\n  keikaku records plan.txt > plan.jsonl\n  keikaku records plan.txt --format csv -o plan.csv\n\nLoad: pandas.read_json(\"plan.jsonl\", lines=True); duckdb: SELECT * FROM read_json_auto('plan.jsonl')")]
+    Records {
+        /// Plan text or PDF; `-` reads stdin.
+        input: PathBuf,
+        #[arg(long, value_enum, default_value_t = RecordFormat::Jsonl)]
+        format: RecordFormat,
+        /// Write here instead of stdout.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Omit the UTF-8 byte order mark at the start of CSV output.
+        #[arg(long)]
+        no_bom: bool,
+    },
+    /// Convert many plans: one output per input, plus a corpus-wide records file and manifest.json.
+    #[command(after_help = "Examples:\n  keikaku batch fixtures -o out\n  keikaku batch plans/ more/plan.txt -o out -j 2 --format csv\n\nWrites OUT/<same path as input>.json (or .jsonl/.csv), OUT/records.jsonl (or .csv) and OUT/manifest.json.\nExit 1 when some inputs failed; they are named on stderr and in the manifest.")]
+    Batch {
+        /// Files and directories (walked recursively for .txt and .pdf).
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// Output directory (created if missing).
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Threads (default: all cores).
+        #[arg(short = 'j', long)]
+        jobs: Option<usize>,
+        #[arg(long, value_enum, default_value_t = BatchFormat::Json)]
+        format: BatchFormat,
+        /// Omit the UTF-8 byte order mark at the start of CSV output.
+        #[arg(long)]
+        no_bom: bool,
+    },
+    /// Print the JSON Schema of Document (root) and Record (definitions/Record).
+    Schema,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum RecordFormat {
+    Jsonl,
+    Csv,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum BatchFormat {
+    Json,
+    Jsonl,
+    Csv,
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            let _ = error.print();
+            return if error.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+        }
+    };
+    match run(cli.command) {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("{error}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(command: Command) -> Result<ExitCode, Error> {
+    match command {
+        Command::Parse { input, output, compact } => {
+            let (document, _) = read_document(&input)?;
+            let mut json = keikaku::document_json(&document, !compact);
+            json.push('\n');
+            write_output(output.as_deref(), json.as_bytes())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Records { input, format, output, no_bom } => {
+            let (document, _) = read_document(&input)?;
+            let records = keikaku::records(&document);
+            let bytes = match format {
+                RecordFormat::Jsonl => {
+                    let mut lines = String::new();
+                    for record in &records {
+                        lines.push_str(&keikaku::record_json(record));
+                        lines.push('\n');
+                    }
+                    lines.into_bytes()
+                }
+                RecordFormat::Csv => {
+                    let mut bytes = batch::csv_header(!no_bom);
+                    bytes.extend(batch::csv_rows(&records));
+                    bytes
+                }
+            };
+            write_output(output.as_deref(), &bytes)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Batch { inputs, output, jobs, format, no_bom } => batch_command(&inputs, output, jobs, format, !no_bom),
+        Command::Schema => {
+            let mut schema = keikaku::schema_json();
+            schema.push('\n');
+            write_output(None, schema.as_bytes())?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn batch_command(paths: &[PathBuf], out_dir: PathBuf, jobs: Option<usize>, format: BatchFormat, bom: bool) -> Result<ExitCode, Error> {
+    let started = Instant::now();
+    let (inputs, walk_errors) = batch::inputs(paths);
+    for error in &walk_errors {
+        eprintln!("{error}");
+    }
+    let format = match format {
+        BatchFormat::Json => Format::Json,
+        BatchFormat::Jsonl => Format::Jsonl,
+        BatchFormat::Csv => Format::Csv,
+    };
+    let config = batch::Config { out_dir: out_dir.clone(), format, bom };
+    let terminal = std::io::stderr().is_terminal();
+    let n_inputs = inputs.len();
+    let n_done = std::sync::atomic::AtomicUsize::new(0);
+    let progress = |path: &Path, error: Option<&Error>| {
+        let done = n_done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+        if let Some(error) = error {
+            eprintln!("{error}");
+        }
+        if terminal {
+            eprint!("\r[{done}/{n_inputs}] {}\x1b[K", path.display());
+        }
+    };
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs.unwrap_or(0)).build().map_err(|error| Error::Io { path: out_dir.clone(), message: error.to_string() })?;
+    let summary = pool
+        .install(|| batch::run(&inputs, &config, read_document, progress))
+        .map_err(|error| Error::io(&out_dir, &error))?;
+    if terminal {
+        eprint!("\r\x1b[K");
+    }
+    let seconds = started.elapsed().as_secs_f64();
+    eprintln!(
+        "converted {} plans, {} failed, {} warnings in {:.1} s ({:.1} MB/s)",
+        summary.converted,
+        summary.failed + walk_errors.len(),
+        summary.warnings,
+        seconds,
+        summary.bytes as f64 / 1e6 / seconds.max(1e-9)
+    );
+    if summary.failed > 0 || !walk_errors.is_empty() {
+        Ok(ExitCode::from(1))
+    } else {
+        Ok(ExitCode::SUCCESS)
+    }
+}
+
+/// Reads and parses one input (`-` is stdin); PDFs go through `pdftotext -layout`.
+fn read_document(path: &Path) -> Result<(Document, u64), Error> {
+    let bytes = if path == Path::new("-") {
+        let mut bytes = Vec::new();
+        std::io::stdin().read_to_end(&mut bytes).map_err(|error| Error::io("-", &error))?;
+        bytes
+    } else {
+        if path.is_dir() {
+            return Err(Error::Io { path: path.to_path_buf(), message: "is a directory (use `keikaku batch` for directories)".into() });
+        }
+        std::fs::read(path).map_err(|error| Error::io(path, &error))?
+    };
+    let n_bytes = bytes.len() as u64;
+    let text = if bytes.starts_with(PDF_MAGIC) { pdf_text(path, &bytes)? } else { bytes };
+    let label = path.display().to_string();
+    let document = keikaku::parse(&label, &text).map_err(|undecodable| Error::Encoding { path: path.to_path_buf(), offset: undecodable.offset })?;
+    Ok((document, n_bytes))
+}
+
+/// Runs `pdftotext -layout` (poppler-utils) on a PDF and returns its text.
+fn pdf_text(path: &Path, bytes: &[u8]) -> Result<Vec<u8>, Error> {
+    let mut child = std::process::Command::new("pdftotext")
+        .args(["-layout", "-enc", "UTF-8", "-", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .map_err(|_| Error::Pdf { path: path.to_path_buf(), message: "reading PDFs needs pdftotext: install poppler-utils (apt-get install poppler-utils)".into() })?;
+    if let Some(mut stdin) = child.stdin.take() {
+        let bytes = bytes.to_vec();
+        std::thread::spawn(move || {
+            let _ = stdin.write_all(&bytes);
+        });
+    }
+    let output = child.wait_with_output().map_err(|error| Error::io(path, &error))?;
+    if !output.status.success() {
+        let message = String::from_utf8_lossy(&output.stderr).lines().next().unwrap_or("pdftotext failed").to_lowercase();
+        return Err(Error::Pdf { path: path.to_path_buf(), message: format!("pdftotext: {message}") });
+    }
+    Ok(output.stdout)
+}
+
+fn write_output(output: Option<&Path>, bytes: &[u8]) -> Result<(), Error> {
+    match output {
+        Some(path) => batch::write_atomic(path, bytes).map_err(|error| Error::io(path, &error)),
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+                // A closed pipe (`| head`) is not an error worth a message.
+                Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                result => result.map_err(|error| Error::io("-", &error)),
+            }
+        }
+    }
+}

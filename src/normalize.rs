@@ -1,0 +1,301 @@
+//! Stage 2, text → normalized lines. Folds full-width ASCII (digits, Latin
+//! letters, punctuation, the ideographic space) and half-width katakana the
+//! way NFKC does, but keeps what NFKC would destroy: circled numbers (①),
+//! placeholders (〇 ○ ● ▲ ■ ※ ・) and the long vowel mark (ー). Repairs
+//! half-width katakana that PDF extraction broke (`ス-バ°-ハ"イサ"-`) and
+//! reports damage (U+FFFD, control characters) as warnings. Each line keeps its
+//! 1-based number and its page (the decoded text is still at hand for
+//! anyone who needs the line as printed). Never drops a line.
+
+use std::borrow::Cow;
+
+use unicode_normalization::UnicodeNormalization;
+
+use crate::model::Warning;
+
+/// Form feed: pdftotext's page break.
+const FORM_FEED: char = '\u{0C}';
+/// What broken extraction puts for a dakuten (゛) after a katakana.
+const BROKEN_DAKUTEN: char = '"';
+/// What broken extraction puts for a handakuten (゜) after a katakana.
+const BROKEN_HANDAKUTEN: char = '°';
+/// The replacement character: a byte the extractor could not map.
+const REPLACEMENT: char = '\u{FFFD}';
+
+/// One input line after normalization.
+#[derive(Debug, Clone)]
+pub struct Line<'a> {
+    /// 1-based, as a text editor shows.
+    pub number: u32,
+    /// 1-based page (form feeds before this line's text + 1).
+    pub page: u32,
+    /// Normalized text, trailing spaces removed (tabs kept: they are cell boundaries).
+    pub text: Cow<'a, str>,
+}
+
+impl Line<'_> {
+    /// True when the line has nothing but whitespace.
+    pub fn is_blank(&self) -> bool {
+        self.text.trim().is_empty()
+    }
+}
+
+/// Normalized lines of a decoded text, with the warnings found on the way.
+pub struct Normalized<'a> {
+    pub lines: Vec<Line<'a>>,
+    pub pages: u32,
+    pub warnings: Vec<Warning>,
+}
+
+/// Splits `text` into lines and normalizes each.
+pub fn text(text: &str) -> Normalized<'_> {
+    let mut lines = Vec::with_capacity(text.len() / 40 + 1);
+    let mut warnings = Vec::new();
+    let mut page = 1u32;
+    let body = text.strip_suffix('\n').unwrap_or(text);
+    for (line_idx, original) in body.split('\n').enumerate() {
+        let number = u32::try_from(line_idx + 1).unwrap_or(u32::MAX);
+        let mut line_page = page;
+        if original.contains(FORM_FEED) {
+            let leading = original.chars().take_while(|&c| c == FORM_FEED || c == ' ').filter(|&c| c == FORM_FEED).count();
+            let total = original.chars().filter(|&c| c == FORM_FEED).count();
+            line_page = page + leading as u32;
+            page += total as u32;
+        }
+        let normalized = line(original, number, &mut warnings);
+        lines.push(Line { number, page: line_page, text: normalized });
+    }
+    if text.is_empty() {
+        lines.clear();
+    }
+    Normalized { lines, pages: page, warnings }
+}
+
+/// True for the characters this stage rewrites or reports.
+fn needs_work(c: char) -> bool {
+    matches!(c,
+        '\u{FF01}'..='\u{FF5E}' | '\u{FF61}'..='\u{FF9F}' | '\u{FFE0}'..='\u{FFEE}'
+        | '\u{3000}' | '\u{00A0}' | '\u{2010}' | '\u{2011}' | '\u{2212}' | '\u{301C}'
+        | FORM_FEED | REPLACEMENT | BROKEN_DAKUTEN | BROKEN_HANDAKUTEN)
+        || (c.is_control() && c != '\t')
+}
+
+/// Normalizes one line; borrows when nothing needs to change.
+pub fn line<'a>(original: &'a str, number: u32, warnings: &mut Vec<Warning>) -> Cow<'a, str> {
+    let trimmed = original.trim_end_matches([' ', '\u{3000}']);
+    if trimmed.is_ascii() && !trimmed.bytes().any(|b| b == b'"' || (b < 0x20 && b != b'\t')) {
+        return Cow::Borrowed(trimmed);
+    }
+    if !trimmed.chars().any(needs_work) {
+        return Cow::Borrowed(trimmed);
+    }
+    let mut folded = String::with_capacity(trimmed.len());
+    let mut n_replacement = 0;
+    let mut n_control = 0;
+    let mut chars = trimmed.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{FF01}'..='\u{FF5E}' => folded.push(char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)),
+            '\u{3000}' | '\u{00A0}' => folded.push(' '),
+            '\u{2010}' | '\u{2011}' | '\u{2212}' => folded.push('-'),
+            '\u{301C}' => folded.push('~'),
+            '\u{FF61}'..='\u{FF9F}' | '\u{FFE0}'..='\u{FFEE}' => {
+                // Half-width katakana: take the run with its sound marks so NFKC composes them.
+                let mut run = String::new();
+                run.push(c);
+                while let Some(&next) = chars.peek() {
+                    if matches!(next, '\u{FF61}'..='\u{FF9F}') {
+                        run.push(next);
+                        chars.next();
+                    } else {
+                        break;
+                    }
+                }
+                folded.extend(run.nfkc());
+            }
+            FORM_FEED => {}
+            REPLACEMENT => {
+                n_replacement += 1;
+                folded.push(c);
+            }
+            '\t' => folded.push(c),
+            c if c.is_control() => {
+                n_control += 1;
+                folded.push(c);
+            }
+            _ => folded.push(c),
+        }
+    }
+    if n_replacement > 0 {
+        warnings.push(Warning {
+            line: number,
+            code: "replacement_char".into(),
+            message: format!("{n_replacement} character(s) lost in extraction (U+FFFD): {}", excerpt(trimmed, REPLACEMENT)),
+        });
+    }
+    if n_control > 0 {
+        warnings.push(Warning {
+            line: number,
+            code: "control_char".into(),
+            message: format!("{n_control} control character(s) in the line"),
+        });
+    }
+    let repaired = repair_kana(&folded);
+    if let Some(repaired) = repaired {
+        warnings.push(Warning {
+            line: number,
+            code: "repaired_kana".into(),
+            message: format!("broken half-width katakana repaired: {} → {}", changed_run(&folded), changed_run(&repaired)),
+        });
+        folded = repaired;
+    }
+    Cow::Owned(folded.trim_end_matches(' ').to_string())
+}
+
+/// A few characters around the first `mark` in `text`.
+fn excerpt(text: &str, mark: char) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let at = chars.iter().position(|&c| c == mark).unwrap_or(0);
+    let from = at.saturating_sub(6);
+    let to = (at + 6).min(chars.len());
+    chars[from..to].iter().collect()
+}
+
+/// The first katakana run (with broken marks) in `text`, for messages.
+fn changed_run(text: &str) -> String {
+    let mut best = String::new();
+    let mut current = String::new();
+    for c in text.chars() {
+        if is_katakana(c) || matches!(c, '-' | BROKEN_DAKUTEN | BROKEN_HANDAKUTEN | 'ー') {
+            current.push(c);
+        } else {
+            if current.chars().count() > best.chars().count() {
+                best = std::mem::take(&mut current);
+            }
+            current.clear();
+        }
+    }
+    if current.chars().count() > best.chars().count() {
+        best = current;
+    }
+    best
+}
+
+fn is_katakana(c: char) -> bool {
+    matches!(c, '\u{30A1}'..='\u{30FA}')
+}
+
+/// Rebuilds katakana whose sound marks came out as `"`/`°` and whose long
+/// vowel marks came out as `-`; None when the line has no such damage.
+fn repair_kana(text: &str) -> Option<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let damaged = chars.windows(2).any(|pair| is_katakana(pair[0]) && matches!(pair[1], BROKEN_DAKUTEN | BROKEN_HANDAKUTEN));
+    if !damaged {
+        return None;
+    }
+    let mut repaired = String::with_capacity(text.len());
+    let mut char_idx = 0;
+    while char_idx < chars.len() {
+        let c = chars[char_idx];
+        let next = chars.get(char_idx + 1).copied();
+        let prev_kana = repaired.chars().last().is_some_and(|p| is_katakana(p) || p == 'ー');
+        match (c, next) {
+            (c, Some(BROKEN_DAKUTEN)) if is_katakana(c) && voiced(c).is_some() => {
+                repaired.push(voiced(c).unwrap_or(c));
+                char_idx += 2;
+                continue;
+            }
+            (c, Some(BROKEN_HANDAKUTEN)) if is_katakana(c) && semi_voiced(c).is_some() => {
+                repaired.push(semi_voiced(c).unwrap_or(c));
+                char_idx += 2;
+                continue;
+            }
+            ('-', _) if prev_kana => repaired.push('ー'),
+            _ => repaired.push(c),
+        }
+        char_idx += 1;
+    }
+    Some(repaired)
+}
+
+/// カ → ガ, ウ → ヴ.
+fn voiced(c: char) -> Option<char> {
+    match c {
+        'カ' | 'キ' | 'ク' | 'ケ' | 'コ' | 'サ' | 'シ' | 'ス' | 'セ' | 'ソ' | 'タ' | 'チ' | 'ツ' | 'テ' | 'ト' | 'ハ' | 'ヒ' | 'フ' | 'ヘ' | 'ホ' => {
+            char::from_u32(c as u32 + 1)
+        }
+        'ウ' => Some('ヴ'),
+        _ => None,
+    }
+}
+
+/// ハ → パ, and バ → パ (a dakuten read where a handakuten was printed).
+fn semi_voiced(c: char) -> Option<char> {
+    match c {
+        'ハ' | 'ヒ' | 'フ' | 'ヘ' | 'ホ' => char::from_u32(c as u32 + 2),
+        'バ' | 'ビ' | 'ブ' | 'ベ' | 'ボ' => char::from_u32(c as u32 + 1),
+        _ => None,
+    }
+}
+
+/// Collapses runs of spaces to one and trims; used for cells and labels.
+pub fn collapse(text: &str) -> Cow<'_, str> {
+    let trimmed = text.trim_matches(|c: char| c == ' ' || c == '\t');
+    if !trimmed.contains("  ") && !trimmed.contains('\t') {
+        return Cow::Borrowed(trimmed);
+    }
+    let mut collapsed = String::with_capacity(trimmed.len());
+    let mut last_space = false;
+    for c in trimmed.chars() {
+        let space = c == ' ' || c == '\t';
+        if space && last_space {
+            continue;
+        }
+        collapsed.push(if space { ' ' } else { c });
+        last_space = space;
+    }
+    Cow::Owned(collapsed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norm(text: &str) -> String {
+        line(text, 1, &mut Vec::new()).into_owned()
+    }
+
+    #[test]
+    fn folds_full_width_and_keeps_meaningful_marks() {
+        assert_eq!(norm("（１）　２０２５年度"), "(1) 2025年度");
+        assert_eq!(norm("① 〇 ○ ● ▲4 ■ ※ ・ ー"), "① 〇 ○ ● ▲4 ■ ※ ・ ー");
+        assert_eq!(norm("ｱﾄﾞﾎﾞｹｲﾄ"), "アドボケイト");
+        assert_eq!(norm("６件　　"), "6件");
+    }
+
+    #[test]
+    fn repairs_broken_katakana_and_warns() {
+        let mut warnings = Vec::new();
+        let text = line("児童福祉司ス-バ°-ハ\"イサ\"- (SV) の配置", 1376, &mut warnings);
+        assert_eq!(text, "児童福祉司スーパーバイザー (SV) の配置");
+        assert_eq!(warnings[0].code, "repaired_kana");
+        assert_eq!(warnings[0].line, 1376);
+    }
+
+    #[test]
+    fn flags_replacement_characters() {
+        let mut warnings = Vec::new();
+        line("表〇 子ど\u{FFFD}数の見込み", 638, &mut warnings);
+        assert_eq!(warnings.len(), 1);
+        assert_eq!(warnings[0].code, "replacement_char");
+    }
+
+    #[test]
+    fn form_feeds_are_pages() {
+        let normalized = text("a\n\u{0C}b\nc\u{0C}\nd");
+        let pages: Vec<u32> = normalized.lines.iter().map(|line| line.page).collect();
+        assert_eq!(pages, vec![1, 2, 2, 3]);
+        assert_eq!(normalized.pages, 3);
+        assert_eq!(normalized.lines[1].text, "b");
+    }
+}

@@ -1,0 +1,571 @@
+//! Stage 5, table rows → `Table`. Finds the header rows (one, or two with a
+//! spanning cell such as `里親+ F H` over `里親 | F H`), turns them into
+//! columns with fiscal years, and places each row's cells under them. Where a
+//! row has fewer cells than columns, the placement is inferred from the sums
+//! the table states (a group column equals its children, `合計` equals the
+//! top-level columns) and a warning says so; a grand total printed alone on
+//! the next line goes back to the row that lost it. Nothing is invented: a
+//! cell that cannot be placed with confidence is placed left to right and
+//! flagged.
+
+use crate::blocks::RawRow;
+use crate::era;
+use crate::model::{Cell, Column, Row, Table, Warning};
+use crate::values;
+
+/// First header cells that name the row-label column rather than data.
+const STUB_WORDS: [&str; 10] = ["年度", "評価指標", "評価資源", "参考数値", "区域全市", "種別", "人口見込", "事業名", "資源", "項目"];
+/// Column labels that hold the sum of the other columns.
+const TOTAL_WORDS: [&str; 5] = ["合計", "計", "全体", "総数", "総計"];
+/// Units that a row label may name in brackets (`一時保護所の定員数(人)`).
+const ROW_UNITS: [&str; 14] = ["人", "件", "回", "箇所", "か所", "世帯", "日", "人日", "名", "%", "施設", "組", "床", "時間"];
+
+/// What the text around the rows says about the table.
+#[derive(Debug, Clone, Default)]
+pub struct Context {
+    pub id: String,
+    pub label: Option<String>,
+    pub caption: Option<String>,
+    pub unit: Option<String>,
+    pub tag: Option<String>,
+}
+
+/// One column of a candidate layout.
+#[derive(Debug, Clone)]
+struct Spec {
+    label: Option<String>,
+    /// Index (in the layout) of the group column this one is a child of.
+    parent: Option<usize>,
+    /// True for a group column that holds its children's sum.
+    group_total: bool,
+}
+
+/// True when `rows` (after a blank line) continue a table that ended with `previous`.
+pub fn continues(previous: &[RawRow], rows: &[RawRow]) -> bool {
+    let Some(first) = rows.first() else { return false };
+    if header_rows(rows) > 0 {
+        return false;
+    }
+    let width = |row: &RawRow| row.cells.iter().rposition(|cell| !cell.is_empty()).map_or(0, |idx| idx + 1);
+    let previous_width = previous.iter().map(width).max().unwrap_or(0);
+    !first.cells.first().is_some_and(String::is_empty) && width(first) <= previous_width + 1 && width(first) + 1 >= previous_width
+}
+
+/// Number of header rows at the top of `rows` (0, 1 or 2).
+fn header_rows(rows: &[RawRow]) -> usize {
+    let Some(first) = rows.first() else { return 0 };
+    let stub = first.cells.first().map(String::as_str).unwrap_or("");
+    let values: Vec<&str> = first.cells.iter().skip(1).map(String::as_str).filter(|cell| !cell.is_empty()).collect();
+    if values.is_empty() {
+        return 0;
+    }
+    let numeric = |cell: &str| values::cell(cell, 0).value.is_some();
+    let yearish = values.iter().any(|cell| era::year_label(cell).year.is_some());
+    let is_header = (stub.is_empty() && !values.iter().all(|cell| numeric(cell)))
+        || STUB_WORDS.contains(&stub)
+        || (yearish && !values.iter().any(|cell| numeric(cell) && era::year_label(cell).year.is_none()));
+    if !is_header {
+        return 0;
+    }
+    match rows.get(1) {
+        Some(second)
+            if second.cells.first().is_some_and(String::is_empty)
+                && second.cells.iter().skip(1).any(|cell| !cell.is_empty())
+                && second.cells.iter().skip(1).filter(|cell| !cell.is_empty()).all(|cell| values::cell(cell, 0).kind == "text") =>
+        {
+            2
+        }
+        _ => 1,
+    }
+}
+
+/// Rebuilds one table from its rows.
+pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> Table {
+    let n_header = header_rows(rows);
+    let header = &rows[..n_header];
+    let body = &rows[n_header..];
+    let stub = header.first().and_then(|row| row.cells.first()).filter(|cell| !cell.is_empty()).cloned();
+
+    // Data rows: label, cells after it (trailing empties dropped), merged cells split when rows run short.
+    struct Data {
+        line: u32,
+        label: String,
+        cells: Vec<(String, usize)>,
+    }
+    let mut data: Vec<Data> = Vec::new();
+    let mut lone: Vec<(usize, usize, String, u32)> = Vec::new(); // (data_idx it follows, position, text, line)
+    for row in body {
+        let label = row.cells.first().cloned().unwrap_or_default();
+        let end = row.cells.iter().rposition(|cell| !cell.is_empty()).map_or(1, |idx| idx + 1).max(1);
+        let cells: Vec<(String, usize)> = row.cells[1.min(row.cells.len())..end.max(1).min(row.cells.len())]
+            .iter()
+            .enumerate()
+            .map(|(idx, cell)| (cell.clone(), idx + 1))
+            .collect();
+        let n_filled = cells.iter().filter(|(cell, _)| !cell.is_empty()).count();
+        if label.is_empty() && n_filled == 1 && !data.is_empty() {
+            if let Some((text, position)) = cells.iter().find(|(cell, _)| !cell.is_empty()) {
+                lone.push((data.len() - 1, *position, text.clone(), row.line));
+                continue;
+            }
+        }
+        data.push(Data { line: row.line, label, cells });
+    }
+
+    let layouts = layouts(header);
+    let n_columns_max = layouts.iter().map(Vec::len).max().unwrap_or(0);
+    let row_values: Vec<Vec<(String, u32)>> = data
+        .iter()
+        .map(|row| {
+            let mut cells: Vec<(String, u32)> = row.cells.iter().map(|(cell, _)| (cell.clone(), row.line)).collect();
+            if cells.len() < n_columns_max {
+                let mut split = Vec::new();
+                let mut did_split = false;
+                for (cell, line) in &cells {
+                    match values::split_merged(cell) {
+                        Some(parts) if split.len() + parts.len() <= n_columns_max => {
+                            did_split = true;
+                            split.extend(parts.into_iter().map(|part| (part.to_string(), *line)));
+                        }
+                        _ => split.push((cell.clone(), *line)),
+                    }
+                }
+                if did_split {
+                    warnings.push(Warning {
+                        line: row.line,
+                        code: "merged_cells_split".into(),
+                        message: format!("row `{}`: a cell holding several numbers was split into {} cells", row.label, split.len()),
+                    });
+                    cells = split;
+                }
+            }
+            cells
+        })
+        .collect();
+
+    // Pick the layout that fits the rows best.
+    let widths: Vec<usize> = row_values.iter().map(Vec::len).collect();
+    let modal_width = mode(&widths).unwrap_or(0);
+    let mut best: Option<(usize, (usize, bool, usize))> = None;
+    for (layout_idx, layout) in layouts.iter().enumerate() {
+        let mut n_fail = 0;
+        let mut n_confirmed = 0;
+        for cells in &row_values {
+            if let Some(placement) = place(cells, layout) {
+                if placement.fail > 0 {
+                    n_fail += 1;
+                } else if placement.pass > 0 {
+                    n_confirmed += 1;
+                }
+            }
+        }
+        let key = (usize::MAX - n_fail, layout.len() == modal_width, n_confirmed);
+        if best.as_ref().is_none_or(|(_, best_key)| key > *best_key) {
+            best = Some((layout_idx, key));
+        }
+    }
+    let mut layout: Vec<Spec> = best.map(|(idx, _)| layouts[idx].clone()).unwrap_or_default();
+    let widest = widths.iter().copied().max().unwrap_or(0);
+    if layout.is_empty() || widest > layout.len() {
+        if !layout.is_empty() {
+            warnings.push(Warning {
+                line: rows.first().map_or(0, |row| row.line),
+                code: "long_row".into(),
+                message: format!("some rows have {widest} cells but the header names {} columns; the extra columns have no label", layout.len()),
+            });
+        }
+        while layout.len() < widest {
+            layout.push(Spec { label: None, parent: None, group_total: false });
+        }
+    }
+
+    let mut table_rows: Vec<Row> = Vec::new();
+    let mut group: Option<String> = None;
+    for (row, cells) in data.iter().zip(&row_values) {
+        if cells.iter().all(|(cell, _)| cell.is_empty()) && !row.label.is_empty() {
+            group = Some(row.label.clone());
+            continue;
+        }
+        let mut placed: Vec<Option<Cell>> = vec![None; layout.len()];
+        let positions = match place(cells, &layout) {
+            Some(placement) => {
+                if cells.len() < layout.len() {
+                    let missing: Vec<String> = placement.missing.iter().map(|&idx| column_name(&layout, idx)).collect();
+                    let (code, how) = if placement.pass > 0 && placement.fail == 0 {
+                        ("short_row_inferred", "placed by the table's sums")
+                    } else {
+                        ("short_row", "placed left to right; check against the source")
+                    };
+                    warnings.push(Warning {
+                        line: row.line,
+                        code: code.into(),
+                        message: format!("row `{}` has {} cells for {} columns; no cell for {} ({how})", row.label, cells.len(), layout.len(), missing.join(", ")),
+                    });
+                } else if placement.fail > 0 {
+                    warnings.push(Warning {
+                        line: row.line,
+                        code: "sum_mismatch".into(),
+                        message: format!("row `{}`: the values do not add up to the printed total", row.label),
+                    });
+                }
+                placement.columns
+            }
+            None => (0..cells.len()).collect(),
+        };
+        for ((cell, line), &column_idx) in cells.iter().zip(&positions) {
+            if !cell.is_empty() && column_idx < placed.len() {
+                placed[column_idx] = Some(values::cell(cell, *line));
+            }
+        }
+        table_rows.push(Row { unit: row_unit(&row.label), label: row.label.clone(), group: group.clone(), line: row.line, cells: placed });
+    }
+
+    // Lone totals (`⇥⇥⇥⇥⇥73`) go back to the row above, under the header cell they stand beneath.
+    for (data_idx, position, text, line) in lone {
+        let header_label = header.first().and_then(|row| row.cells.get(position)).filter(|cell| !cell.is_empty());
+        let column_idx = header_label.and_then(|label| layout.iter().position(|spec| spec.parent.is_none() && spec.label.as_deref() == Some(label.as_str())));
+        let row_idx = table_rows.iter().rposition(|row| row.line == data.get(data_idx).map_or(0, |row| row.line));
+        match (column_idx, row_idx) {
+            (Some(column_idx), Some(row_idx)) if table_rows[row_idx].cells[column_idx].is_none() => {
+                warnings.push(Warning {
+                    line,
+                    code: "lone_cell_joined".into(),
+                    message: format!("`{text}` printed alone under `{}` belongs to row `{}`", column_name(&layout, column_idx), table_rows[row_idx].label),
+                });
+                table_rows[row_idx].cells[column_idx] = Some(values::cell(&text, line));
+            }
+            _ => {
+                warnings.push(Warning { line, code: "lone_cell".into(), message: format!("`{text}` is printed alone and could not be given a column") });
+                let mut cells = vec![None; layout.len()];
+                let column_idx = position.saturating_sub(1).min(layout.len().saturating_sub(1));
+                if let Some(slot) = cells.get_mut(column_idx) {
+                    *slot = Some(values::cell(&text, line));
+                }
+                table_rows.push(Row { label: String::new(), group: None, unit: None, line, cells });
+            }
+        }
+    }
+
+    let columns: Vec<Column> = layout
+        .iter()
+        .enumerate()
+        .map(|(column_idx, _)| {
+            let label = column_label(&layout, column_idx);
+            let year = label.as_deref().map(era::year_label);
+            if let Some(year) = year.as_ref().filter(|year| year.inconsistent()) {
+                warnings.push(Warning {
+                    line: header.first().map_or(0, |row| row.line),
+                    code: "inconsistent_year".into(),
+                    message: format!("column `{}` says {} and {}", label.as_deref().unwrap_or(""), year.western.unwrap_or(0), year.era.unwrap_or(0)),
+                });
+            }
+            Column { fiscal_year: year.as_ref().and_then(|year| year.year), qualifier: year.and_then(|year| year.qualifier), label }
+        })
+        .collect();
+    let kind = if columns.iter().any(|column| column.label.as_deref().is_some_and(|label| label.contains("必要量") || label.contains("整備状況"))) {
+        "requirement"
+    } else if !columns.is_empty() && columns.iter().filter(|column| column.fiscal_year.is_some()).count() * 2 >= columns.len() {
+        "year_series"
+    } else if n_header == 2 || (n_header == 1 && columns.len() > 1) {
+        "matrix"
+    } else {
+        "generic"
+    };
+    let first = rows.first().map_or(0, |row| row.line);
+    let last = rows.last().map_or(0, |row| row.line);
+    Table {
+        id: context.id,
+        label: context.label,
+        caption: context.caption,
+        unit: context.unit,
+        lines: [first, last],
+        caption_lines: None,
+        kind: kind.into(),
+        tag: context.tag,
+        stub,
+        columns,
+        rows: table_rows,
+    }
+}
+
+fn mode(widths: &[usize]) -> Option<usize> {
+    let mut counts: Vec<(usize, usize)> = Vec::new();
+    for &width in widths {
+        match counts.iter_mut().find(|(seen, _)| *seen == width) {
+            Some((_, count)) => *count += 1,
+            None => counts.push((width, 1)),
+        }
+    }
+    counts.into_iter().max_by_key(|&(width, count)| (count, width)).map(|(width, _)| width)
+}
+
+fn column_label(layout: &[Spec], column_idx: usize) -> Option<String> {
+    let spec = &layout[column_idx];
+    let own = spec.label.clone()?;
+    match spec.parent.and_then(|parent| layout[parent].label.clone()) {
+        Some(parent) => Some(format!("{parent} > {own}")),
+        None => Some(own),
+    }
+}
+
+fn column_name(layout: &[Spec], column_idx: usize) -> String {
+    column_label(layout, column_idx).unwrap_or_else(|| format!("column {}", column_idx + 1))
+}
+
+/// Candidate column layouts from the header rows: one for a single header;
+/// for two, with and without a column for each spanning cell's own total.
+fn layouts(header: &[RawRow]) -> Vec<Vec<Spec>> {
+    let trimmed = |row: &RawRow| -> Vec<String> {
+        let end = row.cells.iter().rposition(|cell| !cell.is_empty()).map_or(0, |idx| idx + 1);
+        row.cells.iter().take(end).skip(1).cloned().collect()
+    };
+    match header {
+        [] => vec![Vec::new()],
+        [top] => vec![trimmed(top).into_iter().map(|label| Spec { label: (!label.is_empty()).then_some(label), parent: None, group_total: false }).collect()],
+        [top, sub, ..] => {
+            let top = trimmed(top);
+            let sub = trimmed(sub);
+            let width = top.len().max(sub.len());
+            let at = |cells: &Vec<String>, idx: usize| cells.get(idx).filter(|cell| !cell.is_empty()).cloned();
+            let mut with_totals = Vec::new();
+            let mut without = Vec::new();
+            let mut idx = 0;
+            while idx < width {
+                let Some(label) = at(&top, idx) else {
+                    if let Some(child) = at(&sub, idx) {
+                        with_totals.push(Spec { label: Some(child.clone()), parent: None, group_total: false });
+                        without.push(Spec { label: Some(child), parent: None, group_total: false });
+                    }
+                    idx += 1;
+                    continue;
+                };
+                let mut end = idx + 1;
+                while end < width && at(&top, end).is_none() {
+                    end += 1;
+                }
+                let children: Vec<String> = (idx..end).filter_map(|child_idx| at(&sub, child_idx)).collect();
+                if children.is_empty() {
+                    with_totals.push(Spec { label: Some(label.clone()), parent: None, group_total: false });
+                    without.push(Spec { label: Some(label), parent: None, group_total: false });
+                } else {
+                    let group_idx = with_totals.len();
+                    with_totals.push(Spec { label: Some(label.clone()), parent: None, group_total: true });
+                    // Without a total column the group is only a name: children keep it as parent label.
+                    without.push(Spec { label: Some(label), parent: None, group_total: false });
+                    let name_idx = without.len() - 1;
+                    for child in &children {
+                        with_totals.push(Spec { label: Some(child.clone()), parent: Some(group_idx), group_total: false });
+                        without.push(Spec { label: Some(child.clone()), parent: Some(name_idx), group_total: false });
+                    }
+                }
+                idx = end;
+            }
+            // In `without`, the group's own name is not a column: drop it, re-pointing children.
+            let without = drop_group_names(without);
+            vec![with_totals, without]
+        }
+    }
+}
+
+fn drop_group_names(layout: Vec<Spec>) -> Vec<Spec> {
+    let is_name: Vec<bool> = (0..layout.len()).map(|idx| layout.iter().any(|spec| spec.parent == Some(idx))).collect();
+    let labels: Vec<Option<String>> = layout.iter().map(|spec| spec.label.clone()).collect();
+    let mut kept: Vec<Spec> = Vec::new();
+    let mut names: Vec<Spec> = Vec::new();
+    for (idx, spec) in layout.into_iter().enumerate() {
+        if is_name[idx] {
+            continue;
+        }
+        let parent = spec.parent.map(|parent| {
+            // Parent names live after the kept columns; resolved below.
+            match names.iter().position(|name| name.label == labels[parent]) {
+                Some(found) => found,
+                None => {
+                    names.push(Spec { label: labels[parent].clone(), parent: None, group_total: false });
+                    names.len() - 1
+                }
+            }
+        });
+        kept.push(Spec { label: spec.label, parent: parent.map(|name_idx| usize::MAX - name_idx), group_total: false });
+    }
+    // Encode parent names as label prefixes: the layout has no column for them.
+    kept.into_iter()
+        .map(|spec| match spec.parent {
+            Some(code) => {
+                let name = names[usize::MAX - code].label.clone().unwrap_or_default();
+                Spec { label: spec.label.map(|label| format!("{name} > {label}")), parent: None, group_total: false }
+            }
+            None => spec,
+        })
+        .collect()
+}
+
+/// Where each cell of a row goes, and how well the table's sums agree.
+struct Placement {
+    columns: Vec<usize>,
+    missing: Vec<usize>,
+    pass: usize,
+    fail: usize,
+}
+
+/// Places `cells` in `layout`: directly when the counts match; when up to two
+/// cells are missing, the placement the sums confirm (ties go to the one
+/// missing the rightmost columns). None when the row is longer than the layout.
+fn place(cells: &[(String, u32)], layout: &[Spec]) -> Option<Placement> {
+    let n_columns = layout.len();
+    if cells.len() > n_columns {
+        return None;
+    }
+    let n_missing = n_columns - cells.len();
+    let numbers: Vec<Option<f64>> = cells.iter().map(|(cell, _)| numeric(cell)).collect();
+    let mut candidates: Vec<Vec<usize>> = Vec::new();
+    match n_missing {
+        0 => candidates.push(Vec::new()),
+        1 => candidates.extend((0..n_columns).map(|a| vec![a])),
+        2 => {
+            for a in 0..n_columns {
+                for b in a + 1..n_columns {
+                    candidates.push(vec![a, b]);
+                }
+            }
+        }
+        _ => candidates.push(((cells.len())..n_columns).collect()),
+    }
+    let mut best: Option<Placement> = None;
+    for missing in candidates {
+        let columns: Vec<usize> = (0..n_columns).filter(|idx| !missing.contains(idx)).collect();
+        let mut by_column: Vec<Option<f64>> = vec![None; n_columns];
+        for (cell_idx, &column_idx) in columns.iter().enumerate() {
+            by_column[column_idx] = numbers[cell_idx];
+        }
+        let (pass, fail) = check_sums(layout, &by_column);
+        let placement = Placement { columns, missing, pass, fail };
+        let better = match &best {
+            None => true,
+            Some(best) => (placement.fail, usize::MAX - placement.pass) < (best.fail, usize::MAX - best.pass)
+                || ((placement.fail, placement.pass) == (best.fail, best.pass) && placement.missing > best.missing),
+        };
+        if better {
+            best = Some(placement);
+        }
+    }
+    best
+}
+
+/// The number in a cell for sum checks (counts, percents, plain numbers).
+fn numeric(cell: &str) -> Option<f64> {
+    let typed = values::cell(cell, 0);
+    match typed.kind.as_str() {
+        "integer" | "decimal" | "percent" | "count" | "negative" => typed.value,
+        _ => None,
+    }
+}
+
+/// Counts the sums that hold and fail: each group column against its
+/// children, and a trailing total column against the top-level columns.
+fn check_sums(layout: &[Spec], by_column: &[Option<f64>]) -> (usize, usize) {
+    let mut pass = 0;
+    let mut fail = 0;
+    let mut check = |total: f64, parts: &[Option<f64>]| {
+        if parts.iter().any(Option::is_none) || parts.is_empty() {
+            return;
+        }
+        let sum: f64 = parts.iter().flatten().sum();
+        let tolerance = if parts.iter().flatten().chain([&total]).any(|value| value.fract() != 0.0) { 0.15 } else { 0.01 };
+        if (sum - total).abs() <= tolerance {
+            pass += 1;
+        } else {
+            fail += 1;
+        }
+    };
+    for (group_idx, spec) in layout.iter().enumerate() {
+        if !spec.group_total {
+            continue;
+        }
+        let Some(total) = by_column[group_idx] else { continue };
+        let parts: Vec<Option<f64>> = layout.iter().enumerate().filter(|(_, child)| child.parent == Some(group_idx)).map(|(idx, _)| by_column[idx]).collect();
+        check(total, &parts);
+    }
+    if let Some(total_idx) = layout.iter().rposition(|spec| spec.parent.is_none() && spec.label.as_deref().is_some_and(|label| TOTAL_WORDS.contains(&label))) {
+        if total_idx + 1 == layout.len() {
+            if let Some(total) = by_column[total_idx] {
+                let parts: Vec<Option<f64>> = layout.iter().enumerate().take(total_idx).filter(|(_, spec)| spec.parent.is_none()).map(|(idx, _)| by_column[idx]).collect();
+                check(total, &parts);
+            }
+        }
+    }
+    (pass, fail)
+}
+
+/// `一時保護所の定員数(人)` → `人`.
+fn row_unit(label: &str) -> Option<String> {
+    let inner = label.strip_suffix(')')?;
+    let open = inner.rfind('(')?;
+    let unit = inner[open + 1..].trim();
+    ROW_UNITS.contains(&unit).then(|| unit.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows(text: &str) -> Vec<RawRow> {
+        text.lines()
+            .enumerate()
+            .map(|(idx, line)| RawRow { line: idx as u32 + 1, page: 1, cells: line.split('\t').map(str::to_string).collect() })
+            .collect()
+    }
+
+    fn values_of(table: &Table, row_idx: usize) -> Vec<Option<f64>> {
+        table.rows[row_idx].cells.iter().map(|cell| cell.as_ref().and_then(|cell| cell.value)).collect()
+    }
+
+    #[test]
+    fn spanning_header_with_missing_fh_cell() {
+        let table = build(
+            &rows("\t乳児院\t児童養護 施設\t里親+ F H\t\t合計\n\t\t\t里親\tF H\t\n3歳未満\t2\t0\t1\t1\t3\n学童期以降\t0\t33\t21\t15\t54"),
+            Context::default(),
+            &mut Vec::new(),
+        );
+        let labels: Vec<_> = table.columns.iter().map(|column| column.label.clone().unwrap_or_default()).collect();
+        assert_eq!(labels, ["乳児院", "児童養護 施設", "里親+ F H", "里親+ F H > 里親", "里親+ F H > F H", "合計"]);
+        assert_eq!(values_of(&table, 0), [Some(2.0), Some(0.0), Some(1.0), Some(1.0), None, Some(3.0)]);
+        assert_eq!(values_of(&table, 1), [Some(0.0), Some(33.0), Some(21.0), Some(15.0), None, Some(54.0)]);
+    }
+
+    #[test]
+    fn lone_grand_total_returns_to_its_row() {
+        let mut warnings = Vec::new();
+        let table = build(
+            &rows("\t乳児院\t児童養護施設\t里親+FH\t\t合計\n\t\t\t里親\tFH\t\n3歳未満\t0\t0\t3\t3\t0\n合計\t0\t19\t54\t47\t7\n\t\t\t\t\t73"),
+            Context::default(),
+            &mut warnings,
+        );
+        assert_eq!(values_of(&table, 0), [Some(0.0), Some(0.0), Some(3.0), Some(3.0), Some(0.0), None]);
+        assert_eq!(values_of(&table, 1), [Some(0.0), Some(19.0), Some(54.0), Some(47.0), Some(7.0), Some(73.0)]);
+        assert!(warnings.iter().any(|warning| warning.code == "lone_cell_joined" && warning.line == 5));
+    }
+
+    #[test]
+    fn breakdown_header_without_own_column() {
+        let table = build(
+            &rows("\t2024年度 (R6) (実績)\t2029年度 (R11) (現行)\t2029年度 (R11) (改定)\t(内訳)\t\t\n\t\t\t\t3歳未満\t3歳~就学前\t学童期以降\n代替養育を必要とする子ども数①\t62\t93\t73\t3\t6\t64"),
+            Context::default(),
+            &mut Vec::new(),
+        );
+        assert_eq!(table.columns.len(), 6);
+        assert_eq!(table.columns[3].label.as_deref(), Some("(内訳) > 3歳未満"));
+        assert_eq!(table.columns[2].fiscal_year, Some(2029));
+        assert_eq!(values_of(&table, 0)[5], Some(64.0));
+    }
+
+    #[test]
+    fn merged_cells_are_split() {
+        let table = build(
+            &rows("\t乳児院\t児童養護 施設\t里親+FH\t\t合計\n\t\t\t里親\tFH\t\n3歳未満\t1\t0\t2\t2\t0 3"),
+            Context::default(),
+            &mut Vec::new(),
+        );
+        assert_eq!(values_of(&table, 0), [Some(1.0), Some(0.0), Some(2.0), Some(2.0), Some(0.0), Some(3.0)]);
+    }
+}

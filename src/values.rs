@@ -1,0 +1,421 @@
+//! Stage 6, cell text → typed value. Reads what a person reads: `1,600` →
+//! 1600, `21.1%` → 21.1, `10 回` → 10 回, `140 件 (+20)` → 140 with a change
+//! of +20, `▲4` → −4, `2年8月` → 32 months, `年5~6回` → the range 5–6,
+//! `20(見込)` → 20 marked 見込, `(見込)` → a status, `〇` → a mark, `-` → none.
+//! Anything it does not recognise in full stays text with no number: a value
+//! is never guessed from part of a cell.
+
+use crate::model::Cell;
+
+/// `▲` prints a minus in Japanese tables.
+const MINUS: char = '▲';
+/// Marks that fill a cell of a yes/no matrix.
+const MARKS: [&str; 8] = ["〇", "○", "◯", "●", "◎", "×", "△", "✓"];
+/// Dashes that mean "nothing here" (after normalization `－` is `-`).
+const DASHES: [&str; 6] = ["-", "—", "―", "ー", "–", "--"];
+/// Words that stand for a value that is not (yet) a number.
+const STATUS_WORDS: [&str; 17] = [
+    "見込", "見込み", "計算", "実績", "中止", "未定", "未実施", "調整中", "検討中", "休止", "廃止", "非公表", "不明", "該当なし", "許可", "予定", "集計中",
+];
+/// Frequency prefixes: `年6回` is six times a year.
+const PER: [char; 3] = ['年', '月', '週'];
+
+/// Types one cell. `raw` is normalized text with spaces collapsed.
+pub fn cell(raw: &str, line: u32) -> Cell {
+    let mut cell = Cell {
+        raw: raw.to_string(),
+        kind: "text".into(),
+        value: None,
+        unit: None,
+        status: None,
+        line,
+        delta: None,
+        aside: None,
+        range: None,
+    };
+    let text = raw.trim();
+    if text.is_empty() {
+        cell.kind = "empty".into();
+        return cell;
+    }
+    let text = strip_note_mark(text);
+    if DASHES.contains(&text) {
+        cell.kind = "status".into();
+        cell.status = Some("none".into());
+        return cell;
+    }
+    if MARKS.contains(&text) {
+        cell.kind = "mark".into();
+        return cell;
+    }
+    if let Some(status) = status_word(text) {
+        cell.kind = "status".into();
+        cell.status = Some(status);
+        return cell;
+    }
+    // `(計算) %`: a status standing in for a percent.
+    if let Some(rest) = text.strip_suffix('%') {
+        if let Some(status) = status_word(rest.trim_end()) {
+            cell.kind = "status".into();
+            cell.status = Some(status);
+            cell.unit = Some("%".into());
+            return cell;
+        }
+    }
+    if let Some(typed) = quantity(text) {
+        cell.kind = typed.kind.into();
+        cell.value = typed.value;
+        cell.unit = typed.unit;
+        cell.status = typed.status;
+        cell.delta = typed.delta;
+        cell.aside = typed.aside;
+        cell.range = typed.range;
+    }
+    cell
+}
+
+/// `未定※`, `23※1` → without the note mark.
+fn strip_note_mark(text: &str) -> &str {
+    match text.find('※') {
+        Some(at) if at > 0 && text[at + '※'.len_utf8()..].chars().all(|c| c.is_ascii_digit()) => text[..at].trim_end(),
+        _ => text,
+    }
+}
+
+/// `中止`, `(見込)`, `(見込み)` → the status word.
+fn status_word(text: &str) -> Option<String> {
+    let inner = text.strip_prefix('(').and_then(|rest| rest.strip_suffix(')')).unwrap_or(text).trim();
+    STATUS_WORDS.contains(&inner).then(|| inner.to_string())
+}
+
+struct Quantity {
+    kind: &'static str,
+    value: Option<f64>,
+    unit: Option<String>,
+    status: Option<String>,
+    delta: Option<f64>,
+    aside: Option<f64>,
+    range: Option<[f64; 2]>,
+}
+
+/// A cursor over the characters of one cell.
+struct Scanner<'a> {
+    chars: Vec<char>,
+    at: usize,
+    text: &'a str,
+}
+
+impl Scanner<'_> {
+    fn peek(&self) -> Option<char> {
+        self.chars.get(self.at).copied()
+    }
+
+    fn eat(&mut self, c: char) -> bool {
+        if self.peek() == Some(c) {
+            self.at += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    fn spaces(&mut self) {
+        while self.peek() == Some(' ') {
+            self.at += 1;
+        }
+    }
+
+    fn done(&self) -> bool {
+        self.at >= self.chars.len()
+    }
+
+    /// `1,600`, `51429`, `0.121`; commas only in groups of three.
+    fn number(&mut self) -> Option<(f64, bool)> {
+        let start = self.at;
+        let mut digits = String::new();
+        let mut group = 0usize;
+        let mut seen_comma = false;
+        while let Some(c) = self.peek() {
+            if c.is_ascii_digit() {
+                digits.push(c);
+                group += 1;
+                self.at += 1;
+            } else if c == ',' && group > 0 && self.chars.get(self.at + 1).is_some_and(|d| d.is_ascii_digit()) {
+                if (seen_comma && group != 3) || (!seen_comma && group > 3) {
+                    self.at = start;
+                    return None;
+                }
+                seen_comma = true;
+                group = 0;
+                self.at += 1;
+            } else {
+                break;
+            }
+        }
+        if digits.is_empty() || (seen_comma && group != 3) {
+            self.at = start;
+            return None;
+        }
+        let mut decimal = false;
+        if self.peek() == Some('.') && self.chars.get(self.at + 1).is_some_and(|d| d.is_ascii_digit()) {
+            decimal = true;
+            digits.push('.');
+            self.at += 1;
+            while let Some(c) = self.peek().filter(|c| c.is_ascii_digit()) {
+                digits.push(c);
+                self.at += 1;
+            }
+        }
+        digits.parse::<f64>().ok().map(|value| (value, decimal))
+    }
+
+    /// A unit word: letters that are neither digits, spaces nor brackets (`件`, `か所`, `人日`).
+    fn unit(&mut self) -> Option<String> {
+        let start = self.at;
+        while let Some(c) = self.peek() {
+            if c.is_ascii_digit() || matches!(c, ' ' | '(' | ')' | '~' | ',' | '.' | '+' | MINUS) {
+                break;
+            }
+            self.at += 1;
+        }
+        if self.at == start {
+            return None;
+        }
+        let word: String = self.chars[start..self.at].iter().collect();
+        if word.chars().count() > 6 {
+            self.at = start;
+            return None;
+        }
+        Some(word)
+    }
+}
+
+/// Parses number-shaped cells; None when the cell is not wholly a quantity.
+fn quantity(text: &str) -> Option<Quantity> {
+    let mut scanner = Scanner { chars: text.chars().collect(), at: 0, text };
+    let _ = scanner.text;
+    let mut quantity = Quantity { kind: "integer", value: None, unit: None, status: None, delta: None, aside: None, range: None };
+
+    // `(+20)` alone, `(0)` alone.
+    if scanner.peek() == Some('(') {
+        scanner.at += 1;
+        let sign = signed(&mut scanner)?;
+        let (value, decimal) = scanner.number()?;
+        if !scanner.eat(')') || !scanner.done() {
+            return None;
+        }
+        match sign {
+            Some(sign) => {
+                quantity.kind = "delta";
+                quantity.value = Some(sign * value);
+            }
+            None => {
+                quantity.kind = if decimal { "decimal" } else { "integer" };
+                quantity.value = Some(value);
+            }
+        }
+        return Some(quantity);
+    }
+
+    let per = scanner.peek().filter(|c| PER.contains(c) && scanner.chars.get(1).is_some_and(|d| d.is_ascii_digit()));
+    if per.is_some() {
+        scanner.at += 1;
+    }
+    let negative = scanner.eat(MINUS) || (scanner.peek() == Some('-') && scanner.chars.get(scanner.at + 1).is_some_and(|d| d.is_ascii_digit()) && scanner.eat('-'));
+    let (mut value, decimal) = scanner.number()?;
+    if negative {
+        value = -value;
+    }
+    quantity.value = Some(value);
+    quantity.kind = if negative {
+        "negative"
+    } else if decimal {
+        "decimal"
+    } else {
+        "integer"
+    };
+
+    // `2年8月`, `5年`, `8か月`: durations in months.
+    if let Some(months) = duration(&mut scanner, value) {
+        quantity.kind = "duration";
+        quantity.value = Some(months);
+        quantity.unit = Some("月".into());
+        return scanner.done().then_some(quantity);
+    }
+
+    // `5~6`: a range.
+    if scanner.eat('~') {
+        let (high, _) = scanner.number()?;
+        quantity.kind = "range";
+        quantity.range = Some([value, high]);
+        quantity.value = None;
+    }
+
+    scanner.spaces();
+    if scanner.eat('%') {
+        if quantity.kind != "range" && !negative {
+            quantity.kind = "percent";
+        }
+        quantity.unit = Some("%".into());
+    } else if let Some(mut unit) = scanner.unit() {
+        if let Some(stripped) = unit.strip_suffix("実施").filter(|rest| !rest.is_empty()) {
+            unit = stripped.to_string();
+        }
+        if quantity.kind == "integer" || quantity.kind == "decimal" {
+            quantity.kind = "count";
+        }
+        quantity.unit = Some(unit);
+    }
+
+    scanner.spaces();
+    if scanner.eat('(') {
+        scanner.spaces();
+        let inner_start = scanner.at;
+        if let Some(sign) = signed(&mut scanner)? {
+            let (change, _) = scanner.number()?;
+            quantity.delta = Some(sign * change);
+        } else if let Some((aside, _)) = scanner.number() {
+            scanner.spaces();
+            scanner.eat('%');
+            quantity.aside = Some(aside);
+        } else {
+            scanner.at = inner_start;
+            let close = scanner.chars[inner_start..].iter().position(|&c| c == ')')?;
+            let word: String = scanner.chars[inner_start..inner_start + close].iter().collect();
+            quantity.status = Some(status_word(word.trim())?);
+            scanner.at = inner_start + close;
+        }
+        scanner.spaces();
+        if !scanner.eat(')') {
+            return None;
+        }
+    }
+    scanner.spaces();
+    scanner.done().then_some(quantity)
+}
+
+/// `+` or `-`/`▲` at the cursor: Some(Some(sign)); nothing: Some(None).
+fn signed(scanner: &mut Scanner<'_>) -> Option<Option<f64>> {
+    if scanner.eat('+') {
+        Some(Some(1.0))
+    } else if scanner.eat('-') || scanner.eat(MINUS) {
+        Some(Some(-1.0))
+    } else {
+        Some(None)
+    }
+}
+
+/// After a number: `年8月`, `年`, `か月`/`ヶ月`/`カ月` → months.
+fn duration(scanner: &mut Scanner<'_>, value: f64) -> Option<f64> {
+    let start = scanner.at;
+    let month_word = |scanner: &mut Scanner<'_>| {
+        let here = scanner.at;
+        for prefix in ['か', 'ヶ', 'カ', 'ケ', 'ヵ'] {
+            if scanner.eat(prefix) {
+                break;
+            }
+        }
+        if scanner.eat('月') {
+            true
+        } else {
+            scanner.at = here;
+            false
+        }
+    };
+    if scanner.eat('年') {
+        if scanner.done() {
+            return Some(value * 12.0);
+        }
+        if let Some((months, _)) = scanner.number() {
+            if month_word(scanner) && scanner.done() {
+                return Some(value * 12.0 + months);
+            }
+        }
+        scanner.at = start;
+        return None;
+    }
+    if scanner.peek() != Some('月') && month_word(scanner) {
+        if scanner.done() {
+            return Some(value);
+        }
+        scanner.at = start;
+    }
+    None
+}
+
+/// Splits a cell that holds several bare numbers (`0.0% 4.8%`, `0 3`) into
+/// its parts; None when the cell is one value.
+pub fn split_merged(raw: &str) -> Option<Vec<&str>> {
+    let parts: Vec<&str> = raw.split(' ').filter(|part| !part.is_empty()).collect();
+    if parts.len() < 2 {
+        return None;
+    }
+    let bare = |part: &str| {
+        let number = part.strip_suffix('%').unwrap_or(part);
+        let number = number.strip_prefix(MINUS).unwrap_or(number);
+        !number.is_empty() && number.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') && number.chars().next().is_some_and(|c| c.is_ascii_digit())
+    };
+    parts.iter().all(|part| bare(part)).then_some(parts)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn typed(raw: &str) -> (String, Option<f64>, Option<String>, Option<String>) {
+        let cell = cell(raw, 1);
+        (cell.kind, cell.value, cell.unit, cell.status)
+    }
+
+    #[test]
+    fn numbers() {
+        assert_eq!(typed("1,600"), ("integer".into(), Some(1600.0), None, None));
+        assert_eq!(typed("51429"), ("integer".into(), Some(51429.0), None, None));
+        assert_eq!(typed("47.9"), ("decimal".into(), Some(47.9), None, None));
+        assert_eq!(typed("0.121%"), ("percent".into(), Some(0.121), Some("%".into()), None));
+        assert_eq!(typed("21.1%"), ("percent".into(), Some(21.1), Some("%".into()), None));
+        assert_eq!(typed("1,60").1, None);
+    }
+
+    #[test]
+    fn counts_deltas_and_negatives() {
+        assert_eq!(typed("10 回"), ("count".into(), Some(10.0), Some("回".into()), None));
+        assert_eq!(typed("20件"), ("count".into(), Some(20.0), Some("件".into()), None));
+        assert_eq!(typed("34.3 日"), ("count".into(), Some(34.3), Some("日".into()), None));
+        let with_delta = cell("140 件 (+20)", 1);
+        assert_eq!((with_delta.value, with_delta.delta), (Some(140.0), Some(20.0)));
+        assert_eq!(typed("(+0)"), ("delta".into(), Some(0.0), None, None));
+        assert_eq!(typed("▲4"), ("negative".into(), Some(-4.0), None, None));
+        assert_eq!(typed("▲10.0"), ("negative".into(), Some(-10.0), None, None));
+        let share = cell("26 (83.9%)", 1);
+        assert_eq!((share.value, share.aside), (Some(26.0), Some(83.9)));
+        assert_eq!(cell("1(6)", 1).aside, Some(6.0));
+        assert_eq!(typed("(0)"), ("integer".into(), Some(0.0), None, None));
+    }
+
+    #[test]
+    fn durations_ranges_and_statuses() {
+        assert_eq!(typed("2年8月"), ("duration".into(), Some(32.0), Some("月".into()), None));
+        let range = cell("年5~6回", 1);
+        assert_eq!((range.kind.as_str(), range.value, range.range), ("range", None, Some([5.0, 6.0])));
+        assert_eq!(typed("年6回実施"), ("count".into(), Some(6.0), Some("回".into()), None));
+        assert_eq!(typed("中止"), ("status".into(), None, None, Some("中止".into())));
+        assert_eq!(typed("(見込)"), ("status".into(), None, None, Some("見込".into())));
+        assert_eq!(typed("(計算) %"), ("status".into(), None, Some("%".into()), Some("計算".into())));
+        assert_eq!(typed("未定※"), ("status".into(), None, None, Some("未定".into())));
+        assert_eq!(typed("-"), ("status".into(), None, None, Some("none".into())));
+        assert_eq!(typed("—"), ("status".into(), None, None, Some("none".into())));
+        assert_eq!(typed("20(見込)"), ("integer".into(), Some(20.0), None, Some("見込".into())));
+        assert_eq!(typed("〇").0, "mark");
+        assert_eq!(typed("支援サービスを利用している全ケース"), ("text".into(), None, None, None));
+        assert_eq!(typed("0.0% 4.8%").1, None);
+    }
+
+    #[test]
+    fn merged_cells_split_only_when_all_parts_are_numbers() {
+        assert_eq!(split_merged("0.0% 4.8%"), Some(vec!["0.0%", "4.8%"]));
+        assert_eq!(split_merged("0 3"), Some(vec!["0", "3"]));
+        assert_eq!(split_merged("140 件 (+20)"), None);
+        assert_eq!(split_merged("26 (83.9%)"), None);
+    }
+}
