@@ -59,11 +59,11 @@ fn header_rows(rows: &[RawRow]) -> usize {
     if values.is_empty() {
         return 0;
     }
-    let numeric = |cell: &str| values::cell(cell, 0).value.is_some();
+    let is_number = |cell: &str| values::cell(cell, 0).value.is_some();
     let yearish = values.iter().any(|cell| era::year_label(cell).year.is_some());
-    let is_header = (stub.is_empty() && !values.iter().all(|cell| numeric(cell)))
+    let is_header = (stub.is_empty() && !values.iter().all(|cell| is_number(cell)))
         || STUB_WORDS.contains(&stub)
-        || (yearish && !values.iter().any(|cell| numeric(cell) && era::year_label(cell).year.is_none()));
+        || (yearish && !values.iter().any(|cell| is_number(cell) && era::year_label(cell).year.is_none()));
     if !is_header {
         return 0;
     }
@@ -71,7 +71,7 @@ fn header_rows(rows: &[RawRow]) -> usize {
         Some(second)
             if second.cells.first().is_some_and(String::is_empty)
                 && second.cells.iter().skip(1).any(|cell| !cell.is_empty())
-                && second.cells.iter().skip(1).filter(|cell| !cell.is_empty()).all(|cell| values::cell(cell, 0).kind == "text") =>
+                && second.cells.iter().skip(1).filter(|cell| !cell.is_empty()).all(|cell| numeric(cell).is_none()) =>
         {
             2
         }
@@ -151,12 +151,12 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
         let mut n_fail = 0;
         let mut n_confirmed = 0;
         for cells in &row_values {
-            if let Some(placement) = place(cells, layout) {
-                if placement.fail > 0 {
-                    n_fail += 1;
-                } else if placement.pass > 0 {
-                    n_confirmed += 1;
-                }
+            match place(cells, layout) {
+                Some(placement) if placement.fail > 0 => n_fail += 1,
+                Some(placement) if placement.pass > 0 => n_confirmed += 1,
+                Some(_) => {}
+                // A row that does not fit counts against the layout.
+                None => n_fail += 1,
             }
         }
         let key = (usize::MAX - n_fail, layout.len() == modal_width, n_confirmed);
@@ -191,7 +191,9 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
             Some(placement) => {
                 if cells.len() < layout.len() {
                     let missing: Vec<String> = placement.missing.iter().map(|&idx| column_name(&layout, idx)).collect();
-                    let (code, how) = if placement.pass > 0 && placement.fail == 0 {
+                    let (code, how) = if placement.pass > 0 && placement.fail == 0 && placement.n_tied > 1 {
+                        ("short_row_ambiguous", "the sums allow other placements; the rightmost columns were taken as missing")
+                    } else if placement.pass > 0 && placement.fail == 0 {
                         ("short_row_inferred", "placed by the table's sums")
                     } else {
                         ("short_row", "placed left to right; check against the source")
@@ -406,6 +408,8 @@ struct Placement {
     missing: Vec<usize>,
     pass: usize,
     fail: usize,
+    /// How many placements score as well as this one.
+    n_tied: usize,
 }
 
 /// Places `cells` in `layout`: directly when the counts match; when up to two
@@ -439,14 +443,24 @@ fn place(cells: &[(String, u32)], layout: &[Spec]) -> Option<Placement> {
             by_column[column_idx] = numbers[cell_idx];
         }
         let (pass, fail) = check_sums(layout, &by_column);
-        let placement = Placement { columns, missing, pass, fail };
-        let better = match &best {
-            None => true,
-            Some(best) => (placement.fail, usize::MAX - placement.pass) < (best.fail, usize::MAX - best.pass)
-                || ((placement.fail, placement.pass) == (best.fail, best.pass) && placement.missing > best.missing),
-        };
-        if better {
-            best = Some(placement);
+        let mut placement = Placement { columns, missing, pass, fail, n_tied: 1 };
+        match &mut best {
+            None => best = Some(placement),
+            Some(current) => {
+                let score = (placement.fail, usize::MAX - placement.pass);
+                let current_score = (current.fail, usize::MAX - current.pass);
+                if score < current_score {
+                    best = Some(placement);
+                } else if score == current_score {
+                    // Ties go to the placement missing the rightmost columns.
+                    placement.n_tied = current.n_tied + 1;
+                    if placement.missing > current.missing {
+                        best = Some(placement);
+                    } else {
+                        current.n_tied = placement.n_tied;
+                    }
+                }
+            }
         }
     }
     best

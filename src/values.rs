@@ -17,6 +17,8 @@ const DASHES: [&str; 6] = ["-", "—", "―", "ー", "–", "--"];
 const STATUS_WORDS: [&str; 17] = [
     "見込", "見込み", "計算", "実績", "中止", "未定", "未実施", "調整中", "検討中", "休止", "廃止", "非公表", "不明", "該当なし", "許可", "予定", "集計中",
 ];
+/// Words that make `3歳未満` a label (an age bound), not a count.
+const NOT_UNITS: [&str; 6] = ["未満", "以上", "以下", "以降", "超", "から"];
 /// Frequency prefixes: `年6回` is six times a year.
 const PER: [char; 3] = ['年', '月', '週'];
 
@@ -182,7 +184,7 @@ impl Scanner<'_> {
             return None;
         }
         let word: String = self.chars[start..self.at].iter().collect();
-        if word.chars().count() > 6 {
+        if word.chars().count() > 6 || NOT_UNITS.iter().any(|bound| word.contains(bound)) {
             self.at = start;
             return None;
         }
@@ -409,6 +411,7 @@ mod tests {
         assert_eq!(typed("〇").0, "mark");
         assert_eq!(typed("支援サービスを利用している全ケース"), ("text".into(), None, None, None));
         assert_eq!(typed("0.0% 4.8%").1, None);
+        assert_eq!(typed("3歳未満"), ("text".into(), None, None, None));
     }
 
     #[test]
