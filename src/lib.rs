@@ -34,6 +34,16 @@ mod values;
 
 pub mod batch;
 
+/// The pipeline stages one by one, for benchmarks and fuzzing. Not a stable API.
+#[doc(hidden)]
+pub mod stages {
+    pub use crate::blocks::{classify, Piece};
+    pub use crate::decode::{bytes as decode, Decoded};
+    pub use crate::normalize::{text as normalize, Line, Normalized};
+    pub use crate::sections::build as sections;
+    pub use crate::values::cell as type_cell;
+}
+
 pub use decode::{Encoding, Undecodable};
 pub use error::{Error, Result};
 pub use model::{
