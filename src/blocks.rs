@@ -208,7 +208,35 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
             }
         }
     }
-    pieces
+    join_broken_paragraphs(pieces, lines)
+}
+
+/// Characters that end a sentence or a self-contained line.
+const SENTENCE_ENDS: [char; 8] = ['。', '.', '!', '?', '」', ')', '』', ':'];
+/// A wrapped line is at least this long; shorter lines end on purpose.
+const MIN_WRAPPED_CHARS: usize = 30;
+
+/// Joins a paragraph that a blank line cut mid-sentence (PDF page or column
+/// breaks) with the paragraph after it: the first must end without a full
+/// stop on a long line, the second must start like running text.
+fn join_broken_paragraphs(pieces: Vec<Piece>, lines: &[Line<'_>]) -> Vec<Piece> {
+    let line_chars = |number: u32| lines.get(number as usize - 1).map_or(0, |line| line.text.trim().chars().count());
+    let mut joined: Vec<Piece> = Vec::with_capacity(pieces.len());
+    for piece in pieces {
+        if let (Some(previous), PieceKind::Paragraph(next_text)) = (joined.last_mut(), &piece.kind) {
+            if let PieceKind::Paragraph(previous_text) = &mut previous.kind {
+                let open_end = previous_text.chars().last().is_some_and(|c| !SENTENCE_ENDS.contains(&c));
+                let runs_on = next_text.chars().next().is_some_and(|c| !matches!(c, '(' | '【' | '«' | '<' | '〈' | '《' | '○' | '●' | '⇒' | '★' | '・' | '※'));
+                if open_end && runs_on && line_chars(previous.last) >= MIN_WRAPPED_CHARS {
+                    *previous_text = join(previous_text, next_text);
+                    previous.last = piece.last;
+                    continue;
+                }
+            }
+        }
+        joined.push(piece);
+    }
+    joined
 }
 
 /// True when the separator lines at `line_idx` lead straight into a table row.
@@ -335,8 +363,8 @@ fn is_label(text: &str) -> bool {
         let inner_closes = text.chars().skip(1).filter(|&c| LABEL_BRACKETS.iter().any(|&(_, close)| close == c)).count();
         return inner_closes == 1 && text.chars().count() <= 40;
     }
-    let short_title = !text.contains(FULL_STOP) && !text.contains('\t');
-    if LABEL_BULLETS.contains(&first) && short_title && text.chars().count() <= 70 {
+    let short_title = !has_sentence_stop(text) && !text.contains('\t');
+    if LABEL_BULLETS.contains(&first) && short_title && text.chars().count() <= 100 {
         return true;
     }
     first == '・' && short_title && text.chars().count() <= 40
@@ -372,7 +400,7 @@ fn caption(text: &str) -> Option<(String, Option<String>)> {
 
 fn continues_caption(text: &str) -> bool {
     let text = text.trim();
-    !text.contains(FULL_STOP) && !text.starts_with(['⇒', '→', '※', '・', '-']) && text.chars().count() <= 100
+    !text.contains(FULL_STOP) && !text.starts_with(['⇒', '→', '※', '・', '-']) && text.chars().count() <= 160
 }
 
 /// `(単位:人)`, `単位:人(年間の利用人数)`, `(単位・回)` → the unit text.
@@ -459,10 +487,22 @@ pub fn heading(text: &str, line: u32) -> Option<Heading> {
         return None;
     };
     let title = &heading.title;
-    if title.is_empty() || title.contains(FULL_STOP) || title.contains('\t') || title.chars().count() > max_title {
+    if title.is_empty() || has_sentence_stop(title) || title.contains('\t') || title.chars().count() > max_title {
         return None;
     }
     Some(heading)
+}
+
+/// True when `text` has a full stop that ends a sentence (not one inside
+/// brackets, as in `(社会的養護経験者を含む。)`).
+fn has_sentence_stop(text: &str) -> bool {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == FULL_STOP && !matches!(chars.peek(), Some(')' | '」' | '』')) {
+            return true;
+        }
+    }
+    false
 }
 
 fn leading_number(text: &str) -> Option<(u32, &str)> {

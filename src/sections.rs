@@ -179,8 +179,29 @@ impl Builder<'_> {
         }
     }
 
+    /// The label for the next block; a unit line still waiting for its table
+    /// cannot reach over this block, so it becomes a paragraph of its own.
     fn take_tag(&mut self) -> Option<(String, u32)> {
-        self.tag.take()
+        let mut tag = self.tag.take();
+        // Nor can it reach over a caption that waits for its table.
+        if let (Some((text, line)), Some(caption)) = (&tag, &self.caption) {
+            if *line < caption.lines[0] {
+                let block = Block::Paragraph { lines: [*line, *line], tag: None, text: text.clone() };
+                self.push(block);
+                tag = None;
+            }
+        }
+        let Some((unit, unit_line)) = self.unit.take() else { return tag };
+        // A label above the unit line would reach over it: both stand alone then.
+        let tag = match tag {
+            Some((text, line)) if line < unit_line => {
+                self.push(Block::Paragraph { lines: [line, line], tag: None, text });
+                None
+            }
+            tag => tag,
+        };
+        self.push(Block::Paragraph { lines: [unit_line, unit_line], tag: None, text: unit });
+        tag
     }
 
     fn rows(&mut self, rows: Vec<RawRow>, lines: [u32; 2]) {
@@ -194,7 +215,7 @@ impl Builder<'_> {
         self.flush_rows();
         let caption = self.caption.take();
         let unit = self.unit.take();
-        let tag = self.take_tag();
+        let tag = self.tag.take();
         self.n_tables += 1;
         let mut start = lines[0];
         if let Some((_, line)) = &tag {
@@ -218,7 +239,8 @@ impl Builder<'_> {
         let Some(open) = self.rows.take() else { return };
         let mut table = tables::build(&open.rows, open.context, self.warnings);
         table.lines = [open.start, open.lines[1]];
-        table.caption_lines = open.caption_lines;
+        // A caption inside the table's own range (after its label) needs no lines of its own.
+        table.caption_lines = open.caption_lines.filter(|caption| caption[0] < open.start);
         self.push(Block::Table(table));
     }
 

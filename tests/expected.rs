@@ -1,0 +1,123 @@
+//! Hand-checked expectations: for each fixture table, the cells a person reads
+//! off the source (tests/expected/<fixture>.tsv, written and checked by hand
+//! against the text; see the .notes.md beside each), compared with
+//! `keikaku records` cell by cell: row, column, fiscal year, raw text, value.
+
+use std::collections::HashMap;
+
+/// One hand-checked cell.
+#[derive(Debug, Clone)]
+struct Expected {
+    line: u32,
+    row: String,
+    row_group: String,
+    column: String,
+    fiscal_year: Option<i32>,
+    raw: String,
+    value: Option<f64>,
+}
+
+fn read_expected(path: &str) -> Vec<Expected> {
+    let text = std::fs::read_to_string(path).expect("expected file is readable");
+    let mut lines = text.lines();
+    assert_eq!(lines.next(), Some("line\trow\trow_group\tcolumn\tfiscal_year\traw\tvalue"), "{path}: header");
+    lines
+        .enumerate()
+        .map(|(idx, line)| {
+            let fields: Vec<&str> = line.split('\t').collect();
+            assert_eq!(fields.len(), 7, "{path}:{}: 7 fields", idx + 2);
+            Expected {
+                line: fields[0].parse().expect("line number"),
+                row: fields[1].to_string(),
+                row_group: fields[2].to_string(),
+                column: fields[3].to_string(),
+                fiscal_year: (!fields[4].is_empty()).then(|| fields[4].parse().expect("fiscal year")),
+                raw: fields[5].to_string(),
+                value: (!fields[6].is_empty()).then(|| fields[6].parse().expect("value")),
+            }
+        })
+        .collect()
+}
+
+/// Whitespace is not compared: the hand-checked files collapse it, the parser keeps single spaces.
+fn squeeze(text: &str) -> String {
+    text.split_whitespace().collect()
+}
+
+/// Returns one message per expected cell that the records do not reproduce.
+fn compare(fixture: &str, expected_path: &str) -> (usize, Vec<String>) {
+    let bytes = std::fs::read(fixture).expect("fixture is readable");
+    let document = keikaku::parse(fixture, &bytes).expect("fixture decodes");
+    let records = keikaku::records(&document);
+    let mut by_place: HashMap<(u32, String), Vec<usize>> = HashMap::new();
+    for (record_idx, record) in records.iter().enumerate() {
+        by_place.entry((record.line, squeeze(&record.raw))).or_default().push(record_idx);
+    }
+    let mut used = vec![false; records.len()];
+    let mut problems = Vec::new();
+    let expected = read_expected(expected_path);
+    for cell in &expected {
+        let candidates = by_place.get(&(cell.line, squeeze(&cell.raw))).cloned().unwrap_or_default();
+        let same_column = candidates.iter().copied().find(|&idx| !used[idx] && squeeze(records[idx].column.as_deref().unwrap_or("")) == squeeze(&cell.column));
+        let Some(record_idx) = same_column.or_else(|| candidates.iter().copied().find(|&idx| !used[idx])) else {
+            problems.push(format!("{}: line {}: no record for `{}` (row `{}`, column `{}`)", fixture, cell.line, cell.raw, cell.row, cell.column));
+            continue;
+        };
+        used[record_idx] = true;
+        let record = &records[record_idx];
+        let mut wrong = Vec::new();
+        if squeeze(&record.row) != squeeze(&cell.row) {
+            wrong.push(format!("row `{}` (expected `{}`)", record.row, cell.row));
+        }
+        if squeeze(record.row_group.as_deref().unwrap_or("")) != squeeze(&cell.row_group) {
+            wrong.push(format!("row_group {:?} (expected `{}`)", record.row_group, cell.row_group));
+        }
+        if squeeze(record.column.as_deref().unwrap_or("")) != squeeze(&cell.column) {
+            wrong.push(format!("column {:?} (expected `{}`)", record.column, cell.column));
+        }
+        if record.fiscal_year != cell.fiscal_year {
+            wrong.push(format!("fiscal_year {:?} (expected {:?})", record.fiscal_year, cell.fiscal_year));
+        }
+        let same_value = match (record.value, cell.value) {
+            (Some(got), Some(want)) => (got - want).abs() < 1e-9,
+            (None, None) => true,
+            _ => false,
+        };
+        if !same_value {
+            wrong.push(format!("value {:?} (expected {:?})", record.value, cell.value));
+        }
+        if !wrong.is_empty() {
+            problems.push(format!("{}: line {}: `{}`: {}", fixture, cell.line, cell.raw, wrong.join(", ")));
+        }
+    }
+    (expected.len(), problems)
+}
+
+#[test]
+fn seed_003_tabbed_every_cell_as_read_by_hand() {
+    let (n_expected, problems) = compare("fixtures/003_81fdfb445e420b05.txt", "tests/expected/003_81fdfb445e420b05.tsv");
+    assert!(n_expected >= 1500, "the hand-checked list covers 111 tables; found {n_expected} cells");
+    assert!(problems.is_empty(), "{} of {n_expected} cells differ:\n{}", problems.len(), problems.join("\n"));
+}
+
+#[test]
+fn seed_003_has_no_cells_beyond_the_hand_checked_ones() {
+    let bytes = std::fs::read("fixtures/003_81fdfb445e420b05.txt").expect("fixture");
+    let document = keikaku::parse("003", &bytes).expect("decodes");
+    let n_records = keikaku::records(&document).len();
+    let n_expected = read_expected("tests/expected/003_81fdfb445e420b05.tsv").len();
+    assert_eq!(n_records, n_expected, "every record should be a hand-checked cell");
+}
+
+/// FIXME(issue 3): seed 000 is raw `pdftotext` output — cells wrapped over
+/// many lines, headers after the data, several values on one line. The core
+/// pipeline does not rebuild these tables yet, so none of the 86 hand-checked
+/// cells in tests/expected/000_18f7e0d6ffcc7f21.tsv is produced. The right
+/// answer is that file; this test pins today's count so that progress (or a
+/// regression) shows up.
+#[test]
+fn seed_000_raw_layout_is_not_rebuilt_yet() {
+    let (n_expected, problems) = compare("fixtures/000_18f7e0d6ffcc7f21.txt", "tests/expected/000_18f7e0d6ffcc7f21.tsv");
+    assert_eq!(n_expected, 86);
+    assert_eq!(problems.len(), 86, "FIXME(issue 3): update this pin when raw tables are rebuilt:\n{}", problems.join("\n"));
+}
