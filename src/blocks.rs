@@ -8,6 +8,7 @@
 //! one piece.
 
 use crate::model::{Item, TocEntry};
+use crate::columns::{self, SpacedLine};
 use crate::normalize::{self, Line};
 
 /// Brackets that make a line a label for the blocks after it.
@@ -79,6 +80,8 @@ enum Class {
     Blank,
     Separator,
     Row,
+    /// A row of a table aligned with spaces (`pdftotext -layout`).
+    Spaced,
     TocTitle,
     Caption,
     Unit,
@@ -92,7 +95,21 @@ enum Class {
 
 /// Groups normalized lines into pieces.
 pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
-    let classes: Vec<Class> = lines.iter().map(|line| class(&line.text, line.number)).collect();
+    let mut classes: Vec<Class> = lines.iter().map(|line| class(&line.text, line.number)).collect();
+    // Header lines of a space-aligned table often have one cell (`2025 年度 (R7) 2026 年度 (R8) …`
+    // fused by single spaces, or a wrapped `(内訳)`): lines right above the first row join it.
+    for line_idx in 1..classes.len() {
+        if classes[line_idx] != Class::Spaced || classes[line_idx - 1] == Class::Spaced {
+            continue;
+        }
+        let mut lead = line_idx;
+        while lead > 0 && line_idx - lead < 3 && classes[lead - 1] == Class::Text && is_header_piece(lines[lead - 1].text.trim()) {
+            lead -= 1;
+        }
+        for class in classes.iter_mut().take(line_idx).skip(lead) {
+            *class = Class::Spaced;
+        }
+    }
     let mut pieces = Vec::new();
     let mut line_idx = 0;
     while line_idx < lines.len() {
@@ -102,6 +119,11 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
         match &classes[line_idx] {
             Class::Blank => {
                 line_idx += 1;
+            }
+            Class::Spaced => {
+                let (rows, last, next) = spaced_group(lines, &classes, line_idx);
+                pieces.push(Piece { kind: PieceKind::Rows(rows), first: start, last });
+                line_idx = next;
             }
             Class::Separator if !next_is_row(&classes, line_idx) => {
                 pieces.push(Piece { kind: PieceKind::Separator(text.to_string()), first: start, last: start });
@@ -239,6 +261,60 @@ fn join_broken_paragraphs(pieces: Vec<Piece>, lines: &[Line<'_>]) -> Vec<Piece> 
     joined
 }
 
+/// True for a line that may be (part of) a table header above aligned rows.
+fn is_header_piece(text: &str) -> bool {
+    !text.contains(FULL_STOP) && text.chars().count() <= 100 && !text.starts_with(['※', '・', '⇒'])
+}
+
+/// Longest text of a line that may be a wrapped piece of a space-aligned cell.
+const MAX_FRAGMENT_CHARS: usize = 30;
+
+/// A space-aligned table: its rows and wrapped fragments up to a blank line.
+fn spaced_group(lines: &[Line<'_>], classes: &[Class], first_idx: usize) -> (Vec<RawRow>, u32, usize) {
+    let is_fragment = |idx: usize| {
+        classes[idx] == Class::Text && {
+            let text = lines[idx].text.trim();
+            text.chars().count() <= MAX_FRAGMENT_CHARS && !text.contains(FULL_STOP)
+        }
+    };
+    let mut group: Vec<SpacedLine> = Vec::new();
+    let mut line_idx = first_idx;
+    let mut n_trailing = 0;
+    while line_idx < lines.len() {
+        let take = match classes[line_idx] {
+            Class::Spaced => {
+                n_trailing = 0;
+                true
+            }
+            _ if is_fragment(line_idx) => {
+                // A fragment belongs if more rows follow it, or (at most two) closes a label.
+                let next_row = (line_idx + 1..lines.len()).take_while(|&idx| is_fragment(idx)).last().map_or(line_idx + 1, |idx| idx + 1);
+                let continues = classes.get(next_row) == Some(&Class::Spaced) && next_row - line_idx <= 3;
+                n_trailing += 1;
+                continues || n_trailing <= 1
+            }
+            _ => false,
+        };
+        if !take {
+            break;
+        }
+        group.push(SpacedLine { line: lines[line_idx].number, page: lines[line_idx].page, spans: columns::spans(&lines[line_idx].text) });
+        line_idx += 1;
+    }
+    // A trailing fragment that is not a label piece (the row above has its label) is not ours.
+    while n_trailing > 0 && group.len() > 1 {
+        let previous_has_label = group[group.len() - 2].spans.first().is_some_and(|span| span.start <= 1);
+        if !previous_has_label {
+            break;
+        }
+        group.pop();
+        line_idx -= 1;
+        n_trailing -= 1;
+    }
+    let last = group.last().map_or(lines[first_idx].number, |line| line.line);
+    (columns::rows(&group), last, line_idx)
+}
+
 /// True when the separator lines at `line_idx` lead straight into a table row.
 fn next_is_row(classes: &[Class], line_idx: usize) -> bool {
     classes[line_idx..].iter().find(|class| **class != Class::Separator) == Some(&Class::Row)
@@ -285,8 +361,13 @@ fn toc(lines: &[Line<'_>], classes: &[Class], title_idx: usize) -> (Vec<TocEntry
     while line_idx < lines.len() {
         match classes[line_idx] {
             Class::Blank if entries.is_empty() => {}
-            Class::Row => {
-                let row = raw_row(&lines[line_idx]);
+            Class::Row | Class::Spaced => {
+                let row = if classes[line_idx] == Class::Row {
+                    raw_row(&lines[line_idx])
+                } else {
+                    let cells = columns::spans(&lines[line_idx].text).into_iter().map(|span| span.text).collect();
+                    RawRow { line: lines[line_idx].number, page: lines[line_idx].page, cells }
+                };
                 let cells: Vec<&str> = row.cells.iter().map(String::as_str).filter(|cell| !cell.is_empty()).collect();
                 let page = cells.last().and_then(|cell| cell.parse::<u32>().ok());
                 let words: Vec<&str> = if page.is_some() { cells[..cells.len() - 1].to_vec() } else { cells.clone() };
@@ -308,8 +389,8 @@ fn toc(lines: &[Line<'_>], classes: &[Class], title_idx: usize) -> (Vec<TocEntry
     (entries, last, line_idx)
 }
 
-fn class(text: &str, number: u32) -> Class {
-    let text = text.trim_matches(|c: char| c == ' ');
+fn class(line_text: &str, number: u32) -> Class {
+    let text = line_text.trim_matches(|c: char| c == ' ');
     if text.trim().is_empty() {
         return Class::Blank;
     }
@@ -336,6 +417,9 @@ fn class(text: &str, number: u32) -> Class {
     }
     if is_label(text) {
         return Class::Label;
+    }
+    if columns::is_row(line_text) {
+        return Class::Spaced;
     }
     if text.starts_with("- ") || text == "-" || text.starts_with('・') || text.starts_with("• ") {
         if let Some(rest) = text.strip_prefix("- ") {

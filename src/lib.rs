@@ -21,6 +21,7 @@
 //! ```
 
 mod blocks;
+mod columns;
 mod decode;
 mod era;
 mod error;

@@ -121,11 +121,13 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
             if cells.len() < n_columns_max {
                 let mut split = Vec::new();
                 let mut did_split = false;
+                let mut n_short = n_columns_max - cells.len();
                 for (cell, line) in &cells {
-                    match values::split_merged(cell) {
-                        Some(parts) if split.len() + parts.len() <= n_columns_max => {
+                    match values::split_values(cell) {
+                        Some(parts) if parts.len() - 1 <= n_short => {
                             did_split = true;
-                            split.extend(parts.into_iter().map(|part| (part.to_string(), *line)));
+                            n_short -= parts.len() - 1;
+                            split.extend(parts.into_iter().map(|part| (part, *line)));
                         }
                         _ => split.push((cell.clone(), *line)),
                     }

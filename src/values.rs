@@ -345,19 +345,48 @@ fn duration(scanner: &mut Scanner<'_>, value: f64) -> Option<f64> {
     None
 }
 
-/// Splits a cell that holds several bare numbers (`0.0% 4.8%`, `0 3`) into
-/// its parts; None when the cell is one value.
-pub fn split_merged(raw: &str) -> Option<Vec<&str>> {
-    let parts: Vec<&str> = raw.split(' ').filter(|part| !part.is_empty()).collect();
-    if parts.len() < 2 {
+/// Splits a cell that holds two or more values printed side by side
+/// (`106 回 (見込)`, `0.0% 4.8%`, `0 3`) into them; None when the cell reads
+/// as one token or when any part would be text; callers split only rows that
+/// are short of cells, since `106 回 (見込)` may also be one cell. A change `(+20)` or a bracketed
+/// share `(83.9%)` stays with its value.
+pub fn split_values(raw: &str) -> Option<Vec<String>> {
+    let tokens: Vec<&str> = raw.split(' ').filter(|token| !token.is_empty()).collect();
+    if tokens.len() < 2 || tokens.len() > 12 {
         return None;
     }
-    let bare = |part: &str| {
-        let number = part.strip_suffix('%').unwrap_or(part);
-        let number = number.strip_prefix(MINUS).unwrap_or(number);
-        !number.is_empty() && number.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') && number.chars().next().is_some_and(|c| c.is_ascii_digit())
+    let standalone = |text: &str| {
+        let typed = cell(text, 0);
+        matches!(typed.kind.as_str(), "integer" | "decimal" | "percent" | "count" | "negative" | "status" | "mark" | "duration") && !text.starts_with("(+") && !text.starts_with("(-")
     };
-    parts.iter().all(|part| bare(part)).then_some(parts)
+    // Dynamic programming over token boundaries: best[i] = fewest parts covering tokens[..i].
+    let n = tokens.len();
+    let mut best: Vec<Option<(usize, usize)>> = vec![None; n + 1];
+    best[0] = Some((0, 0));
+    for end in 1..=n {
+        for start in 0..end {
+            let Some((parts, _)) = best[start] else { continue };
+            if start == 0 && end == n {
+                continue;
+            }
+            if standalone(&tokens[start..end].join(" ")) && best[end].is_none_or(|(best_parts, _)| parts + 1 < best_parts) {
+                best[end] = Some((parts + 1, start));
+            }
+        }
+    }
+    let (n_parts, _) = best[n]?;
+    if n_parts < 2 {
+        return None;
+    }
+    let mut parts = Vec::with_capacity(n_parts);
+    let mut end = n;
+    while end > 0 {
+        let (_, start) = best[end]?;
+        parts.push(tokens[start..end].join(" "));
+        end = start;
+    }
+    parts.reverse();
+    Some(parts)
 }
 
 #[cfg(test)]
@@ -415,10 +444,13 @@ mod tests {
     }
 
     #[test]
-    fn merged_cells_split_only_when_all_parts_are_numbers() {
-        assert_eq!(split_merged("0.0% 4.8%"), Some(vec!["0.0%", "4.8%"]));
-        assert_eq!(split_merged("0 3"), Some(vec!["0", "3"]));
-        assert_eq!(split_merged("140 件 (+20)"), None);
-        assert_eq!(split_merged("26 (83.9%)"), None);
+    fn side_by_side_values_split() {
+        assert_eq!(split_values("106 回 (見込)"), Some(vec!["106 回".to_string(), "(見込)".to_string()]));
+        assert_eq!(split_values("0.0% 4.8%"), Some(vec!["0.0%".to_string(), "4.8%".to_string()]));
+        assert_eq!(split_values("140 件 (+20)"), None);
+        assert_eq!(split_values("26 (83.9%)"), None);
+        assert_eq!(split_values("50.6% (計算) %"), Some(vec!["50.6%".to_string(), "(計算) %".to_string()]));
+        assert_eq!(split_values("20 人"), None);
     }
+
 }

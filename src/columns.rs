@@ -1,0 +1,258 @@
+//! Space-aligned table lines (`pdftotext -layout`) → table rows. Cells are
+//! runs of text separated by two or more spaces; a cell's position is its
+//! character offset in the line. Header lines (everything above the first line
+//! with a number) are merged by position, so a header cell wrapped over two or
+//! three lines becomes one label, and header cells fused by a single space
+//! (`2025 年度 (R7) 2026 年度 (R8)`) are split at each year. A row label
+//! wrapped around its values (`サポートプランの策定状況 (前` / values /
+//! `年度からの増減)`) is joined back. The result has the shape of TAB rows, so
+//! `tables` rebuilds it like any other table.
+
+use crate::blocks::RawRow;
+use crate::era;
+use crate::values;
+
+/// Header words that label the row-label column (`年度`, `評価指標`).
+const STUB_WORDS: [&str; 8] = ["年度", "評価指標", "評価資源", "参考数値", "区域全市", "種別", "人口見込", "事業名"];
+
+/// One cell of a space-aligned line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Span {
+    /// Character offsets in the line, end exclusive.
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+/// One line of a space-aligned table region.
+#[derive(Debug, Clone)]
+pub struct SpacedLine {
+    pub line: u32,
+    pub page: u32,
+    pub spans: Vec<Span>,
+}
+
+/// Splits a line into cells at runs of two or more spaces.
+pub fn spans(text: &str) -> Vec<Span> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut spans = Vec::new();
+    let mut idx = 0;
+    while idx < chars.len() {
+        if chars[idx] == ' ' {
+            idx += 1;
+            continue;
+        }
+        let start = idx;
+        let mut end = idx;
+        while end < chars.len() {
+            if chars[end] != ' ' {
+                end += 1;
+            } else if chars.get(end + 1).is_some_and(|&next| next != ' ') {
+                end += 1;
+            } else {
+                break;
+            }
+        }
+        spans.push(Span { start, end, text: chars[start..end].iter().collect() });
+        idx = end;
+    }
+    spans
+}
+
+/// True when a line looks like a row of a space-aligned table: two or more
+/// cells, none of them running prose.
+pub fn is_row(text: &str) -> bool {
+    let spans = spans(text);
+    spans.len() >= 2 && spans.iter().all(|span| span.end - span.start <= 40 && !span.text.contains('。'))
+}
+
+fn is_data(span: &Span) -> bool {
+    let cell = values::cell(&span.text, 0);
+    cell.value.is_some() || cell.status.is_some() || cell.kind == "mark" || values::split_values(&span.text).is_some()
+}
+
+/// Rebuilds rows from the lines of one space-aligned table.
+pub fn rows(lines: &[SpacedLine]) -> Vec<RawRow> {
+    let label_edge = lines.iter().filter_map(|line| line.spans.first().map(|span| span.start)).min().unwrap_or(0) + 1;
+    let is_label = |span: &Span| span.start <= label_edge;
+    let first_data = lines.iter().position(|line| line.spans.iter().any(|span| !is_label(span) && is_data(span)));
+    let n_header = match first_data {
+        Some(idx) => idx,
+        None => 0,
+    };
+    let mut rows = Vec::new();
+    if n_header > 0 {
+        rows.push(header(&lines[..n_header], lines[n_header..].iter().map(|line| line.spans.len()).max().unwrap_or(0)));
+    }
+
+    // Data rows, with label fragments joined: a row takes the fragments above it
+    // and as many below as it took above (labels wrap symmetrically around their values).
+    struct Building {
+        row: RawRow,
+        n_above: usize,
+        n_below: usize,
+    }
+    let mut built: Vec<Building> = Vec::new();
+    let mut pending: Vec<String> = Vec::new();
+    for line in &lines[n_header..] {
+        let label_only = line.spans.len() == 1 && is_label(&line.spans[0]) && !is_data(&line.spans[0]);
+        if label_only {
+            let text = line.spans[0].text.clone();
+            match built.last_mut() {
+                Some(last) if last.n_below < last.n_above => {
+                    last.row.cells[0] = join(&last.row.cells[0], &text);
+                    last.n_below += 1;
+                }
+                _ => pending.push(text),
+            }
+            continue;
+        }
+        let (label, values): (String, &[Span]) = match line.spans.first() {
+            Some(first) if is_label(first) && !is_data(first) => (first.text.clone(), &line.spans[1..]),
+            _ => (String::new(), &line.spans[..]),
+        };
+        let n_above = pending.len();
+        let mut full_label = pending.drain(..).fold(String::new(), |acc, piece| join(&acc, &piece));
+        full_label = join(&full_label, &label);
+        let mut cells = vec![full_label];
+        cells.extend(values.iter().map(|span| span.text.clone()));
+        built.push(Building { row: RawRow { line: line.line, page: line.page, cells }, n_above, n_below: 0 });
+    }
+    if let Some(last) = built.last_mut() {
+        for piece in pending.drain(..) {
+            last.row.cells[0] = join(&last.row.cells[0], &piece);
+        }
+    }
+    rows.extend(built.into_iter().map(|building| building.row));
+    rows
+}
+
+fn join(left: &str, right: &str) -> String {
+    if left.is_empty() {
+        return right.to_string();
+    }
+    crate::blocks::join(left, right)
+}
+
+/// Merges header lines into one header row: `[stub, column, column, …]`.
+/// Cells of different lines form one column when they overlap by at least
+/// half of the narrower one; cells of one line are always different columns.
+fn header(lines: &[SpacedLine], data_width: usize) -> RawRow {
+    struct Cluster {
+        start: usize,
+        end: usize,
+        pieces: Vec<(usize, String)>,
+    }
+    let mut clusters: Vec<Cluster> = Vec::new();
+    for (line_idx, line) in lines.iter().enumerate() {
+        for span in line.spans.iter().flat_map(split_years) {
+            let best = clusters
+                .iter()
+                .enumerate()
+                .filter(|(_, cluster)| cluster.pieces.iter().all(|(piece_line, _)| *piece_line != line_idx))
+                .map(|(idx, cluster)| {
+                    let overlap = span.end.min(cluster.end).saturating_sub(span.start.max(cluster.start));
+                    let narrower = (span.end - span.start).min(cluster.end - cluster.start).max(1);
+                    (idx, overlap * 2 >= narrower && overlap > 0, overlap)
+                })
+                .filter(|(_, enough, _)| *enough)
+                .max_by_key(|(_, _, overlap)| *overlap)
+                .map(|(idx, _, _)| idx);
+            match best {
+                Some(idx) => {
+                    let cluster = &mut clusters[idx];
+                    cluster.start = cluster.start.min(span.start);
+                    cluster.end = cluster.end.max(span.end);
+                    cluster.pieces.push((line_idx, span.text.clone()));
+                }
+                None => clusters.push(Cluster { start: span.start, end: span.end, pieces: vec![(line_idx, span.text.clone())] }),
+            }
+        }
+    }
+    clusters.sort_by_key(|cluster| cluster.start);
+    let mut texts: Vec<String> = clusters
+        .into_iter()
+        .map(|mut cluster| {
+            cluster.pieces.sort_by_key(|(line_idx, _)| *line_idx);
+            cluster.pieces.into_iter().fold(String::new(), |acc, (_, piece)| join_header(&acc, &piece))
+        })
+        .collect();
+    let stub = match texts.first() {
+        Some(first) if STUB_WORDS.contains(&first.as_str()) || (texts.len() >= data_width && era::year_label(first).year.is_none()) => texts.remove(0),
+        _ => String::new(),
+    };
+    let mut cells = vec![stub];
+    cells.extend(texts);
+    RawRow { line: lines[0].line, page: lines[0].page, cells }
+}
+
+/// Header pieces join without a space inside brackets and words, with one after a closing bracket.
+fn join_header(left: &str, right: &str) -> String {
+    if left.is_empty() {
+        return right.to_string();
+    }
+    let mut joined = left.to_string();
+    if left.ends_with(')') && right.starts_with('(') {
+        joined.push(' ');
+    }
+    joined.push_str(right);
+    joined
+}
+
+/// `2025 年度 (R7) 2026 年度 (R8)` → one span per year.
+fn split_years(span: &Span) -> Vec<Span> {
+    let chars: Vec<char> = span.text.chars().collect();
+    let mut starts = vec![0];
+    for idx in 1..chars.len() {
+        let at_year = chars[idx - 1] == ' '
+            && chars.get(idx..idx + 4).is_some_and(|digits| digits.iter().all(char::is_ascii_digit))
+            && chars[..idx].iter().any(|c| c.is_ascii_digit())
+            && era::year_label(&chars[idx..].iter().collect::<String>()).western.is_some();
+        if at_year {
+            starts.push(idx);
+        }
+    }
+    if starts.len() == 1 {
+        return vec![span.clone()];
+    }
+    starts.push(chars.len());
+    starts
+        .windows(2)
+        .map(|pair| {
+            let text: String = chars[pair[0]..pair[1]].iter().collect::<String>().trim().to_string();
+            Span { start: span.start + pair[0], end: span.start + pair[1], text }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str) -> Vec<SpacedLine> {
+        text.lines().enumerate().map(|(idx, line)| SpacedLine { line: idx as u32 + 1, page: 1, spans: spans(line) }).collect()
+    }
+
+    #[test]
+    fn splits_at_two_spaces() {
+        let cells: Vec<String> = spans("延べ面会回数                    82 回               124 回").into_iter().map(|span| span.text).collect();
+        assert_eq!(cells, ["延べ面会回数", "82 回", "124 回"]);
+    }
+
+    #[test]
+    fn year_table_with_stub_and_fused_headers() {
+        let rows = rows(&lines(
+            "                  2025 年度 (R7) 2026 年度 (R8) 2027 年度 (R9)\nこども家庭センターの設置数                1              1              1\nサポートプランの策定状況 (前\n                         120 件      140 件 (+20)    160 件 (+20)\n年度からの増減)",
+        ));
+        assert_eq!(rows[0].cells, ["", "2025 年度 (R7)", "2026 年度 (R8)", "2027 年度 (R9)"]);
+        assert_eq!(rows[2].cells, ["サポートプランの策定状況 (前年度からの増減)", "120 件", "140 件 (+20)", "160 件 (+20)"]);
+    }
+
+    #[test]
+    fn wrapped_header_cells_are_joined() {
+        let rows = rows(&lines(
+            "                      2024 年度① (R6) (現計     2024 年度② (R6) (実\n           2019 年度 (R1)                                          ②-①\n                            画)                   績)\n受託率④          20.0                  35.0                    25.8          ▲9.2",
+        ));
+        assert_eq!(rows[0].cells, ["", "2019 年度 (R1)", "2024 年度① (R6) (現計画)", "2024 年度② (R6) (実績)", "②-①"]);
+    }
+}
