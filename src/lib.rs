@@ -23,6 +23,7 @@
 mod blocks;
 mod columns;
 mod decode;
+mod diff;
 mod era;
 mod error;
 mod meta;
@@ -48,8 +49,8 @@ pub mod stages {
 pub use decode::{Encoding, Undecodable};
 pub use error::{Error, Result};
 pub use model::{
-    document_from_json, document_json, record_json, schema_json, Block, Cell, Column, Document, Item, Meta, PlanPeriod, Record, Row, Section, Source,
-    Table, TocEntry, Warning, SCHEMA_VERSION,
+    diff_json, document_from_json, document_json, record_json, schema_json, Block, Cell, Change, Column, Diff, DiffSide, Document, Item, Meta, PlanPeriod,
+    Record, Row, Section, Source, Table, TocEntry, Warning, SCHEMA_VERSION,
 };
 pub use records::{csv_fields, page_of, CSV_HEADER};
 
@@ -89,6 +90,12 @@ pub fn parse(path: &str, bytes: &[u8]) -> std::result::Result<Document, Undecoda
 /// Every table data cell of `document` as a tidy record, in document order.
 pub fn records(document: &Document) -> Vec<Record> {
     records::of(document)
+}
+
+/// What changed from `old` to `new`, two revisions of a plan: sections,
+/// tables, rows and cells matched by what they say, never by line number.
+pub fn diff(old: &Document, new: &Document) -> Diff {
+    diff::documents(old, new)
 }
 
 /// Hex SHA-256 of `bytes`.

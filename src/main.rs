@@ -12,13 +12,15 @@ use keikaku::{Document, Error};
 
 /// PDF files start with these bytes.
 const PDF_MAGIC: &[u8] = b"%PDF-";
+/// UTF-8 byte order mark, allowed before a JSON Document.
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 #[derive(Parser)]
 #[command(
     name = "keikaku",
     version,
     about = "Turn Japanese municipal plan documents (社会的養育推進計画) into structured JSON",
-    after_help = "Examples:\n  keikaku parse plan.txt -o plan.json\n  keikaku records plan.txt --format csv -o plan.csv\n  keikaku batch plans/ -o out -j 2\n  keikaku schema > keikaku.schema.json\n\nExit codes: 0 success; 1 some batch inputs failed; 2 bad usage or unreadable input."
+    after_help = "Examples:\n  keikaku parse plan.txt -o plan.json\n  keikaku records plan.txt --format csv -o plan.csv\n  keikaku batch plans/ -o out -j 2\n  keikaku diff old.txt new.txt\n  keikaku schema > keikaku.schema.json\n\nExit codes: 0 success; 1 some batch inputs failed, or diff found differences; 2 bad usage or unreadable input."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -71,6 +73,16 @@ enum Command {
         #[arg(long)]
         no_bom: bool,
     },
+    /// Compare two revisions of a plan: sections, tables, rows and cells added, removed or changed.
+    #[command(after_help = "Examples:\n  keikaku diff plan-2020.txt plan-2025.txt\n  keikaku diff plan-2020.json plan-2025.pdf --format json > changes.json\n\nCells are matched by (section, table, row, column), never by line number.\nExit codes: 0 no differences; 1 differences found; 2 bad usage or unreadable input.")]
+    Diff {
+        /// The older revision: plan text, PDF, or a Document saved by `keikaku parse`; `-` reads stdin.
+        old: PathBuf,
+        /// The newer revision, like OLD.
+        new: PathBuf,
+        #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+        format: DiffFormat,
+    },
     /// Print the JSON Schema of Document (root) and Record (definitions/Record).
     Schema,
 }
@@ -79,6 +91,14 @@ enum Command {
 enum RecordFormat {
     Jsonl,
     Csv,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum DiffFormat {
+    /// For people: grouped by section, one line per change.
+    Text,
+    /// The `Diff` JSON of SPEC.md.
+    Json,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -136,6 +156,20 @@ fn run(command: Command) -> Result<ExitCode, Error> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Batch { inputs, output, jobs, format, no_bom } => batch_command(&inputs, output, jobs, format, !no_bom),
+        Command::Diff { old, new, format } => {
+            let old_document = read_diff_input(&old)?;
+            let new_document = read_diff_input(&new)?;
+            let diff = keikaku::diff(&old_document, &new_document);
+            let mut output = match format {
+                DiffFormat::Text => diff_text(&diff, &old_document, &new_document),
+                DiffFormat::Json => keikaku::diff_json(&diff),
+            };
+            if !output.is_empty() && !output.ends_with('\n') {
+                output.push('\n');
+            }
+            write_output(None, output.as_bytes())?;
+            Ok(if diff.changes.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+        }
         Command::Schema => {
             let mut schema = keikaku::schema_json();
             schema.push('\n');
@@ -194,21 +228,46 @@ fn batch_command(paths: &[PathBuf], out_dir: PathBuf, jobs: Option<usize>, forma
 
 /// Reads and parses one input (`-` is stdin); PDFs go through `pdftotext -layout`.
 fn read_document(path: &Path) -> Result<(Document, u64), Error> {
-    let bytes = if path == Path::new("-") {
+    let bytes = read_bytes(path)?;
+    let n_bytes = bytes.len() as u64;
+    Ok((document_from_bytes(path, bytes)?, n_bytes))
+}
+
+/// One side of `diff`: a plan (text or PDF) or a Document saved as JSON.
+fn read_diff_input(path: &Path) -> Result<Document, Error> {
+    let bytes = read_bytes(path)?;
+    let text = bytes.strip_prefix(UTF8_BOM).unwrap_or(&bytes);
+    // A plan never starts with `{`; a JSON Document always does.
+    if text.iter().find(|byte| !byte.is_ascii_whitespace()) != Some(&b'{') {
+        return document_from_bytes(path, bytes);
+    }
+    let json = String::from_utf8_lossy(text);
+    keikaku::document_from_json(&json).map_err(|error| {
+        // serde_json ends its message with ` at line L column C`; the line goes in front instead.
+        let message = error.to_string();
+        let message = message.rfind(" at line ").map_or(message.as_str(), |end| &message[..end]);
+        Error::Io { path: PathBuf::from(format!("{}:{}", path.display(), error.line())), message: format!("not a keikaku document: {message}") }
+    })
+}
+
+fn read_bytes(path: &Path) -> Result<Vec<u8>, Error> {
+    if path == Path::new("-") {
         let mut bytes = Vec::new();
         std::io::stdin().read_to_end(&mut bytes).map_err(|error| Error::io("-", &error))?;
-        bytes
+        Ok(bytes)
     } else {
         if path.is_dir() {
             return Err(Error::Io { path: path.to_path_buf(), message: "is a directory (use `keikaku batch` for directories)".into() });
         }
-        std::fs::read(path).map_err(|error| Error::io(path, &error))?
-    };
-    let n_bytes = bytes.len() as u64;
+        std::fs::read(path).map_err(|error| Error::io(path, &error))
+    }
+}
+
+/// Parses the bytes of a plan read from `path`.
+fn document_from_bytes(path: &Path, bytes: Vec<u8>) -> Result<Document, Error> {
     let text = if bytes.starts_with(PDF_MAGIC) { pdf_text(path, &bytes)? } else { bytes };
     let label = path.display().to_string();
-    let document = keikaku::parse(&label, &text).map_err(|undecodable| Error::Encoding { path: path.to_path_buf(), offset: undecodable.offset })?;
-    Ok((document, n_bytes))
+    keikaku::parse(&label, &text).map_err(|undecodable| Error::Encoding { path: path.to_path_buf(), offset: undecodable.offset })
 }
 
 /// Runs `pdftotext -layout` (poppler-utils) on a PDF and returns its text.
@@ -246,4 +305,114 @@ fn write_output(output: Option<&Path>, bytes: &[u8]) -> Result<(), Error> {
             }
         }
     }
+}
+
+/// The diff for people: grouped by section (path and title), each table named
+/// once, then one line per change: `里親(世帯) | 2028: 23 → 25`, `+`/`-` for
+/// what is on one side only.
+fn diff_text(diff: &keikaku::Diff, old: &Document, new: &Document) -> String {
+    use std::fmt::Write as _;
+    if diff.changes.is_empty() {
+        return String::new();
+    }
+    let mut text = format!("--- {}\n+++ {}\n", diff.old.path, diff.new.path);
+    let mut group: Option<(&str, bool)> = None;
+    let mut table: Option<&str> = None;
+    for change in &diff.changes {
+        let removed = change.op == "removed";
+        // A removed section's path names a section of the old revision; every other path, one of the new.
+        let in_old = removed && change.what == "section";
+        if group != Some((change.section.as_str(), in_old)) {
+            let document = if in_old { old } else { new };
+            let title = section_title(&document.sections, &mut Vec::new(), &change.section).unwrap_or_default();
+            let _ = writeln!(text, "{} {}", if change.section.is_empty() { "(front matter)" } else { &change.section }, title);
+            group = Some((change.section.as_str(), in_old));
+            table = None;
+        }
+        let sign = match change.op.as_str() {
+            "added" => "+",
+            "removed" => "-",
+            _ => "~",
+        };
+        let shown = |value: &Option<String>| value.clone().unwrap_or_else(|| "(none)".to_string());
+        if change.what == "section" {
+            table = None;
+            match change.op.as_str() {
+                "changed" => {
+                    let _ = writeln!(text, "  - section {}\n  + section {}", shown(&change.old), shown(&change.new));
+                }
+                _ => {
+                    let _ = writeln!(text, "  {sign} section {}", shown(if removed { &change.old } else { &change.new }));
+                }
+            }
+            continue;
+        }
+        let table_id = change.table.as_deref().unwrap_or("?");
+        let caption = change.caption.as_deref().unwrap_or("(no caption)");
+        if change.what == "table" {
+            table = Some(table_id);
+            match change.op.as_str() {
+                "changed" => {
+                    let _ = writeln!(text, "  table {table_id}\n    - caption {}\n    + caption {}", shown(&change.old), shown(&change.new));
+                }
+                _ => {
+                    let _ = writeln!(text, "  {sign} table {table_id}: {caption}");
+                }
+            }
+            continue;
+        }
+        if table != Some(table_id) {
+            let _ = writeln!(text, "  table {table_id}: {caption}");
+            table = Some(table_id);
+        }
+        let row = match (&change.row_group, &change.row) {
+            (Some(row_group), Some(row)) => format!("{row_group} > {row}"),
+            (None, Some(row)) => row.clone(),
+            (_, None) => "?".to_string(),
+        };
+        if change.what == "row" {
+            let _ = writeln!(text, "    {sign} {row} | {}", shown(if removed { &change.old } else { &change.new }));
+            continue;
+        }
+        // The fiscal year names the column unless two changed columns of this table share it.
+        let year_is_unique = diff
+            .changes
+            .iter()
+            .filter(|other| other.table == change.table && other.section == change.section && other.fiscal_year == change.fiscal_year)
+            .all(|other| other.column == change.column);
+        let column = match (change.fiscal_year, &change.column) {
+            (Some(year), _) if year_is_unique => year.to_string(),
+            (_, Some(label)) => label.clone(),
+            (_, None) => "?".to_string(),
+        };
+        let _ = writeln!(text, "    {row} | {column}: {} → {}", shown(&change.old), shown(&change.new));
+    }
+    let n_of = |what: &str| diff.changes.iter().filter(|change| change.what == what).count();
+    let _ = writeln!(
+        text,
+        "{} changes: {} cells, {} rows, {} tables, {} sections",
+        diff.changes.len(),
+        n_of("cell"),
+        n_of("row"),
+        n_of("table"),
+        n_of("section")
+    );
+    text
+}
+
+/// Title of the section whose marker path is `path` (`6 > (4) > ②`).
+fn section_title(sections: &[keikaku::Section], markers: &mut Vec<String>, path: &str) -> Option<String> {
+    for section in sections {
+        if let Some(marker) = &section.marker {
+            markers.push(marker.clone());
+        }
+        let found = if markers.join(" > ") == path { section.title.clone() } else { section_title(&section.sections, markers, path) };
+        if section.marker.is_some() {
+            markers.pop();
+        }
+        if found.is_some() {
+            return found;
+        }
+    }
+    None
 }

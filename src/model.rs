@@ -270,3 +270,61 @@ pub fn schema_json() -> String {
         .insert("Record".to_string(), schemars::schema::Schema::Object(record.schema));
     serde_json::to_string_pretty(&document).unwrap_or_default()
 }
+
+/// What `keikaku diff` reports: two revisions of a plan and what changed
+/// between them. Unchanged things are not listed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Diff {
+    pub old: DiffSide,
+    pub new: DiffSide,
+    /// In the document order of the new revision; removed items where they stood in the old one.
+    pub changes: Vec<Change>,
+}
+
+/// One of the two documents compared.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct DiffSide {
+    /// `source.path` of the document.
+    pub path: String,
+    /// `source.sha256` of the document.
+    pub sha256: String,
+}
+
+/// One difference between two revisions.
+///
+/// Fields describe the new revision, or the old one for a `removed` change.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Change {
+    /// `changed`, `added` or `removed`.
+    pub op: String,
+    /// `cell`, `row`, `table` or `section`.
+    pub what: String,
+    /// Marker path of the section, as in records (`6 > (4) > ②`).
+    pub section: String,
+    /// The table's `id` (`t49`), null for a section change.
+    pub table: Option<String>,
+    /// The table's caption, null when it has none or for a section change.
+    pub caption: Option<String>,
+    /// The row's label, for a cell or row change.
+    pub row: Option<String>,
+    /// The row's group label, or null.
+    pub row_group: Option<String>,
+    /// The column label as printed, for a cell change.
+    pub column: Option<String>,
+    /// The fiscal year of the column, for a cell change.
+    pub fiscal_year: Option<i32>,
+    /// Before: the cell's raw text, a section's title, a table's caption, or a
+    /// row's cells joined with ` | `; null where there was nothing.
+    pub old: Option<String>,
+    /// After, like `old`.
+    pub new: Option<String>,
+    /// Line of the item in the old revision, null when added.
+    pub old_line: Option<u32>,
+    /// Line of the item in the new revision, null when removed.
+    pub new_line: Option<u32>,
+}
+
+/// Serializes a diff, indented.
+pub fn diff_json(diff: &Diff) -> String {
+    serde_json::to_string_pretty(diff).unwrap_or_else(|error| format!("{{\"error\":\"{error}\"}}"))
+}
