@@ -412,14 +412,14 @@ fn class(line_text: &str, number: u32) -> Class {
     if text.starts_with('※') || text.starts_with("(※") {
         return Class::Note;
     }
+    if columns::is_row(line_text) {
+        return Class::Spaced;
+    }
     if let Some(heading) = heading(text, number) {
         return Class::Heading(heading);
     }
     if is_label(text) {
         return Class::Label;
-    }
-    if columns::is_row(line_text) {
-        return Class::Spaced;
     }
     if text.starts_with("- ") || text == "-" || text.starts_with('・') || text.starts_with("• ") {
         if let Some(rest) = text.strip_prefix("- ") {

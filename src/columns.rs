@@ -76,10 +76,16 @@ pub fn rows(lines: &[SpacedLine]) -> Vec<RawRow> {
     let label_edge = lines.iter().filter_map(|line| line.spans.first().map(|span| span.start)).min().unwrap_or(0) + 1;
     let is_label = |span: &Span| span.start <= label_edge;
     let first_data = lines.iter().position(|line| line.spans.iter().any(|span| !is_label(span) && is_data(span)));
-    let n_header = match first_data {
-        Some(idx) => idx,
-        None => 0,
-    };
+    let mut n_header = first_data.unwrap_or(0);
+    // A label that wraps above its values is not a header line.
+    while n_header > 0 {
+        let spans = &lines[n_header - 1].spans;
+        let label_piece = spans.len() == 1 && is_label(&spans[0]) && !STUB_WORDS.contains(&spans[0].text.as_str());
+        if !label_piece {
+            break;
+        }
+        n_header -= 1;
+    }
     let mut rows = Vec::new();
     if n_header > 0 {
         rows.push(header(&lines[..n_header], lines[n_header..].iter().map(|line| line.spans.len()).max().unwrap_or(0)));
