@@ -12,6 +12,10 @@ use crate::blocks::RawRow;
 use crate::era;
 use crate::values;
 
+/// Phrases that open a column of the standard requirement table
+/// (`計画期間における必要量① | 現在の整備状況② | 今後整備すべき見込み量`, from the
+/// national 策定要領); header cells fused by a single space are split before them.
+const COLUMN_OPENERS: [&str; 3] = ["計画期間における", "現在の整備状況", "今後整備すべき"];
 /// Header words that label the row-label column (`年度`, `評価指標`).
 const STUB_WORDS: [&str; 8] = ["年度", "評価指標", "評価資源", "参考数値", "区域全市", "種別", "人口見込", "事業名"];
 
@@ -101,7 +105,8 @@ pub fn rows(lines: &[SpacedLine]) -> Vec<RawRow> {
     let mut built: Vec<Building> = Vec::new();
     let mut pending: Vec<String> = Vec::new();
     for line in &lines[n_header..] {
-        let label_only = line.spans.len() == 1 && is_label(&line.spans[0]) && !is_data(&line.spans[0]);
+        // A lone cell at the left edge is a piece of a wrapped label, whatever it reads as (`18 歳到`).
+        let label_only = line.spans.len() == 1 && is_label(&line.spans[0]);
         if label_only {
             let text = line.spans[0].text.clone();
             match built.last_mut() {
@@ -113,8 +118,9 @@ pub fn rows(lines: &[SpacedLine]) -> Vec<RawRow> {
             }
             continue;
         }
+        // Values are right-aligned and never start a line: a cell at the left edge is the label.
         let (label, values): (String, &[Span]) = match line.spans.first() {
-            Some(first) if is_label(first) && !is_data(first) => (first.text.clone(), &line.spans[1..]),
+            Some(first) if (is_label(first) && line.spans.len() > 1) || !is_data(first) => (first.text.clone(), &line.spans[1..]),
             _ => (String::new(), &line.spans[..]),
         };
         let n_above = pending.len();
@@ -205,7 +211,8 @@ fn join_header(left: &str, right: &str) -> String {
     joined
 }
 
-/// `2025 年度 (R7) 2026 年度 (R8)` → one span per year.
+/// `2025 年度 (R7) 2026 年度 (R8)` → one span per year; also split before a
+/// `COLUMN_OPENERS` phrase.
 fn split_years(span: &Span) -> Vec<Span> {
     let chars: Vec<char> = span.text.chars().collect();
     let mut starts = vec![0];
@@ -214,7 +221,9 @@ fn split_years(span: &Span) -> Vec<Span> {
             && chars.get(idx..idx + 4).is_some_and(|digits| digits.iter().all(char::is_ascii_digit))
             && chars[..idx].iter().any(|c| c.is_ascii_digit())
             && era::year_label(&chars[idx..].iter().collect::<String>()).western.is_some();
-        if at_year {
+        let rest: String = chars[idx..].iter().take(8).collect();
+        let at_opener = chars[idx - 1] == ' ' && COLUMN_OPENERS.iter().any(|opener| rest.starts_with(opener));
+        if at_year || at_opener {
             starts.push(idx);
         }
     }
