@@ -58,7 +58,8 @@ pub enum PieceKind {
     /// `«具体的な整備目標»`, `○子育て短期支援事業`.
     Label(String),
     /// Consecutive table rows; separator lines among them are dropped but owned.
-    Rows(Vec<RawRow>),
+    /// `aligned` when the cells were found by their alignment (runs of spaces), not by TABs.
+    Rows { rows: Vec<RawRow>, aligned: bool },
     /// `--<TAB>---` on its own.
     Separator(String),
     /// Page numbers, `資料８` alone.
@@ -122,7 +123,7 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
             }
             Class::Spaced => {
                 let (rows, last, next) = spaced_group(lines, &classes, line_idx);
-                pieces.push(Piece { kind: PieceKind::Rows(rows), first: start, last });
+                pieces.push(Piece { kind: PieceKind::Rows { rows, aligned: true }, first: start, last });
                 line_idx = next;
             }
             Class::Separator if !next_is_row(&classes, line_idx) => {
@@ -139,7 +140,7 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
                     last = lines[line_idx].number;
                     line_idx += 1;
                 }
-                pieces.push(Piece { kind: PieceKind::Rows(rows), first: start, last });
+                pieces.push(Piece { kind: PieceKind::Rows { rows, aligned: false }, first: start, last });
             }
             Class::TocTitle => {
                 let (entries, last, next) = toc(lines, &classes, line_idx);

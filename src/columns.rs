@@ -79,7 +79,12 @@ fn is_data(span: &Span) -> bool {
 pub fn rows(lines: &[SpacedLine]) -> Vec<RawRow> {
     let label_edge = lines.iter().filter_map(|line| line.spans.first().map(|span| span.start)).min().unwrap_or(0) + 1;
     let is_label = |span: &Span| span.start <= label_edge;
-    let first_data = lines.iter().position(|line| line.spans.iter().any(|span| !is_label(span) && is_data(span)));
+    // The first data line has a number, or a status beside a row label; statuses alone
+    // (`(実績)  (現行)  (改定)`) qualify the header above them.
+    let first_data = lines.iter().position(|line| {
+        let has_label = line.spans.first().is_some_and(|span| is_label(span));
+        line.spans.iter().any(|span| !is_label(span) && is_data(span) && (has_label || values::cell(&span.text, 0).value.is_some() || values::split_values(&span.text).is_some()))
+    });
     let mut n_header = first_data.unwrap_or(0);
     // A label that wraps above its values is not a header line.
     while n_header > 0 {

@@ -59,7 +59,7 @@ pub fn build(pieces: Vec<Piece>, warnings: &mut Vec<Warning>) -> Vec<Section> {
 impl Builder<'_> {
     fn piece(&mut self, piece: Piece) {
         let lines = [piece.first, piece.last];
-        if !matches!(piece.kind, PieceKind::Rows(_) | PieceKind::Separator(_)) {
+        if !matches!(piece.kind, PieceKind::Rows { .. } | PieceKind::Separator(_)) {
             self.flush_rows();
         }
         match piece.kind {
@@ -100,7 +100,7 @@ impl Builder<'_> {
                 }
                 self.tag = Some((text, piece.first));
             }
-            PieceKind::Rows(rows) => self.rows(rows, lines),
+            PieceKind::Rows { rows, aligned } => self.rows(rows, aligned, lines),
             PieceKind::Separator(text) => match self.rows.as_mut() {
                 Some(open) => open.lines[1] = piece.last,
                 None => self.push(Block::Furniture { lines, text }),
@@ -204,7 +204,7 @@ impl Builder<'_> {
         tag
     }
 
-    fn rows(&mut self, rows: Vec<RawRow>, lines: [u32; 2]) {
+    fn rows(&mut self, rows: Vec<RawRow>, aligned: bool, lines: [u32; 2]) {
         if let Some(open) = self.rows.as_mut() {
             if tables::continues(&open.rows, &rows) {
                 open.rows.extend(rows);
@@ -231,17 +231,32 @@ impl Builder<'_> {
             caption: caption.as_ref().and_then(|caption| caption.text.clone()),
             unit: unit.map(|(unit, _)| unit).or(caption_unit),
             tag: tag.map(|(text, _)| text),
+            aligned,
         };
         self.rows = Some(OpenRows { rows, lines, context, caption_lines: caption.map(|caption| caption.lines), start });
     }
 
     fn flush_rows(&mut self) {
         let Some(open) = self.rows.take() else { return };
-        let mut table = tables::build(&open.rows, open.context, self.warnings);
-        table.lines = [open.start, open.lines[1]];
-        // A caption inside the table's own range (after its label) needs no lines of its own.
-        table.caption_lines = open.caption_lines.filter(|caption| caption[0] < open.start);
-        self.push(Block::Table(table));
+        let caption = (open.context.label.clone(), open.context.caption.clone());
+        match tables::build(&open.rows, open.context, self.warnings) {
+            Block::Table(mut table) => {
+                table.lines = [open.start, open.lines[1]];
+                // A caption inside the table's own range (after its label) needs no lines of its own.
+                table.caption_lines = open.caption_lines.filter(|caption| caption[0] < open.start);
+                self.push(Block::Table(table));
+            }
+            Block::Unresolved { tag, mut fragments, .. } => {
+                // The caption stays with the fragments; nothing of the table is dropped.
+                if let Some(lines) = open.caption_lines {
+                    let text = [caption.0, caption.1].into_iter().flatten().collect::<Vec<_>>().join(" ");
+                    self.push(Block::Paragraph { lines, tag: None, text });
+                }
+                fragments.sort_by_key(|fragment| fragment.line);
+                self.push(Block::Unresolved { lines: [open.start, open.lines[1]], tag, fragments });
+            }
+            other => self.push(other),
+        }
     }
 
     /// A caption, unit or label that found no table becomes a paragraph.

@@ -10,7 +10,7 @@
 
 use crate::blocks::RawRow;
 use crate::era;
-use crate::model::{Cell, Column, Row, Table, Warning};
+use crate::model::{Block, Cell, Column, Item, Row, Table, Warning};
 use crate::values;
 
 /// First header cells that name the row-label column rather than data.
@@ -28,6 +28,9 @@ pub struct Context {
     pub caption: Option<String>,
     pub unit: Option<String>,
     pub tag: Option<String>,
+    /// The cells were found by alignment (`pdftotext -layout`): an empty cell
+    /// leaves no trace, so a short row cannot be placed left to right.
+    pub aligned: bool,
 }
 
 /// One column of a candidate layout.
@@ -79,8 +82,9 @@ fn header_rows(rows: &[RawRow]) -> usize {
     }
 }
 
-/// Rebuilds one table from its rows.
-pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> Table {
+/// Rebuilds one table from its rows: a `Block::Table`, or `Block::Unresolved`
+/// with every row as a fragment when the cells cannot be given columns.
+pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> Block {
     let n_header = header_rows(rows);
     let header = &rows[..n_header];
     let body = &rows[n_header..];
@@ -168,16 +172,34 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
     }
     let mut layout: Vec<Spec> = best.map(|(idx, _)| layouts[idx].clone()).unwrap_or_default();
     let widest = widths.iter().copied().max().unwrap_or(0);
-    if layout.is_empty() || widest > layout.len() {
-        if !layout.is_empty() {
+    if !layout.is_empty() && widest > layout.len() {
+        // More cells than the header names: which cell belongs to which column is a guess.
+        let first = rows.first().map_or(0, |row| row.line);
+        warnings.push(Warning {
+            line: first,
+            code: "unresolved_table".into(),
+            message: format!("rows have up to {widest} cells but the header names {} columns; the table is kept as fragments", layout.len()),
+        });
+        let fragments = rows.iter().map(|row| Item { line: row.line, text: row.cells.join(" | ") }).collect();
+        return Block::Unresolved { lines: [first, rows.last().map_or(first, |row| row.line)], tag: context.tag, fragments };
+    }
+    while layout.len() < widest {
+        layout.push(Spec { label: None, parent: None, group_total: false });
+    }
+    if context.aligned && !layout.is_empty() {
+        // Aligned text loses empty cells: a short row that the sums do not place is a guess.
+        let unplaced = row_values.iter().zip(&data).find(|(cells, _)| {
+            cells.len() < layout.len() && !cells.iter().all(|(cell, _)| cell.is_empty()) && place(cells, &layout).is_none_or(|placement| placement.pass == 0 || placement.fail > 0 || placement.n_tied > 1)
+        });
+        if let Some((cells, row)) = unplaced {
+            let first = rows.first().map_or(0, |row| row.line);
             warnings.push(Warning {
-                line: rows.first().map_or(0, |row| row.line),
-                code: "long_row".into(),
-                message: format!("some rows have {widest} cells but the header names {} columns; the extra columns have no label", layout.len()),
+                line: row.line,
+                code: "unresolved_table".into(),
+                message: format!("aligned row `{}` has {} cells for {} columns and nothing shows which are empty; the table is kept as fragments", row.label, cells.len(), layout.len()),
             });
-        }
-        while layout.len() < widest {
-            layout.push(Spec { label: None, parent: None, group_total: false });
+            let fragments = rows.iter().map(|row| Item { line: row.line, text: row.cells.join(" | ") }).collect();
+            return Block::Unresolved { lines: [first, rows.last().map_or(first, |row| row.line)], tag: context.tag, fragments };
         }
     }
 
@@ -277,7 +299,7 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
     };
     let first = rows.first().map_or(0, |row| row.line);
     let last = rows.last().map_or(0, |row| row.line);
-    Table {
+    Block::Table(Table {
         id: context.id,
         label: context.label,
         caption: context.caption,
@@ -289,7 +311,7 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
         stub,
         columns,
         rows: table_rows,
-    }
+    })
 }
 
 fn mode(widths: &[usize]) -> Option<usize> {
@@ -532,17 +554,24 @@ mod tests {
             .collect()
     }
 
+    fn table(block: Block) -> Table {
+        match block {
+            Block::Table(table) => table,
+            other => panic!("expected a table, got {other:?}"),
+        }
+    }
+
     fn values_of(table: &Table, row_idx: usize) -> Vec<Option<f64>> {
         table.rows[row_idx].cells.iter().map(|cell| cell.as_ref().and_then(|cell| cell.value)).collect()
     }
 
     #[test]
     fn spanning_header_with_missing_fh_cell() {
-        let table = build(
+        let table = table(build(
             &rows("\t乳児院\t児童養護 施設\t里親+ F H\t\t合計\n\t\t\t里親\tF H\t\n3歳未満\t2\t0\t1\t1\t3\n学童期以降\t0\t33\t21\t15\t54"),
             Context::default(),
             &mut Vec::new(),
-        );
+        ));
         let labels: Vec<_> = table.columns.iter().map(|column| column.label.clone().unwrap_or_default()).collect();
         assert_eq!(labels, ["乳児院", "児童養護 施設", "里親+ F H", "里親+ F H > 里親", "里親+ F H > F H", "合計"]);
         assert_eq!(values_of(&table, 0), [Some(2.0), Some(0.0), Some(1.0), Some(1.0), None, Some(3.0)]);
@@ -552,11 +581,11 @@ mod tests {
     #[test]
     fn lone_grand_total_returns_to_its_row() {
         let mut warnings = Vec::new();
-        let table = build(
+        let table = table(build(
             &rows("\t乳児院\t児童養護施設\t里親+FH\t\t合計\n\t\t\t里親\tFH\t\n3歳未満\t0\t0\t3\t3\t0\n合計\t0\t19\t54\t47\t7\n\t\t\t\t\t73"),
             Context::default(),
             &mut warnings,
-        );
+        ));
         assert_eq!(values_of(&table, 0), [Some(0.0), Some(0.0), Some(3.0), Some(3.0), Some(0.0), None]);
         assert_eq!(values_of(&table, 1), [Some(0.0), Some(19.0), Some(54.0), Some(47.0), Some(7.0), Some(73.0)]);
         assert!(warnings.iter().any(|warning| warning.code == "lone_cell_joined" && warning.line == 5));
@@ -564,11 +593,11 @@ mod tests {
 
     #[test]
     fn breakdown_header_without_own_column() {
-        let table = build(
+        let table = table(build(
             &rows("\t2024年度 (R6) (実績)\t2029年度 (R11) (現行)\t2029年度 (R11) (改定)\t(内訳)\t\t\n\t\t\t\t3歳未満\t3歳~就学前\t学童期以降\n代替養育を必要とする子ども数①\t62\t93\t73\t3\t6\t64"),
             Context::default(),
             &mut Vec::new(),
-        );
+        ));
         assert_eq!(table.columns.len(), 6);
         assert_eq!(table.columns[3].label.as_deref(), Some("(内訳) > 3歳未満"));
         assert_eq!(table.columns[2].fiscal_year, Some(2029));
@@ -577,11 +606,11 @@ mod tests {
 
     #[test]
     fn merged_cells_are_split() {
-        let table = build(
+        let table = table(build(
             &rows("\t乳児院\t児童養護 施設\t里親+FH\t\t合計\n\t\t\t里親\tFH\t\n3歳未満\t1\t0\t2\t2\t0 3"),
             Context::default(),
             &mut Vec::new(),
-        );
+        ));
         assert_eq!(values_of(&table, 0), [Some(1.0), Some(0.0), Some(2.0), Some(2.0), Some(0.0), Some(3.0)]);
     }
 }

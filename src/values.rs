@@ -18,7 +18,7 @@ const STATUS_WORDS: [&str; 17] = [
     "見込", "見込み", "計算", "実績", "中止", "未定", "未実施", "調整中", "検討中", "休止", "廃止", "非公表", "不明", "該当なし", "許可", "予定", "集計中",
 ];
 /// Words that make `3歳未満` a label (an age bound), not a count.
-const NOT_UNITS: [&str; 6] = ["未満", "以上", "以下", "以降", "超", "から"];
+const NOT_UNITS: [&str; 6] = ["未", "以上", "以下", "以降", "超", "から"];
 /// Frequency prefixes: `年6回` is six times a year.
 const PER: [char; 3] = ['年', '月', '週'];
 
