@@ -117,6 +117,15 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
         let line = &lines[line_idx];
         let text = line.text.trim();
         let start = line.number;
+        if matches!(classes[line_idx], Class::Text | Class::Spaced) && columns::year_header(text).is_some() {
+            let window: Vec<(u32, u32, &str)> = lines[line_idx..lines.len().min(line_idx + 60)].iter().map(|line| (line.number, line.page, line.text.as_ref())).collect();
+            if let Some((rows, n_used)) = columns::word_table(&window) {
+                let last = lines[line_idx + n_used].number;
+                pieces.push(Piece { kind: PieceKind::Rows { rows, aligned: false }, first: start, last });
+                line_idx += n_used + 1;
+                continue;
+            }
+        }
         match &classes[line_idx] {
             Class::Blank => {
                 line_idx += 1;

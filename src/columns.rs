@@ -245,6 +245,105 @@ fn split_years(span: &Span) -> Vec<Span> {
         .collect()
 }
 
+/// A header line of year labels separated by single spaces (`年  度 R2 年度 R3 年度 …`,
+/// `令和7年度 令和8年度 …`, `事業名 機関名 R3 R4 R5 R6(見込)`): the words before the first
+/// year, and the year labels. None unless there are three or more years.
+pub fn year_header(text: &str) -> Option<(String, Vec<String>)> {
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let mut stub: Vec<&str> = Vec::new();
+    let mut labels: Vec<String> = Vec::new();
+    let mut idx = 0;
+    while idx < tokens.len() {
+        let token = tokens[idx];
+        if era::year_label(token).year.is_some() {
+            let mut label = token.to_string();
+            if tokens.get(idx + 1) == Some(&"年度") {
+                label.push_str(" 年度");
+                idx += 1;
+            }
+            labels.push(label);
+        } else if labels.is_empty() {
+            stub.push(token);
+        } else {
+            return None;
+        }
+        idx += 1;
+    }
+    let stub = stub.iter().fold(String::new(), |acc, word| join(&acc, word));
+    (labels.len() >= 3).then_some((stub, labels))
+}
+
+/// True for a word that is a whole cell value (`20件`, `20(見込)`, `〇`, `-`, `(許可)`).
+fn is_value_word(word: &str) -> bool {
+    let cell = values::cell(word, 0);
+    cell.kind != "text" && cell.kind != "empty"
+}
+
+/// A table printed one row per line with single spaces (raw `pdftotext`): a
+/// year header, then rows that end in one value per year. A line without
+/// values is a label piece for the next values-only line, or a row group
+/// (`養子縁組あっせん機関等` / `職員研修参加促進事業` over its rows). Returns the rows
+/// and the index of the last line used; None when no row has a value per year.
+pub fn word_table(texts: &[(u32, u32, &str)]) -> Option<(Vec<RawRow>, usize)> {
+    let (&(header_line, header_page, header_text), rest) = texts.split_first()?;
+    let (stub, years) = year_header(header_text)?;
+    let n_years = years.len();
+    let mut rows = vec![RawRow { line: header_line, page: header_page, cells: std::iter::once(stub).chain(years).collect() }];
+    let mut pending: Vec<(u32, u32, String)> = Vec::new();
+    let mut last_used = 0;
+    let mut n_data = 0;
+    let mut n_blank = 0;
+    for (offset, &(line, page, text)) in rest.iter().enumerate() {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        if words.is_empty() {
+            n_blank += 1;
+            if n_blank > 2 {
+                break;
+            }
+            continue;
+        }
+        n_blank = 0;
+        let n_values = words.iter().rev().take_while(|word| is_value_word(word)).count();
+        if n_values == n_years || (n_values > n_years && words.len() > n_years) {
+            let label_words = &words[..words.len() - n_years];
+            let mut label = pending.drain(..).fold(String::new(), |acc, (_, _, piece)| join(&acc, &piece));
+            label = label_words.iter().fold(label, |acc, word| join(&acc, word));
+            let label = strip_row_number(&label);
+            let mut cells = vec![label];
+            cells.extend(words[words.len() - n_years..].iter().map(|word| word.to_string()));
+            rows.push(RawRow { line, page, cells });
+            n_data += 1;
+            last_used = offset + 1;
+        } else if (n_values == 0 || (words.len() == 1 && words[0].len() <= 2 && words[0].chars().all(|c| c.is_ascii_digit()))) && text.chars().count() <= 40 && !text.contains('。') {
+            pending.push((line, page, text.trim().to_string()));
+        } else {
+            break;
+        }
+        // Label-only lines directly followed by a row with its own label are a row group.
+        if n_values == 0 && pending.len() >= 1 {
+            let next_has_label = rest.get(offset + 1..).and_then(|after| after.iter().find(|(_, _, text)| !text.trim().is_empty())).is_some_and(|(_, _, next)| {
+                let words: Vec<&str> = next.split_whitespace().collect();
+                let n_values = words.iter().rev().take_while(|word| is_value_word(word)).count();
+                n_values == n_years && words.len() > n_years
+            });
+            if next_has_label {
+                let group = pending.drain(..).fold(String::new(), |acc, (_, _, piece)| join(&acc, &piece));
+                rows.push(RawRow { line, page, cells: vec![group] });
+                last_used = offset + 1;
+            }
+        }
+    }
+    (n_data > 0).then_some((rows, last_used))
+}
+
+/// `1 親子再統合支援事業…` → `親子再統合支援事業…` (the row number of a numbered table).
+fn strip_row_number(label: &str) -> String {
+    match label.split_once(' ') {
+        Some((number, rest)) if number.chars().all(|c| c.is_ascii_digit()) && !rest.is_empty() => rest.to_string(),
+        _ => label.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,70 @@
+//! The 明石市 plan rendered to PDF by LibreOffice and extracted again with
+//! `pdftotext` (see scripts/make-pdf-fixtures.md) must give the same
+//! fiscal-year records as the tabbed original: same row, fiscal year and raw
+//! text, cell for cell (line numbers differ). Differences that remain are
+//! pinned here with their reason.
+
+use std::collections::HashMap;
+
+/// (row, fiscal year, raw) with whitespace removed: the renderings add spaces
+/// between digits and kanji (`18 歳到達`) the way word processors print them.
+type Key = (String, i32, String);
+
+fn fiscal_year_cells(path: &str) -> HashMap<Key, usize> {
+    let bytes = std::fs::read(path).expect("fixture");
+    let document = keikaku::parse(path, &bytes).expect("decodes");
+    let squeeze = |text: &str| text.split_whitespace().collect::<String>();
+    let mut counts = HashMap::new();
+    for record in keikaku::records(&document) {
+        if let Some(year) = record.fiscal_year {
+            *counts.entry((squeeze(&record.row), year, squeeze(&record.raw))).or_insert(0) += 1;
+        }
+    }
+    counts
+}
+
+/// (matched, missing from the rendering, extra in the rendering).
+fn compare(rendering: &str) -> (usize, Vec<Key>, Vec<Key>) {
+    let original = fiscal_year_cells("fixtures/003_81fdfb445e420b05.txt");
+    let rendered = fiscal_year_cells(rendering);
+    let mut matched = 0;
+    let mut missing = Vec::new();
+    for (key, &count) in &original {
+        let found = rendered.get(key).copied().unwrap_or(0);
+        matched += count.min(found);
+        missing.extend(std::iter::repeat_n(key.clone(), count.saturating_sub(found)));
+    }
+    let mut extra = Vec::new();
+    for (key, &count) in &rendered {
+        let expected = original.get(key).copied().unwrap_or(0);
+        extra.extend(std::iter::repeat_n(key.clone(), count.saturating_sub(expected)));
+    }
+    missing.sort();
+    extra.sort();
+    (matched, missing, extra)
+}
+
+#[test]
+fn layout_rendering_gives_the_original_fiscal_year_cells() {
+    let (matched, missing, extra) = compare("fixtures/003_libreoffice_pdftotext_layout.txt");
+    assert!(extra.is_empty(), "cells that are not in the original (a wrong row, year or value): {extra:#?}");
+    // Known failures (FIXME issue 3), 22 of 917:
+    // - 21 cells of the `(内訳)` table (original lines 1063-1071): a two-level header
+    //   wrapped over five lines and split across a page; it is kept as fragments
+    //   (`unresolved_table`), so none of its cells is invented.
+    // - 1 text cell (original line 733, a bullet list inside a cell) that the layout
+    //   breaks over two lines.
+    assert_eq!(matched, 895, "matched cells changed; missing: {missing:#?}");
+    assert_eq!(missing.len(), 22, "{missing:#?}");
+}
+
+#[test]
+fn raw_rendering_gives_no_wrong_cells() {
+    let (matched, missing, extra) = compare("fixtures/003_libreoffice_pdftotext.txt");
+    assert!(extra.is_empty(), "cells that are not in the original: {extra:#?}");
+    // FIXME(issue 3): default-mode pdftotext puts every cell of these tables on a
+    // line of its own, often out of row order; keikaku does not rebuild them yet,
+    // so none of the 917 fiscal-year cells comes out (and none comes out wrong).
+    assert_eq!(matched, 0);
+    assert_eq!(missing.len(), 917);
+}
