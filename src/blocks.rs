@@ -224,7 +224,7 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
                         }
                         Class::Text if !items.is_empty() => {
                             if let Some(item) = items.last_mut() {
-                                item.text = join(&item.text, lines[line_idx].text.trim());
+                                push_joined(&mut item.text, lines[line_idx].text.trim());
                             }
                         }
                         // One blank line may separate items of one list.
@@ -260,7 +260,7 @@ fn join_broken_paragraphs(pieces: Vec<Piece>, lines: &[Line<'_>]) -> Vec<Piece> 
                 let open_end = previous_text.chars().last().is_some_and(|c| !SENTENCE_ENDS.contains(&c));
                 let runs_on = next_text.chars().next().is_some_and(|c| !matches!(c, '(' | '【' | '«' | '<' | '〈' | '《' | '○' | '●' | '⇒' | '★' | '・' | '※'));
                 if open_end && runs_on && line_chars(previous.last) >= MIN_WRAPPED_CHARS {
-                    *previous_text = join(previous_text, next_text);
+                    push_joined(previous_text, next_text);
                     previous.last = piece.last;
                     continue;
                 }
@@ -336,7 +336,7 @@ fn run_of_text(lines: &[Line<'_>], classes: &[Class], first_idx: usize, first_te
     let mut last = lines[first_idx].number;
     let mut line_idx = first_idx + 1;
     while line_idx < lines.len() && classes[line_idx] == Class::Text {
-        joined = join(&joined, lines[line_idx].text.trim());
+        push_joined(&mut joined, lines[line_idx].text.trim());
         last = lines[line_idx].number;
         line_idx += 1;
     }
@@ -345,17 +345,20 @@ fn run_of_text(lines: &[Line<'_>], classes: &[Class], first_idx: usize, first_te
 
 /// Joins wrapped text: no space between two Japanese characters, one space otherwise.
 pub fn join(left: &str, right: &str) -> String {
-    let left_end = left.chars().last();
-    let right_start = right.chars().next();
     let mut joined = String::with_capacity(left.len() + right.len() + 1);
     joined.push_str(left);
-    match (left_end, right_start) {
+    push_joined(&mut joined, right);
+    joined
+}
+
+/// Appends `right` to `text` the way `join` joins them (in place: long runs stay linear).
+pub fn push_joined(text: &mut String, right: &str) {
+    match (text.chars().next_back(), right.chars().next()) {
         (Some(a), Some(b)) if !a.is_ascii() && !b.is_ascii() => {}
-        (Some(_), Some(_)) => joined.push(' '),
+        (Some(_), Some(_)) => text.push(' '),
         _ => {}
     }
-    joined.push_str(right);
-    joined
+    text.push_str(right);
 }
 
 fn raw_row(line: &Line<'_>) -> RawRow {

@@ -66,6 +66,9 @@ pub fn spans(text: &str) -> Vec<Span> {
 /// True when a line looks like a row of a space-aligned table: two or more
 /// cells, none of them running prose.
 pub fn is_row(text: &str) -> bool {
+    if !text.trim().contains("  ") {
+        return false;
+    }
     let spans = spans(text);
     spans.len() >= 2 && spans.iter().all(|span| span.end - span.start <= 40 && !span.text.contains('。'))
 }

@@ -11,6 +11,9 @@ use crate::blocks::{Heading, Piece, PieceKind, RawRow};
 use crate::model::{Block, Section, Warning};
 use crate::tables::{self, Context};
 
+/// Deepest heading level kept; real plans use five or six (`第N章 > N > (N) > ① > ア > (ア)`).
+const MAX_DEPTH: usize = 10;
+
 /// A caption waiting for its table.
 struct Caption {
     label: String,
@@ -117,7 +120,18 @@ impl Builder<'_> {
         }
         let Some(number) = heading.number else { return false };
         let successor_of = self.open.iter().rposition(|section| section.kind == heading.kind && section.number.map(|open| open + 1) == Some(number));
-        if successor_of.is_some() || number == 1 {
+        if successor_of.is_some() {
+            return true;
+        }
+        if number == 1 {
+            if self.open.len() >= MAX_DEPTH {
+                self.warnings.push(Warning {
+                    line: heading.line,
+                    code: "too_deep".into(),
+                    message: format!("`{}` would open level {}; kept as text", heading.marker, self.open.len() + 1),
+                });
+                return false;
+            }
             return true;
         }
         let same_kind = self.open.iter().rposition(|section| section.kind == heading.kind && section.number.is_some_and(|open| open < number));

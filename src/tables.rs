@@ -17,6 +17,8 @@ use crate::values;
 const STUB_WORDS: [&str; 10] = ["年度", "評価指標", "評価資源", "参考数値", "区域全市", "種別", "人口見込", "事業名", "資源", "項目"];
 /// Column labels that hold the sum of the other columns.
 const TOTAL_WORDS: [&str; 5] = ["合計", "計", "全体", "総数", "総計"];
+/// Tables wider than this are not searched for the placement of missing cells.
+const MAX_SEARCH_COLUMNS: usize = 24;
 /// Units that a row label may name in brackets (`一時保護所の定員数(人)`).
 const ROW_UNITS: [&str; 14] = ["人", "件", "回", "箇所", "か所", "世帯", "日", "人日", "名", "%", "施設", "組", "床", "時間"];
 
@@ -449,6 +451,8 @@ fn place(cells: &[(String, u32)], layout: &[Spec]) -> Option<Placement> {
     let mut candidates: Vec<Vec<usize>> = Vec::new();
     match n_missing {
         0 => candidates.push(Vec::new()),
+        // Wide tables are not searched: placement stays left to right (and is flagged).
+        _ if n_columns > MAX_SEARCH_COLUMNS => candidates.push((cells.len()..n_columns).collect()),
         1 => candidates.extend((0..n_columns).map(|a| vec![a])),
         2 => {
             for a in 0..n_columns {
