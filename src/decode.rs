@@ -59,13 +59,21 @@ pub fn bytes(bytes: &[u8]) -> Result<Decoded<'_>, Undecodable> {
             Err(error) => {
                 let utf8_offset = error.valid_up_to();
                 match encoding_rs::SHIFT_JIS.decode_without_bom_handling_and_without_replacement(bytes) {
-                    Some(text) if !text.contains('\u{FFFD}') => (Cow::Owned(text.into_owned()), Encoding::ShiftJis),
+                    Some(text) if !text.contains('\u{FFFD}') && looks_like_text(&text) => (Cow::Owned(text.into_owned()), Encoding::ShiftJis),
                     _ => return Err(Undecodable { offset: utf8_offset }),
                 }
             }
         }
     };
     Ok(Decoded { text: unify_line_ends(text), encoding })
+}
+
+/// CP932 decodes most byte strings; binary data shows itself by NUL bytes and
+/// other control characters, which plan text does not have.
+fn looks_like_text(text: &str) -> bool {
+    let n_chars = text.chars().count().max(1);
+    let n_control = text.chars().filter(|&c| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{0C}')).count();
+    !text.contains('\0') && n_control * 100 <= n_chars
 }
 
 fn utf16(bytes: &[u8], read: fn([u8; 2]) -> u16) -> Result<String, Undecodable> {
@@ -131,5 +139,7 @@ mod tests {
     #[test]
     fn garbage_names_the_first_bad_byte() {
         assert_eq!(bytes(b"ok\xFF\xFF\xFF").unwrap_err(), Undecodable { offset: 2 });
+        // Binary that CP932 would accept is refused by its control characters.
+        assert_eq!(bytes(b"\x81\x40\x00\x01\x02\x83\x41").unwrap_err(), Undecodable { offset: 0 });
     }
 }

@@ -191,25 +191,29 @@ fn batch_command(paths: &[PathBuf], out_dir: PathBuf, jobs: Option<usize>, forma
         BatchFormat::Csv => Format::Csv,
     };
     let config = batch::Config { out_dir: out_dir.clone(), format, bom };
-    let terminal = std::io::stderr().is_terminal();
-    let n_inputs = inputs.len();
-    let n_done = std::sync::atomic::AtomicUsize::new(0);
+    // A progress bar only on a terminal; errors are printed above it as they come.
+    let bar = if std::io::stderr().is_terminal() {
+        let bar = indicatif::ProgressBar::new(inputs.len() as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} plans, {per_sec}, eta {eta} {wide_msg}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
     let progress = |path: &Path, error: Option<&Error>| {
-        let done = n_done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
         if let Some(error) = error {
-            eprintln!("{error}");
+            bar.suspend(|| eprintln!("{error}"));
         }
-        if terminal {
-            eprint!("\r[{done}/{n_inputs}] {}\x1b[K", path.display());
-        }
+        bar.set_message(path.display().to_string());
+        bar.inc(1);
     };
     let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs.unwrap_or(0)).build().map_err(|error| Error::Io { path: out_dir.clone(), message: error.to_string() })?;
     let summary = pool
         .install(|| batch::run(&inputs, &config, read_document, progress))
         .map_err(|error| Error::io(&out_dir, &error))?;
-    if terminal {
-        eprint!("\r\x1b[K");
-    }
+    bar.finish_and_clear();
     let seconds = started.elapsed().as_secs_f64();
     eprintln!(
         "converted {} plans, {} failed, {} warnings in {:.1} s ({:.1} MB/s)",

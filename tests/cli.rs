@@ -151,3 +151,57 @@ fn batch_converts_the_rest_when_one_fails_and_is_thread_count_independent() {
     }
     assert_eq!(trees[0], trees[1], "batch output differs between -j 1 and -j 2");
 }
+
+#[test]
+fn random_bytes_are_refused_with_the_file_named() {
+    let dir = scratch("random");
+    // A fixed xorshift stream: the same "random" file on every run.
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let bytes: Vec<u8> = (0..4096)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state >> 24) as u8
+        })
+        .collect();
+    let path = dir.join("noise.bin.txt");
+    std::fs::write(&path, &bytes).expect("write");
+    let output = keikaku(&["parse", path.to_str().expect("utf-8 path")]);
+    assert_eq!(output.status.code(), Some(2));
+    let message = stderr(&output);
+    assert!(message.contains("noise.bin.txt: not UTF-8, UTF-16 or Shift_JIS (first bad byte at offset"), "{message}");
+}
+
+/// The corpus files load in pandas with the field types of SPEC.md (skipped
+/// when python3 has no pandas; scripts/test installs it).
+#[test]
+fn corpus_records_load_in_pandas() {
+    let has_pandas = Command::new("python3").args(["-c", "import pandas"]).output().is_ok_and(|output| output.status.success());
+    if !has_pandas {
+        eprintln!("skipped: python3 with pandas is not available");
+        return;
+    }
+    for format in ["jsonl", "csv"] {
+        let out = scratch(&format!("pandas-{format}"));
+        let output = keikaku(&["batch", "fixtures/003_81fdfb445e420b05.txt", "fixtures/000_18f7e0d6ffcc7f21.txt", "-o", out.to_str().expect("path"), "--format", format]);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        let script = r#"
+import sys, pandas as pd
+path, fmt = sys.argv[1], sys.argv[2]
+df = pd.read_json(path, lines=True) if fmt == "jsonl" else pd.read_csv(path, encoding="utf-8-sig")
+assert list(df.columns) == ["doc","section","section_title","table","label","caption","row","row_group","column","fiscal_year","raw","kind","value","unit","status","page","line"], list(df.columns)
+assert len(df) > 1500, len(df)
+assert df["line"].dtype.kind == "i" and df["page"].dtype.kind == "i", df.dtypes
+assert df["value"].dtype.kind == "f", df["value"].dtype
+assert df["fiscal_year"].dtype.kind in "fi", df["fiscal_year"].dtype
+assert set(df["doc"]) == {"fixtures/003_81fdfb445e420b05.txt", "fixtures/000_18f7e0d6ffcc7f21.txt"}, set(df["doc"])
+row = df[(df["row"] == "里親(世帯)") & (df["fiscal_year"] == 2028)]
+assert list(row["value"]) == [23.0], row
+print("ok", fmt, len(df))
+"#;
+        let corpus = out.join(format!("records.{format}"));
+        let result = Command::new("python3").args(["-c", script, corpus.to_str().expect("path"), format]).output().expect("python3 runs");
+        assert!(result.status.success(), "pandas failed on {format}: {}", String::from_utf8_lossy(&result.stderr));
+    }
+}
