@@ -413,7 +413,7 @@ fn class(line_text: &str, number: u32) -> Class {
     if text.contains('\t') {
         return Class::Row;
     }
-    if text.chars().filter(|c| *c != ' ').collect::<String>() == TOC_TITLE {
+    if text.len() <= 3 * TOC_TITLE.len() && text.chars().filter(|c| *c != ' ').eq(TOC_TITLE.chars()) {
         return Class::TocTitle;
     }
     if caption(text).is_some() {

@@ -252,6 +252,12 @@ fn split_years(span: &Span) -> Vec<Span> {
 /// `令和7年度 令和8年度 …`, `事業名 機関名 R3 R4 R5 R6(見込)`): the words before the first
 /// year, and the year labels. None unless there are three or more years.
 pub fn year_header(text: &str) -> Option<(String, Vec<String>)> {
+    // Cheap test first: three year labels need three `年` or `R`/`H` + digit.
+    let bytes = text.as_bytes();
+    let n_marks = text.matches('年').count() + bytes.windows(2).filter(|pair| matches!(pair[0], b'R' | b'H') && pair[1].is_ascii_digit()).count();
+    if n_marks < 3 {
+        return None;
+    }
     let tokens: Vec<&str> = text.split_whitespace().collect();
     let mut stub: Vec<&str> = Vec::new();
     let mut labels: Vec<String> = Vec::new();

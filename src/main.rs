@@ -132,6 +132,9 @@ fn run(command: Command) -> Result<ExitCode, Error> {
             let mut json = keikaku::document_json(&document, !compact);
             json.push('\n');
             write_output(output.as_deref(), json.as_bytes())?;
+            // The process ends here: freeing a large tree piece by piece only costs time.
+            std::mem::forget(document);
+            std::mem::forget(json);
             Ok(ExitCode::SUCCESS)
         }
         Command::Records { input, format, output, no_bom } => {

@@ -151,6 +151,7 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
         })
         .collect();
 
+    let row_numbers: Vec<Vec<Option<f64>>> = row_values.iter().map(|cells| numbers_of(cells)).collect();
     // Pick the layout that fits the rows best.
     let widths: Vec<usize> = row_values.iter().map(Vec::len).collect();
     let modal_width = mode(&widths).unwrap_or(0);
@@ -158,8 +159,8 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
     for (layout_idx, layout) in layouts.iter().enumerate() {
         let mut n_fail = 0;
         let mut n_confirmed = 0;
-        for cells in &row_values {
-            match place(cells, layout) {
+        for numbers in &row_numbers {
+            match place(numbers, layout) {
                 Some(placement) if placement.fail > 0 => n_fail += 1,
                 Some(placement) if placement.pass > 0 => n_confirmed += 1,
                 Some(_) => {}
@@ -190,10 +191,10 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
     }
     if context.aligned && !layout.is_empty() {
         // Aligned text loses empty cells: a short row that the sums do not place is a guess.
-        let unplaced = row_values.iter().zip(&data).find(|(cells, _)| {
-            cells.len() < layout.len() && !cells.iter().all(|(cell, _)| cell.is_empty()) && place(cells, &layout).is_none_or(|placement| placement.pass == 0 || placement.fail > 0 || placement.n_tied > 1)
+        let unplaced = row_values.iter().zip(&data).zip(&row_numbers).map(|((cells, row), numbers)| (cells, row, numbers)).find(|(cells, _, numbers)| {
+            cells.len() < layout.len() && !cells.iter().all(|(cell, _)| cell.is_empty()) && place(numbers, &layout).is_none_or(|placement| placement.pass == 0 || placement.fail > 0 || placement.n_tied > 1)
         });
-        if let Some((cells, row)) = unplaced {
+        if let Some((cells, row, _)) = unplaced {
             let first = rows.first().map_or(0, |row| row.line);
             warnings.push(Warning {
                 line: row.line,
@@ -207,13 +208,13 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
 
     let mut table_rows: Vec<Row> = Vec::new();
     let mut group: Option<String> = None;
-    for (row, cells) in data.iter().zip(&row_values) {
+    for ((row, cells), numbers) in data.iter().zip(&row_values).zip(&row_numbers) {
         if cells.iter().all(|(cell, _)| cell.is_empty()) && !row.label.is_empty() {
             group = Some(row.label.clone());
             continue;
         }
         let mut placed: Vec<Option<Cell>> = vec![None; layout.len()];
-        let positions = match place(cells, &layout) {
+        let positions = match place(numbers, &layout) {
             Some(placement) => {
                 if cells.len() < layout.len() {
                     let missing: Vec<String> = placement.missing.iter().map(|&idx| column_name(&layout, idx)).collect();
@@ -441,18 +442,18 @@ struct Placement {
 /// Places `cells` in `layout`: directly when the counts match; when up to two
 /// cells are missing, the placement the sums confirm (ties go to the one
 /// missing the rightmost columns). None when the row is longer than the layout.
-fn place(cells: &[(String, u32)], layout: &[Spec]) -> Option<Placement> {
+fn place(numbers: &[Option<f64>], layout: &[Spec]) -> Option<Placement> {
     let n_columns = layout.len();
-    if cells.len() > n_columns {
+    let n_cells = numbers.len();
+    if n_cells > n_columns {
         return None;
     }
-    let n_missing = n_columns - cells.len();
-    let numbers: Vec<Option<f64>> = cells.iter().map(|(cell, _)| numeric(cell)).collect();
+    let n_missing = n_columns - n_cells;
     let mut candidates: Vec<Vec<usize>> = Vec::new();
     match n_missing {
         0 => candidates.push(Vec::new()),
         // Wide tables are not searched: placement stays left to right (and is flagged).
-        _ if n_columns > MAX_SEARCH_COLUMNS => candidates.push((cells.len()..n_columns).collect()),
+        _ if n_columns > MAX_SEARCH_COLUMNS => candidates.push((n_cells..n_columns).collect()),
         1 => candidates.extend((0..n_columns).map(|a| vec![a])),
         2 => {
             for a in 0..n_columns {
@@ -461,7 +462,7 @@ fn place(cells: &[(String, u32)], layout: &[Spec]) -> Option<Placement> {
                 }
             }
         }
-        _ => candidates.push(((cells.len())..n_columns).collect()),
+        _ => candidates.push((n_cells..n_columns).collect()),
     }
     let mut best: Option<Placement> = None;
     for missing in candidates {
@@ -492,6 +493,10 @@ fn place(cells: &[(String, u32)], layout: &[Spec]) -> Option<Placement> {
         }
     }
     best
+}
+
+fn numbers_of(cells: &[(String, u32)]) -> Vec<Option<f64>> {
+    cells.iter().map(|(cell, _)| numeric(cell)).collect()
 }
 
 /// The number in a cell for sum checks (counts, percents, plain numbers).
