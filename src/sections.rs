@@ -180,7 +180,24 @@ impl Builder<'_> {
         }
     }
 
+    /// Adds a block to the open section. A label or unit line still waiting
+    /// above it cannot later reach over it: each becomes a paragraph first.
     fn push(&mut self, block: Block) {
+        let first = block_first_line(&block);
+        if self.tag.as_ref().is_some_and(|(_, line)| *line < first) {
+            if let Some((text, line)) = self.tag.take() {
+                self.push_block(Block::Paragraph { lines: [line, line], tag: None, text });
+            }
+        }
+        if self.unit.as_ref().is_some_and(|(_, line)| *line < first) {
+            if let Some((text, line)) = self.unit.take() {
+                self.push_block(Block::Paragraph { lines: [line, line], tag: None, text });
+            }
+        }
+        self.push_block(block);
+    }
+
+    fn push_block(&mut self, block: Block) {
         match self.open.last_mut() {
             Some(section) => section.blocks.push(block),
             None => {

@@ -19,6 +19,8 @@ const STATUS_WORDS: [&str; 17] = [
 ];
 /// Words that make `3歳未満` a label (an age bound), not a count.
 const NOT_UNITS: [&str; 6] = ["未", "以上", "以下", "以降", "超", "から"];
+/// Significant digits a value may have (an f64 holds 15 exactly).
+const MAX_DIGITS: usize = 15;
 /// Frequency prefixes: `年6回` is six times a year.
 const PER: [char; 3] = ['年', '月', '週'];
 
@@ -158,6 +160,7 @@ impl Scanner<'_> {
             self.at = start;
             return None;
         }
+        let mut n_digits = digits.len();
         let mut decimal = false;
         if self.peek() == Some('.') && self.chars.get(self.at + 1).is_some_and(|d| d.is_ascii_digit()) {
             decimal = true;
@@ -165,8 +168,14 @@ impl Scanner<'_> {
             self.at += 1;
             while let Some(c) = self.peek().filter(|c| c.is_ascii_digit()) {
                 digits.push(c);
+                n_digits += 1;
                 self.at += 1;
             }
+        }
+        // More digits than a double holds exactly: not a number keikaku can report faithfully.
+        if n_digits > MAX_DIGITS {
+            self.at = start;
+            return None;
         }
         digits.parse::<f64>().ok().map(|value| (value, decimal))
     }
@@ -406,6 +415,8 @@ mod tests {
         assert_eq!(typed("0.121%"), ("percent".into(), Some(0.121), Some("%".into()), None));
         assert_eq!(typed("21.1%"), ("percent".into(), Some(21.1), Some("%".into()), None));
         assert_eq!(typed("1,60").1, None);
+        assert_eq!(typed("1234567890123456789").1, None);
+        assert_eq!(typed("123456789012345").1, Some(123456789012345.0));
     }
 
     #[test]
