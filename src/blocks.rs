@@ -64,6 +64,8 @@ pub enum PieceKind {
     Separator(String),
     /// Page numbers, `資料８` alone.
     Furniture(String),
+    /// A table region whose cells cannot be put back in order: every line, and why.
+    Unresolved { fragments: Vec<Item>, reason: String },
     Toc(Vec<TocEntry>),
 }
 
@@ -125,6 +127,34 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
                 line_idx += n_used + 1;
                 continue;
             }
+            // A year header with no row of values under it: the cells wrap over many lines.
+            if classes[line_idx] == Class::Text {
+                let end = region_end(&classes, line_idx, true);
+                let reason = "a year header whose cells wrap over many lines (raw pdftotext)".to_string();
+                pieces.push(unresolved(lines, line_idx, end, reason));
+                line_idx = end;
+                continue;
+            }
+        }
+        if let Some(mut grid_start) = grid_start(lines, &classes, line_idx) {
+            // Drop the pieces already made from the grid's first lines (they are fragments
+            // of it), but not a table rebuilt there: the grid starts after it.
+            let first_number = lines[grid_start].number;
+            while let Some(piece) = pieces.last().filter(|piece| piece.first >= first_number) {
+                if matches!(piece.kind, PieceKind::Rows { .. }) {
+                    grid_start = lines.iter().position(|line| line.number > piece.last).unwrap_or(line_idx).min(line_idx);
+                    break;
+                }
+                pieces.pop();
+            }
+            while grid_start < line_idx && classes[grid_start] == Class::Blank {
+                grid_start += 1;
+            }
+            let end = region_end(&classes, line_idx, false);
+            let reason = "a `資源 | 現在の整備・取組状況 | 整備すべき見込量等` grid whose cells came out of order (raw pdftotext)".to_string();
+            pieces.push(unresolved(lines, grid_start, end, reason));
+            line_idx = end;
+            continue;
         }
         match &classes[line_idx] {
             Class::Blank => {
@@ -269,6 +299,49 @@ fn join_broken_paragraphs(pieces: Vec<Piece>, lines: &[Line<'_>]) -> Vec<Piece> 
         joined.push(piece);
     }
     joined
+}
+
+/// Words of the standard requirement grid's header (national 策定要領).
+const GRID_HEADER: [&str; 3] = ["資源", "現在の整備", "整備すべき見込量"];
+
+/// When `line_idx` is the header of a requirement grid printed in raw order
+/// (one TAB-less line naming all three columns), the index where the grid
+/// starts: just after the heading above it.
+fn grid_start(lines: &[Line<'_>], classes: &[Class], line_idx: usize) -> Option<usize> {
+    let text = lines[line_idx].text.trim();
+    if !text.starts_with(GRID_HEADER[0]) || !GRID_HEADER.iter().all(|word| text.contains(word)) || text.contains('\t') {
+        return None;
+    }
+    let mut start = line_idx;
+    while start > 0 && !matches!(classes[start - 1], Class::Heading(_)) && line_idx - start < 80 {
+        start -= 1;
+    }
+    while start < line_idx && classes[start] == Class::Blank {
+        start += 1;
+    }
+    Some(start)
+}
+
+/// The end (exclusive) of a table region that runs to the next heading
+/// candidate, without the blank lines before it. With `numbered_rows`, a
+/// `1 …` line is a row number of the table, not a heading.
+fn region_end(classes: &[Class], from: usize, numbered_rows: bool) -> usize {
+    let mut end = from + 1;
+    while end < classes.len() && end - from < 120 {
+        match &classes[end] {
+            Class::Heading(heading) if !(numbered_rows && heading.kind == "number") => break,
+            _ => end += 1,
+        }
+    }
+    while end > from + 1 && classes[end - 1] == Class::Blank {
+        end -= 1;
+    }
+    end
+}
+
+fn unresolved(lines: &[Line<'_>], start: usize, end: usize, reason: String) -> Piece {
+    let fragments: Vec<Item> = lines[start..end].iter().filter(|line| !line.is_blank()).map(|line| Item { line: line.number, text: line.text.trim().to_string() }).collect();
+    Piece { first: lines[start].number, last: lines[end - 1].number, kind: PieceKind::Unresolved { fragments, reason } }
 }
 
 /// True for a line that may be (part of) a table header above aligned rows.

@@ -109,6 +109,11 @@ impl Builder<'_> {
                 None => self.push(Block::Furniture { lines, text }),
             },
             PieceKind::Furniture(text) => self.push(Block::Furniture { lines, text }),
+            PieceKind::Unresolved { fragments, reason } => {
+                self.warnings.push(Warning { line: lines[0], code: "unresolved_table".into(), message: format!("{reason}; kept as {} fragments", fragments.len()) });
+                let tag = self.take_tag();
+                self.push(Block::Unresolved { lines: widen(lines, &tag), tag: tag.map(|(text, _)| text), fragments });
+            }
             PieceKind::Toc(entries) => self.push(Block::Toc { lines, entries }),
         }
     }
