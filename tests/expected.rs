@@ -113,11 +113,13 @@ fn seed_003_has_no_cells_beyond_the_hand_checked_ones() {
 /// (312-316, 383-385, 437-450) and the year table whose rows end in their
 /// values (538-548) are rebuilt: 50 of the 86 hand-checked cells.
 ///
-/// FIXME(issue 3): the other 36 cells are not produced yet — the three
-/// `資源 | 現在の整備・取組状況 | 整備すべき見込量等` grids (19-30, 85-132,
-/// 451-491: cells and row numbers out of order), the year table at 186-269
-/// (each cell wrapped over several lines, header after the data) and the
-/// three-column text table at 395-413. The right answer is in
+/// FIXME(issue 3): the other 36 cells are not produced yet. The three
+/// `資源 | 現在の整備・取組状況 | 整備すべき見込量等` grids (21-30, 87-132,
+/// 451-491: cells and row numbers out of order) and the year table at 190-269
+/// (each cell wrapped over several lines, header after the data) come out as
+/// `unresolved` blocks holding every fragment with its line, with an
+/// `unresolved_table` warning; the three-column text table at 395-413 comes
+/// out as paragraphs. The right answer is in
 /// tests/expected/000_18f7e0d6ffcc7f21.tsv; this test pins today's count so
 /// that progress or a regression shows, and asserts no cell is wrong.
 #[test]
