@@ -480,7 +480,7 @@ fn class(line_text: &str, number: u32) -> Class {
     if text.trim().is_empty() {
         return Class::Blank;
     }
-    if text.chars().filter(|&c| c == '-').count() >= 2 && text.chars().all(|c| matches!(c, '-' | '\t' | ' ' | '|' | '=' | ':')) {
+    if text.starts_with(['-', '|', '=', ':']) && text.chars().filter(|&c| c == '-').count() >= 2 && text.chars().all(|c| matches!(c, '-' | '\t' | ' ' | '|' | '=' | ':')) {
         return Class::Separator;
     }
     if text.contains('\t') {
@@ -528,6 +528,9 @@ fn list_text(text: &str) -> &str {
 
 fn is_label(text: &str) -> bool {
     let first = text.chars().next().unwrap_or(' ');
+    if !(first == '・' || LABEL_BULLETS.contains(&first) || LABEL_BRACKETS.iter().any(|&(open, _)| open == first)) {
+        return false;
+    }
     let last = text.chars().last().unwrap_or(' ');
     if LABEL_BRACKETS.iter().any(|&(open, close)| first == open && last == close) {
         let inner_closes = text.chars().skip(1).filter(|&c| LABEL_BRACKETS.iter().any(|&(_, close)| close == c)).count();

@@ -501,11 +501,7 @@ fn numbers_of(cells: &[(String, u32)]) -> Vec<Option<f64>> {
 
 /// The number in a cell for sum checks (counts, percents, plain numbers).
 fn numeric(cell: &str) -> Option<f64> {
-    let typed = values::cell(cell, 0);
-    match typed.kind.as_str() {
-        "integer" | "decimal" | "percent" | "count" | "negative" => typed.value,
-        _ => None,
-    }
+    values::number(cell)
 }
 
 /// Counts the sums that hold and fail: each group column against its

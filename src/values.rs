@@ -78,6 +78,20 @@ pub fn cell(raw: &str, line: u32) -> Cell {
     cell
 }
 
+/// The number a sum can use (counts, percents, plain and negative numbers),
+/// without building a `Cell`; equals `cell(raw).value` for those kinds.
+pub fn number(raw: &str) -> Option<f64> {
+    let text = strip_note_mark(raw.trim());
+    if text.is_empty() || DASHES.contains(&text) || MARKS.contains(&text) || text.ends_with(')') && status_word(text).is_some() {
+        return None;
+    }
+    let typed = quantity(text)?;
+    match typed.kind {
+        "integer" | "decimal" | "percent" | "count" | "negative" => typed.value,
+        _ => None,
+    }
+}
+
 /// `未定※`, `23※1` → without the note mark.
 fn strip_note_mark(text: &str) -> &str {
     match text.find('※') {
@@ -104,9 +118,8 @@ struct Quantity {
 
 /// A cursor over the characters of one cell.
 struct Scanner<'a> {
-    chars: Vec<char>,
+    chars: &'a [char],
     at: usize,
-    text: &'a str,
 }
 
 impl Scanner<'_> {
@@ -203,8 +216,21 @@ impl Scanner<'_> {
 
 /// Parses number-shaped cells; None when the cell is not wholly a quantity.
 fn quantity(text: &str) -> Option<Quantity> {
-    let mut scanner = Scanner { chars: text.chars().collect(), at: 0, text };
-    let _ = scanner.text;
+    // Cells are short: scan a copy on the stack, not on the heap.
+    let mut stack = [' '; 48];
+    let heap: Vec<char>;
+    let chars: &[char] = if text.len() <= stack.len() {
+        let mut n_chars = 0;
+        for (slot, c) in stack.iter_mut().zip(text.chars()) {
+            *slot = c;
+            n_chars += 1;
+        }
+        &stack[..n_chars]
+    } else {
+        heap = text.chars().collect();
+        &heap
+    };
+    let mut scanner = Scanner { chars, at: 0 };
     let mut quantity = Quantity { kind: "integer", value: None, unit: None, status: None, delta: None, aside: None, range: None };
 
     // `(+20)` alone, `(0)` alone.
@@ -452,6 +478,11 @@ mod tests {
         assert_eq!(typed("支援サービスを利用している全ケース"), ("text".into(), None, None, None));
         assert_eq!(typed("0.0% 4.8%").1, None);
         assert_eq!(typed("3歳未満"), ("text".into(), None, None, None));
+        for raw in ["1,600", "21.1%", "10 回", "▲4", "(見込)", "-", "〇", "2年8月", "年5~6回", "(+20)", "140 件 (+20)", "中止"] {
+            let cell = cell(raw, 0);
+            let summable = matches!(cell.kind.as_str(), "integer" | "decimal" | "percent" | "count" | "negative");
+            assert_eq!(number(raw), if summable { cell.value } else { None }, "{raw}");
+        }
     }
 
     #[test]
