@@ -1,0 +1,55 @@
+//! The heading tree of seed 003 against the document's real outline, read by
+//! hand from the text and its 目次 (tests/expected/003_outline.txt: one heading
+//! per line, two spaces per level, `marker title`).
+
+fn outline(sections: &[keikaku::Section], depth: usize, out: &mut Vec<String>) {
+    for section in sections {
+        if let Some(marker) = &section.marker {
+            out.push(format!("{}{} {}", "  ".repeat(depth), marker, section.title.as_deref().unwrap_or("")));
+        }
+        let child_depth = if section.marker.is_some() { depth + 1 } else { depth };
+        outline(&section.sections, child_depth, out);
+    }
+}
+
+#[test]
+fn seed_003_heading_tree_is_the_real_outline() {
+    let bytes = std::fs::read("fixtures/003_81fdfb445e420b05.txt").expect("fixture");
+    let document = keikaku::parse("003", &bytes).expect("decodes");
+    let mut got = Vec::new();
+    outline(&document.sections, 0, &mut got);
+    let expected: Vec<String> = std::fs::read_to_string("tests/expected/003_outline.txt")
+        .expect("expected outline")
+        .lines()
+        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+        .map(str::to_string)
+        .collect();
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn seed_003_traps_are_not_headings() {
+    let bytes = std::fs::read("fixtures/003_81fdfb445e420b05.txt").expect("fixture");
+    let document = keikaku::parse("003", &bytes).expect("decodes");
+    let mut lines = Vec::new();
+    fn heading_lines(sections: &[keikaku::Section], lines: &mut Vec<u32>) {
+        for section in sections {
+            if section.marker.is_some() {
+                lines.push(section.line);
+            }
+            heading_lines(&section.sections, lines);
+        }
+    }
+    heading_lines(&document.sections, &mut lines);
+    // `3 歳未満<TAB>33.3%…` is a table row; `（2）現状と課題でも触れたとおり、…` is a sentence.
+    assert!(!lines.contains(&1078));
+    assert!(!lines.contains(&1327));
+    // `(1)` under `③ 資源等に関する地域の現状` (1059) nests; `（2）` (1145) climbs back to chapter 8's level.
+    let chapter_8 = document.sections.iter().find(|section| section.marker.as_deref() == Some("8")).expect("chapter 8");
+    let markers: Vec<&str> = chapter_8.sections.iter().filter_map(|section| section.marker.as_deref()).collect();
+    assert_eq!(markers, ["(1)", "(2)"]);
+    let resources = &chapter_8.sections[0].sections[2];
+    assert_eq!(resources.line, 1057);
+    let nested: Vec<u32> = resources.sections.iter().map(|section| section.line).collect();
+    assert_eq!(nested, [1059, 1105, 1114, 1119]);
+}
