@@ -130,3 +130,18 @@ fn seed_000_raw_layout_rebuilds_the_one_line_tables() {
     assert!(wrong.is_empty(), "cells produced with a wrong row, column, year or value:\n{wrong:#?}");
     assert_eq!(problems.len(), 36, "FIXME(issue 3): update this pin when more raw tables are rebuilt:\n{}", problems.join("\n"));
 }
+
+#[test]
+fn plan_metadata_as_printed_and_null_where_absent() {
+    let bytes = std::fs::read("fixtures/003_81fdfb445e420b05.txt").expect("fixture");
+    let meta = keikaku::parse("003", &bytes).expect("decodes").meta;
+    assert_eq!(meta.title.as_deref(), Some("明石市社会的養育推進計画"));
+    assert_eq!(meta.municipality.as_deref(), Some("明石市"));
+    assert_eq!(meta.plan_period, Some(keikaku::PlanPeriod { from: 2025, to: 2029 }));
+    assert_eq!(meta.published.as_deref(), Some("2025-03"));
+    assert!(meta.revised);
+    // Seed 000 is a chapter without a title page: nothing is guessed.
+    let bytes = std::fs::read("fixtures/000_18f7e0d6ffcc7f21.txt").expect("fixture");
+    let meta = keikaku::parse("000", &bytes).expect("decodes").meta;
+    assert_eq!(meta, keikaku::Meta::default());
+}
