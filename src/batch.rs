@@ -24,7 +24,7 @@ const BOM: &str = "\u{FEFF}";
 /// What to write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
-    /// One pretty `Document` JSON per input, and `records.jsonl`.
+    /// One compact `Document` JSON per input, and `records.jsonl`.
     Json,
     /// One JSON Lines records file per input, and `records.jsonl`.
     Jsonl,
@@ -118,15 +118,59 @@ where
     P: Fn(&Path, Option<&Error>) + Sync,
 {
     fs::create_dir_all(&config.out_dir)?;
-    let results: Vec<Result<(Document, u64), Error>> = inputs
+    // Everything per file happens on the worker: parse, write its output, and
+    // render its share of the corpus file. Only small results are kept, in input order.
+    let results: Vec<(Entry, Vec<u8>, u64)> = inputs
         .par_iter()
         .map(|input| {
-            let result = read(&input.path);
-            if let Ok((document, _)) = &result {
-                write_one(input, document, config).map_err(|error| Error::io(&config.out_dir, &error))?;
+            let converted = read(&input.path).and_then(|(document, n_bytes)| {
+                write_one(input, &document, config).map_err(|error| Error::io(&config.out_dir, &error))?;
+                Ok((document, n_bytes))
+            });
+            progress(&input.path, converted.as_ref().err());
+            match converted {
+                Ok((document, n_bytes)) => {
+                    let records = crate::records(&document);
+                    let part = match config.format {
+                        Format::Csv => csv_rows(&records),
+                        Format::Json | Format::Jsonl => {
+                            let mut part = Vec::new();
+                            for record in &records {
+                                part.extend(record_json(record).as_bytes());
+                                part.push(b'\n');
+                            }
+                            part
+                        }
+                    };
+                    let (n_sections, n_tables) = count(&document.sections);
+                    let entry = Entry {
+                        path: input.path.display().to_string(),
+                        output: Some(output_path(input, config.format).display().to_string()),
+                        sha256: Some(document.source.sha256.clone()),
+                        status: "ok",
+                        sections: n_sections,
+                        tables: n_tables,
+                        cells: records.len(),
+                        warnings: document.warnings.len(),
+                        error: None,
+                    };
+                    (entry, part, n_bytes)
+                }
+                Err(error) => {
+                    let entry = Entry {
+                        path: input.path.display().to_string(),
+                        output: None,
+                        sha256: None,
+                        status: "failed",
+                        sections: 0,
+                        tables: 0,
+                        cells: 0,
+                        warnings: 0,
+                        error: Some(error.to_string()),
+                    };
+                    (entry, Vec::new(), 0)
+                }
             }
-            progress(&input.path, result.as_ref().err());
-            result
         })
         .collect();
 
@@ -134,51 +178,16 @@ where
         Format::Csv => "records.csv",
         Format::Json | Format::Jsonl => "records.jsonl",
     };
-    let mut corpus: Vec<u8> = Vec::new();
+    let mut corpus: Vec<u8> = Vec::with_capacity(results.iter().map(|(_, part, _)| part.len()).sum::<usize>() + 256);
     if config.format == Format::Csv {
         corpus.extend(csv_header(config.bom));
     }
     let mut entries = Vec::with_capacity(inputs.len());
     let mut total_bytes = 0;
-    for (input, result) in inputs.iter().zip(&results) {
-        match result {
-            Ok((document, n_bytes)) => {
-                total_bytes += n_bytes;
-                let records = crate::records(document);
-                match config.format {
-                    Format::Csv => corpus.extend(csv_rows(&records)),
-                    Format::Json | Format::Jsonl => {
-                        for record in &records {
-                            corpus.extend(record_json(record).as_bytes());
-                            corpus.push(b'\n');
-                        }
-                    }
-                }
-                let (n_sections, n_tables) = count(&document.sections);
-                entries.push(Entry {
-                    path: input.path.display().to_string(),
-                    output: Some(output_path(input, config.format).display().to_string()),
-                    sha256: Some(document.source.sha256.clone()),
-                    status: "ok",
-                    sections: n_sections,
-                    tables: n_tables,
-                    cells: records.len(),
-                    warnings: document.warnings.len(),
-                    error: None,
-                });
-            }
-            Err(error) => entries.push(Entry {
-                path: input.path.display().to_string(),
-                output: None,
-                sha256: None,
-                status: "failed",
-                sections: 0,
-                tables: 0,
-                cells: 0,
-                warnings: 0,
-                error: Some(error.to_string()),
-            }),
-        }
+    for (entry, part, n_bytes) in results {
+        corpus.extend(part);
+        total_bytes += n_bytes;
+        entries.push(entry);
     }
     write_atomic(&config.out_dir.join(corpus_name), &corpus)?;
     let summary = Summary {
@@ -223,7 +232,7 @@ fn write_one(input: &Input, document: &Document, config: &Config) -> std::io::Re
     let path = config.out_dir.join(output_path(input, config.format));
     let bytes = match config.format {
         Format::Json => {
-            let mut json = document_json(document, true);
+            let mut json = document_json(document, false);
             json.push('\n');
             json.into_bytes()
         }
@@ -269,10 +278,12 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     }
     let file_name = path.file_name().and_then(|name| name.to_str()).unwrap_or("out");
     let temporary = path.with_file_name(format!(".{file_name}.tmp{}", std::process::id()));
-    {
-        let mut file = fs::File::create(&temporary)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
+    // The rename is what makes the write atomic for a run that is interrupted;
+    // no fsync: durability across a power cut is not worth a disk flush per file.
+    let written = fs::File::create(&temporary).and_then(|mut file| file.write_all(bytes));
+    if let Err(error) = written {
+        let _ = fs::remove_file(&temporary);
+        return Err(error);
     }
     fs::rename(&temporary, path)
 }
