@@ -189,18 +189,35 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
     while layout.len() < widest {
         layout.push(Spec { label: None, parent: None, group_total: false });
     }
-    if context.aligned && !layout.is_empty() {
-        // Aligned text loses empty cells: a short row that the sums do not place is a guess.
-        let unplaced = row_values.iter().zip(&data).zip(&row_numbers).map(|((cells, row), numbers)| (cells, row, numbers)).find(|(cells, _, numbers)| {
-            cells.len() < layout.len() && !cells.iter().all(|(cell, _)| cell.is_empty()) && place(numbers, &layout).is_none_or(|placement| placement.pass == 0 || placement.fail > 0 || placement.n_tied > 1)
-        });
-        if let Some((cells, row, _)) = unplaced {
-            let first = rows.first().map_or(0, |row| row.line);
-            warnings.push(Warning {
-                line: row.line,
-                code: "unresolved_table".into(),
-                message: format!("aligned row `{}` has {} cells for {} columns and nothing shows which are empty; the table is kept as fragments", row.label, cells.len(), layout.len()),
-            });
+    if context.aligned {
+        // Aligned text loses empty cells and misplaces header pieces: a table is kept
+        // only when its header names the columns, every short row is placed by the
+        // table's sums, and no row breaks a sum.
+        let first = rows.first().map_or(0, |row| row.line);
+        let doubt = if n_header == 0 {
+            Some((first, "the aligned rows have no header line naming their columns".to_string()))
+        } else {
+            row_values.iter().zip(&data).zip(&row_numbers).find_map(|((cells, row), numbers)| {
+                if cells.iter().all(|(cell, _)| cell.is_empty()) {
+                    return None;
+                }
+                // Two numbers left in one cell: the header is missing a column.
+                if let Some((cell, _)) = cells.iter().find(|(cell, _)| values::split_values(cell).is_some_and(|parts| parts.iter().all(|part| values::number(part).is_some()))) {
+                    return Some((row.line, format!("aligned row `{}` has `{cell}` in one cell, more values than its header has columns", row.label)));
+                }
+                let placement = place(numbers, &layout);
+                let short = cells.len() < layout.len();
+                match placement {
+                    Some(placement) if placement.fail > 0 => Some((row.line, format!("aligned row `{}` breaks the table's sums, so its cells may sit under the wrong columns", row.label))),
+                    Some(placement) if short && (placement.pass == 0 || placement.n_tied > 1) => {
+                        Some((row.line, format!("aligned row `{}` has {} cells for {} columns and nothing shows which are empty", row.label, cells.len(), layout.len())))
+                    }
+                    _ => None,
+                }
+            })
+        };
+        if let Some((line, why)) = doubt {
+            warnings.push(Warning { line, code: "unresolved_table".into(), message: format!("{why}; the table is kept as fragments") });
             let fragments = rows.iter().map(|row| Item { line: row.line, text: row.cells.join(" | ") }).collect();
             return Block::Unresolved { lines: [first, rows.last().map_or(first, |row| row.line)], tag: context.tag, fragments };
         }

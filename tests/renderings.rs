@@ -68,3 +68,38 @@ fn raw_rendering_gives_no_wrong_cells() {
     assert_eq!(matched, 0);
     assert_eq!(missing.len(), 917);
 }
+
+/// Every record of a rendering (not only fiscal-year ones), keyed by (row,
+/// column, fiscal year, raw): none may be absent from the original — a cell
+/// under the wrong column would be.
+fn wrong_cells(rendering: &str) -> (usize, Vec<String>) {
+    let squeeze = |text: &str| text.split_whitespace().collect::<String>();
+    let key = |record: &keikaku::Record| format!("{} | {} | {:?} | {}", squeeze(&record.row), squeeze(record.column.as_deref().unwrap_or("")), record.fiscal_year, squeeze(&record.raw));
+    let load = |path: &str| {
+        let bytes = std::fs::read(path).expect("fixture");
+        keikaku::records(&keikaku::parse(path, &bytes).expect("decodes"))
+    };
+    let mut original: HashMap<String, usize> = HashMap::new();
+    for record in load("fixtures/003_81fdfb445e420b05.txt") {
+        *original.entry(key(&record)).or_insert(0) += 1;
+    }
+    let rendered = load(rendering);
+    let mut wrong = Vec::new();
+    for record in &rendered {
+        match original.get_mut(&key(record)) {
+            Some(count) if *count > 0 => *count -= 1,
+            _ => wrong.push(format!("line {}: {}", record.line, key(record))),
+        }
+    }
+    (rendered.len(), wrong)
+}
+
+#[test]
+fn layout_rendering_has_no_cell_under_a_wrong_column() {
+    let (n_records, wrong) = wrong_cells("fixtures/003_libreoffice_pdftotext_layout.txt");
+    assert!(wrong.is_empty(), "{wrong:#?}");
+    // 895 fiscal-year cells and 109 others of the original's 1557. FIXME(issue 3): the
+    // 里親+FH matrices (two-row headers whose pieces `-layout` places loosely) are kept
+    // as `unresolved` fragments rather than rebuilt.
+    assert_eq!(n_records, 1004);
+}
