@@ -66,11 +66,32 @@ pub fn spans(text: &str) -> Vec<Span> {
 /// True when a line looks like a row of a space-aligned table: two or more
 /// cells, none of them running prose.
 pub fn is_row(text: &str) -> bool {
-    if !text.trim().contains("  ") {
+    let text = text.trim_matches(' ');
+    if !text.contains("  ") {
         return false;
     }
-    let spans = spans(text);
-    spans.len() >= 2 && spans.iter().all(|span| span.end - span.start <= 40 && !span.text.contains('。'))
+    // One pass, no allocation: stop at the first cell that reads like prose.
+    let mut n_cells = 1;
+    let mut cell_chars = 0;
+    let mut n_spaces = 0;
+    for c in text.chars() {
+        if c == ' ' {
+            n_spaces += 1;
+            continue;
+        }
+        if n_spaces >= 2 {
+            n_cells += 1;
+            cell_chars = 0;
+        } else {
+            cell_chars += n_spaces;
+        }
+        n_spaces = 0;
+        cell_chars += 1;
+        if cell_chars > 40 || c == '。' {
+            return false;
+        }
+    }
+    n_cells >= 2
 }
 
 fn is_data(span: &Span) -> bool {
@@ -359,6 +380,14 @@ mod tests {
 
     fn lines(text: &str) -> Vec<SpacedLine> {
         text.lines().enumerate().map(|(idx, line)| SpacedLine { line: idx as u32 + 1, page: 1, spans: spans(line) }).collect()
+    }
+
+    #[test]
+    fn rows_are_cells_apart_not_prose() {
+        assert!(is_row("延べ面会回数                    82 回               124 回"));
+        assert!(!is_row("  本文の一行。  続き"));
+        assert!(!is_row("一つのセルだけ"));
+        assert!(!is_row(&format!("{}  1", "あ".repeat(41))));
     }
 
     #[test]
