@@ -271,6 +271,25 @@ pub fn csv_rows(records: &[crate::model::Record]) -> Vec<u8> {
     writer.into_inner().unwrap_or_default()
 }
 
+/// Writes through `write` to a temporary file beside `path`, then renames it over `path`.
+pub fn write_atomic_with(path: &Path, write: impl FnOnce(&mut std::io::BufWriter<fs::File>) -> std::io::Result<()>) -> std::io::Result<()> {
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent)?;
+    }
+    let file_name = path.file_name().and_then(|name| name.to_str()).unwrap_or("out");
+    let temporary = path.with_file_name(format!(".{file_name}.tmp{}", std::process::id()));
+    let written = fs::File::create(&temporary).and_then(|file| {
+        let mut writer = std::io::BufWriter::with_capacity(1 << 16, file);
+        write(&mut writer)?;
+        writer.flush()
+    });
+    if let Err(error) = written {
+        let _ = fs::remove_file(&temporary);
+        return Err(error);
+    }
+    fs::rename(&temporary, path)
+}
+
 /// Writes `bytes` to a temporary file beside `path`, then renames it over `path`.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     if let Some(parent) = path.parent() {

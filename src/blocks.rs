@@ -349,6 +349,9 @@ fn is_header_piece(text: &str) -> bool {
     !text.contains(FULL_STOP) && text.chars().count() <= 100 && !text.starts_with(['※', '・', '⇒'])
 }
 
+/// TAB-separated lines with this many cells or more are text, not table rows.
+const MAX_TAB_CELLS: usize = 512;
+
 /// Longest text of a line that may be a wrapped piece of a space-aligned cell.
 const MAX_FRAGMENT_CHARS: usize = 30;
 
@@ -484,7 +487,8 @@ fn class(line_text: &str, number: u32) -> Class {
         return Class::Separator;
     }
     if text.contains('\t') {
-        return Class::Row;
+        // A line of thousands of cells is no table a plan prints: it stays text.
+        return if text.matches('\t').count() < MAX_TAB_CELLS { Class::Row } else { Class::Text };
     }
     if text.len() <= 3 * TOC_TITLE.len() && text.chars().filter(|c| *c != ' ').eq(TOC_TITLE.chars()) {
         return Class::TocTitle;

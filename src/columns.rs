@@ -16,6 +16,8 @@ use crate::values;
 /// (`計画期間における必要量① | 現在の整備状況② | 今後整備すべき見込み量`, from the
 /// national 策定要領); header cells fused by a single space are split before them.
 const COLUMN_OPENERS: [&str; 3] = ["計画期間における", "現在の整備状況", "今後整備すべき"];
+/// More cells than any real table has: such a line is not read as a row.
+const MAX_ALIGNED_CELLS: usize = 64;
 /// Header words that label the row-label column (`年度`, `評価指標`).
 const STUB_WORDS: [&str; 8] = ["年度", "評価指標", "評価資源", "参考数値", "区域全市", "種別", "人口見込", "事業名"];
 
@@ -81,6 +83,9 @@ pub fn is_row(text: &str) -> bool {
         }
         if n_spaces >= 2 {
             n_cells += 1;
+            if n_cells > MAX_ALIGNED_CELLS {
+                return false;
+            }
             cell_chars = 0;
         } else {
             cell_chars += n_spaces;

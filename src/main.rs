@@ -129,12 +129,17 @@ fn run(command: Command) -> Result<ExitCode, Error> {
     match command {
         Command::Parse { input, output, compact } => {
             let (document, _) = read_document(&input)?;
-            let mut json = keikaku::document_json(&document, !compact);
-            json.push('\n');
-            write_output(output.as_deref(), json.as_bytes())?;
+            // Streamed: the JSON text of a large plan is never held in memory whole.
+            let written = match output.as_deref() {
+                Some(path) => batch::write_atomic_with(path, |writer| keikaku::write_document_json(&document, !compact, writer)).map_err(|error| Error::io(path, &error)),
+                None => match keikaku::write_document_json(&document, !compact, std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock())) {
+                    Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::io("-", &error)),
+                    _ => Ok(()),
+                },
+            };
+            written?;
             // The process ends here: freeing a large tree piece by piece only costs time.
             std::mem::forget(document);
-            std::mem::forget(json);
             Ok(ExitCode::SUCCESS)
         }
         Command::Records { input, format, output, no_bom } => {

@@ -250,6 +250,19 @@ pub fn document_json(document: &Document, pretty: bool) -> String {
     result.unwrap_or_else(|error| format!("{{\"error\":\"{error}\"}}"))
 }
 
+/// Writes a document as JSON to `writer` (with a final newline), without
+/// building the whole text in memory first.
+pub fn write_document_json<W: std::io::Write>(document: &Document, pretty: bool, mut writer: W) -> std::io::Result<()> {
+    let result = if pretty {
+        serde_json::to_writer_pretty(&mut writer, document)
+    } else {
+        serde_json::to_writer(&mut writer, document)
+    };
+    result.map_err(std::io::Error::other)?;
+    writer.write_all(b"\n")?;
+    writer.flush()
+}
+
 /// Reads a document written by `document_json`.
 pub fn document_from_json(text: &str) -> Result<Document, serde_json::Error> {
     serde_json::from_str(text)
