@@ -258,7 +258,11 @@ pub fn write_document_json<W: std::io::Write>(document: &Document, pretty: bool,
     } else {
         serde_json::to_writer(&mut writer, document)
     };
-    result.map_err(std::io::Error::other)?;
+    // Keep the I/O error's kind (a closed pipe must stay a closed pipe).
+    result.map_err(|error| match error.io_error_kind() {
+        Some(kind) => std::io::Error::new(kind, error),
+        None => std::io::Error::other(error),
+    })?;
     writer.write_all(b"\n")?;
     writer.flush()
 }
