@@ -103,7 +103,11 @@ fn walk(root: &Path, dir: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<Error
     for path in paths {
         if path.is_dir() {
             walk(root, &path, inputs, errors);
-        } else if path.extension().and_then(|ext| ext.to_str()).is_some_and(|ext| INPUT_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str())) {
+        } else if path
+            .extension()
+            .and_then(|ext| ext.to_str())
+            .is_some_and(|ext| INPUT_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str()))
+        {
             let relative = path.strip_prefix(root).map(Path::to_path_buf).unwrap_or_else(|_| path.clone());
             inputs.push(Input { path, relative });
         }

@@ -7,8 +7,8 @@
 //! which knows the numbering so far. Every non-blank line lands in exactly
 //! one piece.
 
-use crate::model::{Item, TocEntry};
 use crate::columns::{self, SpacedLine};
+use crate::model::{Item, TocEntry};
 use crate::normalize::{self, Line};
 
 /// Brackets that make a line a label for the blocks after it.
@@ -52,20 +52,30 @@ pub enum PieceKind {
     List(Vec<Item>),
     Note(String),
     /// `表5 …` with its continuation lines and the unit it names.
-    Caption { label: String, text: Option<String>, unit: Option<String> },
+    Caption {
+        label: String,
+        text: Option<String>,
+        unit: Option<String>,
+    },
     /// `単位：人（年間の利用人数）` on its own line.
     Unit(String),
     /// `«具体的な整備目標»`, `○子育て短期支援事業`.
     Label(String),
     /// Consecutive table rows; separator lines among them are dropped but owned.
     /// `aligned` when the cells were found by their alignment (runs of spaces), not by TABs.
-    Rows { rows: Vec<RawRow>, aligned: bool },
+    Rows {
+        rows: Vec<RawRow>,
+        aligned: bool,
+    },
     /// `--<TAB>---` on its own.
     Separator(String),
     /// Page numbers, `資料８` alone.
     Furniture(String),
     /// A table region whose cells cannot be put back in order: every line, and why.
-    Unresolved { fragments: Vec<Item>, reason: String },
+    Unresolved {
+        fragments: Vec<Item>,
+        reason: String,
+    },
     Toc(Vec<TocEntry>),
 }
 
@@ -120,7 +130,8 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
         let text = line.text.trim();
         let start = line.number;
         if matches!(classes[line_idx], Class::Text | Class::Spaced) && columns::year_header(text).is_some() {
-            let window: Vec<(u32, u32, &str)> = lines[line_idx..lines.len().min(line_idx + 60)].iter().map(|line| (line.number, line.page, line.text.as_ref())).collect();
+            let window: Vec<(u32, u32, &str)> =
+                lines[line_idx..lines.len().min(line_idx + 60)].iter().map(|line| (line.number, line.page, line.text.as_ref())).collect();
             if let Some((rows, n_used)) = columns::word_table(&window) {
                 let last = lines[line_idx + n_used].number;
                 pieces.push(Piece { kind: PieceKind::Rows { rows, aligned: false }, first: start, last });
@@ -151,7 +162,8 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
                 grid_start += 1;
             }
             let end = region_end(&classes, line_idx, false);
-            let reason = "a `資源 | 現在の整備・取組状況 | 整備すべき見込量等` grid whose cells came out of order (raw pdftotext)".to_string();
+            let reason =
+                "a `資源 | 現在の整備・取組状況 | 整備すべき見込量等` grid whose cells came out of order (raw pdftotext)".to_string();
             pieces.push(unresolved(lines, grid_start, end, reason));
             line_idx = end;
             continue;
@@ -288,7 +300,10 @@ fn join_broken_paragraphs(pieces: Vec<Piece>, lines: &[Line<'_>]) -> Vec<Piece> 
         if let (Some(previous), PieceKind::Paragraph(next_text)) = (joined.last_mut(), &piece.kind) {
             if let PieceKind::Paragraph(previous_text) = &mut previous.kind {
                 let open_end = previous_text.chars().last().is_some_and(|c| !SENTENCE_ENDS.contains(&c));
-                let runs_on = next_text.chars().next().is_some_and(|c| !matches!(c, '(' | '【' | '«' | '<' | '〈' | '《' | '○' | '●' | '⇒' | '★' | '・' | '※'));
+                let runs_on = next_text
+                    .chars()
+                    .next()
+                    .is_some_and(|c| !matches!(c, '(' | '【' | '«' | '<' | '〈' | '《' | '○' | '●' | '⇒' | '★' | '・' | '※'));
                 if open_end && runs_on && line_chars(previous.last) >= MIN_WRAPPED_CHARS {
                     push_joined(previous_text, next_text);
                     previous.last = piece.last;
@@ -340,7 +355,11 @@ fn region_end(classes: &[Class], from: usize, numbered_rows: bool) -> usize {
 }
 
 fn unresolved(lines: &[Line<'_>], start: usize, end: usize, reason: String) -> Piece {
-    let fragments: Vec<Item> = lines[start..end].iter().filter(|line| !line.is_blank()).map(|line| Item { line: line.number, text: line.text.trim().to_string() }).collect();
+    let fragments: Vec<Item> = lines[start..end]
+        .iter()
+        .filter(|line| !line.is_blank())
+        .map(|line| Item { line: line.number, text: line.text.trim().to_string() })
+        .collect();
     Piece { first: lines[start].number, last: lines[end - 1].number, kind: PieceKind::Unresolved { fragments, reason } }
 }
 
@@ -483,7 +502,10 @@ fn class(line_text: &str, number: u32) -> Class {
     if text.trim().is_empty() {
         return Class::Blank;
     }
-    if text.starts_with(['-', '|', '=', ':']) && text.chars().filter(|&c| c == '-').count() >= 2 && text.chars().all(|c| matches!(c, '-' | '\t' | ' ' | '|' | '=' | ':')) {
+    if text.starts_with(['-', '|', '=', ':'])
+        && text.chars().filter(|&c| c == '-').count() >= 2
+        && text.chars().all(|c| matches!(c, '-' | '\t' | ' ' | '|' | '=' | ':'))
+    {
         return Class::Separator;
     }
     if text.contains('\t') {
@@ -718,7 +740,10 @@ mod tests {
 
     #[test]
     fn not_headings() {
-        assert_eq!(kind("(2)現状と課題でも触れたとおり、現在、I型の児童自立生活援助事業を担う施設として、市内に男女各1か所ずつ設置されています。"), None);
+        assert_eq!(
+            kind("(2)現状と課題でも触れたとおり、現在、I型の児童自立生活援助事業を担う施設として、市内に男女各1か所ずつ設置されています。"),
+            None
+        );
         assert_eq!(kind("7の一部再掲"), None);
         assert_eq!(kind("3 歳未満"), None);
         assert_eq!(kind("(毎年度4月1日現在)"), None);

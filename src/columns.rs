@@ -51,9 +51,8 @@ pub fn spans(text: &str) -> Vec<Span> {
         let start = idx;
         let mut end = idx;
         while end < chars.len() {
-            if chars[end] != ' ' {
-                end += 1;
-            } else if chars.get(end + 1).is_some_and(|&next| next != ' ') {
+            // A single space stays inside the cell; two end it.
+            if chars[end] != ' ' || chars.get(end + 1).is_some_and(|&next| next != ' ') {
                 end += 1;
             } else {
                 break;
@@ -111,8 +110,12 @@ pub fn rows(lines: &[SpacedLine]) -> Vec<RawRow> {
     // The first data line has a number, or a status beside a row label; statuses alone
     // (`(実績)  (現行)  (改定)`) qualify the header above them.
     let first_data = lines.iter().position(|line| {
-        let has_label = line.spans.first().is_some_and(|span| is_label(span));
-        line.spans.iter().any(|span| !is_label(span) && is_data(span) && (has_label || values::cell(&span.text, 0).value.is_some() || values::split_values(&span.text).is_some()))
+        let has_label = line.spans.first().is_some_and(is_label);
+        line.spans.iter().any(|span| {
+            !is_label(span)
+                && is_data(span)
+                && (has_label || values::cell(&span.text, 0).value.is_some() || values::split_values(&span.text).is_some())
+        })
     });
     let mut n_header = first_data.unwrap_or(0);
     // A label that wraps above its values is not a header line.
@@ -224,7 +227,9 @@ fn header(lines: &[SpacedLine], data_width: usize) -> RawRow {
         })
         .collect();
     let stub = match texts.first() {
-        Some(first) if STUB_WORDS.contains(&first.as_str()) || (texts.len() >= data_width && era::year_label(first).year.is_none()) => texts.remove(0),
+        Some(first) if STUB_WORDS.contains(&first.as_str()) || (texts.len() >= data_width && era::year_label(first).year.is_none()) => {
+            texts.remove(0)
+        }
         _ => String::new(),
     };
     let mut cells = vec![stub];
@@ -280,7 +285,8 @@ fn split_years(span: &Span) -> Vec<Span> {
 pub fn year_header(text: &str) -> Option<(String, Vec<String>)> {
     // Cheap test first: three year labels need three `年` or `R`/`H` + digit.
     let bytes = text.as_bytes();
-    let n_marks = text.matches('年').count() + bytes.windows(2).filter(|pair| matches!(pair[0], b'R' | b'H') && pair[1].is_ascii_digit()).count();
+    let n_marks =
+        text.matches('年').count() + bytes.windows(2).filter(|pair| matches!(pair[0], b'R' | b'H') && pair[1].is_ascii_digit()).count();
     if n_marks < 3 {
         return None;
     }
@@ -349,18 +355,24 @@ pub fn word_table(texts: &[(u32, u32, &str)]) -> Option<(Vec<RawRow>, usize)> {
             rows.push(RawRow { line, page, cells });
             n_data += 1;
             last_used = offset + 1;
-        } else if (n_values == 0 || (words.len() == 1 && words[0].len() <= 2 && words[0].chars().all(|c| c.is_ascii_digit()))) && text.chars().count() <= 40 && !text.contains('。') {
+        } else if (n_values == 0 || (words.len() == 1 && words[0].len() <= 2 && words[0].chars().all(|c| c.is_ascii_digit())))
+            && text.chars().count() <= 40
+            && !text.contains('。')
+        {
             pending.push((line, page, text.trim().to_string()));
         } else {
             break;
         }
         // Label-only lines directly followed by a row with its own label are a row group.
-        if n_values == 0 && pending.len() >= 1 {
-            let next_has_label = rest.get(offset + 1..).and_then(|after| after.iter().find(|(_, _, text)| !text.trim().is_empty())).is_some_and(|(_, _, next)| {
-                let words: Vec<&str> = next.split_whitespace().collect();
-                let n_values = words.iter().rev().take_while(|word| is_value_word(word)).count();
-                n_values == n_years && words.len() > n_years
-            });
+        if n_values == 0 && !pending.is_empty() {
+            let next_has_label = rest
+                .get(offset + 1..)
+                .and_then(|after| after.iter().find(|(_, _, text)| !text.trim().is_empty()))
+                .is_some_and(|(_, _, next)| {
+                    let words: Vec<&str> = next.split_whitespace().collect();
+                    let n_values = words.iter().rev().take_while(|word| is_value_word(word)).count();
+                    n_values == n_years && words.len() > n_years
+                });
             if next_has_label {
                 let group = pending.drain(..).fold(String::new(), |acc, (_, _, piece)| join(&acc, &piece));
                 rows.push(RawRow { line, page, cells: vec![group] });
@@ -397,7 +409,8 @@ mod tests {
 
     #[test]
     fn splits_at_two_spaces() {
-        let cells: Vec<String> = spans("延べ面会回数                    82 回               124 回").into_iter().map(|span| span.text).collect();
+        let cells: Vec<String> =
+            spans("延べ面会回数                    82 回               124 回").into_iter().map(|span| span.text).collect();
         assert_eq!(cells, ["延べ面会回数", "82 回", "124 回"]);
     }
 

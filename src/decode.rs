@@ -59,7 +59,9 @@ pub fn bytes(bytes: &[u8]) -> Result<Decoded<'_>, Undecodable> {
             Err(error) => {
                 let utf8_offset = error.valid_up_to();
                 match encoding_rs::SHIFT_JIS.decode_without_bom_handling_and_without_replacement(bytes) {
-                    Some(text) if !text.contains('\u{FFFD}') && looks_like_text(&text) => (Cow::Owned(text.into_owned()), Encoding::ShiftJis),
+                    Some(text) if !text.contains('\u{FFFD}') && looks_like_text(&text) => {
+                        (Cow::Owned(text.into_owned()), Encoding::ShiftJis)
+                    }
                     _ => return Err(Undecodable { offset: utf8_offset }),
                 }
             }
@@ -77,7 +79,7 @@ fn looks_like_text(text: &str) -> bool {
 }
 
 fn utf16(bytes: &[u8], read: fn([u8; 2]) -> u16) -> Result<String, Undecodable> {
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return Err(Undecodable { offset: 2 + bytes.len() - 1 });
     }
     let units = bytes.chunks_exact(2).map(|pair| read([pair[0], pair[1]]));

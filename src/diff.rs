@@ -164,8 +164,8 @@ fn tables(old: &[&Table], new: &[&Table], path: &Path, changes: &mut Vec<Change>
         let same_caption = old_table.caption == new_table.caption;
         let n_shared_rows = count_shared(&row_keys(old_table), &row_keys(new_table));
         let n_shared_columns = count_shared(&column_keys(old_table), &column_keys(new_table));
-        let same_shape =
-            n_shared_rows == old_table.rows.len().max(new_table.rows.len()) && n_shared_columns == old_table.columns.len().max(new_table.columns.len());
+        let same_shape = n_shared_rows == old_table.rows.len().max(new_table.rows.len())
+            && n_shared_columns == old_table.columns.len().max(new_table.columns.len());
         let compatible = match (&old_table.caption, &new_table.caption) {
             // A caption names the table: the same caption is the same table (even renumbered).
             (Some(_), Some(_)) if same_caption => true,
@@ -180,7 +180,11 @@ fn tables(old: &[&Table], new: &[&Table], path: &Path, changes: &mut Vec<Change>
             return None;
         }
         let n_equal_cells = count_equal_cells(old_table, new_table);
-        let score = 1000 * u32::from(same_caption) + 100 * u32::from(same_label) + 10 * (n_shared_rows + n_shared_columns) as u32 + n_equal_cells as u32 + 1;
+        let score = 1000 * u32::from(same_caption)
+            + 100 * u32::from(same_label)
+            + 10 * (n_shared_rows + n_shared_columns) as u32
+            + n_equal_cells as u32
+            + 1;
         Some(score)
     });
     for step in steps {
@@ -197,25 +201,35 @@ fn tables(old: &[&Table], new: &[&Table], path: &Path, changes: &mut Vec<Change>
                 }
                 rows(old_table, new_table, path, changes);
             }
-            Step::Old(old_table) => {
-                changes.push(Change { old: old_table.caption.clone(), old_line: Some(old_table.lines[0]), ..table_change("removed", path, old_table) })
-            }
-            Step::New(new_table) => {
-                changes.push(Change { new: new_table.caption.clone(), new_line: Some(new_table.lines[0]), ..table_change("added", path, new_table) })
-            }
+            Step::Old(old_table) => changes.push(Change {
+                old: old_table.caption.clone(),
+                old_line: Some(old_table.lines[0]),
+                ..table_change("removed", path, old_table)
+            }),
+            Step::New(new_table) => changes.push(Change {
+                new: new_table.caption.clone(),
+                new_line: Some(new_table.lines[0]),
+                ..table_change("added", path, new_table)
+            }),
         }
     }
 }
 
 /// Rows and cells of a matched pair of tables.
 fn rows(old_table: &Table, new_table: &Table, path: &Path, changes: &mut Vec<Change>) {
-    let column_steps = align(&old_table.columns, &new_table.columns, |old_column, new_column| match (&old_column.label, &new_column.label) {
-        (Some(old_label), Some(new_label)) if old_label == new_label => Some(2),
-        (None, None) => Some(2),
-        // The header was reprinted (`2025年度 (R7)` → `2025 年度 (R7)`): the year still says which column.
-        _ if old_column.fiscal_year.is_some() && old_column.fiscal_year == new_column.fiscal_year && old_column.qualifier == new_column.qualifier => Some(1),
-        _ => None,
-    });
+    let column_steps =
+        align(&old_table.columns, &new_table.columns, |old_column, new_column| match (&old_column.label, &new_column.label) {
+            (Some(old_label), Some(new_label)) if old_label == new_label => Some(2),
+            (None, None) => Some(2),
+            // The header was reprinted (`2025年度 (R7)` → `2025 年度 (R7)`): the year still says which column.
+            _ if old_column.fiscal_year.is_some()
+                && old_column.fiscal_year == new_column.fiscal_year
+                && old_column.qualifier == new_column.qualifier =>
+            {
+                Some(1)
+            }
+            _ => None,
+        });
     // For each column step: its index on the old side and on the new side.
     let column_pairs: Vec<(Option<usize>, Option<usize>)> = {
         let (mut old_idx, mut new_idx) = (0, 0);
@@ -269,12 +283,16 @@ fn rows(old_table: &Table, new_table: &Table, path: &Path, changes: &mut Vec<Cha
                     });
                 }
             }
-            Step::Old(old_row) => {
-                changes.push(Change { old: Some(row_text(old_row)), old_line: Some(old_row.line), ..row_change("removed", "row", path, old_table, old_row) })
-            }
-            Step::New(new_row) => {
-                changes.push(Change { new: Some(row_text(new_row)), new_line: Some(new_row.line), ..row_change("added", "row", path, new_table, new_row) })
-            }
+            Step::Old(old_row) => changes.push(Change {
+                old: Some(row_text(old_row)),
+                old_line: Some(old_row.line),
+                ..row_change("removed", "row", path, old_table, old_row)
+            }),
+            Step::New(new_row) => changes.push(Change {
+                new: Some(row_text(new_row)),
+                new_line: Some(new_row.line),
+                ..row_change("added", "row", path, new_table, new_row)
+            }),
         }
     }
 }
@@ -351,9 +369,13 @@ fn count_shared<T: PartialEq>(old: &[T], new: &[T]) -> usize {
 fn count_equal_cells(old_table: &Table, new_table: &Table) -> usize {
     let mut n_equal = 0;
     for old_row in &old_table.rows {
-        let Some(new_row) = new_table.rows.iter().find(|new_row| new_row.label == old_row.label && new_row.group == old_row.group) else { continue };
+        let Some(new_row) = new_table.rows.iter().find(|new_row| new_row.label == old_row.label && new_row.group == old_row.group) else {
+            continue;
+        };
         for (old_column, old_cell) in old_table.columns.iter().zip(&old_row.cells) {
-            let Some(new_column_idx) = new_table.columns.iter().position(|new_column| new_column.label == old_column.label) else { continue };
+            let Some(new_column_idx) = new_table.columns.iter().position(|new_column| new_column.label == old_column.label) else {
+                continue;
+            };
             let new_cell = new_row.cells.get(new_column_idx).and_then(|cell| cell.as_ref());
             if old_cell.is_some() && old_cell.as_ref().map(|cell| &cell.raw) == new_cell.map(|cell| &cell.raw) {
                 n_equal += 1;

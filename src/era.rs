@@ -177,7 +177,8 @@ fn calendar_month(label: &str) -> Option<u32> {
     }
     let nen = label.find('年')?;
     let rest = label[nen + '年'.len_utf8()..].trim_start();
-    let rest = rest.strip_prefix(|c: char| c == '(').map_or(rest, |inner| inner.split_once(')').map_or(inner, |(_, after)| after)).trim_start();
+    let rest =
+        rest.strip_prefix(|c: char| c == '(').map_or(rest, |inner| inner.split_once(')').map_or(inner, |(_, after)| after)).trim_start();
     let n_digits = rest.chars().take_while(char::is_ascii_digit).count();
     let month: u32 = rest[..n_digits].parse().ok()?;
     (rest[n_digits..].trim_start().starts_with('月') && (1..=12).contains(&month)).then_some(month)

@@ -30,7 +30,9 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Parse one plan into a Document (JSON).
-    #[command(after_help = "Examples:\n  keikaku parse plan.txt\n  keikaku parse plan.pdf -o plan.json\n  cat plan.txt | keikaku parse - --compact")]
+    #[command(
+        after_help = "Examples:\n  keikaku parse plan.txt\n  keikaku parse plan.pdf -o plan.json\n  cat plan.txt | keikaku parse - --compact"
+    )]
     Parse {
         /// Plan text (UTF-8, UTF-16 with BOM, Shift_JIS) or PDF; `-` reads stdin.
         input: PathBuf,
@@ -42,7 +44,9 @@ enum Command {
         compact: bool,
     },
     /// Print one record per table cell (JSON Lines or CSV).
-    #[command(after_help = "Examples:\n  keikaku records plan.txt > plan.jsonl\n  keikaku records plan.txt --format csv -o plan.csv\n\nLoad: pandas.read_json(\"plan.jsonl\", lines=True); duckdb: SELECT * FROM read_json_auto('plan.jsonl')")]
+    #[command(
+        after_help = "Examples:\n  keikaku records plan.txt > plan.jsonl\n  keikaku records plan.txt --format csv -o plan.csv\n\nLoad: pandas.read_json(\"plan.jsonl\", lines=True); duckdb: SELECT * FROM read_json_auto('plan.jsonl')"
+    )]
     Records {
         /// Plan text or PDF; `-` reads stdin.
         input: PathBuf,
@@ -56,7 +60,9 @@ enum Command {
         no_bom: bool,
     },
     /// Convert many plans: one output per input, plus a corpus-wide records file and manifest.json.
-    #[command(after_help = "Examples:\n  keikaku batch fixtures -o out\n  keikaku batch plans/ more/plan.txt -o out -j 2 --format csv\n\nWrites OUT/<same path as input>.json (or .jsonl/.csv), OUT/records.jsonl (or .csv) and OUT/manifest.json.\nExit 1 when some inputs failed; they are named on stderr and in the manifest.")]
+    #[command(
+        after_help = "Examples:\n  keikaku batch fixtures -o out\n  keikaku batch plans/ more/plan.txt -o out -j 2 --format csv\n\nWrites OUT/<same path as input>.json (or .jsonl/.csv), OUT/records.jsonl (or .csv) and OUT/manifest.json.\nExit 1 when some inputs failed; they are named on stderr and in the manifest."
+    )]
     Batch {
         /// Files and directories (walked recursively for .txt and .pdf).
         #[arg(required = true)]
@@ -74,7 +80,9 @@ enum Command {
         no_bom: bool,
     },
     /// Compare two revisions of a plan: sections, tables, rows and cells added, removed or changed.
-    #[command(after_help = "Examples:\n  keikaku diff plan-2020.txt plan-2025.txt\n  keikaku diff plan-2020.json plan-2025.pdf --format json > changes.json\n\nCells are matched by (section, table, row, column), never by line number.\nExit codes: 0 no differences; 1 differences found; 2 bad usage or unreadable input.")]
+    #[command(
+        after_help = "Examples:\n  keikaku diff plan-2020.txt plan-2025.txt\n  keikaku diff plan-2020.json plan-2025.pdf --format json > changes.json\n\nCells are matched by (section, table, row, column), never by line number.\nExit codes: 0 no differences; 1 differences found; 2 bad usage or unreadable input."
+    )]
     Diff {
         /// The older revision: plan text, PDF, or a Document saved by `keikaku parse`; `-` reads stdin.
         old: PathBuf,
@@ -131,8 +139,13 @@ fn run(command: Command) -> Result<ExitCode, Error> {
             let (document, _) = read_document(&input)?;
             // Streamed: the JSON text of a large plan is never held in memory whole.
             let written = match output.as_deref() {
-                Some(path) => batch::write_atomic_with(path, |writer| keikaku::write_document_json(&document, !compact, writer)).map_err(|error| Error::io(path, &error)),
-                None => match keikaku::write_document_json(&document, !compact, std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock())) {
+                Some(path) => batch::write_atomic_with(path, |writer| keikaku::write_document_json(&document, !compact, writer))
+                    .map_err(|error| Error::io(path, &error)),
+                None => match keikaku::write_document_json(
+                    &document,
+                    !compact,
+                    std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock()),
+                ) {
                     Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::io("-", &error)),
                     _ => Ok(()),
                 },
@@ -217,10 +230,11 @@ fn batch_command(paths: &[PathBuf], out_dir: PathBuf, jobs: Option<usize>, forma
         bar.set_message(path.display().to_string());
         bar.inc(1);
     };
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs.unwrap_or(0)).build().map_err(|error| Error::Io { path: out_dir.clone(), message: error.to_string() })?;
-    let summary = pool
-        .install(|| batch::run(&inputs, &config, read_document, progress))
-        .map_err(|error| Error::io(&out_dir, &error))?;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs.unwrap_or(0))
+        .build()
+        .map_err(|error| Error::Io { path: out_dir.clone(), message: error.to_string() })?;
+    let summary = pool.install(|| batch::run(&inputs, &config, read_document, progress)).map_err(|error| Error::io(&out_dir, &error))?;
     bar.finish_and_clear();
     let seconds = started.elapsed().as_secs_f64();
     eprintln!(
@@ -258,7 +272,10 @@ fn read_diff_input(path: &Path) -> Result<Document, Error> {
         // serde_json ends its message with ` at line L column C`; the line goes in front instead.
         let message = error.to_string();
         let message = message.rfind(" at line ").map_or(message.as_str(), |end| &message[..end]);
-        Error::Io { path: PathBuf::from(format!("{}:{}", path.display(), error.line())), message: format!("not a keikaku document: {message}") }
+        Error::Io {
+            path: PathBuf::from(format!("{}:{}", path.display(), error.line())),
+            message: format!("not a keikaku document: {message}"),
+        }
     })
 }
 
@@ -290,7 +307,10 @@ fn pdf_text(path: &Path, bytes: &[u8]) -> Result<Vec<u8>, Error> {
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
-        .map_err(|_| Error::Pdf { path: path.to_path_buf(), message: "reading PDFs needs pdftotext: install poppler-utils (apt-get install poppler-utils)".into() })?;
+        .map_err(|_| Error::Pdf {
+            path: path.to_path_buf(),
+            message: "reading PDFs needs pdftotext: install poppler-utils (apt-get install poppler-utils)".into(),
+        })?;
     if let Some(mut stdin) = child.stdin.take() {
         let bytes = bytes.to_vec();
         std::thread::spawn(move || {
@@ -365,7 +385,8 @@ fn diff_text(diff: &keikaku::Diff, old: &Document, new: &Document) -> String {
             table = Some(table_id);
             match change.op.as_str() {
                 "changed" => {
-                    let _ = writeln!(text, "  table {table_id}\n    - caption {}\n    + caption {}", shown(&change.old), shown(&change.new));
+                    let _ =
+                        writeln!(text, "  table {table_id}\n    - caption {}\n    + caption {}", shown(&change.old), shown(&change.new));
                 }
                 _ => {
                     let _ = writeln!(text, "  {sign} table {table_id}: {caption}");

@@ -18,7 +18,8 @@ const REVISED: &str = "改定";
 /// Reads `Meta` from the lines and the front-matter section.
 pub fn read(lines: &[Line<'_>], sections: &[Section]) -> Meta {
     let front_end = sections.iter().find(|section| section.kind != "front").map_or(u32::MAX, |section| section.line);
-    let front: Vec<&Line<'_>> = lines.iter().filter(|line| line.number < front_end && !line.is_blank() && !line.text.contains('\t')).take(20).collect();
+    let front: Vec<&Line<'_>> =
+        lines.iter().filter(|line| line.number < front_end && !line.is_blank() && !line.text.contains('\t')).take(20).collect();
     let title = front
         .iter()
         .map(|line| line.text.trim())
@@ -48,7 +49,8 @@ const FULL_STOP: char = '。';
 /// `明石市社会的養育推進計画` → `明石市`.
 fn municipality(title: &str) -> Option<String> {
     let chars: Vec<char> = title.chars().take(12).collect();
-    let end = chars.iter().position(|c| MUNICIPALITY_ENDS.contains(c)).or_else(|| chars.iter().position(|c| PREFECTURE_ENDS.contains(c)))?;
+    let end =
+        chars.iter().position(|c| MUNICIPALITY_ENDS.contains(c)).or_else(|| chars.iter().position(|c| PREFECTURE_ENDS.contains(c)))?;
     (end >= 1).then(|| chars[..=end].iter().collect())
 }
 

@@ -110,10 +110,7 @@ pub enum Block {
         fragments: Vec<Item>,
     },
     /// A table of contents (`目次`).
-    Toc {
-        lines: [u32; 2],
-        entries: Vec<TocEntry>,
-    },
+    Toc { lines: [u32; 2], entries: Vec<TocEntry> },
     /// Page furniture: page numbers, running heads, separator lines.
     Furniture { lines: [u32; 2], text: String },
 }
@@ -241,11 +238,7 @@ pub struct Record {
 
 /// Serializes a document; `pretty` indents it.
 pub fn document_json(document: &Document, pretty: bool) -> String {
-    let result = if pretty {
-        serde_json::to_string_pretty(document)
-    } else {
-        serde_json::to_string(document)
-    };
+    let result = if pretty { serde_json::to_string_pretty(document) } else { serde_json::to_string(document) };
     // Serializing plain structs of strings and numbers cannot fail; f64 NaN never reaches here.
     result.unwrap_or_else(|error| format!("{{\"error\":\"{error}\"}}"))
 }
@@ -253,11 +246,7 @@ pub fn document_json(document: &Document, pretty: bool) -> String {
 /// Writes a document as JSON to `writer` (with a final newline), without
 /// building the whole text in memory first.
 pub fn write_document_json<W: std::io::Write>(document: &Document, pretty: bool, mut writer: W) -> std::io::Result<()> {
-    let result = if pretty {
-        serde_json::to_writer_pretty(&mut writer, document)
-    } else {
-        serde_json::to_writer(&mut writer, document)
-    };
+    let result = if pretty { serde_json::to_writer_pretty(&mut writer, document) } else { serde_json::to_writer(&mut writer, document) };
     // Keep the I/O error's kind (a closed pipe must stay a closed pipe).
     result.map_err(|error| match error.io_error_kind() {
         Some(kind) => std::io::Error::new(kind, error),
@@ -282,9 +271,7 @@ pub fn schema_json() -> String {
     let mut document = schemars::schema_for!(Document);
     let record = schemars::schema_for!(Record);
     document.definitions.extend(record.definitions);
-    document
-        .definitions
-        .insert("Record".to_string(), schemars::schema::Schema::Object(record.schema));
+    document.definitions.insert("Record".to_string(), schemars::schema::Schema::Object(record.schema));
     serde_json::to_string_pretty(&document).unwrap_or_default()
 }
 

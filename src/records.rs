@@ -62,7 +62,23 @@ pub fn page_of(page_starts: &[u32], line: u32) -> u32 {
 
 /// The CSV header, in `Record` field order.
 pub const CSV_HEADER: [&str; 17] = [
-    "doc", "section", "section_title", "table", "label", "caption", "row", "row_group", "column", "fiscal_year", "raw", "kind", "value", "unit", "status", "page", "line",
+    "doc",
+    "section",
+    "section_title",
+    "table",
+    "label",
+    "caption",
+    "row",
+    "row_group",
+    "column",
+    "fiscal_year",
+    "raw",
+    "kind",
+    "value",
+    "unit",
+    "status",
+    "page",
+    "line",
 ];
 
 /// One record as CSV fields, in `CSV_HEADER` order; null is the empty field.

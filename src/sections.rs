@@ -45,7 +45,17 @@ struct Builder<'w> {
 
 /// Builds the section tree from the pieces of one document.
 pub fn build(pieces: Vec<Piece>, warnings: &mut Vec<Warning>) -> Vec<Section> {
-    let mut builder = Builder { done: Vec::new(), open: Vec::new(), front: None, caption: None, unit: None, tag: None, rows: None, n_tables: 0, warnings };
+    let mut builder = Builder {
+        done: Vec::new(),
+        open: Vec::new(),
+        front: None,
+        caption: None,
+        unit: None,
+        tag: None,
+        rows: None,
+        n_tables: 0,
+        warnings,
+    };
     for piece in pieces {
         builder.piece(piece);
     }
@@ -110,7 +120,11 @@ impl Builder<'_> {
             },
             PieceKind::Furniture(text) => self.push(Block::Furniture { lines, text }),
             PieceKind::Unresolved { fragments, reason } => {
-                self.warnings.push(Warning { line: lines[0], code: "unresolved_table".into(), message: format!("{reason}; kept as {} fragments", fragments.len()) });
+                self.warnings.push(Warning {
+                    line: lines[0],
+                    code: "unresolved_table".into(),
+                    message: format!("{reason}; kept as {} fragments", fragments.len()),
+                });
                 let tag = self.take_tag();
                 self.push(Block::Unresolved { lines: widen(lines, &tag), tag: tag.map(|(text, _)| text), fragments });
             }
@@ -124,7 +138,8 @@ impl Builder<'_> {
             return true;
         }
         let Some(number) = heading.number else { return false };
-        let successor_of = self.open.iter().rposition(|section| section.kind == heading.kind && section.number.map(|open| open + 1) == Some(number));
+        let successor_of =
+            self.open.iter().rposition(|section| section.kind == heading.kind && section.number.map(|open| open + 1) == Some(number));
         if successor_of.is_some() {
             return true;
         }
@@ -139,13 +154,18 @@ impl Builder<'_> {
             }
             return true;
         }
-        let same_kind = self.open.iter().rposition(|section| section.kind == heading.kind && section.number.is_some_and(|open| open < number));
+        let same_kind =
+            self.open.iter().rposition(|section| section.kind == heading.kind && section.number.is_some_and(|open| open < number));
         let title_like = !heading.title.contains('、') && heading.title.chars().count() <= 40;
         if same_kind.is_some() && title_like {
             self.warnings.push(Warning {
                 line: heading.line,
                 code: "numbering_gap".into(),
-                message: format!("heading `{}` skips a number after `{}`", heading.marker, same_kind.and_then(|idx| self.open[idx].marker.clone()).unwrap_or_default()),
+                message: format!(
+                    "heading `{}` skips a number after `{}`",
+                    heading.marker,
+                    same_kind.and_then(|idx| self.open[idx].marker.clone()).unwrap_or_default()
+                ),
             });
             return true;
         }
@@ -157,7 +177,8 @@ impl Builder<'_> {
             0
         } else {
             let number = heading.number.unwrap_or(0);
-            match self.open.iter().rposition(|section| section.kind == heading.kind && section.number.map(|open| open + 1) == Some(number)) {
+            match self.open.iter().rposition(|section| section.kind == heading.kind && section.number.map(|open| open + 1) == Some(number))
+            {
                 Some(idx) => idx,
                 None if number == 1 => self.open.len(),
                 None => self.open.iter().rposition(|section| section.kind == heading.kind).unwrap_or(self.open.len()),
@@ -208,7 +229,15 @@ impl Builder<'_> {
             None => {
                 let first = block_first_line(&block);
                 self.front
-                    .get_or_insert_with(|| Section { marker: None, kind: "front".into(), number: None, title: None, line: first, blocks: Vec::new(), sections: Vec::new() })
+                    .get_or_insert_with(|| Section {
+                        marker: None,
+                        kind: "front".into(),
+                        number: None,
+                        title: None,
+                        line: first,
+                        blocks: Vec::new(),
+                        sections: Vec::new(),
+                    })
                     .blocks
                     .push(block);
             }

@@ -181,7 +181,10 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
         warnings.push(Warning {
             line: first,
             code: "unresolved_table".into(),
-            message: format!("rows have up to {widest} cells but the header names {} columns; the table is kept as fragments", layout.len()),
+            message: format!(
+                "rows have up to {widest} cells but the header names {} columns; the table is kept as fragments",
+                layout.len()
+            ),
         });
         let fragments = rows.iter().map(|row| Item { line: row.line, text: row.cells.join(" | ") }).collect();
         return Block::Unresolved { lines: [first, rows.last().map_or(first, |row| row.line)], tag: context.tag, fragments };
@@ -202,16 +205,30 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
                     return None;
                 }
                 // Two numbers left in one cell: the header is missing a column.
-                if let Some((cell, _)) = cells.iter().find(|(cell, _)| values::split_values(cell).is_some_and(|parts| parts.iter().all(|part| values::number(part).is_some()))) {
-                    return Some((row.line, format!("aligned row `{}` has `{cell}` in one cell, more values than its header has columns", row.label)));
+                if let Some((cell, _)) = cells.iter().find(|(cell, _)| {
+                    values::split_values(cell).is_some_and(|parts| parts.iter().all(|part| values::number(part).is_some()))
+                }) {
+                    return Some((
+                        row.line,
+                        format!("aligned row `{}` has `{cell}` in one cell, more values than its header has columns", row.label),
+                    ));
                 }
                 let placement = place(numbers, &layout);
                 let short = cells.len() < layout.len();
                 match placement {
-                    Some(placement) if placement.fail > 0 => Some((row.line, format!("aligned row `{}` breaks the table's sums, so its cells may sit under the wrong columns", row.label))),
-                    Some(placement) if short && (placement.pass == 0 || placement.n_tied > 1) => {
-                        Some((row.line, format!("aligned row `{}` has {} cells for {} columns and nothing shows which are empty", row.label, cells.len(), layout.len())))
-                    }
+                    Some(placement) if placement.fail > 0 => Some((
+                        row.line,
+                        format!("aligned row `{}` breaks the table's sums, so its cells may sit under the wrong columns", row.label),
+                    )),
+                    Some(placement) if short && (placement.pass == 0 || placement.n_tied > 1) => Some((
+                        row.line,
+                        format!(
+                            "aligned row `{}` has {} cells for {} columns and nothing shows which are empty",
+                            row.label,
+                            cells.len(),
+                            layout.len()
+                        ),
+                    )),
                     _ => None,
                 }
             })
@@ -245,7 +262,13 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
                     warnings.push(Warning {
                         line: row.line,
                         code: code.into(),
-                        message: format!("row `{}` has {} cells for {} columns; no cell for {} ({how})", row.label, cells.len(), layout.len(), missing.join(", ")),
+                        message: format!(
+                            "row `{}` has {} cells for {} columns; no cell for {} ({how})",
+                            row.label,
+                            cells.len(),
+                            layout.len(),
+                            missing.join(", ")
+                        ),
                     });
                 } else if placement.fail > 0 {
                     warnings.push(Warning {
@@ -269,19 +292,28 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
     // Lone totals (`⇥⇥⇥⇥⇥73`) go back to the row above, under the header cell they stand beneath.
     for (data_idx, position, text, line) in lone {
         let header_label = header.first().and_then(|row| row.cells.get(position)).filter(|cell| !cell.is_empty());
-        let column_idx = header_label.and_then(|label| layout.iter().position(|spec| spec.parent.is_none() && spec.label.as_deref() == Some(label.as_str())));
+        let column_idx = header_label
+            .and_then(|label| layout.iter().position(|spec| spec.parent.is_none() && spec.label.as_deref() == Some(label.as_str())));
         let row_idx = table_rows.iter().rposition(|row| row.line == data.get(data_idx).map_or(0, |row| row.line));
         match (column_idx, row_idx) {
             (Some(column_idx), Some(row_idx)) if table_rows[row_idx].cells[column_idx].is_none() => {
                 warnings.push(Warning {
                     line,
                     code: "lone_cell_joined".into(),
-                    message: format!("`{text}` printed alone under `{}` belongs to row `{}`", column_name(&layout, column_idx), table_rows[row_idx].label),
+                    message: format!(
+                        "`{text}` printed alone under `{}` belongs to row `{}`",
+                        column_name(&layout, column_idx),
+                        table_rows[row_idx].label
+                    ),
                 });
                 table_rows[row_idx].cells[column_idx] = Some(values::cell(&text, line));
             }
             _ => {
-                warnings.push(Warning { line, code: "lone_cell".into(), message: format!("`{text}` is printed alone and could not be given a column") });
+                warnings.push(Warning {
+                    line,
+                    code: "lone_cell".into(),
+                    message: format!("`{text}` is printed alone and could not be given a column"),
+                });
                 let mut cells = vec![None; layout.len()];
                 let column_idx = position.saturating_sub(1).min(layout.len().saturating_sub(1));
                 if let Some(slot) = cells.get_mut(column_idx) {
@@ -302,21 +334,28 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
                 warnings.push(Warning {
                     line: header.first().map_or(0, |row| row.line),
                     code: "inconsistent_year".into(),
-                    message: format!("column `{}` says {} and {}", label.as_deref().unwrap_or(""), year.western.unwrap_or(0), year.era.unwrap_or(0)),
+                    message: format!(
+                        "column `{}` says {} and {}",
+                        label.as_deref().unwrap_or(""),
+                        year.western.unwrap_or(0),
+                        year.era.unwrap_or(0)
+                    ),
                 });
             }
             Column { fiscal_year: year.as_ref().and_then(|year| year.year), qualifier: year.and_then(|year| year.qualifier), label }
         })
         .collect();
-    let kind = if columns.iter().any(|column| column.label.as_deref().is_some_and(|label| label.contains("必要量") || label.contains("整備状況"))) {
-        "requirement"
-    } else if !columns.is_empty() && columns.iter().filter(|column| column.fiscal_year.is_some()).count() * 2 >= columns.len() {
-        "year_series"
-    } else if n_header == 2 || (n_header == 1 && columns.len() > 1) {
-        "matrix"
-    } else {
-        "generic"
-    };
+    let kind =
+        if columns.iter().any(|column| column.label.as_deref().is_some_and(|label| label.contains("必要量") || label.contains("整備状況")))
+        {
+            "requirement"
+        } else if !columns.is_empty() && columns.iter().filter(|column| column.fiscal_year.is_some()).count() * 2 >= columns.len() {
+            "year_series"
+        } else if n_header == 2 || (n_header == 1 && columns.len() > 1) {
+            "matrix"
+        } else {
+            "generic"
+        };
     let first = rows.first().map_or(0, |row| row.line);
     let last = rows.last().map_or(0, |row| row.line);
     Block::Table(Table {
@@ -367,7 +406,10 @@ fn layouts(header: &[RawRow]) -> Vec<Vec<Spec>> {
     };
     match header {
         [] => vec![Vec::new()],
-        [top] => vec![trimmed(top).into_iter().map(|label| Spec { label: (!label.is_empty()).then_some(label), parent: None, group_total: false }).collect()],
+        [top] => vec![trimmed(top)
+            .into_iter()
+            .map(|label| Spec { label: (!label.is_empty()).then_some(label), parent: None, group_total: false })
+            .collect()],
         [top, sub, ..] => {
             let top = trimmed(top);
             let sub = trimmed(sub);
@@ -543,13 +585,22 @@ fn check_sums(layout: &[Spec], by_column: &[Option<f64>]) -> (usize, usize) {
             continue;
         }
         let Some(total) = by_column[group_idx] else { continue };
-        let parts: Vec<Option<f64>> = layout.iter().enumerate().filter(|(_, child)| child.parent == Some(group_idx)).map(|(idx, _)| by_column[idx]).collect();
+        let parts: Vec<Option<f64>> =
+            layout.iter().enumerate().filter(|(_, child)| child.parent == Some(group_idx)).map(|(idx, _)| by_column[idx]).collect();
         check(total, &parts);
     }
-    if let Some(total_idx) = layout.iter().rposition(|spec| spec.parent.is_none() && spec.label.as_deref().is_some_and(|label| TOTAL_WORDS.contains(&label))) {
+    if let Some(total_idx) =
+        layout.iter().rposition(|spec| spec.parent.is_none() && spec.label.as_deref().is_some_and(|label| TOTAL_WORDS.contains(&label)))
+    {
         if total_idx + 1 == layout.len() {
             if let Some(total) = by_column[total_idx] {
-                let parts: Vec<Option<f64>> = layout.iter().enumerate().take(total_idx).filter(|(_, spec)| spec.parent.is_none()).map(|(idx, _)| by_column[idx]).collect();
+                let parts: Vec<Option<f64>> = layout
+                    .iter()
+                    .enumerate()
+                    .take(total_idx)
+                    .filter(|(_, spec)| spec.parent.is_none())
+                    .map(|(idx, _)| by_column[idx])
+                    .collect();
                 check(total, &parts);
             }
         }
@@ -604,7 +655,9 @@ mod tests {
     fn lone_grand_total_returns_to_its_row() {
         let mut warnings = Vec::new();
         let table = table(build(
-            &rows("\t乳児院\t児童養護施設\t里親+FH\t\t合計\n\t\t\t里親\tFH\t\n3歳未満\t0\t0\t3\t3\t0\n合計\t0\t19\t54\t47\t7\n\t\t\t\t\t73"),
+            &rows(
+                "\t乳児院\t児童養護施設\t里親+FH\t\t合計\n\t\t\t里親\tFH\t\n3歳未満\t0\t0\t3\t3\t0\n合計\t0\t19\t54\t47\t7\n\t\t\t\t\t73",
+            ),
             Context::default(),
             &mut warnings,
         ));

@@ -15,7 +15,23 @@ const MARKS: [&str; 8] = ["〇", "○", "◯", "●", "◎", "×", "△", "✓"]
 const DASHES: [&str; 6] = ["-", "—", "―", "ー", "–", "--"];
 /// Words that stand for a value that is not (yet) a number.
 const STATUS_WORDS: [&str; 17] = [
-    "見込", "見込み", "計算", "実績", "中止", "未定", "未実施", "調整中", "検討中", "休止", "廃止", "非公表", "不明", "該当なし", "許可", "予定", "集計中",
+    "見込",
+    "見込み",
+    "計算",
+    "実績",
+    "中止",
+    "未定",
+    "未実施",
+    "調整中",
+    "検討中",
+    "休止",
+    "廃止",
+    "非公表",
+    "不明",
+    "該当なし",
+    "許可",
+    "予定",
+    "集計中",
 ];
 /// Words that make `3歳未満` a label (an age bound), not a count.
 const NOT_UNITS: [&str; 6] = ["未", "以上", "以下", "以降", "超", "から"];
@@ -258,7 +274,8 @@ fn quantity(text: &str) -> Option<Quantity> {
     if per.is_some() {
         scanner.at += 1;
     }
-    let negative = scanner.eat(MINUS) || (scanner.peek() == Some('-') && scanner.chars.get(scanner.at + 1).is_some_and(|d| d.is_ascii_digit()) && scanner.eat('-'));
+    let negative = scanner.eat(MINUS)
+        || (scanner.peek() == Some('-') && scanner.chars.get(scanner.at + 1).is_some_and(|d| d.is_ascii_digit()) && scanner.eat('-'));
     let (mut value, decimal) = scanner.number()?;
     if negative {
         value = -value;
@@ -392,7 +409,9 @@ pub fn split_values(raw: &str) -> Option<Vec<String>> {
     }
     let standalone = |text: &str| {
         let typed = cell(text, 0);
-        matches!(typed.kind.as_str(), "integer" | "decimal" | "percent" | "count" | "negative" | "status" | "mark" | "duration") && !text.starts_with("(+") && !text.starts_with("(-")
+        matches!(typed.kind.as_str(), "integer" | "decimal" | "percent" | "count" | "negative" | "status" | "mark" | "duration")
+            && !text.starts_with("(+")
+            && !text.starts_with("(-")
     };
     // Dynamic programming over token boundaries: best[i] = fewest parts covering tokens[..i].
     let n = tokens.len();
@@ -478,7 +497,8 @@ mod tests {
         assert_eq!(typed("支援サービスを利用している全ケース"), ("text".into(), None, None, None));
         assert_eq!(typed("0.0% 4.8%").1, None);
         assert_eq!(typed("3歳未満"), ("text".into(), None, None, None));
-        for raw in ["1,600", "21.1%", "10 回", "▲4", "(見込)", "-", "〇", "2年8月", "年5~6回", "(+20)", "140 件 (+20)", "中止"] {
+        for raw in ["1,600", "21.1%", "10 回", "▲4", "(見込)", "-", "〇", "2年8月", "年5~6回", "(+20)", "140 件 (+20)", "中止"]
+        {
             let cell = cell(raw, 0);
             let summable = matches!(cell.kind.as_str(), "integer" | "decimal" | "percent" | "count" | "negative");
             assert_eq!(number(raw), if summable { cell.value } else { None }, "{raw}");
@@ -494,5 +514,4 @@ mod tests {
         assert_eq!(split_values("50.6% (計算) %"), Some(vec!["50.6%".to_string(), "(計算) %".to_string()]));
         assert_eq!(split_values("20 人"), None);
     }
-
 }

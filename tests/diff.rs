@@ -67,7 +67,11 @@ fn reversed_revision_swaps_added_and_removed() {
             .changes
             .iter()
             .find(|other| {
-                other.what == change.what && other.row == change.row && other.column == change.column && other.old == change.new && other.new == change.old
+                other.what == change.what
+                    && other.row == change.row
+                    && other.column == change.column
+                    && other.old == change.new
+                    && other.new == change.old
             })
             .unwrap_or_else(|| panic!("no mirror of {change:?}"));
         let mirrored_op = match mirror.op.as_str() {
@@ -117,7 +121,9 @@ fn diff_json_reads_back() {
     for key in ["old", "new", "changes"] {
         assert!(value.get(key).is_some(), "missing {key}");
     }
-    for key in ["op", "what", "section", "table", "caption", "row", "row_group", "column", "fiscal_year", "old", "new", "old_line", "new_line"] {
+    for key in
+        ["op", "what", "section", "table", "caption", "row", "row_group", "column", "fiscal_year", "old", "new", "old_line", "new_line"]
+    {
         assert!(value["changes"][0].get(key).is_some(), "changes[0] lacks {key}");
     }
     let read_back: keikaku::Diff = serde_json::from_str(&json).expect("diff JSON deserializes");
@@ -170,7 +176,9 @@ fn retitled_section_is_one_change() {
 
 #[test]
 fn inserted_table_shifts_no_cell() {
-    let new = PLAN.replace("表1 実績", "表1 新しい表\n\n年度\t2024年度 (R6)\t2025年度 (R7)\n回数\t1 回\t2 回\n\n表2 実績").replace("表2 職員", "表3 職員");
+    let new = PLAN
+        .replace("表1 実績", "表1 新しい表\n\n年度\t2024年度 (R6)\t2025年度 (R7)\n回数\t1 回\t2 回\n\n表2 実績")
+        .replace("表2 職員", "表3 職員");
     let diff = keikaku::diff(&parse_text("old.txt", PLAN), &parse_text("new.txt", &new));
     assert_eq!(summary(&diff.changes), ["added table [1] - | - : - -> 新しい表"]);
     assert_eq!(diff.changes[0].table.as_deref(), Some("t1"));

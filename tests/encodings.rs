@@ -24,12 +24,7 @@ fn bom_utf16_and_line_ends_give_identical_records() {
         utf16le.extend(unit.to_le_bytes());
         utf16be.extend(unit.to_be_bytes());
     }
-    let cases = [
-        ("utf-8-bom", with_bom),
-        ("utf-16le", utf16le),
-        ("utf-16be", utf16be),
-        ("utf-8", text.replace('\n', "\r").into_bytes()),
-    ];
+    let cases = [("utf-8-bom", with_bom), ("utf-16le", utf16le), ("utf-16be", utf16be), ("utf-8", text.replace('\n', "\r").into_bytes())];
     for (encoding, bytes) in cases {
         let (detected, records) = records_of(&bytes);
         assert_eq!(detected, encoding);

@@ -58,9 +58,15 @@ fn compare(fixture: &str, expected_path: &str) -> (usize, Vec<String>) {
     let expected = read_expected(expected_path);
     for cell in &expected {
         let candidates = by_place.get(&(cell.line, squeeze(&cell.raw))).cloned().unwrap_or_default();
-        let same_column = candidates.iter().copied().find(|&idx| !used[idx] && squeeze(records[idx].column.as_deref().unwrap_or("")) == squeeze(&cell.column));
+        let same_column = candidates
+            .iter()
+            .copied()
+            .find(|&idx| !used[idx] && squeeze(records[idx].column.as_deref().unwrap_or("")) == squeeze(&cell.column));
         let Some(record_idx) = same_column.or_else(|| candidates.iter().copied().find(|&idx| !used[idx])) else {
-            problems.push(format!("{}: line {}: no record for `{}` (row `{}`, column `{}`)", fixture, cell.line, cell.raw, cell.row, cell.column));
+            problems.push(format!(
+                "{}: line {}: no record for `{}` (row `{}`, column `{}`)",
+                fixture, cell.line, cell.raw, cell.row, cell.column
+            ));
             continue;
         };
         used[record_idx] = true;

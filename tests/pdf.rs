@@ -31,7 +31,13 @@ fn pdf_gives_the_records_of_its_text() {
     assert_eq!(from_text.len(), 40);
     let squeeze = |value: &serde_json::Value| value.as_str().unwrap_or("").split_whitespace().collect::<String>();
     let key = |record: &serde_json::Value| {
-        (squeeze(&record["section"]), squeeze(&record["row"]), record["fiscal_year"].as_i64(), squeeze(&record["raw"]), record["value"].as_f64().map(|value| value.to_string()))
+        (
+            squeeze(&record["section"]),
+            squeeze(&record["row"]),
+            record["fiscal_year"].as_i64(),
+            squeeze(&record["raw"]),
+            record["value"].as_f64().map(|value| value.to_string()),
+        )
     };
     let text_keys: Vec<_> = from_text.iter().map(key).collect();
     let pdf_keys: Vec<_> = from_pdf.iter().map(key).collect();

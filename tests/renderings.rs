@@ -74,7 +74,15 @@ fn raw_rendering_gives_no_wrong_cells() {
 /// under the wrong column would be.
 fn wrong_cells(rendering: &str) -> (usize, Vec<String>) {
     let squeeze = |text: &str| text.split_whitespace().collect::<String>();
-    let key = |record: &keikaku::Record| format!("{} | {} | {:?} | {}", squeeze(&record.row), squeeze(record.column.as_deref().unwrap_or("")), record.fiscal_year, squeeze(&record.raw));
+    let key = |record: &keikaku::Record| {
+        format!(
+            "{} | {} | {:?} | {}",
+            squeeze(&record.row),
+            squeeze(record.column.as_deref().unwrap_or("")),
+            record.fiscal_year,
+            squeeze(&record.raw)
+        )
+    };
     let load = |path: &str| {
         let bytes = std::fs::read(path).expect("fixture");
         keikaku::records(&keikaku::parse(path, &bytes).expect("decodes"))
