@@ -8,7 +8,7 @@
 //! `tables` to rebuild each table.
 
 use crate::blocks::{Heading, Piece, PieceKind, RawRow};
-use crate::model::{Block, Section, Warning};
+use crate::model::{Block, Item, Section, Warning};
 use crate::tables::{self, Context};
 
 /// Deepest heading level kept; real plans use five or six (`第N章 > N > (N) > ① > ア > (ア)`).
@@ -312,10 +312,15 @@ impl Builder<'_> {
                 self.push(Block::Table(table));
             }
             Block::Unresolved { tag, mut fragments, .. } => {
-                // The caption stays with the fragments; nothing of the table is dropped.
+                // The caption stays: a paragraph of its own above the fragments, or one of
+                // them when it lies inside their lines (after the table's label).
                 if let Some(lines) = open.caption_lines {
                     let text = [caption.0, caption.1].into_iter().flatten().collect::<Vec<_>>().join(" ");
-                    self.push(Block::Paragraph { lines, tag: None, text });
+                    if lines[0] < open.start {
+                        self.push(Block::Paragraph { lines, tag: None, text });
+                    } else {
+                        fragments.push(Item { line: lines[0], text });
+                    }
                 }
                 fragments.sort_by_key(|fragment| fragment.line);
                 self.push(Block::Unresolved { lines: [open.start, open.lines[1]], tag, fragments });

@@ -359,8 +359,13 @@ fn signed(scanner: &mut Scanner<'_>) -> Option<Option<f64>> {
     }
 }
 
-/// After a number: `年8月`, `年`, `か月`/`ヶ月`/`カ月` → months.
+/// After a number: `年8月`, `年`, `か月`/`ヶ月`/`カ月` → months, rounded to
+/// 1e-9 so that `1.1年` is 13.2 and not 13.200000000000001.
 fn duration(scanner: &mut Scanner<'_>, value: f64) -> Option<f64> {
+    months(scanner, value).map(|months| (months * 1e9).round() / 1e9)
+}
+
+fn months(scanner: &mut Scanner<'_>, value: f64) -> Option<f64> {
     let start = scanner.at;
     let month_word = |scanner: &mut Scanner<'_>| {
         let here = scanner.at;
@@ -483,6 +488,7 @@ mod tests {
     #[test]
     fn durations_ranges_and_statuses() {
         assert_eq!(typed("2年8月"), ("duration".into(), Some(32.0), Some("月".into()), None));
+        assert_eq!(typed("1.1年").1, Some(13.2));
         let range = cell("年5~6回", 1);
         assert_eq!((range.kind.as_str(), range.value, range.range), ("range", None, Some([5.0, 6.0])));
         assert_eq!(typed("年6回実施"), ("count".into(), Some(6.0), Some("回".into()), None));
