@@ -275,8 +275,16 @@ pub fn csv_rows(records: &[crate::model::Record]) -> Vec<u8> {
     writer.into_inner().unwrap_or_default()
 }
 
-/// Writes through `write` to a temporary file beside `path`, then renames it over `path`.
+/// Writes through `write` to a temporary file beside `path`, then renames it
+/// over `path`. A target that exists and is no regular file (`/dev/null`, a
+/// pipe) is written in place: renaming over it would replace the device.
 pub fn write_atomic_with(path: &Path, write: impl FnOnce(&mut std::io::BufWriter<fs::File>) -> std::io::Result<()>) -> std::io::Result<()> {
+    if fs::metadata(path).is_ok_and(|metadata| !metadata.is_file()) {
+        let file = fs::OpenOptions::new().write(true).open(path)?;
+        let mut writer = std::io::BufWriter::with_capacity(1 << 16, file);
+        write(&mut writer)?;
+        return writer.flush();
+    }
     if let Some(parent) = path.parent() {
         fs::create_dir_all(parent)?;
     }
@@ -294,8 +302,12 @@ pub fn write_atomic_with(path: &Path, write: impl FnOnce(&mut std::io::BufWriter
     fs::rename(&temporary, path)
 }
 
-/// Writes `bytes` to a temporary file beside `path`, then renames it over `path`.
+/// Writes `bytes` to a temporary file beside `path`, then renames it over
+/// `path` (in place when `path` is no regular file, as `write_atomic_with`).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    if fs::metadata(path).is_ok_and(|metadata| !metadata.is_file()) {
+        return fs::OpenOptions::new().write(true).open(path)?.write_all(bytes);
+    }
     if let Some(parent) = path.parent() {
         fs::create_dir_all(parent)?;
     }

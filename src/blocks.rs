@@ -101,7 +101,7 @@ enum Class {
     Note,
     Label,
     ListItem,
-    Heading(Heading),
+    Heading(Box<Heading>),
     Furniture,
     Text,
 }
@@ -153,7 +153,8 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
             let first_number = lines[grid_start].number;
             while let Some(piece) = pieces.last().filter(|piece| piece.first >= first_number) {
                 if matches!(piece.kind, PieceKind::Rows { .. }) {
-                    grid_start = lines.iter().position(|line| line.number > piece.last).unwrap_or(line_idx).min(line_idx);
+                    // Line numbers are 1-based indices: the line after the piece is at index `last`.
+                    grid_start = (piece.last as usize).min(line_idx);
                     break;
                 }
                 pieces.pop();
@@ -178,8 +179,13 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
                 line_idx = next;
             }
             Class::Separator if !next_is_row(&classes, line_idx) => {
-                pieces.push(Piece { kind: PieceKind::Separator(text.to_string()), first: start, last: start });
-                line_idx += 1;
+                // The whole run of separator lines at once: looking ahead per line would be quadratic.
+                let run_end = line_idx + classes[line_idx..].iter().take_while(|class| **class == Class::Separator).count();
+                for separator_idx in line_idx..run_end {
+                    let number = lines[separator_idx].number;
+                    pieces.push(Piece { kind: PieceKind::Separator(lines[separator_idx].text.trim().to_string()), first: number, last: number });
+                }
+                line_idx = run_end;
             }
             Class::Row | Class::Separator => {
                 let mut rows = Vec::new();
@@ -239,7 +245,7 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
                 line_idx += 1;
             }
             Class::Heading(heading) => {
-                pieces.push(Piece { kind: PieceKind::Heading(heading.clone()), first: start, last: start });
+                pieces.push(Piece { kind: PieceKind::Heading((**heading).clone()), first: start, last: start });
                 line_idx += 1;
             }
             Class::Furniture => {
@@ -282,6 +288,7 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
             }
         }
     }
+    drop(classes);
     join_broken_paragraphs(pieces, lines)
 }
 
@@ -293,11 +300,14 @@ const MIN_WRAPPED_CHARS: usize = 30;
 /// Joins a paragraph that a blank line cut mid-sentence (PDF page or column
 /// breaks) with the paragraph after it: the first must end without a full
 /// stop on a long line, the second must start like running text.
-fn join_broken_paragraphs(pieces: Vec<Piece>, lines: &[Line<'_>]) -> Vec<Piece> {
+fn join_broken_paragraphs(mut pieces: Vec<Piece>, lines: &[Line<'_>]) -> Vec<Piece> {
     let line_chars = |number: u32| lines.get(number as usize - 1).map_or(0, |line| line.text.trim().chars().count());
-    let mut joined: Vec<Piece> = Vec::with_capacity(pieces.len());
-    for piece in pieces {
-        if let (Some(previous), PieceKind::Paragraph(next_text)) = (joined.last_mut(), &piece.kind) {
+    // In place: `kept` pieces are compacted to the front of the same vector.
+    let mut kept = 0;
+    for piece_idx in 0..pieces.len() {
+        let piece = std::mem::replace(&mut pieces[piece_idx], Piece { kind: PieceKind::Separator(String::new()), first: 0, last: 0 });
+        let previous = if kept > 0 { pieces.get_mut(kept - 1) } else { None };
+        if let (Some(previous), PieceKind::Paragraph(next_text)) = (previous, &piece.kind) {
             if let PieceKind::Paragraph(previous_text) = &mut previous.kind {
                 let open_end = previous_text.chars().last().is_some_and(|c| !SENTENCE_ENDS.contains(&c));
                 let runs_on = next_text
@@ -311,9 +321,11 @@ fn join_broken_paragraphs(pieces: Vec<Piece>, lines: &[Line<'_>]) -> Vec<Piece> 
                 }
             }
         }
-        joined.push(piece);
+        pieces[kept] = piece;
+        kept += 1;
     }
-    joined
+    pieces.truncate(kept);
+    pieces
 }
 
 /// Words of the standard requirement grid's header (national 策定要領).
@@ -528,7 +540,7 @@ fn class(line_text: &str, number: u32) -> Class {
         return Class::Spaced;
     }
     if let Some(heading) = heading(text, number) {
-        return Class::Heading(heading);
+        return Class::Heading(Box::new(heading));
     }
     if is_label(text) {
         return Class::Label;
@@ -536,7 +548,7 @@ fn class(line_text: &str, number: u32) -> Class {
     if text.starts_with("- ") || text == "-" || text.starts_with('・') || text.starts_with("• ") {
         if let Some(rest) = text.strip_prefix("- ") {
             if let Some(heading) = heading(rest.trim(), number).filter(|heading| heading.kind == "circled") {
-                return Class::Heading(heading);
+                return Class::Heading(Box::new(heading));
             }
         }
         return Class::ListItem;

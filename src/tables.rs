@@ -241,12 +241,16 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
     }
 
     let mut table_rows: Vec<Row> = Vec::new();
+    // For each data row, the index of the table row made from it (group label rows make none).
+    let mut row_of_data: Vec<Option<usize>> = Vec::with_capacity(data.len());
     let mut group: Option<String> = None;
     for ((row, cells), numbers) in data.iter().zip(&row_values).zip(&row_numbers) {
         if cells.iter().all(|(cell, _)| cell.is_empty()) && !row.label.is_empty() {
             group = Some(row.label.clone());
+            row_of_data.push(None);
             continue;
         }
+        row_of_data.push(Some(table_rows.len()));
         let mut placed: Vec<Option<Cell>> = vec![None; layout.len()];
         let positions = match place(numbers, &layout) {
             Some(placement) => {
@@ -294,7 +298,7 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
         let header_label = header.first().and_then(|row| row.cells.get(position)).filter(|cell| !cell.is_empty());
         let column_idx = header_label
             .and_then(|label| layout.iter().position(|spec| spec.parent.is_none() && spec.label.as_deref() == Some(label.as_str())));
-        let row_idx = table_rows.iter().rposition(|row| row.line == data.get(data_idx).map_or(0, |row| row.line));
+        let row_idx = row_of_data.get(data_idx).copied().flatten();
         match (column_idx, row_idx) {
             (Some(column_idx), Some(row_idx)) if table_rows[row_idx].cells[column_idx].is_none() => {
                 warnings.push(Warning {
