@@ -181,9 +181,9 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
             Class::Separator if !next_is_row(&classes, line_idx) => {
                 // The whole run of separator lines at once: looking ahead per line would be quadratic.
                 let run_end = line_idx + classes[line_idx..].iter().take_while(|class| **class == Class::Separator).count();
-                for separator_idx in line_idx..run_end {
-                    let number = lines[separator_idx].number;
-                    pieces.push(Piece { kind: PieceKind::Separator(lines[separator_idx].text.trim().to_string()), first: number, last: number });
+                for separator in &lines[line_idx..run_end] {
+                    let number = separator.number;
+                    pieces.push(Piece { kind: PieceKind::Separator(separator.text.trim().to_string()), first: number, last: number });
                 }
                 line_idx = run_end;
             }
