@@ -43,10 +43,12 @@
 //!
 //! Run: `cargo bench --bench pathological` (`-- tab_row` or `-- 'headings|tables'` to pick kinds).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use criterion::{black_box, Criterion, SamplingMode, Throughput};
+
+mod common;
 
 const MB: usize = 1_000_000;
 /// A sentence of a plan: kanji, kana, full-width digits and punctuation.
@@ -68,21 +70,6 @@ const KINDS: [&str; 11] = [
 ];
 /// The header line of the national requirement grid, as raw pdftotext prints it.
 const GRID_HEADER_LINE: &str = "資源 現在の整備・取組状況 整備すべき見込量等";
-
-fn fixtures_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")
-}
-
-/// All `fixtures/*.txt`, sorted by name.
-fn fixture_texts() -> Vec<Vec<u8>> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(fixtures_dir())
-        .expect("fixtures/ is readable")
-        .map(|entry| entry.expect("fixtures/ entry").path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "txt"))
-        .collect();
-    paths.sort();
-    paths.iter().map(|path| std::fs::read(path).expect("fixture is readable")).collect()
-}
 
 /// Appends `piece(i)` for i = 0, 1, … until `text` holds at least `size` bytes.
 fn repeat(size: usize, mut piece: impl FnMut(usize, &mut String)) -> Vec<u8> {
@@ -131,17 +118,7 @@ fn random_char(random: &mut Random) -> char {
 fn generate(kind: &str, size: usize) -> Vec<u8> {
     match kind {
         "normal" => {
-            let texts = fixture_texts();
-            let mut corpus = Vec::with_capacity(size + texts.iter().map(Vec::len).sum::<usize>() + 16);
-            while corpus.len() < size {
-                for text in &texts {
-                    corpus.extend_from_slice(text);
-                    if !text.ends_with(b"\n") {
-                        corpus.push(b'\n');
-                    }
-                    corpus.push(b'\n');
-                }
-            }
+            let mut corpus = common::fixture_corpus(size);
             // Cut at the first line end after `size` bytes, so sizes below one round of the fixtures differ.
             if let Some(end) = corpus[size..].iter().position(|&byte| byte == b'\n') {
                 corpus.truncate(size + end + 1);

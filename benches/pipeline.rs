@@ -8,7 +8,6 @@
 //! (`-- seed` or `-- corpus` to pick inputs). Sample sizes are small so the
 //! whole run takes a few minutes on two cores.
 
-use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use criterion::measurement::WallTime;
@@ -21,32 +20,9 @@ const SEEDS: [&str; 2] = ["003_81fdfb445e420b05.txt", "000_18f7e0d6ffcc7f21.txt"
 /// Size of the generated corpus.
 const CORPUS_BYTES: usize = 50_000_000;
 
-fn fixtures_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")
-}
+mod common;
 
-/// All `fixtures/*.txt` concatenated, each ending in a newline and followed by
-/// a blank line, repeated until the text is at least `min_bytes` long.
-fn corpus(min_bytes: usize) -> Vec<u8> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(fixtures_dir())
-        .expect("fixtures/ is readable")
-        .map(|entry| entry.expect("fixtures/ entry").path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "txt"))
-        .collect();
-    paths.sort();
-    let texts: Vec<Vec<u8>> = paths.iter().map(|path| std::fs::read(path).expect("fixture is readable")).collect();
-    let mut corpus = Vec::with_capacity(min_bytes + texts.iter().map(Vec::len).sum::<usize>() + 16);
-    while corpus.len() < min_bytes {
-        for text in &texts {
-            corpus.extend_from_slice(text);
-            if !text.ends_with(b"\n") {
-                corpus.push(b'\n');
-            }
-            corpus.push(b'\n');
-        }
-    }
-    corpus
-}
+use common::{fixture_corpus as corpus, fixtures_dir};
 
 /// Every typed cell of `document` as (raw text, line).
 fn cells(document: &Document) -> Vec<(String, u32)> {
