@@ -8,8 +8,9 @@
 //! `年度からの増減)`) is joined back. The result has the shape of TAB rows, so
 //! `tables` rebuilds it like any other table.
 
-use crate::blocks::RawRow;
+use crate::blocks::{join, RawRow};
 use crate::era;
+use crate::tables::STUB_WORDS;
 use crate::values;
 
 /// Phrases that open a column of the standard requirement table
@@ -18,8 +19,6 @@ use crate::values;
 const COLUMN_OPENERS: [&str; 3] = ["計画期間における", "現在の整備状況", "今後整備すべき"];
 /// More cells than any real table has: such a line is not read as a row.
 const MAX_ALIGNED_CELLS: usize = 64;
-/// Header words that label the row-label column (`年度`, `評価指標`).
-const STUB_WORDS: [&str; 8] = ["年度", "評価指標", "評価資源", "参考数値", "区域全市", "種別", "人口見込", "事業名"];
 
 /// One cell of a space-aligned line.
 #[derive(Debug, Clone, PartialEq)]
@@ -174,13 +173,6 @@ pub fn rows(lines: &[SpacedLine]) -> Vec<RawRow> {
     }
     rows.extend(built.into_iter().map(|building| building.row));
     rows
-}
-
-fn join(left: &str, right: &str) -> String {
-    if left.is_empty() {
-        return right.to_string();
-    }
-    crate::blocks::join(left, right)
 }
 
 /// Merges header lines into one header row: `[stub, column, column, …]`.

@@ -14,7 +14,8 @@ use crate::model::{Block, Cell, Column, Item, Row, Table, Warning};
 use crate::values;
 
 /// First header cells that name the row-label column rather than data.
-const STUB_WORDS: [&str; 10] = ["年度", "評価指標", "評価資源", "参考数値", "区域全市", "種別", "人口見込", "事業名", "資源", "項目"];
+pub(crate) const STUB_WORDS: [&str; 10] =
+    ["年度", "評価指標", "評価資源", "参考数値", "区域全市", "種別", "人口見込", "事業名", "資源", "項目"];
 /// Column labels that hold the sum of the other columns.
 const TOTAL_WORDS: [&str; 5] = ["合計", "計", "全体", "総数", "総計"];
 /// Tables wider than this are not searched for the placement of missing cells.
@@ -76,7 +77,7 @@ fn header_rows(rows: &[RawRow]) -> usize {
         Some(second)
             if second.cells.first().is_some_and(String::is_empty)
                 && second.cells.iter().skip(1).any(|cell| !cell.is_empty())
-                && second.cells.iter().skip(1).filter(|cell| !cell.is_empty()).all(|cell| numeric(cell).is_none()) =>
+                && second.cells.iter().skip(1).filter(|cell| !cell.is_empty()).all(|cell| values::number(cell).is_none()) =>
         {
             2
         }
@@ -559,12 +560,7 @@ fn place(numbers: &[Option<f64>], layout: &[Spec]) -> Option<Placement> {
 }
 
 fn numbers_of(cells: &[(String, u32)]) -> Vec<Option<f64>> {
-    cells.iter().map(|(cell, _)| numeric(cell)).collect()
-}
-
-/// The number in a cell for sum checks (counts, percents, plain numbers).
-fn numeric(cell: &str) -> Option<f64> {
-    values::number(cell)
+    cells.iter().map(|(cell, _)| values::number(cell)).collect()
 }
 
 /// Counts the sums that hold and fail: each group column against its
