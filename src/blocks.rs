@@ -10,6 +10,7 @@
 use crate::columns::{self, SpacedLine};
 use crate::model::{Item, TocEntry};
 use crate::normalize::{self, Line};
+use crate::stacked::{self, Stacked};
 
 /// Brackets that make a line a label for the blocks after it.
 const LABEL_BRACKETS: [(char, char); 7] = [('【', '】'), ('«', '»'), ('<', '>'), ('〈', '〉'), ('《', '》'), ('≪', '≫'), ('[', ']')];
@@ -103,6 +104,8 @@ enum Class {
     ListItem,
     Heading(Box<Heading>),
     Furniture,
+    /// One year header cell alone (`2025 年度 (R7)`): raw pdftotext's tables.
+    Year,
     Text,
 }
 
@@ -129,7 +132,8 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
         let line = &lines[line_idx];
         let text = line.text.trim();
         let start = line.number;
-        if matches!(classes[line_idx], Class::Text | Class::Spaced) && columns::year_header(text).is_some() {
+        let one_line_years = matches!(classes[line_idx], Class::Text | Class::Spaced) && columns::year_header(text).is_some();
+        if one_line_years {
             let window: Vec<(u32, u32, &str)> =
                 lines[line_idx..lines.len().min(line_idx + 60)].iter().map(|line| (line.number, line.page, line.text.as_ref())).collect();
             if let Some((rows, n_used)) = columns::word_table(&window) {
@@ -138,6 +142,30 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
                 line_idx += n_used + 1;
                 continue;
             }
+        }
+        // A year cell is offered only as the first of its header: the rest are read with it.
+        let first_year = classes[line_idx] == Class::Year
+            && classes[..line_idx].iter().rev().find(|class| **class != Class::Blank).is_none_or(|class| *class != Class::Year);
+        let year_row = classes[line_idx] == Class::Text && (one_line_years || stacked::year_row(text).is_some());
+        if year_row || first_year {
+            match stacked_table(lines, &classes, &mut pieces, line_idx) {
+                Some(Stacked::Table { rows, n_above, n_used }) => {
+                    let first = lines[line_idx - n_above].number;
+                    let last = lines[line_idx + n_used - 1].number;
+                    pieces.push(Piece { kind: PieceKind::Rows { rows, aligned: false }, first, last });
+                    line_idx += n_used;
+                    continue;
+                }
+                Some(Stacked::Doubt { n_used }) if !one_line_years => {
+                    let reason = "a year header whose cells came out one per line in an order that fits no reading (raw pdftotext)";
+                    pieces.push(unresolved(lines, line_idx, line_idx + n_used, reason.to_string()));
+                    line_idx += n_used;
+                    continue;
+                }
+                _ => {}
+            }
+        }
+        if one_line_years {
             // A year header with no row of values under it: the cells wrap over many lines.
             if classes[line_idx] == Class::Text {
                 let end = region_end(&classes, line_idx, true);
@@ -216,6 +244,8 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
                 while probe < lines.len() && n_extra < 3 {
                     match classes[probe] {
                         Class::Blank => probe += 1,
+                        // A stub word or row label right above a raw table's year cells is the table's.
+                        Class::Text if precedes_year(lines, &classes, probe) => break,
                         Class::Text | Class::Unit if continues_caption(&lines[probe].text) => {
                             let extra = lines[probe].text.trim();
                             if classes[probe] == Class::Unit || unit_in(extra).is_some() {
@@ -257,7 +287,7 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
                 pieces.push(Piece { kind: PieceKind::Note(joined), first: start, last });
                 line_idx = next;
             }
-            Class::Text => {
+            Class::Text | Class::Year => {
                 let (joined, last, next) = run_of_text(lines, &classes, line_idx, text);
                 pieces.push(Piece { kind: PieceKind::Paragraph(joined), first: start, last });
                 line_idx = next;
@@ -328,6 +358,58 @@ fn join_broken_paragraphs(mut pieces: Vec<Piece>, lines: &[Line<'_>]) -> Vec<Pie
     pieces
 }
 
+/// Lines above a header that `stacked` may take as its stub or row label: at most this many.
+const MAX_LINES_ABOVE: usize = 8;
+
+/// Offers the lines at `line_idx` (a year header as raw pdftotext prints it) to
+/// `stacked`. The short paragraphs just made from the lines above are offered
+/// too; those a table takes are removed from `pieces` (a paragraph it takes
+/// only the end of keeps its first lines).
+fn stacked_table(lines: &[Line<'_>], classes: &[Class], pieces: &mut Vec<Piece>, line_idx: usize) -> Option<Stacked> {
+    let offer = |idx: usize| {
+        let text = lines[idx].text.trim();
+        let cellish = match classes[idx] {
+            Class::Text | Class::Blank | Class::Year => true,
+            // Lone numbers look like row numbers or page numbers; in a table they are values.
+            Class::Furniture => text.bytes().all(|byte| byte.is_ascii_digit()),
+            Class::ListItem => text == "-",
+            // `4 (見込)` reads as heading 4 titled `(見込)`.
+            Class::Heading(_) => stacked::is_value(text),
+            _ => false,
+        };
+        stacked::Offered { line: lines[idx].number, page: lines[idx].page, text, cellish }
+    };
+    let floor = line_idx.saturating_sub(MAX_LINES_ABOVE);
+    let mut above_start = line_idx;
+    for piece in pieces.iter().rev() {
+        let piece_start = piece.first as usize - 1;
+        if !matches!(piece.kind, PieceKind::Paragraph(_)) || piece_start < floor || piece.last as usize > line_idx {
+            break;
+        }
+        above_start = piece_start;
+    }
+    // Blank lines between the last piece and the header are offered too.
+    let above: Vec<stacked::Offered> = (above_start..line_idx).map(offer).collect();
+    let from: Vec<stacked::Offered> = (line_idx..lines.len().min(line_idx + 400)).map(offer).collect();
+    let found = stacked::read(&above, &from)?;
+    if let Stacked::Table { n_above, .. } = &found {
+        let taken_from = (line_idx - n_above) as u32 + 1;
+        while pieces.last().is_some_and(|piece| piece.last >= taken_from) {
+            let piece = pieces.pop()?;
+            if piece.first < taken_from {
+                // Keep the lines above the table's first as the paragraph they were.
+                let kept: Vec<&str> =
+                    lines[piece.first as usize - 1..taken_from as usize - 1].iter().map(|line| line.text.trim()).filter(|text| !text.is_empty()).collect();
+                let text = kept.iter().skip(1).fold(kept.first().map_or(String::new(), |first| first.to_string()), |acc, next| join(&acc, next));
+                let last = lines[..taken_from as usize - 1].iter().rev().find(|line| !line.is_blank()).map_or(piece.first, |line| line.number);
+                pieces.push(Piece { kind: PieceKind::Paragraph(text), first: piece.first, last });
+                break;
+            }
+        }
+    }
+    Some(found)
+}
+
 /// Words of the standard requirement grid's header (national 策定要領).
 const GRID_HEADER: [&str; 3] = ["資源", "現在の整備", "整備すべき見込量"];
 
@@ -373,6 +455,18 @@ fn unresolved(lines: &[Line<'_>], start: usize, end: usize, reason: String) -> P
         .map(|line| Item { line: line.number, text: line.text.trim().to_string() })
         .collect();
     Piece { first: lines[start].number, last: lines[end - 1].number, kind: PieceKind::Unresolved { fragments, reason } }
+}
+
+/// True when the short line at `idx` is followed by a year cell, with at most
+/// one other short line between (`年度` / `利用者数` / `2025 年度 (R7)`).
+fn precedes_year(lines: &[Line<'_>], classes: &[Class], idx: usize) -> bool {
+    let short = |idx: usize| classes[idx] == Class::Text && lines[idx].text.trim().chars().count() <= MAX_FRAGMENT_CHARS;
+    let mut next = (idx + 1..lines.len()).filter(|&idx| classes[idx] != Class::Blank);
+    match (next.next(), next.next()) {
+        (Some(first), _) if classes[first] == Class::Year => short(idx),
+        (Some(first), Some(second)) if classes[second] == Class::Year => short(idx) && short(first),
+        _ => false,
+    }
 }
 
 /// True for a line that may be (part of) a table header above aligned rows.
@@ -555,6 +649,9 @@ fn class(line_text: &str, number: u32) -> Class {
     }
     if is_furniture(text) {
         return Class::Furniture;
+    }
+    if stacked::is_year_cell(text) {
+        return Class::Year;
     }
     Class::Text
 }

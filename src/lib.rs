@@ -31,6 +31,7 @@ mod model;
 mod normalize;
 mod records;
 mod sections;
+mod stacked;
 mod tables;
 mod values;
 

@@ -1,0 +1,493 @@
+//! Tables printed one cell per line, as default-mode (raw) `pdftotext` prints
+//! a word processor's tables: the year header's cells each on a line of its
+//! own, then each row's label and values, with blank lines between.
+//!
+//! Two orders are read, and only when every line fits one of them:
+//!
+//! - row by row: `Y₁ … Yₙ (L V₁ … Vₙ)+`, where a label may be wrapped over two
+//!   lines, and the first row's label may be missing: printed after the last
+//!   row, or above the header (`評価指標` / `児童相談所の管轄人口` / `Y₁ …`);
+//! - one row with its cells interleaved with the header's: `Y₁ L Y₂ V₁ Y₃ V₂ …
+//!   Vₙ`, the k-th value never before the k-th year.
+//!
+//! Anything else with a year header and a value per year is a table whose
+//! cells cannot be put back in order: the caller keeps it as fragments.
+
+use crate::blocks::{join, RawRow};
+use crate::tables::STUB_WORDS;
+use crate::values;
+
+/// A line offered to the reader.
+#[derive(Debug, Clone, Copy)]
+pub struct Offered<'a> {
+    pub line: u32,
+    pub page: u32,
+    pub text: &'a str,
+    /// False for a line that cannot be a cell (a heading, a caption, page furniture).
+    pub cellish: bool,
+}
+
+/// What the reader made of the lines from a year header on.
+#[derive(Debug)]
+pub enum Stacked {
+    /// The rows (header first), how many lines above the header they used, and
+    /// the number of offered lines from the header on that they used.
+    Table { rows: Vec<RawRow>, n_above: usize, n_used: usize },
+    /// A year header and a value per year whose order fits neither reading:
+    /// the offered lines from the header on that hold them.
+    Doubt { n_used: usize },
+}
+
+/// A header's total column.
+const TOTAL_WORDS: [&str; 3] = ["合計", "計", "総計"];
+/// Longest text of a line that may be one cell.
+const MAX_CELL_CHARS: usize = 40;
+/// Longest text of a label printed above a table's header.
+const MAX_ABOVE_CHARS: usize = 30;
+/// Years in a header, at least (fewer leave the order ambiguous).
+const MIN_YEARS: usize = 3;
+/// Lines read from the header on, at most.
+const MAX_TOKENS: usize = 160;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Kind {
+    Year,
+    Value,
+    Label,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Token<'a> {
+    kind: Kind,
+    text: &'a str,
+    line: u32,
+    page: u32,
+    /// Index in the offered lines.
+    idx: usize,
+}
+
+/// True for a line that is one year header cell: `2025 年度 (R7)`, `令和7年度`, `R6`,
+/// `(R11 年度末)`.
+pub fn is_year_cell(text: &str) -> bool {
+    let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    year_cell_len(&squeezed) == Some(squeezed.len())
+}
+
+/// The length in bytes of the year header cell at the start of `text` (spaces
+/// removed), if one is there.
+fn year_cell_len(text: &str) -> Option<usize> {
+    let mut rest = text;
+    let mut found = false;
+    if rest.len() >= 4 && rest.as_bytes()[..4].iter().all(u8::is_ascii_digit) && (rest.starts_with("19") || rest.starts_with("20")) {
+        if let Some(after) = rest[4..].strip_prefix('年') {
+            rest = after.strip_prefix('度').unwrap_or(after);
+            found = true;
+        }
+    }
+    let (opened, inner) = match rest.strip_prefix('(') {
+        Some(inner) => (true, inner),
+        None => (false, rest),
+    };
+    if let Some(after_era) = ["令和", "平成", "R", "H"].iter().find_map(|era| inner.strip_prefix(era)) {
+        let n_digits = after_era.bytes().take_while(u8::is_ascii_digit).count();
+        if (1..=2).contains(&n_digits) {
+            let mut tail = &after_era[n_digits..];
+            tail = tail.strip_prefix("年度").or_else(|| tail.strip_prefix('年')).unwrap_or(tail);
+            tail = tail.strip_prefix('末').unwrap_or(tail);
+            if opened {
+                tail = tail.strip_prefix(')')?;
+            }
+            rest = tail;
+            found = true;
+        }
+    }
+    found.then(|| text.len() - rest.len())
+}
+
+/// A header printed on one line with single spaces (`年度 2025 年度 (R7) 2026 年度 (R8) …`):
+/// the stub before the first year and each year cell as printed. None unless
+/// the whole line is read and it names three years or more.
+pub fn year_row(text: &str) -> Option<(String, Vec<String>)> {
+    // Cheap test first: three years need three `年`, or `R`/`H` and a digit.
+    let bytes = text.as_bytes();
+    let n_marks =
+        text.matches('年').count() + bytes.windows(2).filter(|pair| matches!(pair[0], b'R' | b'H') && pair[1].is_ascii_digit()).count();
+    if n_marks < MIN_YEARS {
+        return None;
+    }
+    // The text without spaces, and where each of its bytes came from.
+    let mut squeezed = String::with_capacity(text.len());
+    let mut origin = Vec::with_capacity(text.len());
+    for (at, c) in text.char_indices() {
+        if !c.is_whitespace() {
+            squeezed.push(c);
+            origin.extend(at..at + c.len_utf8());
+        }
+    }
+    origin.push(text.len());
+    let first = squeezed.char_indices().map(|(at, _)| at).find(|&at| year_cell_len(&squeezed[at..]).is_some())?;
+    let printed = |from: usize, to: usize| text[origin[from]..origin[to - 1] + 1].trim().to_string();
+    let stub = if first == 0 { String::new() } else { text[..origin[first]].trim().to_string() };
+    let mut cells = Vec::new();
+    let mut at = first;
+    while at < squeezed.len() {
+        let len = year_cell_len(&squeezed[at..])?;
+        // The last byte of the cell is the last byte of its last char.
+        let end = at + len;
+        cells.push(printed(at, end));
+        at = end;
+    }
+    (cells.len() >= MIN_YEARS).then_some((stub, cells))
+}
+
+/// True for a line that is one value cell (`12`, `4 (見込)`, `(+0)`, `-`, `50.6%`).
+pub fn is_value(text: &str) -> bool {
+    let cell = values::cell(text, 0);
+    cell.kind != "text" && cell.kind != "empty"
+}
+
+/// Units longer than this make a label, not a value (`18 歳到達`).
+const MAX_UNIT_CHARS: usize = 2;
+
+fn kind_of(text: &str) -> Kind {
+    if is_year_cell(text) {
+        Kind::Year
+    } else if is_value(text) && values::cell(text, 0).unit.is_none_or(|unit| unit.chars().count() <= MAX_UNIT_CHARS) {
+        Kind::Value
+    } else {
+        Kind::Label
+    }
+}
+
+/// Reads a table whose header starts at `from[0]` (one line naming every year,
+/// or the first of the year cells); `above` are the lines before it, nearest last.
+pub fn read(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<Stacked> {
+    let first = from.first()?;
+    let (tokens, one_line_years) = match year_row(first.text) {
+        Some((stub, years)) if !is_year_cell(first.text) => {
+            let tokens = tokens(&from[1..], 1, years.len());
+            (tokens, Some((stub, years)))
+        }
+        _ => (tokens(from, 0, 0), None),
+    };
+    let n_years = match &one_line_years {
+        Some((_, years)) => years.len(),
+        None => tokens.iter().filter(|token| token.kind == Kind::Year).count(),
+    };
+    if n_years < MIN_YEARS {
+        return None;
+    }
+    let n_values = tokens.iter().filter(|token| token.kind == Kind::Value).count();
+    if n_values < n_years {
+        return None;
+    }
+    let labels_above = labels_above(above);
+    let header_line = (first.line, first.page);
+    let header_row = |stub: String, years: Vec<String>| RawRow {
+        line: header_line.0,
+        page: header_line.1,
+        cells: std::iter::once(stub).chain(years).collect(),
+    };
+    // Row by row, with the header on one line or on a line per year.
+    let (stub, years, body) = match &one_line_years {
+        Some((stub, years)) => (Some(stub.clone()), years.clone(), &tokens[..]),
+        None => {
+            let n_leading = tokens.iter().take_while(|token| token.kind == Kind::Year).count();
+            let mut years: Vec<String> = tokens[..n_leading].iter().map(|token| token.text.to_string()).collect();
+            // A total column after the years (`合計`) belongs to the header.
+            let total = tokens.get(n_leading).filter(|token| token.kind == Kind::Label && TOTAL_WORDS.contains(&token.text));
+            years.extend(total.map(|token| token.text.to_string()));
+            (None, years, &tokens[n_leading + usize::from(total.is_some())..])
+        }
+    };
+    if years.len() == n_years || (one_line_years.is_none() && years.len() == n_years + 1) {
+        if let Some((rows, used, label_above)) = by_rows(body, years.len(), labels_above.label.as_deref()) {
+            let (stub, n_above) = match (stub, label_above) {
+                (Some(stub), true) => (stub, labels_above.n_label_lines),
+                (Some(stub), false) => (stub, 0),
+                (None, true) => (labels_above.stub.clone().unwrap_or_default(), labels_above.n_lines),
+                (None, false) => (labels_above.stub_alone.clone().unwrap_or_default(), labels_above.n_stub_alone),
+            };
+            let n_used = used.map_or(1, |token| token.idx + 1) + usize::from(one_line_years.is_some());
+            let mut all = vec![header_row(stub, years)];
+            all.extend(rows);
+            return Some(Stacked::Table { rows: all, n_above, n_used });
+        }
+    }
+    if one_line_years.is_none() {
+        if let Some((row, years, last, label_above)) = interleaved(&tokens, n_years, labels_above.label.as_deref(), first) {
+            let (stub, n_above) = if label_above {
+                (labels_above.stub.clone().unwrap_or_default(), labels_above.n_lines)
+            } else {
+                (labels_above.stub_alone.clone().unwrap_or_default(), labels_above.n_stub_alone)
+            };
+            return Some(Stacked::Table { rows: vec![header_row(stub, years), row], n_above, n_used: last + 1 });
+        }
+    }
+    let last_value = tokens.iter().rev().find(|token| token.kind == Kind::Value)?;
+    Some(Stacked::Doubt { n_used: last_value.idx + 1 + usize::from(one_line_years.is_some()) })
+}
+
+/// The cells from the header on, up to the first line that cannot be a cell.
+/// `offset` is added to indices; `n_years` is the header's width when it is
+/// already known (a one-line header).
+fn tokens<'a>(lines: &[Offered<'a>], offset: usize, n_years: usize) -> Vec<Token<'a>> {
+    let mut tokens = Vec::new();
+    let mut n_blank = 0;
+    let (mut n_years_seen, mut n_values) = (n_years, 0);
+    for (idx, offered) in lines.iter().enumerate() {
+        let text = offered.text.trim();
+        if text.is_empty() {
+            n_blank += 1;
+            if n_blank > 2 {
+                break;
+            }
+            continue;
+        }
+        n_blank = 0;
+        if !offered.cellish || text.chars().count() > MAX_CELL_CHARS || text.contains('。') || tokens.len() >= MAX_TOKENS {
+            break;
+        }
+        let kind = kind_of(text);
+        match kind {
+            // A year after a value for each year so far starts another table.
+            Kind::Year if n_values >= n_years_seen && n_years_seen > 0 && (n_years > 0 || n_values > 0) => break,
+            Kind::Year => n_years_seen += 1,
+            Kind::Value => n_values += 1,
+            Kind::Label => {}
+        }
+        tokens.push(Token { kind, text, line: offered.line, page: offered.page, idx: idx + offset });
+    }
+    tokens
+}
+
+/// Short lines right above a header: a stub word (`年度`, `評価指標`) and/or a
+/// row label (`児童相談所の管轄人口`, `設置` / `数`).
+#[derive(Debug, Default)]
+struct Above {
+    /// The label (joined), when there is one.
+    label: Option<String>,
+    /// The stub word above the label, if any.
+    stub: Option<String>,
+    /// Lines used by label and stub together.
+    n_lines: usize,
+    /// Lines used by the label alone.
+    n_label_lines: usize,
+    /// A stub word right above the header (with no label between).
+    stub_alone: Option<String>,
+    n_stub_alone: usize,
+}
+
+fn labels_above(above: &[Offered<'_>]) -> Above {
+    // (text, lines from the header up to and including it), nearest first.
+    let mut texts: Vec<(&str, usize)> = Vec::new();
+    for (distance, offered) in above.iter().rev().enumerate() {
+        let text = offered.text.trim();
+        if text.is_empty() {
+            if distance > 3 {
+                break;
+            }
+            continue;
+        }
+        if !offered.cellish || text.chars().count() > MAX_ABOVE_CHARS || text.contains('。') || kind_of(text) != Kind::Label {
+            break;
+        }
+        texts.push((text, distance + 1));
+        if texts.len() == 3 || STUB_WORDS.contains(&text) {
+            break;
+        }
+    }
+    let mut result = Above::default();
+    let n_pieces = texts.iter().take_while(|(text, _)| !STUB_WORDS.contains(text)).count();
+    if n_pieces == 0 {
+        if let Some(&(stub, n_lines)) = texts.first() {
+            result.stub_alone = Some(stub.to_string());
+            result.n_stub_alone = n_lines;
+        }
+    } else if n_pieces <= 2 {
+        result.label = Some(texts[..n_pieces].iter().rev().fold(String::new(), |acc, (piece, _)| join(&acc, piece)));
+        result.n_label_lines = texts[n_pieces - 1].1;
+        result.n_lines = result.n_label_lines;
+        if let Some(&(stub, n_lines)) = texts.get(n_pieces) {
+            result.stub = Some(stub.to_string());
+            result.n_lines = n_lines;
+        }
+    }
+    result
+}
+
+/// Rows read row by row: `(L{1,2} V×n)+`, the first row's label possibly after
+/// the last row or above the header. Returns the rows, the last token used and
+/// whether the label above was used.
+fn by_rows<'a>(body: &[Token<'a>], n_years: usize, label_above: Option<&str>) -> Option<(Vec<RawRow>, Option<Token<'a>>, bool)> {
+    let mut rows: Vec<RawRow> = Vec::new();
+    let mut at = 0;
+    let mut unlabeled_first = false;
+    let mut last_used: Option<Token<'a>> = None;
+    loop {
+        let n_labels = body[at..].iter().take_while(|token| token.kind == Kind::Label).count();
+        if n_labels > 2 {
+            break;
+        }
+        let values = &body[at + n_labels..];
+        if values.len() < n_years || values[..n_years].iter().any(|token| token.kind != Kind::Value) {
+            break;
+        }
+        if n_labels == 0 && !rows.is_empty() {
+            break;
+        }
+        unlabeled_first |= n_labels == 0;
+        let label = body[at..at + n_labels].iter().fold(String::new(), |acc, token| join(&acc, token.text));
+        let anchor = body[at];
+        let mut cells = vec![label];
+        cells.extend(values[..n_years].iter().map(|token| token.text.to_string()));
+        rows.push(RawRow { line: anchor.line, page: anchor.page, cells });
+        at += n_labels + n_years;
+        last_used = Some(body[at - 1]);
+    }
+    // Values left over mean the rows are wider than the header read: no reading.
+    if rows.is_empty() || body.get(at).is_some_and(|token| token.kind == Kind::Value) {
+        return None;
+    }
+    let mut label_above_used = false;
+    if unlabeled_first {
+        let trailing = body.get(at).filter(|token| token.kind == Kind::Label);
+        match (trailing, label_above) {
+            (Some(trailing), None) => {
+                rows[0].cells[0] = trailing.text.to_string();
+                last_used = Some(*trailing);
+            }
+            (None, Some(above)) if rows.len() == 1 => {
+                rows[0].cells[0] = above.to_string();
+                label_above_used = true;
+            }
+            _ => return None,
+        }
+    }
+    Some((rows, last_used, label_above_used))
+}
+
+/// One row whose cells came out interleaved with the header's: `Y₁ L Y₂ V₁ … Vₙ`.
+/// Returns the row, the header cells, the index of the last line used and
+/// whether the label above was used.
+fn interleaved(
+    tokens: &[Token<'_>],
+    n_years: usize,
+    label_above: Option<&str>,
+    header: &Offered<'_>,
+) -> Option<(RawRow, Vec<String>, usize, bool)> {
+    let mut years = Vec::new();
+    let mut values: Vec<&Token<'_>> = Vec::new();
+    let mut label: Option<&Token<'_>> = None;
+    for token in tokens {
+        match token.kind {
+            Kind::Year => years.push(token.text.to_string()),
+            Kind::Value => {
+                // The k-th value comes after the k-th year.
+                if values.len() >= years.len() {
+                    return None;
+                }
+                values.push(token);
+            }
+            Kind::Label if label.is_none() && values.is_empty() => label = Some(token),
+            Kind::Label => return None,
+        }
+        if values.len() == n_years {
+            break;
+        }
+    }
+    if years.len() != n_years || values.len() != n_years {
+        return None;
+    }
+    let (label_text, label_above_used, anchor) = match (label, label_above) {
+        (Some(label), _) => (label.text.to_string(), false, (label.line, label.page)),
+        (None, Some(above)) => (above.to_string(), true, (header.line, header.page)),
+        (None, None) => return None,
+    };
+    let mut cells = vec![label_text];
+    cells.extend(values.iter().map(|token| token.text.to_string()));
+    let last = values.last()?.idx;
+    Some((RawRow { line: anchor.0, page: anchor.1, cells }, years, last, label_above_used))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn year_rows() {
+        assert_eq!(
+            year_row("2025 年度 (R7) 2026 年度 (R8) 2027 年度 (R9)"),
+            Some((String::new(), vec!["2025 年度 (R7)".to_string(), "2026 年度 (R8)".into(), "2027 年度 (R9)".into()]))
+        );
+        assert_eq!(year_row("年度 R6 R7 R8"), Some(("年度".to_string(), vec!["R6".to_string(), "R7".into(), "R8".into()])));
+        assert_eq!(year_row("2025 年度 (R7) 2026 年度 (R8) 2027 年度 (R9) 合計"), None);
+        assert_eq!(year_row("2025 年度 (R7)"), None);
+    }
+
+    #[test]
+    fn year_cells() {
+        for text in ["2025 年度 (R7)", "2025年度(R7)", "令和7年度", "R6", "(R11 年度末)", "2024 年度", "平成31年"] {
+            assert!(is_year_cell(text), "{text}");
+        }
+        for text in ["2025", "20 人", "2021 年 4 月 20 日", "年度", "R6(見込)", "(2025)", "2025 年度 (R7) 2026 年度 (R8)"] {
+            assert!(!is_year_cell(text), "{text}");
+        }
+    }
+
+    fn offer(texts: &[&'static str]) -> Vec<Offered<'static>> {
+        texts.iter().enumerate().map(|(idx, text)| Offered { line: idx as u32 + 10, page: 1, text, cellish: true }).collect()
+    }
+
+    fn cells(found: &Stacked) -> Vec<Vec<String>> {
+        match found {
+            Stacked::Table { rows, .. } => rows.iter().map(|row| row.cells.clone()).collect(),
+            Stacked::Doubt { .. } => panic!("doubt"),
+        }
+    }
+
+    #[test]
+    fn rows_with_the_first_label_last() {
+        let from = offer(&[
+            "2025 年度 (R7)", "", "2026 年度 (R8)", "", "2027 年度 (R9)", "", "10 回", "", "10 回", "", "12 回", "", "受講者数", "", "15 人",
+            "", "20 人", "", "25 人", "", "実施回数", "", "次の文",
+        ]);
+        let found = read(&[], &from).unwrap();
+        assert_eq!(
+            cells(&found),
+            [
+                vec!["", "2025 年度 (R7)", "2026 年度 (R8)", "2027 年度 (R9)"],
+                vec!["実施回数", "10 回", "10 回", "12 回"],
+                vec!["受講者数", "15 人", "20 人", "25 人"]
+            ]
+        );
+        assert!(matches!(found, Stacked::Table { n_used: 21, n_above: 0, .. }));
+    }
+
+    #[test]
+    fn one_row_interleaved_with_its_header() {
+        let above = offer(&["年度"]);
+        let from = offer(&["2025 年度 (R7)", "利用者数", "2026 年度 (R8)", "20", "2027 年度 (R9)", "21", "22", "続く"]);
+        let found = read(&above, &from).unwrap();
+        assert_eq!(
+            cells(&found),
+            [vec!["年度", "2025 年度 (R7)", "2026 年度 (R8)", "2027 年度 (R9)"], vec!["利用者数", "20", "21", "22"]]
+        );
+        assert!(matches!(found, Stacked::Table { n_used: 7, n_above: 1, .. }));
+    }
+
+    #[test]
+    fn label_above_the_header() {
+        let above = offer(&["評価指標", "設置", "数"]);
+        let from = offer(&["R6", "R7", "R8", "0", "1", "2"]);
+        let found = read(&above, &from).unwrap();
+        assert_eq!(cells(&found), [vec!["評価指標", "R6", "R7", "R8"], vec!["設置数", "0", "1", "2"]]);
+        assert!(matches!(found, Stacked::Table { n_above: 3, .. }));
+    }
+
+    #[test]
+    fn values_without_any_label_are_doubted() {
+        let from = offer(&["R6", "R7", "R8", "0", "1", "2"]);
+        assert!(matches!(read(&[], &from), Some(Stacked::Doubt { n_used: 6 })));
+    }
+}
