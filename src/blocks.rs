@@ -43,6 +43,20 @@ pub struct RawRow {
     pub line: u32,
     pub page: u32,
     pub cells: Vec<String>,
+    /// The line of each cell, when the cells are not all on `line` (one cell per line); else empty.
+    pub cell_lines: Vec<u32>,
+}
+
+impl RawRow {
+    /// A row printed on one line.
+    pub fn new(line: u32, page: u32, cells: Vec<String>) -> RawRow {
+        RawRow { line, page, cells, cell_lines: Vec::new() }
+    }
+
+    /// The line where cell `idx` is printed.
+    pub fn line_of(&self, idx: usize) -> u32 {
+        self.cell_lines.get(idx).copied().unwrap_or(self.line)
+    }
 }
 
 /// What a run of lines is.
@@ -377,7 +391,12 @@ fn stacked_table(lines: &[Line<'_>], classes: &[Class], pieces: &mut Vec<Piece>,
             Class::Heading(_) => stacked::is_value(text),
             _ => false,
         };
-        stacked::Offered { line: lines[idx].number, page: lines[idx].page, text, cellish }
+        let loose = match &classes[idx] {
+            Class::Heading(heading) => heading.kind == "number",
+            Class::ListItem | Class::Label => true,
+            _ => cellish,
+        };
+        stacked::Offered { line: lines[idx].number, page: lines[idx].page, text, cellish, loose }
     };
     let floor = line_idx.saturating_sub(MAX_LINES_ABOVE);
     let mut above_start = line_idx;
@@ -564,7 +583,7 @@ pub fn push_joined(text: &mut String, right: &str) {
 
 fn raw_row(line: &Line<'_>) -> RawRow {
     let cells = line.text.split('\t').map(|cell| normalize::collapse(cell).into_owned()).collect();
-    RawRow { line: line.number, page: line.page, cells }
+    RawRow::new(line.number, line.page, cells)
 }
 
 /// The table of contents after a `目次` line: rows of (marker, title, page).
@@ -580,7 +599,7 @@ fn toc(lines: &[Line<'_>], classes: &[Class], title_idx: usize) -> (Vec<TocEntry
                     raw_row(&lines[line_idx])
                 } else {
                     let cells = columns::spans(&lines[line_idx].text).into_iter().map(|span| span.text).collect();
-                    RawRow { line: lines[line_idx].number, page: lines[line_idx].page, cells }
+                    RawRow::new(lines[line_idx].number, lines[line_idx].page, cells)
                 };
                 let cells: Vec<&str> = row.cells.iter().map(String::as_str).filter(|cell| !cell.is_empty()).collect();
                 let page = cells.last().and_then(|cell| cell.parse::<u32>().ok());

@@ -164,7 +164,7 @@ pub fn rows(lines: &[SpacedLine]) -> Vec<RawRow> {
         full_label = join(&full_label, &label);
         let mut cells = vec![full_label];
         cells.extend(values.iter().map(|span| span.text.clone()));
-        built.push(Building { row: RawRow { line: line.line, page: line.page, cells }, n_above, n_below: 0 });
+        built.push(Building { row: RawRow::new(line.line, line.page, cells), n_above, n_below: 0 });
     }
     if let Some(last) = built.last_mut() {
         for piece in pending.drain(..) {
@@ -226,7 +226,7 @@ fn header(lines: &[SpacedLine], data_width: usize) -> RawRow {
     };
     let mut cells = vec![stub];
     cells.extend(texts);
-    RawRow { line: lines[0].line, page: lines[0].page, cells }
+    RawRow::new(lines[0].line, lines[0].page, cells)
 }
 
 /// Header pieces join without a space inside brackets and words, with one after a closing bracket.
@@ -321,7 +321,7 @@ pub fn word_table(texts: &[(u32, u32, &str)]) -> Option<(Vec<RawRow>, usize)> {
     let (&(header_line, header_page, header_text), rest) = texts.split_first()?;
     let (stub, years) = year_header(header_text)?;
     let n_years = years.len();
-    let mut rows = vec![RawRow { line: header_line, page: header_page, cells: std::iter::once(stub).chain(years).collect() }];
+    let mut rows = vec![RawRow::new(header_line, header_page, std::iter::once(stub).chain(years).collect())];
     let mut pending: Vec<(u32, u32, String)> = Vec::new();
     let mut last_used = 0;
     let mut n_data = 0;
@@ -344,7 +344,7 @@ pub fn word_table(texts: &[(u32, u32, &str)]) -> Option<(Vec<RawRow>, usize)> {
             let label = strip_row_number(&label);
             let mut cells = vec![label];
             cells.extend(words[words.len() - n_years..].iter().map(|word| word.to_string()));
-            rows.push(RawRow { line, page, cells });
+            rows.push(RawRow::new(line, page, cells));
             n_data += 1;
             last_used = offset + 1;
         } else if (n_values == 0 || (words.len() == 1 && words[0].len() <= 2 && words[0].chars().all(|c| c.is_ascii_digit())))
@@ -367,7 +367,7 @@ pub fn word_table(texts: &[(u32, u32, &str)]) -> Option<(Vec<RawRow>, usize)> {
                 });
             if next_has_label {
                 let group = pending.drain(..).fold(String::new(), |acc, (_, _, piece)| join(&acc, &piece));
-                rows.push(RawRow { line, page, cells: vec![group] });
+                rows.push(RawRow::new(line, page, vec![group]));
                 last_used = offset + 1;
             }
         }

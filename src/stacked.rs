@@ -25,6 +25,9 @@ pub struct Offered<'a> {
     pub text: &'a str,
     /// False for a line that cannot be a cell (a heading, a caption, page furniture).
     pub cellish: bool,
+    /// True for a line that may be a piece of a cell wrapped over several lines
+    /// even though it reads as a heading or list item (`1 親子再統合支援事業…`, `・ライフストーリー`).
+    pub loose: bool,
 }
 
 /// What the reader made of the lines from a year header on.
@@ -170,6 +173,14 @@ pub fn read(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<Stacked> {
         }
         _ => (tokens(from, 0, 0), None),
     };
+    if let Some((_, years)) = &one_line_years {
+        if let Some((rows, n_used)) = wrapped_rows(&from[1..], years.len()) {
+            let (stub, years) = one_line_years.clone()?;
+            let mut all = vec![RawRow::new(first.line, first.page, std::iter::once(stub).chain(years).collect())];
+            all.extend(rows);
+            return Some(Stacked::Table { rows: all, n_above: 0, n_used: n_used + 1 });
+        }
+    }
     let n_years = match &one_line_years {
         Some((_, years)) => years.len(),
         None => tokens.iter().filter(|token| token.kind == Kind::Year).count(),
@@ -183,11 +194,7 @@ pub fn read(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<Stacked> {
     }
     let labels_above = labels_above(above);
     let header_line = (first.line, first.page);
-    let header_row = |stub: String, years: Vec<String>| RawRow {
-        line: header_line.0,
-        page: header_line.1,
-        cells: std::iter::once(stub).chain(years).collect(),
-    };
+    let header_row = |stub: String, years: Vec<String>| RawRow::new(header_line.0, header_line.1, std::iter::once(stub).chain(years).collect());
     // Row by row, with the header on one line or on a line per year.
     let (stub, years, body) = match &one_line_years {
         Some((stub, years)) => (Some(stub.clone()), years.clone(), &tokens[..]),
@@ -316,55 +323,204 @@ fn labels_above(above: &[Offered<'_>]) -> Above {
     result
 }
 
-/// Rows read row by row: `(L{1,2} V×n)+`, the first row's label possibly after
-/// the last row or above the header. Returns the rows, the last token used and
+/// A run of label lines or a row's worth of values, in printed order.
+#[derive(Debug, Clone)]
+enum Item<'t, 'a> {
+    Labels(&'t [Token<'a>]),
+    Values(&'t [Token<'a>]),
+}
+
+impl<'t, 'a> Item<'t, 'a> {
+    fn tokens(&self) -> &'t [Token<'a>] {
+        match self {
+            Item::Labels(tokens) | Item::Values(tokens) => tokens,
+        }
+    }
+}
+
+/// Label lines in a run, at most (a label wrapped over two lines, or the
+/// labels of a column printed together).
+const MAX_LABEL_RUN: usize = 4;
+
+/// Rows read row by row. Each row's label is printed before its values, except:
+/// the first row's label may come after the last row (`V L V L V L₁`); the last
+/// row's may come after its values (`L V L V V L₃`); all labels may come first
+/// (`L₁ L₂ V V`, a label wrapped at an open bracket joined back); a lone row's
+/// label may be above the header. Returns the rows, the last token used and
 /// whether the label above was used.
-fn by_rows<'a>(body: &[Token<'a>], n_years: usize, label_above: Option<&str>) -> Option<(Vec<RawRow>, Option<Token<'a>>, bool)> {
-    let mut rows: Vec<RawRow> = Vec::new();
+fn by_rows<'a>(body: &[Token<'a>], n_columns: usize, label_above: Option<&str>) -> Option<(Vec<RawRow>, Option<Token<'a>>, bool)> {
+    // Items up to the first line that is neither; a run of values must fill whole rows.
+    let mut items: Vec<Item<'_, 'a>> = Vec::new();
     let mut at = 0;
-    let mut unlabeled_first = false;
-    let mut last_used: Option<Token<'a>> = None;
-    loop {
-        let n_labels = body[at..].iter().take_while(|token| token.kind == Kind::Label).count();
-        if n_labels > 2 {
-            break;
+    while at < body.len() {
+        let kind = body[at].kind;
+        let run = body[at..].iter().take_while(|token| token.kind == kind).count();
+        match kind {
+            Kind::Year => break,
+            Kind::Label if run > MAX_LABEL_RUN => break,
+            Kind::Label => items.push(Item::Labels(&body[at..at + run])),
+            Kind::Value if run % n_columns != 0 => return None,
+            Kind::Value => items.extend(body[at..at + run].chunks(n_columns).map(Item::Values)),
         }
-        let values = &body[at + n_labels..];
-        if values.len() < n_years || values[..n_years].iter().any(|token| token.kind != Kind::Value) {
-            break;
-        }
-        if n_labels == 0 && !rows.is_empty() {
-            break;
-        }
-        unlabeled_first |= n_labels == 0;
-        let label = body[at..at + n_labels].iter().fold(String::new(), |acc, token| join(&acc, token.text));
-        let anchor = body[at];
+        at += run;
+    }
+    let n_groups = items.iter().rposition(|item| matches!(item, Item::Values(_)))? + 1;
+    // A label is one line, or two when wrapped; longer runs only as a column of labels (below).
+    // After the last row only the first label is the table's (two lines when wrapped at a bracket).
+    let trailing = match items.get(n_groups) {
+        Some(Item::Labels(labels)) => wrapped_units(labels).first().copied().filter(|unit| unit.len() <= 2),
+        _ => None,
+    };
+    let short_runs = items[..n_groups].iter().all(|item| matches!(item, Item::Values(_)) || item.tokens().len() <= 2);
+    let shape: String = items[..n_groups].iter().map(|item| if matches!(item, Item::Labels(_)) { 'L' } else { 'V' }).collect();
+    let joined = |labels: &[Token<'_>]| labels.iter().fold(String::new(), |acc, token| join(&acc, token.text));
+    let row = |label: String, values: &[Token<'_>], anchor: &Token<'_>| {
         let mut cells = vec![label];
-        cells.extend(values[..n_years].iter().map(|token| token.text.to_string()));
-        rows.push(RawRow { line: anchor.line, page: anchor.page, cells });
-        at += n_labels + n_years;
-        last_used = Some(body[at - 1]);
-    }
-    // Values left over mean the rows are wider than the header read: no reading.
-    if rows.is_empty() || body.get(at).is_some_and(|token| token.kind == Kind::Value) {
-        return None;
-    }
+        cells.extend(values.iter().map(|token| token.text.to_string()));
+        let mut cell_lines = vec![anchor.line];
+        cell_lines.extend(values.iter().map(|token| token.line));
+        RawRow { line: anchor.line, page: anchor.page, cells, cell_lines }
+    };
+    let mut rows = Vec::new();
+    let mut last = items[n_groups - 1].tokens().last().copied();
     let mut label_above_used = false;
-    if unlabeled_first {
-        let trailing = body.get(at).filter(|token| token.kind == Kind::Label);
-        match (trailing, label_above) {
-            (Some(trailing), None) => {
-                rows[0].cells[0] = trailing.text.to_string();
-                last_used = Some(*trailing);
+    let pairs = shape.len() % 2 == 0 && shape.as_bytes().chunks(2).all(|pair| pair == b"LV");
+    if pairs && short_runs {
+        // L V L V …
+        for pair in items[..n_groups].chunks(2) {
+            let labels = pair[0].tokens();
+            rows.push(row(joined(labels), pair[1].tokens(), &labels[0]));
+        }
+    } else if short_runs && shape.starts_with('V') && shape[1..].len() % 2 == 0 && shape.as_bytes()[1..].chunks(2).all(|pair| pair == b"LV") {
+        // V L V …, the first label after the last row, or (a lone row) above the header.
+        let first_label = match (trailing, label_above) {
+            (Some(labels), None) => {
+                last = labels.last().copied();
+                joined(labels)
             }
-            (None, Some(above)) if rows.len() == 1 => {
-                rows[0].cells[0] = above.to_string();
+            (None, Some(above)) if n_groups == 1 => {
                 label_above_used = true;
+                above.to_string()
             }
             _ => return None,
+        };
+        let first_values = items[0].tokens();
+        rows.push(row(first_label, first_values, &first_values[0]));
+        for pair in items[1..n_groups].chunks(2) {
+            let labels = pair[0].tokens();
+            rows.push(row(joined(labels), pair[1].tokens(), &labels[0]));
+        }
+    } else if short_runs && shape.ends_with("VV") && shape[..shape.len() - 1].as_bytes().chunks(2).all(|pair| pair == b"LV") {
+        // L V … V L: the last row's label after its values.
+        let labels = trailing?;
+        for pair in items[..n_groups - 1].chunks(2) {
+            let pair_labels = pair[0].tokens();
+            rows.push(row(joined(pair_labels), pair[1].tokens(), &pair_labels[0]));
+        }
+        let last_values = items[n_groups - 1].tokens();
+        rows.push(row(joined(labels), last_values, &last_values[0]));
+        last = labels.last().copied();
+    } else if shape.len() >= 3 && shape.starts_with("LV") && shape[1..].bytes().all(|c| c == b'V') {
+        // L… V V …: the labels printed as a column before the values.
+        let units = wrapped_units(items[0].tokens());
+        if units.len() != n_groups - 1 {
+            return None;
+        }
+        for (unit, item) in units.into_iter().zip(&items[1..n_groups]) {
+            rows.push(row(joined(unit), item.tokens(), &unit[0]));
+        }
+    } else {
+        return None;
+    }
+    Some((rows, last, label_above_used))
+}
+
+/// Splits label lines into labels: a line with a bracket left open (`年度ごとの
+/// 整備目標 (前年度か`) continues on the next; any other line is a label of its own.
+fn wrapped_units<'t, 'a>(labels: &'t [Token<'a>]) -> Vec<&'t [Token<'a>]> {
+    let open = |text: &str| {
+        let opens = text.chars().filter(|c| matches!(c, '(' | '（' | '「')).count();
+        let closes = text.chars().filter(|c| matches!(c, ')' | '）' | '」')).count();
+        opens > closes
+    };
+    let mut units = Vec::new();
+    let mut start = 0;
+    for (idx, token) in labels.iter().enumerate() {
+        if !open(token.text) || idx + 1 == labels.len() {
+            units.push(&labels[start..=idx]);
+            start = idx + 1;
         }
     }
-    Some((rows, last_used, label_above_used))
+    units
+}
+
+/// `1 label` → (1, `label`); `2` → (2, ``).
+fn row_number(text: &str) -> Option<(Option<u32>, &str)> {
+    let n_digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &text[n_digits..];
+    (n_digits > 0 && n_digits <= 2 && (rest.is_empty() || rest.starts_with(' '))).then(|| (text[..n_digits].parse::<u32>().ok(), rest.trim()))
+}
+
+/// Rows numbered `1`, `2`, … whose cells are each wrapped over several lines,
+/// with a blank line between cells: `1 label` / cell / cell …, or `2` / label
+/// over two lines / cell …. Returns the rows and the number of lines used.
+fn wrapped_rows(lines: &[Offered<'_>], n_columns: usize) -> Option<(Vec<RawRow>, usize)> {
+    // Runs of non-blank lines, up to a line that cannot be part of a cell.
+    let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut idx = 0;
+    'lines: while idx < lines.len() {
+        let mut n_blank = 0;
+        while idx < lines.len() && lines[idx].text.trim().is_empty() {
+            n_blank += 1;
+            idx += 1;
+        }
+        if n_blank > 2 {
+            break;
+        }
+        let start = idx;
+        while idx < lines.len() && !lines[idx].text.trim().is_empty() {
+            let offered = &lines[idx];
+            let text = offered.text.trim();
+            if !(offered.cellish || offered.loose) || text.chars().count() > MAX_CELL_CHARS || text.contains('。') {
+                if idx > start {
+                    runs.push(start..idx);
+                }
+                break 'lines;
+            }
+            idx += 1;
+        }
+        if idx > start {
+            runs.push(start..idx);
+        }
+    }
+    let joined = |range: &std::ops::Range<usize>, skip_first: bool| {
+        lines[range.clone()].iter().skip(usize::from(skip_first)).fold(String::new(), |acc, offered| join(&acc, offered.text.trim()))
+    };
+    let mut rows = Vec::new();
+    let mut run_idx = 0;
+    let mut n_used = 0;
+    while run_idx + n_columns < runs.len() {
+        let label_run = &runs[run_idx];
+        let first_text = lines[label_run.start].text.trim();
+        let Some((Some(number), rest)) = row_number(first_text) else { break };
+        if number as usize != rows.len() + 1 {
+            break;
+        }
+        let label = join(rest, &joined(label_run, true));
+        let cell_runs = &runs[run_idx + 1..run_idx + 1 + n_columns];
+        // A cell never starts with the next row's number.
+        if label.is_empty() || cell_runs.iter().any(|run| row_number(lines[run.start].text.trim()).is_some()) {
+            break;
+        }
+        let mut cells = vec![label];
+        cells.extend(cell_runs.iter().map(|run| joined(run, false)));
+        let mut cell_lines = vec![lines[label_run.start].line];
+        cell_lines.extend(cell_runs.iter().map(|run| lines[run.start].line));
+        rows.push(RawRow { line: lines[label_run.start].line, page: lines[label_run.start].page, cells, cell_lines });
+        n_used = cell_runs.last()?.end;
+        run_idx += 1 + n_columns;
+    }
+    (!rows.is_empty()).then_some((rows, n_used))
 }
 
 /// One row whose cells came out interleaved with the header's: `Y₁ L Y₂ V₁ … Vₙ`.
@@ -407,7 +563,8 @@ fn interleaved(
     let mut cells = vec![label_text];
     cells.extend(values.iter().map(|token| token.text.to_string()));
     let last = values.last()?.idx;
-    Some((RawRow { line: anchor.0, page: anchor.1, cells }, years, last, label_above_used))
+    let cell_lines = std::iter::once(anchor.0).chain(values.iter().map(|token| token.line)).collect();
+    Some((RawRow { line: anchor.0, page: anchor.1, cells, cell_lines }, years, last, label_above_used))
 }
 
 #[cfg(test)]
@@ -436,7 +593,7 @@ mod tests {
     }
 
     fn offer(texts: &[&'static str]) -> Vec<Offered<'static>> {
-        texts.iter().enumerate().map(|(idx, text)| Offered { line: idx as u32 + 10, page: 1, text, cellish: true }).collect()
+        texts.iter().enumerate().map(|(idx, text)| Offered { line: idx as u32 + 10, page: 1, text, cellish: true, loose: false }).collect()
     }
 
     fn cells(found: &Stacked) -> Vec<Vec<String>> {

@@ -98,6 +98,8 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
         line: u32,
         label: String,
         cells: Vec<(String, usize)>,
+        /// The line of each raw cell (by position), when cells are on lines of their own.
+        cell_lines: Vec<u32>,
     }
     let mut data: Vec<Data> = Vec::new();
     let mut lone: Vec<(usize, usize, String, u32)> = Vec::new(); // (data_idx it follows, position, text, line)
@@ -112,11 +114,11 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
         let n_filled = cells.iter().filter(|(cell, _)| !cell.is_empty()).count();
         if label.is_empty() && n_filled == 1 && !data.is_empty() {
             if let Some((text, position)) = cells.iter().find(|(cell, _)| !cell.is_empty()) {
-                lone.push((data.len() - 1, *position, text.clone(), row.line));
+                lone.push((data.len() - 1, *position, text.clone(), row.line_of(*position)));
                 continue;
             }
         }
-        data.push(Data { line: row.line, label, cells });
+        data.push(Data { line: row.line, label, cells, cell_lines: row.cell_lines.clone() });
     }
 
     let layouts = layouts(header);
@@ -124,7 +126,8 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
     let row_values: Vec<Vec<(String, u32)>> = data
         .iter()
         .map(|row| {
-            let mut cells: Vec<(String, u32)> = row.cells.iter().map(|(cell, _)| (cell.clone(), row.line)).collect();
+            let mut cells: Vec<(String, u32)> =
+                row.cells.iter().map(|(cell, position)| (cell.clone(), row.cell_lines.get(*position).copied().unwrap_or(row.line))).collect();
             if cells.len() < n_columns_max {
                 let mut split = Vec::new();
                 let mut did_split = false;
@@ -623,7 +626,7 @@ mod tests {
     fn rows(text: &str) -> Vec<RawRow> {
         text.lines()
             .enumerate()
-            .map(|(idx, line)| RawRow { line: idx as u32 + 1, page: 1, cells: line.split('\t').map(str::to_string).collect() })
+            .map(|(idx, line)| RawRow::new(idx as u32 + 1, 1, line.split('\t').map(str::to_string).collect()))
             .collect()
     }
 
