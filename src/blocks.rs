@@ -417,10 +417,15 @@ fn stacked_table(lines: &[Line<'_>], classes: &[Class], pieces: &mut Vec<Piece>,
             let piece = pieces.pop()?;
             if piece.first < taken_from {
                 // Keep the lines above the table's first as the paragraph they were.
-                let kept: Vec<&str> =
-                    lines[piece.first as usize - 1..taken_from as usize - 1].iter().map(|line| line.text.trim()).filter(|text| !text.is_empty()).collect();
-                let text = kept.iter().skip(1).fold(kept.first().map_or(String::new(), |first| first.to_string()), |acc, next| join(&acc, next));
-                let last = lines[..taken_from as usize - 1].iter().rev().find(|line| !line.is_blank()).map_or(piece.first, |line| line.number);
+                let kept: Vec<&str> = lines[piece.first as usize - 1..taken_from as usize - 1]
+                    .iter()
+                    .map(|line| line.text.trim())
+                    .filter(|text| !text.is_empty())
+                    .collect();
+                let text =
+                    kept.iter().skip(1).fold(kept.first().map_or(String::new(), |first| first.to_string()), |acc, next| join(&acc, next));
+                let last =
+                    lines[..taken_from as usize - 1].iter().rev().find(|line| !line.is_blank()).map_or(piece.first, |line| line.number);
                 pieces.push(Piece { kind: PieceKind::Paragraph(text), first: piece.first, last });
                 break;
             }

@@ -194,7 +194,8 @@ pub fn read(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<Stacked> {
     }
     let labels_above = labels_above(above);
     let header_line = (first.line, first.page);
-    let header_row = |stub: String, years: Vec<String>| RawRow::new(header_line.0, header_line.1, std::iter::once(stub).chain(years).collect());
+    let header_row =
+        |stub: String, years: Vec<String>| RawRow::new(header_line.0, header_line.1, std::iter::once(stub).chain(years).collect());
     // Row by row, with the header on one line or on a line per year.
     let (stub, years, body) = match &one_line_years {
         Some((stub, years)) => (Some(stub.clone()), years.clone(), &tokens[..]),
@@ -391,7 +392,8 @@ fn by_rows<'a>(body: &[Token<'a>], n_columns: usize, label_above: Option<&str>) 
             let labels = pair[0].tokens();
             rows.push(row(joined(labels), pair[1].tokens(), &labels[0]));
         }
-    } else if short_runs && shape.starts_with('V') && shape[1..].len() % 2 == 0 && shape.as_bytes()[1..].chunks(2).all(|pair| pair == b"LV") {
+    } else if short_runs && shape.starts_with('V') && shape[1..].len() % 2 == 0 && shape.as_bytes()[1..].chunks(2).all(|pair| pair == b"LV")
+    {
         // V L V …, the first label after the last row, or (a lone row) above the header.
         let first_label = match (trailing, label_above) {
             (Some(labels), None) => {
@@ -458,7 +460,8 @@ fn wrapped_units<'t, 'a>(labels: &'t [Token<'a>]) -> Vec<&'t [Token<'a>]> {
 fn row_number(text: &str) -> Option<(Option<u32>, &str)> {
     let n_digits = text.bytes().take_while(u8::is_ascii_digit).count();
     let rest = &text[n_digits..];
-    (n_digits > 0 && n_digits <= 2 && (rest.is_empty() || rest.starts_with(' '))).then(|| (text[..n_digits].parse::<u32>().ok(), rest.trim()))
+    (n_digits > 0 && n_digits <= 2 && (rest.is_empty() || rest.starts_with(' ')))
+        .then(|| (text[..n_digits].parse::<u32>().ok(), rest.trim()))
 }
 
 /// Rows numbered `1`, `2`, … whose cells are each wrapped over several lines,
@@ -606,8 +609,29 @@ mod tests {
     #[test]
     fn rows_with_the_first_label_last() {
         let from = offer(&[
-            "2025 年度 (R7)", "", "2026 年度 (R8)", "", "2027 年度 (R9)", "", "10 回", "", "10 回", "", "12 回", "", "受講者数", "", "15 人",
-            "", "20 人", "", "25 人", "", "実施回数", "", "次の文",
+            "2025 年度 (R7)",
+            "",
+            "2026 年度 (R8)",
+            "",
+            "2027 年度 (R9)",
+            "",
+            "10 回",
+            "",
+            "10 回",
+            "",
+            "12 回",
+            "",
+            "受講者数",
+            "",
+            "15 人",
+            "",
+            "20 人",
+            "",
+            "25 人",
+            "",
+            "実施回数",
+            "",
+            "次の文",
         ]);
         let found = read(&[], &from).unwrap();
         assert_eq!(
@@ -626,10 +650,7 @@ mod tests {
         let above = offer(&["年度"]);
         let from = offer(&["2025 年度 (R7)", "利用者数", "2026 年度 (R8)", "20", "2027 年度 (R9)", "21", "22", "続く"]);
         let found = read(&above, &from).unwrap();
-        assert_eq!(
-            cells(&found),
-            [vec!["年度", "2025 年度 (R7)", "2026 年度 (R8)", "2027 年度 (R9)"], vec!["利用者数", "20", "21", "22"]]
-        );
+        assert_eq!(cells(&found), [vec!["年度", "2025 年度 (R7)", "2026 年度 (R8)", "2027 年度 (R9)"], vec!["利用者数", "20", "21", "22"]]);
         assert!(matches!(found, Stacked::Table { n_used: 7, n_above: 1, .. }));
     }
 
@@ -640,6 +661,110 @@ mod tests {
         let found = read(&above, &from).unwrap();
         assert_eq!(cells(&found), [vec!["評価指標", "R6", "R7", "R8"], vec!["設置数", "0", "1", "2"]]);
         assert!(matches!(found, Stacked::Table { n_above: 3, .. }));
+    }
+
+    #[test]
+    fn the_last_label_after_its_values() {
+        let from = offer(&[
+            "R6",
+            "R7",
+            "R8",
+            "設置数",
+            "1",
+            "1",
+            "1",
+            "策定状況 (前",
+            "年度からの増減)",
+            "120 件",
+            "140 件",
+            "160 件",
+            "6 回",
+            "6 回",
+            "6 回",
+            "研修回数",
+        ]);
+        let found = read(&[], &from).unwrap();
+        assert_eq!(
+            cells(&found),
+            [
+                vec!["", "R6", "R7", "R8"],
+                vec!["設置数", "1", "1", "1"],
+                vec!["策定状況 (前年度からの増減)", "120 件", "140 件", "160 件"],
+                vec!["研修回数", "6 回", "6 回", "6 回"]
+            ]
+        );
+    }
+
+    #[test]
+    fn labels_printed_as_a_column_first() {
+        let from = offer(&[
+            "R6",
+            "R7",
+            "R8",
+            "資源の必要量",
+            "整備目標 (前年度か",
+            "らの増減)",
+            "85",
+            "90",
+            "95",
+            "85 (+7)",
+            "90 (+5)",
+            "95 (+5)",
+        ]);
+        let found = read(&[], &from).unwrap();
+        assert_eq!(
+            cells(&found),
+            [
+                vec!["", "R6", "R7", "R8"],
+                vec!["資源の必要量", "85", "90", "95"],
+                vec!["整備目標 (前年度からの増減)", "85 (+7)", "90 (+5)", "95 (+5)"]
+            ]
+        );
+    }
+
+    #[test]
+    fn numbered_rows_of_wrapped_cells() {
+        let from = offer(&[
+            "令和7年度 令和8年度 令和9年度",
+            "",
+            "1 親子再統合支援",
+            "",
+            "・ライフ",
+            "ワーク 40人",
+            "",
+            "・ライフ",
+            "ワーク 50人",
+            "",
+            "・ライフ",
+            "ワーク 50人",
+            "",
+            "2",
+            "親への相談支援等に関する研",
+            "修等の回数",
+            "",
+            "研修",
+            "2回",
+            "",
+            "研修",
+            "2回",
+            "",
+            "研修",
+            "3回",
+            "",
+            "資源",
+        ]);
+        let found = read(&[], &from).unwrap();
+        assert_eq!(
+            cells(&found),
+            [
+                vec!["", "令和7年度", "令和8年度", "令和9年度"],
+                vec!["親子再統合支援", "・ライフワーク 40人", "・ライフワーク 50人", "・ライフワーク 50人"],
+                vec!["親への相談支援等に関する研修等の回数", "研修 2回", "研修 2回", "研修 3回"]
+            ]
+        );
+        let Stacked::Table { rows, n_used, .. } = found else { unreachable!() };
+        assert_eq!(n_used, 25, "the trailing header piece `資源` is left");
+        assert_eq!(rows[2].cell_lines, [23, 27, 30, 33]);
     }
 
     #[test]

@@ -126,8 +126,11 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
     let row_values: Vec<Vec<(String, u32)>> = data
         .iter()
         .map(|row| {
-            let mut cells: Vec<(String, u32)> =
-                row.cells.iter().map(|(cell, position)| (cell.clone(), row.cell_lines.get(*position).copied().unwrap_or(row.line))).collect();
+            let mut cells: Vec<(String, u32)> = row
+                .cells
+                .iter()
+                .map(|(cell, position)| (cell.clone(), row.cell_lines.get(*position).copied().unwrap_or(row.line)))
+                .collect();
             if cells.len() < n_columns_max {
                 let mut split = Vec::new();
                 let mut did_split = false;
@@ -624,10 +627,7 @@ mod tests {
     use super::*;
 
     fn rows(text: &str) -> Vec<RawRow> {
-        text.lines()
-            .enumerate()
-            .map(|(idx, line)| RawRow::new(idx as u32 + 1, 1, line.split('\t').map(str::to_string).collect()))
-            .collect()
+        text.lines().enumerate().map(|(idx, line)| RawRow::new(idx as u32 + 1, 1, line.split('\t').map(str::to_string).collect())).collect()
     }
 
     fn table(block: Block) -> Table {
