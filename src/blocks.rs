@@ -163,11 +163,17 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
         let year_row = classes[line_idx] == Class::Text && (one_line_years || stacked::year_row(text).is_some());
         if year_row || first_year {
             match stacked_table(lines, &classes, &mut pieces, line_idx) {
-                Some(Stacked::Table { rows, n_above, n_used }) => {
+                Some(Stacked::Table { rows, n_above, n_used, n_doubtful }) => {
                     let first = lines[line_idx - n_above].number;
                     let last = lines[line_idx + n_used - 1].number;
                     pieces.push(Piece { kind: PieceKind::Rows { rows, aligned: false }, first, last });
                     line_idx += n_used;
+                    if n_doubtful > 0 {
+                        let reason =
+                            "the rest of a table whose cells came out one per line in an order that fits no reading (raw pdftotext)";
+                        pieces.push(unresolved(lines, line_idx, line_idx + n_doubtful, reason.to_string()));
+                        line_idx += n_doubtful;
+                    }
                     continue;
                 }
                 Some(Stacked::Doubt { n_used }) if !one_line_years => {

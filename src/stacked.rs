@@ -33,9 +33,11 @@ pub struct Offered<'a> {
 /// What the reader made of the lines from a year header on.
 #[derive(Debug)]
 pub enum Stacked {
-    /// The rows (header first), how many lines above the header they used, and
-    /// the number of offered lines from the header on that they used.
-    Table { rows: Vec<RawRow>, n_above: usize, n_used: usize },
+    /// The rows (header first), how many lines above the header they used, the
+    /// number of offered lines from the header on that they used, and the number
+    /// of lines after those that hold more values in an order that fits no
+    /// reading (the rest of the table, kept as fragments).
+    Table { rows: Vec<RawRow>, n_above: usize, n_used: usize, n_doubtful: usize },
     /// A year header and a value per year whose order fits neither reading:
     /// the offered lines from the header on that hold them.
     Doubt { n_used: usize },
@@ -178,7 +180,7 @@ pub fn read(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<Stacked> {
             let (stub, years) = one_line_years.clone()?;
             let mut all = vec![RawRow::new(first.line, first.page, std::iter::once(stub).chain(years).collect())];
             all.extend(rows);
-            return Some(Stacked::Table { rows: all, n_above: 0, n_used: n_used + 1 });
+            return Some(Stacked::Table { rows: all, n_above: 0, n_used: n_used + 1, n_doubtful: 0 });
         }
     }
     let n_years = match &one_line_years {
@@ -209,17 +211,22 @@ pub fn read(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<Stacked> {
         }
     };
     if years.len() == n_years || (one_line_years.is_none() && years.len() == n_years + 1) {
-        if let Some((rows, used, label_above)) = by_rows(body, years.len(), labels_above.label.as_deref()) {
+        if let Some((rows, used, label_above, broken)) = by_rows(body, years.len(), labels_above.label.as_deref()) {
             let (stub, n_above) = match (stub, label_above) {
                 (Some(stub), true) => (stub, labels_above.n_label_lines),
-                (Some(stub), false) => (stub, 0),
+                (Some(stub), false) if !stub.is_empty() => (stub, 0),
+                (Some(_), false) => (labels_above.stub_alone.clone().unwrap_or_default(), labels_above.n_stub_alone),
                 (None, true) => (labels_above.stub.clone().unwrap_or_default(), labels_above.n_lines),
                 (None, false) => (labels_above.stub_alone.clone().unwrap_or_default(), labels_above.n_stub_alone),
             };
-            let n_used = used.map_or(1, |token| token.idx + 1) + usize::from(one_line_years.is_some());
+            let n_used = used.map_or(1, |token| token.idx + 1);
             let mut all = vec![header_row(stub, years)];
             all.extend(rows);
-            return Some(Stacked::Table { rows: all, n_above, n_used });
+            let n_doubtful = match tokens.iter().rev().find(|token| token.kind == Kind::Value) {
+                Some(last_value) if broken => (last_value.idx + 1).saturating_sub(n_used),
+                _ => 0,
+            };
+            return Some(Stacked::Table { rows: all, n_above, n_used, n_doubtful });
         }
     }
     if one_line_years.is_none() {
@@ -229,11 +236,11 @@ pub fn read(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<Stacked> {
             } else {
                 (labels_above.stub_alone.clone().unwrap_or_default(), labels_above.n_stub_alone)
             };
-            return Some(Stacked::Table { rows: vec![header_row(stub, years), row], n_above, n_used: last + 1 });
+            return Some(Stacked::Table { rows: vec![header_row(stub, years), row], n_above, n_used: last + 1, n_doubtful: 0 });
         }
     }
     let last_value = tokens.iter().rev().find(|token| token.kind == Kind::Value)?;
-    Some(Stacked::Doubt { n_used: last_value.idx + 1 + usize::from(one_line_years.is_some()) })
+    Some(Stacked::Doubt { n_used: last_value.idx + 1 })
 }
 
 /// The cells from the header on, up to the first line that cannot be a cell.
@@ -349,9 +356,12 @@ const MAX_LABEL_RUN: usize = 4;
 /// (`L₁ L₂ V V`, a label wrapped at an open bracket joined back); a lone row's
 /// label may be above the header. Returns the rows, the last token used and
 /// whether the label above was used.
-fn by_rows<'a>(body: &[Token<'a>], n_columns: usize, label_above: Option<&str>) -> Option<(Vec<RawRow>, Option<Token<'a>>, bool)> {
-    // Items up to the first line that is neither; a run of values must fill whole rows.
+#[allow(clippy::type_complexity)]
+fn by_rows<'a>(body: &[Token<'a>], n_columns: usize, label_above: Option<&str>) -> Option<(Vec<RawRow>, Option<Token<'a>>, bool, bool)> {
+    // Items up to the first line that is neither; a run of values must fill whole rows:
+    // from a run that does not, the rest is `broken` (read no further, kept as fragments).
     let mut items: Vec<Item<'_, 'a>> = Vec::new();
+    let mut broken = false;
     let mut at = 0;
     while at < body.len() {
         let kind = body[at].kind;
@@ -360,7 +370,10 @@ fn by_rows<'a>(body: &[Token<'a>], n_columns: usize, label_above: Option<&str>) 
             Kind::Year => break,
             Kind::Label if run > MAX_LABEL_RUN => break,
             Kind::Label => items.push(Item::Labels(&body[at..at + run])),
-            Kind::Value if run % n_columns != 0 => return None,
+            Kind::Value if run % n_columns != 0 => {
+                broken = true;
+                break;
+            }
             Kind::Value => items.extend(body[at..at + run].chunks(n_columns).map(Item::Values)),
         }
         at += run;
@@ -369,7 +382,7 @@ fn by_rows<'a>(body: &[Token<'a>], n_columns: usize, label_above: Option<&str>) 
     // A label is one line, or two when wrapped; longer runs only as a column of labels (below).
     // After the last row only the first label is the table's (two lines when wrapped at a bracket).
     let trailing = match items.get(n_groups) {
-        Some(Item::Labels(labels)) => wrapped_units(labels).first().copied().filter(|unit| unit.len() <= 2),
+        Some(Item::Labels(labels)) if !broken => wrapped_units(labels).first().copied().filter(|unit| unit.len() <= 2),
         _ => None,
     };
     let short_runs = items[..n_groups].iter().all(|item| matches!(item, Item::Values(_)) || item.tokens().len() <= 2);
@@ -434,7 +447,7 @@ fn by_rows<'a>(body: &[Token<'a>], n_columns: usize, label_above: Option<&str>) 
     } else {
         return None;
     }
-    Some((rows, last, label_above_used))
+    Some((rows, last, label_above_used, broken))
 }
 
 /// Splits label lines into labels: a line with a bracket left open (`年度ごとの
@@ -765,6 +778,34 @@ mod tests {
         let Stacked::Table { rows, n_used, .. } = found else { unreachable!() };
         assert_eq!(n_used, 25, "the trailing header piece `資源` is left");
         assert_eq!(rows[2].cell_lines, [23, 27, 30, 33]);
+    }
+
+    #[test]
+    fn rows_before_a_broken_run_are_kept_and_the_rest_doubted() {
+        let above = offer(&["評価指標"]);
+        let from = offer(&[
+            "R2 R3 R4",
+            "施設数",
+            "0",
+            "0",
+            "0",
+            "研修",
+            "4",
+            "2",
+            "6",
+            "養成研修",
+            "—",
+            "採用者数",
+            "—",
+            "11",
+            "6",
+            "—",
+            "9",
+            "後の文",
+        ]);
+        let found = read(&above, &from).unwrap();
+        assert_eq!(cells(&found), [vec!["評価指標", "R2", "R3", "R4"], vec!["施設数", "0", "0", "0"], vec!["研修", "4", "2", "6"]]);
+        assert!(matches!(found, Stacked::Table { n_above: 1, n_used: 9, n_doubtful: 8, .. }), "{found:?}");
     }
 
     #[test]
