@@ -199,19 +199,29 @@ pub fn read(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<Stacked> {
     let header_row =
         |stub: String, years: Vec<String>| RawRow::new(header_line.0, header_line.1, std::iter::once(stub).chain(years).collect());
     // Row by row, with the header on one line or on a line per year.
-    let (stub, years, body) = match &one_line_years {
-        Some((stub, years)) => (Some(stub.clone()), years.clone(), &tokens[..]),
+    let (stub, years, body): (_, _, Vec<Token<'_>>) = match &one_line_years {
+        Some((stub, years)) => (Some(stub.clone()), years.clone(), tokens.clone()),
         None => {
             let n_leading = tokens.iter().take_while(|token| token.kind == Kind::Year).count();
-            let mut years: Vec<String> = tokens[..n_leading].iter().map(|token| token.text.to_string()).collect();
-            // A total column after the years (`合計`) belongs to the header.
-            let total = tokens.get(n_leading).filter(|token| token.kind == Kind::Label && TOTAL_WORDS.contains(&token.text));
-            years.extend(total.map(|token| token.text.to_string()));
-            (None, years, &tokens[n_leading + usize::from(total.is_some())..])
+            let first_value = tokens.iter().position(|token| token.kind == Kind::Value).unwrap_or(tokens.len());
+            let n_years_before = tokens[..first_value].iter().filter(|token| token.kind == Kind::Year).count();
+            if n_leading < n_years && n_years_before == n_years {
+                // The row labels printed among the years (`2020 年度` / labels / `2021 年度` …), all before the values.
+                let (years, labels): (Vec<Token<'_>>, Vec<Token<'_>>) =
+                    tokens[..first_value].iter().partition(|token| token.kind == Kind::Year);
+                let body = labels.into_iter().chain(tokens[first_value..].iter().copied()).collect();
+                (None, years.iter().map(|token| token.text.to_string()).collect(), body)
+            } else {
+                let mut years: Vec<String> = tokens[..n_leading].iter().map(|token| token.text.to_string()).collect();
+                // A total column after the years (`合計`) belongs to the header.
+                let total = tokens.get(n_leading).filter(|token| token.kind == Kind::Label && TOTAL_WORDS.contains(&token.text));
+                years.extend(total.map(|token| token.text.to_string()));
+                (None, years, tokens[n_leading + usize::from(total.is_some())..].to_vec())
+            }
         }
     };
     if years.len() == n_years || (one_line_years.is_none() && years.len() == n_years + 1) {
-        if let Some((rows, used, label_above, broken)) = by_rows(body, years.len(), labels_above.label.as_deref()) {
+        if let Some((rows, used, label_above, broken)) = by_rows(&body, years.len(), labels_above.label.as_deref()) {
             let (stub, n_above) = match (stub, label_above) {
                 (Some(stub), true) => (stub, labels_above.n_label_lines),
                 (Some(stub), false) if !stub.is_empty() => (stub, 0),
@@ -348,7 +358,7 @@ impl<'t, 'a> Item<'t, 'a> {
 
 /// Label lines in a run, at most (a label wrapped over two lines, or the
 /// labels of a column printed together).
-const MAX_LABEL_RUN: usize = 4;
+const MAX_LABEL_RUN: usize = 12;
 
 /// Rows read row by row. Each row's label is printed before its values, except:
 /// the first row's label may come after the last row (`V L V L V L₁`); the last
@@ -370,11 +380,14 @@ fn by_rows<'a>(body: &[Token<'a>], n_columns: usize, label_above: Option<&str>) 
             Kind::Year => break,
             Kind::Label if run > MAX_LABEL_RUN => break,
             Kind::Label => items.push(Item::Labels(&body[at..at + run])),
-            Kind::Value if run % n_columns != 0 => {
-                broken = true;
-                break;
-            }
-            Kind::Value => items.extend(body[at..at + run].chunks(n_columns).map(Item::Values)),
+            Kind::Value if run % n_columns == 0 => items.extend(body[at..at + run].chunks(n_columns).map(Item::Values)),
+            Kind::Value => match merged_rows(&body[at..at + run], n_columns) {
+                Some(rows) => items.extend(rows.into_iter().map(Item::Values)),
+                None => {
+                    broken = true;
+                    break;
+                }
+            },
         }
         at += run;
     }
@@ -448,6 +461,28 @@ fn by_rows<'a>(body: &[Token<'a>], n_columns: usize, label_above: Option<&str>) 
         return None;
     }
     Some((rows, last, label_above_used, broken))
+}
+
+/// A run of values one short of whole rows because a line holds two values
+/// (`106 回 (見込)`, `1 中止`): the run cut into rows of `n_columns` values
+/// once such lines are counted as two. `tables` splits them (and says so).
+fn merged_rows<'t, 'a>(run: &'t [Token<'a>], n_columns: usize) -> Option<Vec<&'t [Token<'a>]>> {
+    let widths: Vec<usize> = run.iter().map(|token| values::split_values(token.text).map_or(1, |parts| parts.len())).collect();
+    if widths.iter().sum::<usize>() % n_columns != 0 {
+        return None;
+    }
+    let mut rows = Vec::new();
+    let (mut start, mut width) = (0, 0);
+    for (idx, token_width) in widths.iter().enumerate() {
+        width += token_width;
+        if width == n_columns {
+            rows.push(&run[start..=idx]);
+            (start, width) = (idx + 1, 0);
+        } else if width > n_columns {
+            return None;
+        }
+    }
+    Some(rows)
 }
 
 /// Splits label lines into labels: a line with a bracket left open (`年度ごとの
