@@ -339,7 +339,73 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
         }
     }
     drop(classes);
-    join_broken_paragraphs(pieces, lines)
+    let pieces = join_broken_paragraphs(pieces, lines);
+    flag_value_clusters(pieces, lines)
+}
+
+/// Mean length of the titles between numbers that makes a run a table of contents.
+const MIN_TOC_TITLE_CHARS: usize = 15;
+/// Values in a run of short lines that make it a table that was not read.
+const MIN_CLUSTER_VALUES: usize = 6;
+
+/// Finds runs of short paragraphs (one cell a line, raw pdftotext) in which many
+/// lines are values (`7`, `▲4`, `35.0`) that no table reader took: a table whose
+/// cells came out in an order that fits no reading. Such a run becomes one
+/// `unresolved` piece, so that its numbers are not read as text without a word.
+fn flag_value_clusters(pieces: Vec<Piece>, lines: &[Line<'_>]) -> Vec<Piece> {
+    let cell_like = |piece: &Piece| match &piece.kind {
+        PieceKind::Paragraph(text) => {
+            piece.first == piece.last && text.chars().count() <= MAX_FRAGMENT_CHARS + 10 && !text.contains(FULL_STOP)
+        }
+        PieceKind::Furniture(text) => text.bytes().all(|byte| byte.is_ascii_digit()),
+        _ => false,
+    };
+    let is_value = |piece: &Piece| match &piece.kind {
+        PieceKind::Paragraph(text) | PieceKind::Furniture(text) => stacked::is_value(text),
+        _ => false,
+    };
+    let mut out = Vec::with_capacity(pieces.len());
+    let mut run: Vec<Piece> = Vec::new();
+    let flush = |run: &mut Vec<Piece>, out: &mut Vec<Piece>| {
+        let n_values = run.iter().filter(|piece| is_value(piece)).count();
+        // Page numbers of a table of contents are whole numbers that never go down.
+        let integers: Vec<u32> = run
+            .iter()
+            .filter_map(|piece| match &piece.kind {
+                PieceKind::Paragraph(text) | PieceKind::Furniture(text) if is_value(piece) => Some(text.parse::<u32>().ok()),
+                _ => None,
+            })
+            .collect::<Option<Vec<u32>>>()
+            .unwrap_or_default();
+        // … or section numbers and page numbers between long titles.
+        let titles: Vec<usize> = run
+            .iter()
+            .filter_map(|piece| match &piece.kind {
+                PieceKind::Paragraph(text) if !is_value(piece) => Some(text.chars().count()),
+                _ => None,
+            })
+            .collect();
+        let long_titles = !titles.is_empty() && titles.iter().sum::<usize>() >= MIN_TOC_TITLE_CHARS * titles.len();
+        let page_numbers = !integers.is_empty() && (integers.windows(2).all(|pair| pair[0] <= pair[1]) || long_titles);
+        if n_values >= MIN_CLUSTER_VALUES && 2 * n_values >= run.len() && !page_numbers {
+            let (first, last) = (run[0].first as usize - 1, run[run.len() - 1].last as usize);
+            let reason = "short lines, most of them numbers, that no table reader could put in rows and columns (raw pdftotext)";
+            out.push(unresolved(lines, first, last, reason.to_string()));
+            run.clear();
+        } else {
+            out.append(run);
+        }
+    };
+    for piece in pieces {
+        if cell_like(&piece) {
+            run.push(piece);
+        } else {
+            flush(&mut run, &mut out);
+            out.push(piece);
+        }
+    }
+    flush(&mut run, &mut out);
+    out
 }
 
 /// Characters that end a sentence or a self-contained line.
