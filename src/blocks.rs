@@ -157,12 +157,28 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
                 continue;
             }
         }
+        if classes[line_idx] == Class::Text && text.starts_with(stacked::REQUIREMENT_OPENER) {
+            if let Some(Stacked::Table { rows, n_above, n_used, n_doubtful }) =
+                stacked_table(lines, &classes, &mut pieces, line_idx, stacked::requirement_table)
+            {
+                let first = lines[line_idx - n_above].number;
+                let last = lines[line_idx + n_used - 1].number;
+                pieces.push(Piece { kind: PieceKind::Rows { rows, aligned: false }, first, last });
+                line_idx += n_used;
+                if n_doubtful > 0 {
+                    let reason = "the rest of a table whose cells came out one per line in an order that fits no reading (raw pdftotext)";
+                    pieces.push(unresolved(lines, line_idx, line_idx + n_doubtful, reason.to_string()));
+                    line_idx += n_doubtful;
+                }
+                continue;
+            }
+        }
         // A year cell is offered only as the first of its header: the rest are read with it.
         let first_year = classes[line_idx] == Class::Year
             && classes[..line_idx].iter().rev().find(|class| **class != Class::Blank).is_none_or(|class| *class != Class::Year);
         let year_row = classes[line_idx] == Class::Text && (one_line_years || stacked::year_row(text).is_some());
         if year_row || first_year {
-            match stacked_table(lines, &classes, &mut pieces, line_idx) {
+            match stacked_table(lines, &classes, &mut pieces, line_idx, stacked::read) {
                 Some(Stacked::Table { rows, n_above, n_used, n_doubtful }) => {
                     let first = lines[line_idx - n_above].number;
                     let last = lines[line_idx + n_used - 1].number;
@@ -451,7 +467,13 @@ const MAX_LINES_ABOVE: usize = 8;
 /// `stacked`. The short paragraphs just made from the lines above are offered
 /// too; those a table takes are removed from `pieces` (a paragraph it takes
 /// only the end of keeps its first lines).
-fn stacked_table(lines: &[Line<'_>], classes: &[Class], pieces: &mut Vec<Piece>, line_idx: usize) -> Option<Stacked> {
+fn stacked_table(
+    lines: &[Line<'_>],
+    classes: &[Class],
+    pieces: &mut Vec<Piece>,
+    line_idx: usize,
+    read: fn(&[stacked::Offered<'_>], &[stacked::Offered<'_>]) -> Option<Stacked>,
+) -> Option<Stacked> {
     let offer = |idx: usize| {
         let text = lines[idx].text.trim();
         let cellish = match classes[idx] {
@@ -464,7 +486,7 @@ fn stacked_table(lines: &[Line<'_>], classes: &[Class], pieces: &mut Vec<Piece>,
             _ => false,
         };
         let loose = match &classes[idx] {
-            Class::Heading(heading) => heading.kind == "number",
+            Class::Heading(_) => true,
             Class::ListItem | Class::Label => true,
             _ => cellish,
         };
@@ -482,7 +504,7 @@ fn stacked_table(lines: &[Line<'_>], classes: &[Class], pieces: &mut Vec<Piece>,
     // Blank lines between the last piece and the header are offered too.
     let above: Vec<stacked::Offered> = (above_start..line_idx).map(offer).collect();
     let from: Vec<stacked::Offered> = (line_idx..lines.len().min(line_idx + 400)).map(offer).collect();
-    let found = stacked::read(&above, &from)?;
+    let found = read(&above, &from)?;
     if let Stacked::Table { n_above, .. } = &found {
         let taken_from = (line_idx - n_above) as u32 + 1;
         while pieces.last().is_some_and(|piece| piece.last >= taken_from) {
@@ -632,7 +654,11 @@ fn run_of_text(lines: &[Line<'_>], classes: &[Class], first_idx: usize, first_te
     let mut joined = first_text.to_string();
     let mut last = lines[first_idx].number;
     let mut line_idx = first_idx + 1;
-    while line_idx < lines.len() && classes[line_idx] == Class::Text {
+    // The requirement table's header starts on a line of its own, even right under text.
+    while line_idx < lines.len()
+        && classes[line_idx] == Class::Text
+        && !lines[line_idx].text.trim().starts_with(stacked::REQUIREMENT_OPENER)
+    {
         push_joined(&mut joined, lines[line_idx].text.trim());
         last = lines[line_idx].number;
         line_idx += 1;

@@ -253,6 +253,98 @@ pub fn read(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<Stacked> {
     Some(Stacked::Doubt { n_used: last_value.idx + 1 })
 }
 
+/// The national template's requirement table (策定要領): `評価資源 | 計画期間における必要量①
+/// (R11年度末) | 現在の整備状況② (R6年度末) | 今後整備すべき見込み量 (①-②)`, whose header
+/// raw pdftotext breaks into pieces in any order. The header is everything up to
+/// the first row (a label and three values); the two years are the latest and
+/// the earliest it names (① is the plan's end, ② now). `from[0]` holds
+/// `計画期間における`.
+pub fn requirement_table(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<Stacked> {
+    const N_COLUMNS: usize = 3;
+    let first = from.first()?;
+    if !first.text.contains(REQUIREMENT_OPENER) {
+        return None;
+    }
+    // Header pieces such as `① (R11 年度末)` also read as headings.
+    let offered: Vec<Offered<'_>> = from
+        .iter()
+        .map(|offered| Offered {
+            cellish: offered.cellish || (offered.loose && is_requirement_header_piece(offered.text.trim())),
+            ..*offered
+        })
+        .collect();
+    let tokens = tokens(&offered, 0, 0);
+    let row_start = (0..tokens.len()).find(|&at| {
+        tokens[at].kind == Kind::Label
+            && !is_requirement_header_piece(tokens[at].text)
+            && tokens.get(at + 1).is_some_and(|token| token.kind == Kind::Value)
+    })?;
+    let header: Vec<&str> = tokens[..row_start].iter().map(|token| token.text).collect();
+    // The header must read as the template's: its three column openers, nothing else long.
+    let header_text = header.join(" ");
+    if !REQUIREMENT_COLUMNS.iter().all(|opener| header_text.contains(opener)) || header.len() > 10 {
+        return None;
+    }
+    let (rows, used, _, broken) = by_rows(&tokens[row_start..], N_COLUMNS, None)?;
+    let mut years: Vec<u32> = Vec::new();
+    let chars: Vec<char> = header_text.chars().collect();
+    for (at, c) in chars.iter().enumerate() {
+        if c.is_ascii_digit() && (at == 0 || !chars[at - 1].is_ascii_digit()) {
+            let digits: String = chars[at..].iter().take_while(|c| c.is_ascii_digit()).collect();
+            let after = chars[at + digits.len()..].iter().find(|c| **c != ' ');
+            if after == Some(&'年') {
+                years.extend(digits.parse::<u32>().ok().filter(|year| *year < 100));
+            }
+        }
+    }
+    let suffix = if header_text.contains("4 月") || header_text.contains("4月") {
+        "年度4月"
+    } else if header_text.contains("年度末") || header_text.contains("年度 末") {
+        "年度末"
+    } else {
+        "年度"
+    };
+    let (latest, earliest) = (years.iter().max().copied(), years.iter().min().copied());
+    let era = |year: Option<u32>| year.map_or(String::new(), |year| format!(" (R{year}{suffix})"));
+    let labels = [
+        format!("計画期間における必要量①{}", era(latest)),
+        format!("現在の整備状況 ②{}", era(earliest.filter(|_| earliest != latest))),
+        "今後整備すべき見込み量 (①-②)".to_string(),
+    ];
+    let labels_above = labels_above(above);
+    let stub_in_header = header.iter().any(|piece| *piece == REQUIREMENT_STUB);
+    let (stub, n_above) = match labels_above.stub_alone.as_deref() {
+        _ if stub_in_header => (REQUIREMENT_STUB.to_string(), 0),
+        Some(stub) if stub == REQUIREMENT_STUB => (stub.to_string(), labels_above.n_stub_alone),
+        _ => (String::new(), 0),
+    };
+    let mut all = vec![RawRow::new(first.line, first.page, std::iter::once(stub).chain(labels).collect())];
+    all.extend(rows);
+    let n_used = used.map_or(1, |token| token.idx + 1);
+    let n_doubtful = match tokens.iter().rev().find(|token| token.kind == Kind::Value) {
+        Some(last_value) if broken => (last_value.idx + 1).saturating_sub(n_used),
+        _ => 0,
+    };
+    Some(Stacked::Table { rows: all, n_above, n_used, n_doubtful })
+}
+
+/// The first words of the requirement table's header.
+pub const REQUIREMENT_OPENER: &str = "計画期間における";
+const REQUIREMENT_COLUMNS: [&str; 3] = ["計画期間における", "現在の整備状況", "今後整備すべき"];
+const REQUIREMENT_STUB: &str = "評価資源";
+
+/// True for a piece of the requirement table's header: its words, the years and
+/// the `(①-②)` note, wherever raw pdftotext cut them.
+fn is_requirement_header_piece(text: &str) -> bool {
+    text == REQUIREMENT_STUB
+        || REQUIREMENT_COLUMNS.iter().any(|opener| text.contains(opener))
+        || text.contains("見込み量")
+        || text.contains('①')
+        || text.contains('②')
+        || text.ends_with(')')
+        || text.starts_with('(')
+}
+
 /// The cells from the header on, up to the first line that cannot be a cell.
 /// `offset` is added to indices; `n_years` is the header's width when it is
 /// already known (a one-line header).
