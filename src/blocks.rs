@@ -281,7 +281,7 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
                     match classes[probe] {
                         Class::Blank => probe += 1,
                         // A stub word or row label right above a raw table's year cells is the table's.
-                        Class::Text if precedes_year(lines, &classes, probe) => break,
+                        Class::Text if is_year_line(lines, &classes, probe) || precedes_year(lines, &classes, probe) => break,
                         Class::Text | Class::Unit if continues_caption(&lines[probe].text) => {
                             let extra = lines[probe].text.trim();
                             if classes[probe] == Class::Unit || unit_in(extra).is_some() {
@@ -581,10 +581,15 @@ fn precedes_year(lines: &[Line<'_>], classes: &[Class], idx: usize) -> bool {
     let short = |idx: usize| classes[idx] == Class::Text && lines[idx].text.trim().chars().count() <= MAX_FRAGMENT_CHARS;
     let mut next = (idx + 1..lines.len()).filter(|&idx| classes[idx] != Class::Blank);
     match (next.next(), next.next()) {
-        (Some(first), _) if classes[first] == Class::Year => short(idx),
-        (Some(first), Some(second)) if classes[second] == Class::Year => short(idx) && short(first),
+        (Some(first), _) if is_year_line(lines, classes, first) => short(idx),
+        (Some(first), Some(second)) if is_year_line(lines, classes, second) => short(idx) && short(first),
         _ => false,
     }
+}
+
+/// True for a year header cell alone, or a header naming three years or more on one line.
+fn is_year_line(lines: &[Line<'_>], classes: &[Class], idx: usize) -> bool {
+    classes[idx] == Class::Year || (classes[idx] == Class::Text && stacked::year_row(lines[idx].text.trim()).is_some())
 }
 
 /// True for a line that may be (part of) a table header above aligned rows.
@@ -772,7 +777,7 @@ fn class(line_text: &str, number: u32) -> Class {
     if is_furniture(text) {
         return Class::Furniture;
     }
-    if stacked::is_year_cell(text) {
+    if stacked::is_year_cell(text) || stacked::stub_and_year(text).is_some() {
         return Class::Year;
     }
     Class::Text

@@ -155,10 +155,21 @@ pub fn rows(lines: &[SpacedLine]) -> Vec<RawRow> {
             continue;
         }
         // Values are right-aligned and never start a line: a cell at the left edge is the label.
-        let (label, values): (String, &[Span]) = match line.spans.first() {
+        let (mut label, mut values): (String, &[Span]) = match line.spans.first() {
             Some(first) if (is_label(first) && line.spans.len() > 1) || !is_data(first) => (first.text.clone(), &line.spans[1..]),
             _ => (String::new(), &line.spans[..]),
         };
+        // One cell too many, the extra one text before the values: a label cut at a wide
+        // space (`児童福祉司  SV の配置  6  3  3`).
+        // The national requirement table has three data columns, however its header was cut.
+        let template = rows
+            .first()
+            .is_some_and(|header: &RawRow| COLUMN_OPENERS.iter().all(|opener| header.cells.iter().any(|cell| cell.contains(opener))));
+        let header_width = if template { 4 } else { rows.first().map_or(usize::MAX, |header: &RawRow| header.cells.len()).max(3) };
+        if values.len() + 1 > header_width && values.len() > 1 && !is_data(&values[0]) && values[1..].iter().all(is_data) {
+            label = join(&label, &values[0].text);
+            values = &values[1..];
+        }
         let n_above = pending.len();
         let mut full_label = pending.drain(..).fold(String::new(), |acc, piece| join(&acc, &piece));
         full_label = join(&full_label, &label);
@@ -288,7 +299,14 @@ pub fn year_header(text: &str) -> Option<(String, Vec<String>)> {
     let mut idx = 0;
     while idx < tokens.len() {
         let token = tokens[idx];
-        if era::year_label(token).year.is_some() {
+        // `2025年度 (R7)`: the era in brackets belongs to the western year before it.
+        let era_only = token.starts_with("(R") || token.starts_with("(H");
+        if era_only && era::year_label(token).year.is_some() && labels.last().is_some_and(|last| !last.contains('(')) {
+            if let Some(last) = labels.last_mut() {
+                last.push(' ');
+                last.push_str(token);
+            }
+        } else if era::year_label(token).year.is_some() {
             let mut label = token.to_string();
             if tokens.get(idx + 1) == Some(&"年度") {
                 label.push_str(" 年度");
@@ -337,13 +355,22 @@ pub fn word_table(texts: &[(u32, u32, &str)]) -> Option<(Vec<RawRow>, usize)> {
         }
         n_blank = 0;
         let n_values = words.iter().rev().take_while(|word| is_value_word(word)).count();
-        if n_values == n_years || (n_values > n_years && words.len() > n_years) {
-            let label_words = &words[..words.len() - n_years];
+        // More value words than years: cells of two words (`1 (+0)`, `106 回 (見込)`) when
+        // they group into one cell per year; else the first words belong to the label.
+        let grouped = (n_values > n_years)
+            .then(|| values::split_values(&words[words.len() - n_values..].join(" ")))
+            .flatten()
+            .filter(|parts| parts.len() == n_years);
+        if n_values == n_years || grouped.is_some() {
+            let (label_words, values) = match grouped {
+                Some(parts) => (&words[..words.len() - n_values], parts),
+                None => (&words[..words.len() - n_years], words[words.len() - n_years..].iter().map(|word| word.to_string()).collect()),
+            };
             let mut label = pending.drain(..).fold(String::new(), |acc, (_, _, piece)| join(&acc, &piece));
             label = label_words.iter().fold(label, |acc, word| join(&acc, word));
             let label = strip_row_number(&label);
             let mut cells = vec![label];
-            cells.extend(words[words.len() - n_years..].iter().map(|word| word.to_string()));
+            cells.extend(values);
             rows.push(RawRow::new(line, page, cells));
             n_data += 1;
             last_used = offset + 1;
@@ -351,7 +378,12 @@ pub fn word_table(texts: &[(u32, u32, &str)]) -> Option<(Vec<RawRow>, usize)> {
             && text.chars().count() <= 40
             && !text.contains('。')
         {
-            pending.push((line, page, text.trim().to_string()));
+            // The end of the last row's label, wrapped below its values (`度からの増減)`, `の配置`).
+            let previous = rows.last_mut().filter(|row| pending.is_empty() && n_data > 0 && row.cells.len() > 1);
+            match previous {
+                Some(row) if continues_label(&row.cells[0], text.trim()) => row.cells[0] = join(&row.cells[0], text.trim()),
+                _ => pending.push((line, page, text.trim().to_string())),
+            }
         } else {
             break;
         }
@@ -373,6 +405,17 @@ pub fn word_table(texts: &[(u32, u32, &str)]) -> Option<(Vec<RawRow>, usize)> {
         }
     }
     (n_data > 0).then_some((rows, last_used))
+}
+
+/// True when `next` finishes `label`, wrapped: it closes a bracket `label` left
+/// open, starts with a particle (`の配置`), or `label` stops mid-word (`…ワー`).
+pub fn continues_label(label: &str, next: &str) -> bool {
+    let opens = label.chars().filter(|c| matches!(c, '(' | '「')).count();
+    let closes = label.chars().filter(|c| matches!(c, ')' | '」')).count();
+    let closes_bracket = opens > closes && next.contains(')') && next.find(')') < next.find('(').or(Some(usize::MAX));
+    let particle = next.chars().next().is_some_and(|c| matches!(c, 'の' | 'を' | 'に' | 'は' | 'が' | 'と' | 'へ' | 'で'));
+    let mid_word = label.ends_with(['ー', 'ッ', 'ャ', 'ュ', 'ョ']);
+    closes_bracket || particle || mid_word
 }
 
 /// `1 親子再統合支援事業…` → `親子再統合支援事業…` (the row number of a numbered table).

@@ -78,6 +78,13 @@ pub fn is_year_cell(text: &str) -> bool {
     year_cell_len(&squeezed) == Some(squeezed.len())
 }
 
+/// `年度 2024 年度 (R6)`: the header's stub word and its first year cell on one
+/// line → (stub, year cell).
+pub fn stub_and_year(text: &str) -> Option<(&str, &str)> {
+    let (stub, rest) = text.trim().split_once(' ')?;
+    (STUB_WORDS.contains(&stub) && is_year_cell(rest)).then(|| (stub, rest.trim()))
+}
+
 /// The length in bytes of the year header cell at the start of `text` (spaces
 /// removed), if one is there.
 fn year_cell_len(text: &str) -> Option<usize> {
@@ -155,7 +162,7 @@ pub fn is_value(text: &str) -> bool {
 const MAX_UNIT_CHARS: usize = 2;
 
 fn kind_of(text: &str) -> Kind {
-    if is_year_cell(text) {
+    if is_year_cell(text) || stub_and_year(text).is_some() {
         Kind::Year
     } else if is_value(text) && values::cell(text, 0).unit.is_none_or(|unit| unit.chars().count() <= MAX_UNIT_CHARS) {
         Kind::Value
@@ -190,7 +197,12 @@ pub fn read(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<Stacked> {
     if n_years < MIN_YEARS {
         return None;
     }
-    let n_values = tokens.iter().filter(|token| token.kind == Kind::Value).count();
+    // Counted as `tables` would split them: `11 名 (見込)` is two values.
+    let n_values: usize = tokens
+        .iter()
+        .filter(|token| token.kind == Kind::Value)
+        .map(|token| values::split_values(token.text).map_or(1, |parts| parts.len()))
+        .sum();
     if n_values < n_years {
         return None;
     }
@@ -220,6 +232,19 @@ pub fn read(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<Stacked> {
             }
         }
     };
+    // `年度 2024 年度 (R6)`: the stub printed with the first year.
+    let mut fused_stub = None;
+    let years: Vec<String> = years
+        .into_iter()
+        .map(|year| match stub_and_year(&year) {
+            Some((stub, cell)) => {
+                fused_stub = Some(stub.to_string());
+                cell.to_string()
+            }
+            None => year,
+        })
+        .collect();
+    let stub = stub.or(fused_stub);
     if years.len() == n_years || (one_line_years.is_none() && years.len() == n_years + 1) {
         if let Some((rows, used, label_above, broken)) = by_rows(&body, years.len(), labels_above.label.as_deref()) {
             let (stub, n_above) = match (stub, label_above) {
@@ -280,6 +305,10 @@ pub fn requirement_table(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<
             && tokens.get(at + 1).is_some_and(|token| token.kind == Kind::Value)
     })?;
     let header: Vec<&str> = tokens[..row_start].iter().map(|token| token.text).collect();
+    // A row label among the header's pieces means the labels came as a column: no reading.
+    if !header.iter().all(|piece| is_requirement_header_piece(piece)) {
+        return None;
+    }
     // The header must read as the template's: its three column openers, nothing else long.
     let header_text = header.join(" ");
     if !REQUIREMENT_COLUMNS.iter().all(|opener| header_text.contains(opener)) || header.len() > 10 {
@@ -336,13 +365,13 @@ const REQUIREMENT_STUB: &str = "評価資源";
 /// True for a piece of the requirement table's header: its words, the years and
 /// the `(①-②)` note, wherever raw pdftotext cut them.
 fn is_requirement_header_piece(text: &str) -> bool {
+    let era_piece = text.chars().count() <= 16 && (text.starts_with("(R") || text.ends_with("月)") || text.ends_with("年度末)"));
     text == REQUIREMENT_STUB
         || REQUIREMENT_COLUMNS.iter().any(|opener| text.contains(opener))
         || text.contains("見込み量")
-        || text.contains('①')
-        || text.contains('②')
-        || text.ends_with(')')
-        || text.starts_with('(')
+        || ((text.contains('①') || text.contains('②')) && !text.starts_with(['③', '④', '⑤', '⑥', '⑦', '⑧', '⑨', '⑩']))
+        || era_piece
+        || text == "(①-②)"
 }
 
 /// The cells from the header on, up to the first line that cannot be a cell.
@@ -421,7 +450,7 @@ fn labels_above(above: &[Offered<'_>]) -> Above {
             result.stub_alone = Some(stub.to_string());
             result.n_stub_alone = n_lines;
         }
-    } else if n_pieces <= 2 {
+    } else if n_pieces == 1 || (n_pieces == 2 && is_wrapped(texts[1].0, texts[0].0)) {
         result.label = Some(texts[..n_pieces].iter().rev().fold(String::new(), |acc, (piece, _)| join(&acc, piece)));
         result.n_label_lines = texts[n_pieces - 1].1;
         result.n_lines = result.n_label_lines;
@@ -451,6 +480,15 @@ impl<'t, 'a> Item<'t, 'a> {
 /// Label lines in a run, at most (a label wrapped over two lines, or the
 /// labels of a column printed together).
 const MAX_LABEL_RUN: usize = 12;
+
+/// True when `second` continues `first` (a label wrapped over two lines): a
+/// bracket left open, or a piece of one or two characters (`設置` / `数`).
+/// Two whole words (`兵庫県` / `明石市`) are two labels.
+fn is_wrapped(first: &str, second: &str) -> bool {
+    let opens = first.chars().filter(|c| matches!(c, '(' | '（' | '「')).count();
+    let closes = first.chars().filter(|c| matches!(c, ')' | '）' | '」')).count();
+    opens > closes || second.chars().count() <= 2 || first.chars().count() <= 2
+}
 
 /// Rows read row by row. Each row's label is printed before its values, except:
 /// the first row's label may come after the last row (`V L V L V L₁`); the last
@@ -485,12 +523,23 @@ fn by_rows<'a>(body: &[Token<'a>], n_columns: usize, label_above: Option<&str>) 
     }
     let n_groups = items.iter().rposition(|item| matches!(item, Item::Values(_)))? + 1;
     // A label is one line, or two when wrapped; longer runs only as a column of labels (below).
-    // After the last row only the first label is the table's (two lines when wrapped at a bracket).
+    // After the last row only the first label is the table's (two lines when wrapped).
     let trailing = match items.get(n_groups) {
-        Some(Item::Labels(labels)) if !broken => wrapped_units(labels).first().copied().filter(|unit| unit.len() <= 2),
+        Some(Item::Labels(labels)) if !broken => match labels {
+            [first, second, ..] if is_wrapped(first.text, second.text) => Some(&labels[..2]),
+            _ => Some(&labels[..1]),
+        },
         _ => None,
     };
     let short_runs = items[..n_groups].iter().all(|item| matches!(item, Item::Values(_)) || item.tokens().len() <= 2);
+    // Two labels right before two rows' worth of values may be two labels of a column
+    // (pdfminer), not one label wrapped: then the last row's label cannot be the one after.
+    let last_label_one = n_groups < 3
+        || match &items[n_groups - 3] {
+            Item::Labels([_]) => true,
+            Item::Labels([first, second]) => is_wrapped(first.text, second.text),
+            _ => false,
+        };
     let shape: String = items[..n_groups].iter().map(|item| if matches!(item, Item::Labels(_)) { 'L' } else { 'V' }).collect();
     let joined = |labels: &[Token<'_>]| labels.iter().fold(String::new(), |acc, token| join(&acc, token.text));
     let row = |label: String, values: &[Token<'_>], anchor: &Token<'_>| {
@@ -530,7 +579,11 @@ fn by_rows<'a>(body: &[Token<'a>], n_columns: usize, label_above: Option<&str>) 
             let labels = pair[0].tokens();
             rows.push(row(joined(labels), pair[1].tokens(), &labels[0]));
         }
-    } else if short_runs && shape.ends_with("VV") && shape[..shape.len() - 1].as_bytes().chunks(2).all(|pair| pair == b"LV") {
+    } else if short_runs
+        && last_label_one
+        && shape.ends_with("VV")
+        && shape[..shape.len() - 1].as_bytes().chunks(2).all(|pair| pair == b"LV")
+    {
         // L V … V L: the last row's label after its values.
         let labels = trailing?;
         for pair in items[..n_groups - 1].chunks(2) {
@@ -541,13 +594,35 @@ fn by_rows<'a>(body: &[Token<'a>], n_columns: usize, label_above: Option<&str>) 
         rows.push(row(joined(labels), last_values, &last_values[0]));
         last = labels.last().copied();
     } else if shape.len() >= 3 && shape.starts_with("LV") && shape[1..].bytes().all(|c| c == b'V') {
-        // L… V V …: the labels printed as a column before the values.
+        // L… V V …: the labels printed as a column before the values, which come
+        // row by row (pdftotext) or column by column (pdfminer). The order is taken
+        // only when the rows it makes are alike (each row's values of one kind and
+        // unit) and the other order's are not.
         let units = wrapped_units(items[0].tokens());
-        if units.len() != n_groups - 1 {
+        let n_rows = units.len();
+        if n_rows != n_groups - 1 || items[1..n_groups].iter().any(|item| item.tokens().len() != n_columns) {
             return None;
         }
-        for (unit, item) in units.into_iter().zip(&items[1..n_groups]) {
-            rows.push(row(joined(unit), item.tokens(), &unit[0]));
+        let values: Vec<Token<'a>> = items[1..n_groups].iter().flat_map(|item| item.tokens().iter().copied()).collect();
+        let by_row = |r: usize| values[r * n_columns..(r + 1) * n_columns].to_vec();
+        let by_column = |r: usize| (0..n_columns).map(|c| values[c * n_rows + r]).collect::<Vec<_>>();
+        let alike = |read: &dyn Fn(usize) -> Vec<Token<'a>>| (0..n_rows).filter(|&r| uniform(&read(r))).count();
+        let (n_alike_by_row, n_alike_by_column) = (alike(&by_row), alike(&by_column));
+        // One order must make every row alike, each row unlike the next, and the other
+        // order no row alike: anything less is a guess (`71 15 71 30 72` is as alike as
+        // `71 71 72 72 73`).
+        let distinct = |read: &dyn Fn(usize) -> Vec<Token<'a>>| (1..n_rows).all(|r| signature(&read(r - 1)[0]) != signature(&read(r)[0]));
+        let read: &dyn Fn(usize) -> Vec<Token<'a>> = if n_rows == 1 {
+            &by_row
+        } else if n_alike_by_row == n_rows && n_alike_by_column == 0 && distinct(&by_row) {
+            &by_row
+        } else if n_alike_by_column == n_rows && n_alike_by_row == 0 && distinct(&by_column) {
+            &by_column
+        } else {
+            return None;
+        };
+        for (r, unit) in units.into_iter().enumerate() {
+            rows.push(row(joined(unit), &read(r), &unit[0]));
         }
     } else {
         return None;
@@ -575,6 +650,19 @@ fn merged_rows<'t, 'a>(run: &'t [Token<'a>], n_columns: usize) -> Option<Vec<&'t
         }
     }
     Some(rows)
+}
+
+/// True when every value of a row is of one kind, unit and form (`10 回` … `12 回`;
+/// `85 (+7)` … `105 (+5)`).
+fn uniform(values: &[Token<'_>]) -> bool {
+    let first = values.first().map(signature);
+    values.iter().all(|token| Some(signature(token)) == first)
+}
+
+/// A value's kind, unit and form, to tell rows apart.
+fn signature(token: &Token<'_>) -> (String, Option<String>, bool, bool) {
+    let cell = values::cell(token.text, 0);
+    (cell.kind, cell.unit, cell.delta.is_some(), cell.aside.is_some())
 }
 
 /// Splits label lines into labels: a line with a bracket left open (`年度ごとの
@@ -678,6 +766,8 @@ fn interleaved(
     let mut years = Vec::new();
     let mut values: Vec<&Token<'_>> = Vec::new();
     let mut label: Option<&Token<'_>> = None;
+    // Values counted as `tables` will split them (`11 名 (見込)` is two).
+    let mut width = 0;
     for token in tokens {
         match token.kind {
             Kind::Year => years.push(token.text.to_string()),
@@ -687,15 +777,16 @@ fn interleaved(
                     return None;
                 }
                 values.push(token);
+                width += if years.len() == n_years { values::split_values(token.text).map_or(1, |parts| parts.len()) } else { 1 };
             }
             Kind::Label if label.is_none() && values.is_empty() => label = Some(token),
             Kind::Label => return None,
         }
-        if values.len() == n_years {
+        if width >= n_years {
             break;
         }
     }
-    if years.len() != n_years || values.len() != n_years {
+    if years.len() != n_years || width != n_years {
         return None;
     }
     let (label_text, label_above_used, anchor) = match (label, label_above) {
