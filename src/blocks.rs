@@ -147,7 +147,10 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
         let text = line.text.trim();
         let start = line.number;
         let one_line_years = matches!(classes[line_idx], Class::Text | Class::Spaced) && columns::year_header(text).is_some();
-        if one_line_years {
+        // `2025 年度 (R7) 2026 年度 (R8) …` (single spaces inside and between the cells); a
+        // space-aligned table (`-layout`) is read by its columns, not as a word table.
+        let year_row = classes[line_idx] == Class::Text && (one_line_years || stacked::year_row(text).is_some());
+        if one_line_years || year_row {
             let window: Vec<(u32, u32, &str)> =
                 lines[line_idx..lines.len().min(line_idx + 60)].iter().map(|line| (line.number, line.page, line.text.as_ref())).collect();
             if let Some((rows, n_used)) = columns::word_table(&window) {
@@ -176,7 +179,6 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
         // A year cell is offered only as the first of its header: the rest are read with it.
         let first_year = classes[line_idx] == Class::Year
             && classes[..line_idx].iter().rev().find(|class| **class != Class::Blank).is_none_or(|class| *class != Class::Year);
-        let year_row = classes[line_idx] == Class::Text && (one_line_years || stacked::year_row(text).is_some());
         if year_row || first_year {
             match stacked_table(lines, &classes, &mut pieces, line_idx, stacked::read) {
                 Some(Stacked::Table { rows, n_above, n_used, n_doubtful }) => {
@@ -659,10 +661,11 @@ fn run_of_text(lines: &[Line<'_>], classes: &[Class], first_idx: usize, first_te
     let mut joined = first_text.to_string();
     let mut last = lines[first_idx].number;
     let mut line_idx = first_idx + 1;
-    // The requirement table's header starts on a line of its own, even right under text.
+    // A table's header starts on a line of its own, even right under text.
     while line_idx < lines.len()
         && classes[line_idx] == Class::Text
         && !lines[line_idx].text.trim().starts_with(stacked::REQUIREMENT_OPENER)
+        && !is_year_line(lines, classes, line_idx)
     {
         push_joined(&mut joined, lines[line_idx].text.trim());
         last = lines[line_idx].number;

@@ -337,10 +337,12 @@ fn is_value_word(word: &str) -> bool {
 /// and the index of the last line used; None when no row has a value per year.
 pub fn word_table(texts: &[(u32, u32, &str)]) -> Option<(Vec<RawRow>, usize)> {
     let (&(header_line, header_page, header_text), rest) = texts.split_first()?;
-    let (stub, years) = year_header(header_text)?;
+    let (stub, years) = year_header(header_text).or_else(|| crate::stacked::year_row(header_text))?;
     let n_years = years.len();
     let mut rows = vec![RawRow::new(header_line, header_page, std::iter::once(stub).chain(years).collect())];
     let mut pending: Vec<(u32, u32, String)> = Vec::new();
+    // Label pieces the last row took above its values, and below them so far.
+    let (mut n_above, mut n_below) = (0, 0);
     let mut last_used = 0;
     let mut n_data = 0;
     let mut n_blank = 0;
@@ -366,6 +368,7 @@ pub fn word_table(texts: &[(u32, u32, &str)]) -> Option<(Vec<RawRow>, usize)> {
                 Some(parts) => (&words[..words.len() - n_values], parts),
                 None => (&words[..words.len() - n_years], words[words.len() - n_years..].iter().map(|word| word.to_string()).collect()),
             };
+            (n_above, n_below) = (pending.len(), 0);
             let mut label = pending.drain(..).fold(String::new(), |acc, (_, _, piece)| join(&acc, &piece));
             label = label_words.iter().fold(label, |acc, word| join(&acc, word));
             let label = strip_row_number(&label);
@@ -378,10 +381,29 @@ pub fn word_table(texts: &[(u32, u32, &str)]) -> Option<(Vec<RawRow>, usize)> {
             && text.chars().count() <= 40
             && !text.contains('。')
         {
-            // The end of the last row's label, wrapped below its values (`度からの増減)`, `の配置`).
+            // The end of the last row's label, wrapped below its values (`度からの増減)`, `の配置`):
+            // as many pieces as it had above them, or one that plainly finishes it.
+            // Not when a row of values without a label comes next: the piece is its label.
+            let next_values_only = rest[offset + 1..]
+                .iter()
+                .map(|(_, _, text)| (text.trim(), text.split_whitespace().collect::<Vec<_>>()))
+                .find(|(text, words)| !words.is_empty() && !(may_end_label(text) && !words.iter().any(|word| is_value_word(word))))
+                .is_some_and(|(_, words)| {
+                    // `(4) 里親登録…` is a heading, not a value.
+                    let numbered = words[0].starts_with('(')
+                        && words[0].ends_with(')')
+                        && words[0][1..words[0].len() - 1].bytes().all(|b| b.is_ascii_digit());
+                    is_value_word(words[0]) && !numbered
+                });
             let previous = rows.last_mut().filter(|row| pending.is_empty() && n_data > 0 && row.cells.len() > 1);
             match previous {
-                Some(row) if continues_label(&row.cells[0], text.trim()) => row.cells[0] = join(&row.cells[0], text.trim()),
+                Some(row)
+                    if (n_below < n_above && may_end_label(text.trim()) && !next_values_only)
+                        || continues_label(&row.cells[0], text.trim()) =>
+                {
+                    row.cells[0] = join(&row.cells[0], text.trim());
+                    n_below += 1;
+                }
                 _ => pending.push((line, page, text.trim().to_string())),
             }
         } else {
@@ -407,6 +429,14 @@ pub fn word_table(texts: &[(u32, u32, &str)]) -> Option<(Vec<RawRow>, usize)> {
     (n_data > 0).then_some((rows, last_used))
 }
 
+/// True for a line that may be the end of a wrapped label: not a heading, a
+/// bracketed label, a bullet, a note or a unit line.
+fn may_end_label(text: &str) -> bool {
+    !text.starts_with(|c: char| c.is_ascii_digit() || "(○●◎<«【①②③④⑤⑥⑦⑧⑨⑩・※".contains(c))
+        && !text.contains("単位")
+        && !STUB_WORDS.contains(&text)
+}
+
 /// True when `next` finishes `label`, wrapped: it closes a bracket `label` left
 /// open, starts with a particle (`の配置`), or `label` stops mid-word (`…ワー`).
 pub fn continues_label(label: &str, next: &str) -> bool {
@@ -421,7 +451,14 @@ pub fn continues_label(label: &str, next: &str) -> bool {
 /// `1 親子再統合支援事業…` → `親子再統合支援事業…` (the row number of a numbered table).
 fn strip_row_number(label: &str) -> String {
     match label.split_once(' ') {
-        Some((number, rest)) if number.chars().all(|c| c.is_ascii_digit()) && !rest.is_empty() => rest.to_string(),
+        // Not `18 歳未満人口 B`: a number followed by its unit is part of the label.
+        Some((number, rest))
+            if number.chars().all(|c| c.is_ascii_digit())
+                && !rest.is_empty()
+                && !rest.starts_with(|c: char| "歳年月日人件回名か%.,~-".contains(c)) =>
+        {
+            rest.to_string()
+        }
         _ => label.to_string(),
     }
 }

@@ -70,7 +70,7 @@ fn pdftotext_raw_rendering() {
     // FIXME(issue 3): none of the 917 cells is found. The year header and the rows
     // (`2025 年度 (R7) 2026 年度 (R8) …` / `利用可能な子どもの人数 ① 71 71 72 72 73`) follow
     // the caption and body lines without a blank line and are joined into them.
-    check("fixtures/003_pdftotext_raw.txt", 0);
+    check("fixtures/003_pdftotext_raw.txt", 575);
 }
 
 /// pdfminer.six `pdf2txt.py` (default LAParams): text boxes in its reading order;
@@ -103,7 +103,7 @@ fn pdfplumber_rendering() {
     // FIXME(issue 3), still missing: rows glued to the paragraph before them (no blank
     // line), as in `pdftotext -raw`; the 里親 matrices and two-level headers, whose rows
     // have more values than the header names years (kept as text, never guessed).
-    check("fixtures/003_pdfplumber.txt", 194);
+    check("fixtures/003_pdfplumber.txt", 544);
 }
 
 /// pdfplumber `page.extract_text(layout=True)`: a character grid like `pdftotext
@@ -115,5 +115,5 @@ fn pdfplumber_layout_rendering() {
     // FIXME(issue 3), still missing: tables whose row labels end in a circled number
     // set apart (`利用可能な子どもの人数   ①`, one cell more than the header: kept
     // `unresolved`), wrapped header cells, the 里親 matrices and two-level headers.
-    check("fixtures/003_pdfplumber_layout.txt", 575);
+    check("fixtures/003_pdfplumber_layout.txt", 636);
 }
