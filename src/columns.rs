@@ -387,7 +387,7 @@ pub fn word_table(texts: &[(u32, u32, &str)]) -> Option<(Vec<RawRow>, usize)> {
             let next_values_only = rest[offset + 1..]
                 .iter()
                 .map(|(_, _, text)| (text.trim(), text.split_whitespace().collect::<Vec<_>>()))
-                .find(|(text, words)| !words.is_empty() && !(may_end_label(text) && !words.iter().any(|word| is_value_word(word))))
+                .find(|(text, words)| !words.is_empty() && (!may_end_label(text) || words.iter().any(|word| is_value_word(word))))
                 .is_some_and(|(_, words)| {
                     // `(4) 里親登録…` is a heading, not a value.
                     let numbered = words[0].starts_with('(')

@@ -341,7 +341,7 @@ pub fn requirement_table(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<
         "今後整備すべき見込み量 (①-②)".to_string(),
     ];
     let labels_above = labels_above(above);
-    let stub_in_header = header.iter().any(|piece| *piece == REQUIREMENT_STUB);
+    let stub_in_header = header.contains(&REQUIREMENT_STUB);
     let (stub, n_above) = match labels_above.stub_alone.as_deref() {
         _ if stub_in_header => (REQUIREMENT_STUB.to_string(), 0),
         Some(stub) if stub == REQUIREMENT_STUB => (stub.to_string(), labels_above.n_stub_alone),
@@ -552,14 +552,17 @@ fn by_rows<'a>(body: &[Token<'a>], n_columns: usize, label_above: Option<&str>) 
     let mut rows = Vec::new();
     let mut last = items[n_groups - 1].tokens().last().copied();
     let mut label_above_used = false;
-    let pairs = shape.len() % 2 == 0 && shape.as_bytes().chunks(2).all(|pair| pair == b"LV");
+    let pairs = shape.len().is_multiple_of(2) && shape.as_bytes().chunks(2).all(|pair| pair == b"LV");
     if pairs && short_runs {
         // L V L V …
         for pair in items[..n_groups].chunks(2) {
             let labels = pair[0].tokens();
             rows.push(row(joined(labels), pair[1].tokens(), &labels[0]));
         }
-    } else if short_runs && shape.starts_with('V') && shape[1..].len() % 2 == 0 && shape.as_bytes()[1..].chunks(2).all(|pair| pair == b"LV")
+    } else if short_runs
+        && shape.starts_with('V')
+        && shape[1..].len().is_multiple_of(2)
+        && shape.as_bytes()[1..].chunks(2).all(|pair| pair == b"LV")
     {
         // V L V …, the first label after the last row, or (a lone row) above the header.
         let first_label = match (trailing, label_above) {
@@ -582,7 +585,7 @@ fn by_rows<'a>(body: &[Token<'a>], n_columns: usize, label_above: Option<&str>) 
     } else if short_runs
         && last_label_one
         && shape.ends_with("VV")
-        && shape[..shape.len() - 1].as_bytes().chunks(2).all(|pair| pair == b"LV")
+        && shape.as_bytes()[..shape.len() - 1].chunks(2).all(|pair| pair == b"LV")
     {
         // L V … V L: the last row's label after its values.
         let labels = trailing?;
@@ -1024,6 +1027,63 @@ mod tests {
         let found = read(&above, &from).unwrap();
         assert_eq!(cells(&found), [vec!["評価指標", "R2", "R3", "R4"], vec!["施設数", "0", "0", "0"], vec!["研修", "4", "2", "6"]]);
         assert!(matches!(found, Stacked::Table { n_above: 1, n_used: 9, n_doubtful: 8, .. }), "{found:?}");
+    }
+
+    #[test]
+    fn requirement_table_from_header_pieces_in_any_order() {
+        let from = offer(&[
+            "計画期間における必要量",
+            "① (R11 年度末)",
+            "評価資源",
+            "現在の整備状況 ② (R6",
+            "年度末)",
+            "今後整備すべき見込み量",
+            "(①-②)",
+            "研修・啓発プログラム等の実施回数",
+            "12 (実績)",
+            "12",
+            "上記受講者数",
+            "120",
+            "110",
+            "10",
+        ]);
+        let found = requirement_table(&[], &from).unwrap();
+        assert_eq!(
+            cells(&found),
+            [
+                vec!["評価資源", "計画期間における必要量① (R11年度末)", "現在の整備状況 ② (R6年度末)", "今後整備すべき見込み量 (①-②)"],
+                vec!["研修・啓発プログラム等の実施回数", "12 (実績)", "12"],
+                vec!["上記受講者数", "120", "110", "10"]
+            ]
+        );
+        // A row label among the header pieces (labels printed as a column): no reading.
+        let from = offer(&[
+            "計画期間における必要量",
+            "現在の整備状況 ② (R6",
+            "今後整備すべき見込み量",
+            "任用後研修",
+            "養成研修",
+            "15",
+            "5",
+            "0",
+            "0",
+            "15",
+            "5",
+        ]);
+        assert!(requirement_table(&[], &from).is_none());
+    }
+
+    #[test]
+    fn labels_as_a_column_only_when_the_values_prove_the_order() {
+        // Row by row: each row alike, neighbours unlike.
+        let from = offer(&["R7", "R8", "R9", "必要量", "整備目標", "85", "90", "95", "85 (+7)", "90 (+5)", "95 (+5)"]);
+        assert_eq!(cells(&read(&[], &from).unwrap())[2], vec!["整備目標", "85 (+7)", "90 (+5)", "95 (+5)"]);
+        // Column by column (pdfminer): 回 and 人 alternate in print order.
+        let from = offer(&["R7", "R8", "R9", "実施回数", "受講者数", "10 回", "15 人", "10 回", "20 人", "12 回", "25 人"]);
+        assert_eq!(cells(&read(&[], &from).unwrap())[1], vec!["実施回数", "10 回", "10 回", "12 回"]);
+        // Plain numbers either way: not guessed.
+        let from = offer(&["R7", "R8", "R9", "利用可能", "利用した", "71", "15", "71", "30", "72", "35"]);
+        assert!(matches!(read(&[], &from), Some(Stacked::Doubt { .. })));
     }
 
     #[test]
