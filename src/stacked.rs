@@ -615,15 +615,14 @@ fn by_rows<'a>(body: &[Token<'a>], n_columns: usize, label_above: Option<&str>) 
         // order no row alike: anything less is a guess (`71 15 71 30 72` is as alike as
         // `71 71 72 72 73`).
         let distinct = |read: &dyn Fn(usize) -> Vec<Token<'a>>| (1..n_rows).all(|r| signature(&read(r - 1)[0]) != signature(&read(r)[0]));
-        let read: &dyn Fn(usize) -> Vec<Token<'a>> = if n_rows == 1 {
-            &by_row
-        } else if n_alike_by_row == n_rows && n_alike_by_column == 0 && distinct(&by_row) {
-            &by_row
-        } else if n_alike_by_column == n_rows && n_alike_by_row == 0 && distinct(&by_column) {
-            &by_column
-        } else {
-            return None;
-        };
+        let read: &dyn Fn(usize) -> Vec<Token<'a>> =
+            if n_rows == 1 || (n_alike_by_row == n_rows && n_alike_by_column == 0 && distinct(&by_row)) {
+                &by_row
+            } else if n_alike_by_column == n_rows && n_alike_by_row == 0 && distinct(&by_column) {
+                &by_column
+            } else {
+                return None;
+            };
         for (r, unit) in units.into_iter().enumerate() {
             rows.push(row(joined(unit), &read(r), &unit[0]));
         }
