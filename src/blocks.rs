@@ -47,7 +47,8 @@ pub struct RawRow {
 /// What a run of lines is.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PieceKind {
-    Heading(Heading),
+    /// Boxed: a heading is the largest piece and the rarest.
+    Heading(Box<Heading>),
     Paragraph(String),
     List(Vec<Item>),
     Note(String),
@@ -245,7 +246,7 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
                 line_idx += 1;
             }
             Class::Heading(heading) => {
-                pieces.push(Piece { kind: PieceKind::Heading((**heading).clone()), first: start, last: start });
+                pieces.push(Piece { kind: PieceKind::Heading(heading.clone()), first: start, last: start });
                 line_idx += 1;
             }
             Class::Furniture => {

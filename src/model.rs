@@ -100,8 +100,8 @@ pub enum Block {
         tag: Option<String>,
         text: String,
     },
-    /// A rebuilt table.
-    Table(Table),
+    /// A rebuilt table (boxed: tables are few and far larger than the other blocks).
+    Table(Box<Table>),
     /// Fragments that looked like a table but could not be rebuilt with confidence.
     Unresolved {
         lines: [u32; 2],

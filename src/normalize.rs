@@ -57,7 +57,8 @@ pub fn text(text: &str) -> Normalized<'_> {
     for (line_idx, original) in body.split('\n').enumerate() {
         let number = u32::try_from(line_idx + 1).unwrap_or(u32::MAX);
         let mut line_page = page;
-        if original.contains(FORM_FEED) {
+        // A form feed is work for `line` too: lines with nothing to rewrite have none.
+        if needs_work_bytes(original.as_bytes()) && original.contains(FORM_FEED) {
             let leading = original.chars().take_while(|&c| c == FORM_FEED || c == ' ').filter(|&c| c == FORM_FEED).count();
             let total = original.chars().filter(|&c| c == FORM_FEED).count();
             line_page = page + leading as u32;
@@ -76,7 +77,9 @@ fn memchr_count(bytes: &[u8]) -> usize {
     bytes.iter().filter(|&&byte| byte == b'\n').count()
 }
 
-/// True for the characters this stage rewrites or reports.
+/// True for the characters this stage rewrites or reports (the definition
+/// `needs_work_bytes` implements on bytes).
+#[cfg(test)]
 fn needs_work(c: char) -> bool {
     matches!(c,
         '\u{FF01}'..='\u{FF5E}' | '\u{FF61}'..='\u{FF9F}' | '\u{FFE0}'..='\u{FFEE}'
@@ -85,13 +88,53 @@ fn needs_work(c: char) -> bool {
         || (c.is_control() && c != '\t')
 }
 
+/// Bytes that may start a character `needs_work` accepts: ASCII controls
+/// (not TAB), `"`, DEL, and the lead bytes C2, E2, E3, EF; the bytes after
+/// the lead decide (`is_work_at`).
+const MAYBE_WORK: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 0x20 {
+        table[byte] = byte != b'\t' as usize;
+        byte += 1;
+    }
+    table[b'"' as usize] = true;
+    table[0x7F] = true;
+    table[0xC2] = true;
+    table[0xE2] = true;
+    table[0xE3] = true;
+    table[0xEF] = true;
+    table
+};
+
+/// Same answer as `text.chars().any(needs_work)`, read from the UTF-8 bytes
+/// without decoding characters (the quick check: most lines need nothing).
+fn needs_work_bytes(bytes: &[u8]) -> bool {
+    bytes.iter().enumerate().any(|(byte_idx, &byte)| MAYBE_WORK[byte as usize] && is_work_at(bytes, byte_idx))
+}
+
+/// True when the character starting at `at` (a byte `MAYBE_WORK` flags) is one `needs_work` accepts.
+fn is_work_at(bytes: &[u8], at: usize) -> bool {
+    let next = |offset: usize| bytes.get(at + offset).copied().unwrap_or(0);
+    match bytes[at] {
+        // U+0080..U+009F (controls), U+00A0, U+00B0 (°).
+        0xC2 => matches!(next(1), 0x80..=0xA0 | 0xB0),
+        // U+2010, U+2011, U+2212.
+        0xE2 => matches!((next(1), next(2)), (0x80, 0x90 | 0x91) | (0x88, 0x92)),
+        // U+3000, U+301C.
+        0xE3 => matches!((next(1), next(2)), (0x80, 0x80 | 0x9C)),
+        // U+FF01..U+FF5E, U+FF61..U+FF9F, U+FFE0..U+FFEE, U+FFFD.
+        0xEF => {
+            matches!((next(1), next(2)), (0xBC, 0x81..=0xBF) | (0xBD, 0x80..=0x9E | 0xA1..=0xBF) | (0xBE, 0x80..=0x9F) | (0xBF, 0xA0..=0xAE | 0xBD))
+        }
+        _ => true,
+    }
+}
+
 /// Normalizes one line; borrows when nothing needs to change.
 pub fn line<'a>(original: &'a str, number: u32, warnings: &mut Vec<Warning>) -> Cow<'a, str> {
     let trimmed = original.trim_end_matches([' ', '\u{3000}']);
-    if trimmed.is_ascii() && !trimmed.bytes().any(|b| b == b'"' || (b < 0x20 && b != b'\t')) {
-        return Cow::Borrowed(trimmed);
-    }
-    if !trimmed.chars().any(needs_work) {
+    if !needs_work_bytes(trimmed.as_bytes()) {
         return Cow::Borrowed(trimmed);
     }
     let mut folded = String::with_capacity(trimmed.len());
@@ -292,6 +335,16 @@ mod tests {
         line("表〇 子ど\u{FFFD}数の見込み", 638, &mut warnings);
         assert_eq!(warnings.len(), 1);
         assert_eq!(warnings[0].code, "replacement_char");
+    }
+
+    #[test]
+    fn byte_check_agrees_with_needs_work() {
+        for code in 0..=0x10FFFFu32 {
+            let Some(c) = char::from_u32(code) else { continue };
+            let mut buffer = [0; 4];
+            let encoded = c.encode_utf8(&mut buffer);
+            assert_eq!(needs_work_bytes(encoded.as_bytes()), needs_work(c), "U+{code:04X}");
+        }
     }
 
     #[test]

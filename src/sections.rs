@@ -79,7 +79,7 @@ impl Builder<'_> {
             PieceKind::Heading(heading) => {
                 if self.accepts(&heading) {
                     self.flush_pending();
-                    self.open_section(heading);
+                    self.open_section(*heading);
                 } else {
                     let tag = self.take_tag();
                     self.push(Block::Paragraph { lines: widen(lines, &tag), tag: tag.map(|(text, _)| text), text: heading.text });

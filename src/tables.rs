@@ -363,7 +363,7 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
         };
     let first = rows.first().map_or(0, |row| row.line);
     let last = rows.last().map_or(0, |row| row.line);
-    Block::Table(Table {
+    Block::Table(Box::new(Table {
         id: context.id,
         label: context.label,
         caption: context.caption,
@@ -375,7 +375,7 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
         stub,
         columns,
         rows: table_rows,
-    })
+    }))
 }
 
 fn mode(widths: &[usize]) -> Option<usize> {
@@ -629,7 +629,7 @@ mod tests {
 
     fn table(block: Block) -> Table {
         match block {
-            Block::Table(table) => table,
+            Block::Table(table) => *table,
             other => panic!("expected a table, got {other:?}"),
         }
     }
