@@ -67,7 +67,7 @@ pub fn spans(text: &str) -> Vec<Span> {
 /// cells, none of them running prose.
 pub fn is_row(text: &str) -> bool {
     let text = text.trim_matches(' ');
-    if !text.contains("  ") {
+    if !text.as_bytes().windows(2).any(|pair| pair == b"  ") {
         return false;
     }
     // One pass, no allocation: stop at the first cell that reads like prose.

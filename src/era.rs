@@ -35,6 +35,10 @@ impl YearLabel {
 
 /// Reads the year expressions of a (normalized) header label.
 pub fn year_label(label: &str) -> YearLabel {
+    // Every year expression starts with a digit or an era name (`令和`, `平成`, `昭和`, `R`, `H`).
+    if !label.chars().any(|c| c.is_ascii_digit() || matches!(c, '令' | '平' | '昭' | 'R' | 'H')) {
+        return YearLabel { year: None, western: None, era: None, calendar: None, qualifier: None };
+    }
     let chars: Vec<char> = label.chars().collect();
     let mut western = None;
     let mut era = None;

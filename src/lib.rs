@@ -112,7 +112,15 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 /// with runs of spaces, `raw` otherwise, `mixed` when both kinds of rows occur.
 fn layout(lines: &[normalize::Line<'_>]) -> &'static str {
     let n_tabbed = lines.iter().filter(|line| line.text.trim_matches('\t').contains('\t')).count();
-    let n_spaced = lines.iter().filter(|line| line.text.trim().contains("   ")).count();
+    // A byte scan, not `contains("   ")`: building a substring searcher per line cost more than the scan.
+    let has_three_spaces = |text: &str| {
+        let mut run = 0;
+        text.bytes().any(|byte| {
+            run = if byte == b' ' { run + 1 } else { 0 };
+            run == 3
+        })
+    };
+    let n_spaced = lines.iter().filter(|line| has_three_spaces(line.text.trim())).count();
     match (n_tabbed >= 3, n_spaced >= 10 && n_spaced * 20 >= lines.len()) {
         (true, true) => "mixed",
         (true, false) => "tabbed",

@@ -57,8 +57,7 @@ pub fn text(text: &str) -> Normalized<'_> {
     for (line_idx, original) in body.split('\n').enumerate() {
         let number = u32::try_from(line_idx + 1).unwrap_or(u32::MAX);
         let mut line_page = page;
-        // A form feed is work for `line` too: lines with nothing to rewrite have none.
-        if needs_work_bytes(original.as_bytes()) && original.contains(FORM_FEED) {
+        if original.contains(FORM_FEED) {
             let leading = original.chars().take_while(|&c| c == FORM_FEED || c == ' ').filter(|&c| c == FORM_FEED).count();
             let total = original.chars().filter(|&c| c == FORM_FEED).count();
             line_page = page + leading as u32;
@@ -109,8 +108,39 @@ const MAYBE_WORK: [bool; 256] = {
 
 /// Same answer as `text.chars().any(needs_work)`, read from the UTF-8 bytes
 /// without decoding characters (the quick check: most lines need nothing).
+/// First two branch-free passes the compiler vectorizes: single bytes that
+/// may start such a character (ASCII controls but TAB, `"`, DEL, C2, EF) and
+/// byte pairs (E2 80, E2 88, E3 80); only a line that has one is checked
+/// character by character.
 fn needs_work_bytes(bytes: &[u8]) -> bool {
-    bytes.iter().enumerate().any(|(byte_idx, &byte)| MAYBE_WORK[byte as usize] && is_work_at(bytes, byte_idx))
+    // Byte `idx` with the byte after it (0 after the last): 16 at a time, then the rest.
+    let flag = |byte: u8, next: u8| -> u8 {
+        u8::from(byte < 0x20) & u8::from(byte != b'\t')
+            | u8::from(byte == b'"')
+            | u8::from(byte == 0x7F)
+            | u8::from(byte == 0xC2)
+            | u8::from(byte == 0xEF)
+            | u8::from(byte == 0xE2) & (u8::from(next == 0x80) | u8::from(next == 0x88))
+            | u8::from(byte == 0xE3) & u8::from(next == 0x80)
+    };
+    let mut found = 0u8;
+    let mut start = 0;
+    while start + 17 <= bytes.len() {
+        let window = &bytes[start..start + 17];
+        for idx in 0..16 {
+            found |= flag(window[idx], window[idx + 1]);
+        }
+        if found != 0 {
+            break;
+        }
+        start += 16;
+    }
+    if found == 0 {
+        for idx in start..bytes.len() {
+            found |= flag(bytes[idx], bytes.get(idx + 1).copied().unwrap_or(0));
+        }
+    }
+    found != 0 && bytes.iter().enumerate().any(|(byte_idx, &byte)| MAYBE_WORK[byte as usize] && is_work_at(bytes, byte_idx))
 }
 
 /// True when the character starting at `at` (a byte `MAYBE_WORK` flags) is one `needs_work` accepts.
