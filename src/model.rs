@@ -4,6 +4,8 @@
 //! `../shared/SPEC.md`: fields may be added, never renamed or removed. Every
 //! other module builds these values; none of them knows JSON.
 
+use std::borrow::Cow;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -188,12 +190,13 @@ pub struct Cell {
     /// The text as printed (normalized).
     pub raw: String,
     /// `integer`, `decimal`, `percent`, `count`, `delta`, `negative`, `duration`, `range`, `mark`, `status`, `text`, `empty`.
-    pub kind: String,
+    /// (A `Cow`: the kinds, the statuses and the common units are fixed words, not allocated per cell.)
+    pub kind: Cow<'static, str>,
     /// The number a person reads from the cell (durations in months), null for marks, statuses, ranges and text.
     pub value: Option<f64>,
-    pub unit: Option<String>,
+    pub unit: Option<Cow<'static, str>>,
     /// `見込`, `計算`, `実績`, `中止`, `未定`, `none` (a dash) …, or null.
-    pub status: Option<String>,
+    pub status: Option<Cow<'static, str>>,
     pub line: u32,
     /// Change printed beside the value: `140 件 (+20)` → 20.
     #[serde(default, skip_serializing_if = "Option::is_none")]

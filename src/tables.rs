@@ -65,7 +65,7 @@ fn header_rows(rows: &[RawRow]) -> usize {
     if values.is_empty() {
         return 0;
     }
-    let is_number = |cell: &str| values::cell(cell, 0).value.is_some();
+    let is_number = |cell: &str| values::has_value(cell);
     let yearish = values.iter().any(|cell| era::year_label(cell).year.is_some());
     let is_header = (stub.is_empty() && !values.iter().all(|cell| is_number(cell)))
         || STUB_WORDS.contains(&stub)
