@@ -52,12 +52,9 @@ pub enum PieceKind {
     Paragraph(String),
     List(Vec<Item>),
     Note(String),
-    /// `表5 …` with its continuation lines and the unit it names.
-    Caption {
-        label: String,
-        text: Option<String>,
-        unit: Option<String>,
-    },
+    /// `表5 …` with its continuation lines and the unit it names (boxed: the
+    /// largest kind of piece would make every piece as large).
+    Caption(Box<Caption>),
     /// `単位：人（年間の利用人数）` on its own line.
     Unit(String),
     /// `«具体的な整備目標»`, `○子育て短期支援事業`.
@@ -78,6 +75,14 @@ pub enum PieceKind {
         reason: String,
     },
     Toc(Vec<TocEntry>),
+}
+
+/// A table caption: `表5`, the text after it, the unit it names.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Caption {
+    pub label: String,
+    pub text: Option<String>,
+    pub unit: Option<String>,
 }
 
 /// A piece and the lines it owns (`first..=last`, blank lines inside included).
@@ -234,7 +239,7 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
                         _ => break,
                     }
                 }
-                pieces.push(Piece { kind: PieceKind::Caption { label, text: caption_text, unit }, first: start, last });
+                pieces.push(Piece { kind: PieceKind::Caption(Box::new(Caption { label, text: caption_text, unit })), first: start, last });
             }
             Class::Unit => {
                 let unit = unit_in(text).unwrap_or_else(|| text.to_string());
