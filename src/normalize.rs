@@ -50,14 +50,21 @@ pub struct Normalized<'a> {
 /// Splits `text` into lines and normalizes each.
 pub fn text(text: &str) -> Normalized<'_> {
     // Exact capacity: one counting pass is cheaper than doubling a large vector.
-    let mut lines = Vec::with_capacity(memchr_count(text.as_bytes()) + 1);
+    let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
     let mut warnings = Vec::new();
     let mut page = 1u32;
     let body = text.strip_suffix('\n').unwrap_or(text);
-    for (line_idx, original) in body.split('\n').enumerate() {
+    // One search for the whole text: most texts have no form feed at all.
+    let has_form_feeds = memchr::memchr(FORM_FEED as u8, body.as_bytes()).is_some();
+    let mut line_start = 0;
+    let line_ends = memchr::memchr_iter(b'\n', body.as_bytes()).chain(std::iter::once(body.len()));
+    for (line_idx, line_end) in line_ends.enumerate() {
+        // `\n` is ASCII, so both ends are character boundaries.
+        let original = &body[line_start..line_end];
+        line_start = line_end + 1;
         let number = u32::try_from(line_idx + 1).unwrap_or(u32::MAX);
         let mut line_page = page;
-        if original.contains(FORM_FEED) {
+        if has_form_feeds && original.contains(FORM_FEED) {
             let leading = original.chars().take_while(|&c| c == FORM_FEED || c == ' ').filter(|&c| c == FORM_FEED).count();
             let total = original.chars().filter(|&c| c == FORM_FEED).count();
             line_page = page + leading as u32;
@@ -70,10 +77,6 @@ pub fn text(text: &str) -> Normalized<'_> {
         lines.clear();
     }
     Normalized { lines, pages: page, warnings }
-}
-
-fn memchr_count(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&byte| byte == b'\n').count()
 }
 
 /// True for the characters this stage rewrites or reports (the definition
@@ -161,9 +164,22 @@ fn is_work_at(bytes: &[u8], at: usize) -> bool {
     }
 }
 
+/// `text.trim_end_matches([' ', '\u{3000}'])` on bytes (U+3000 is E3 80 80).
+fn trim_end_spaces(text: &str) -> &str {
+    let mut bytes = text.as_bytes();
+    loop {
+        match bytes {
+            [rest @ .., b' '] | [rest @ .., 0xE3, 0x80, 0x80] => bytes = rest,
+            _ => break,
+        }
+    }
+    // Only whole characters were cut, so the length is a character boundary.
+    &text[..bytes.len()]
+}
+
 /// Normalizes one line; borrows when nothing needs to change.
 pub fn line<'a>(original: &'a str, number: u32, warnings: &mut Vec<Warning>) -> Cow<'a, str> {
-    let trimmed = original.trim_end_matches([' ', '\u{3000}']);
+    let trimmed = trim_end_spaces(original);
     if !needs_work_bytes(trimmed.as_bytes()) {
         return Cow::Borrowed(trimmed);
     }
@@ -374,6 +390,13 @@ mod tests {
             let mut buffer = [0; 4];
             let encoded = c.encode_utf8(&mut buffer);
             assert_eq!(needs_work_bytes(encoded.as_bytes()), needs_work(c), "U+{code:04X}");
+        }
+    }
+
+    #[test]
+    fn trims_spaces_and_ideographic_spaces_at_the_end() {
+        for text in ["", " ", "a", "a \u{3000} ", "\u{3000}", "表 \u{3000}", "a\t ", " \u{3000}a"] {
+            assert_eq!(trim_end_spaces(text), text.trim_end_matches([' ', '\u{3000}']), "{text:?}");
         }
     }
 
