@@ -133,7 +133,11 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 /// `tabbed` when tables are TAB-separated, `spaced` when columns are aligned
 /// with runs of spaces, `raw` otherwise, `mixed` when both kinds of rows occur.
 fn layout(lines: &[normalize::Line<'_>]) -> &'static str {
-    let n_tabbed = lines.iter().filter(|line| line.text.trim_matches('\t').contains('\t')).count();
+    // The exact tests run only on lines that pass a quick byte test (a TAB; three spaces).
+    let n_tabbed = lines
+        .iter()
+        .filter(|line| memchr::memchr(b'\t', line.text.as_bytes()).is_some() && line.text.trim_matches('\t').contains('\t'))
+        .count();
     // A byte scan, not `contains("   ")`: building a substring searcher per line cost more than the scan.
     let has_three_spaces = |text: &str| {
         let mut run = 0;
@@ -142,7 +146,7 @@ fn layout(lines: &[normalize::Line<'_>]) -> &'static str {
             run == 3
         })
     };
-    let n_spaced = lines.iter().filter(|line| has_three_spaces(line.text.trim())).count();
+    let n_spaced = lines.iter().filter(|line| has_three_spaces(&line.text) && has_three_spaces(line.text.trim())).count();
     match (n_tabbed >= 3, n_spaced >= 10 && n_spaced * 20 >= lines.len()) {
         (true, true) => "mixed",
         (true, false) => "tabbed",

@@ -8,6 +8,8 @@
 //! cell that cannot be placed with confidence is placed left to right and
 //! flagged.
 
+use std::borrow::Cow;
+
 use crate::blocks::RawRow;
 use crate::era;
 use crate::model::{Block, Cell, Column, Item, Row, Table, Warning};
@@ -94,25 +96,26 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
     let stub = header.first().and_then(|row| row.cells.first()).filter(|cell| !cell.is_empty()).cloned();
 
     // Data rows: label, cells after it (trailing empties dropped), merged cells split when rows run short.
-    struct Data {
+    // Cells are borrowed from `rows` until they become `Cell`s.
+    struct Data<'r> {
         line: u32,
-        label: String,
-        cells: Vec<(String, usize)>,
+        label: &'r str,
+        cells: Vec<(&'r str, usize)>,
     }
-    let mut data: Vec<Data> = Vec::new();
-    let mut lone: Vec<(usize, usize, String, u32)> = Vec::new(); // (data_idx it follows, position, text, line)
+    let mut data: Vec<Data<'_>> = Vec::new();
+    let mut lone: Vec<(usize, usize, &str, u32)> = Vec::new(); // (data_idx it follows, position, text, line)
     for row in body {
-        let label = row.cells.first().cloned().unwrap_or_default();
+        let label = row.cells.first().map_or("", String::as_str);
         let end = row.cells.iter().rposition(|cell| !cell.is_empty()).map_or(1, |idx| idx + 1).max(1);
-        let cells: Vec<(String, usize)> = row.cells[1.min(row.cells.len())..end.max(1).min(row.cells.len())]
+        let cells: Vec<(&str, usize)> = row.cells[1.min(row.cells.len())..end.max(1).min(row.cells.len())]
             .iter()
             .enumerate()
-            .map(|(idx, cell)| (cell.clone(), idx + 1))
+            .map(|(idx, cell)| (cell.as_str(), idx + 1))
             .collect();
         let n_filled = cells.iter().filter(|(cell, _)| !cell.is_empty()).count();
         if label.is_empty() && n_filled == 1 && !data.is_empty() {
-            if let Some((text, position)) = cells.iter().find(|(cell, _)| !cell.is_empty()) {
-                lone.push((data.len() - 1, *position, text.clone(), row.line));
+            if let Some(&(text, position)) = cells.iter().find(|(cell, _)| !cell.is_empty()) {
+                lone.push((data.len() - 1, position, text, row.line));
                 continue;
             }
         }
@@ -121,10 +124,10 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
 
     let layouts = layouts(header);
     let n_columns_max = layouts.iter().map(Vec::len).max().unwrap_or(0);
-    let row_values: Vec<Vec<(String, u32)>> = data
+    let row_values: Vec<Vec<(Cow<'_, str>, u32)>> = data
         .iter()
         .map(|row| {
-            let mut cells: Vec<(String, u32)> = row.cells.iter().map(|(cell, _)| (cell.clone(), row.line)).collect();
+            let mut cells: Vec<(Cow<'_, str>, u32)> = row.cells.iter().map(|&(cell, _)| (Cow::Borrowed(cell), row.line)).collect();
             if cells.len() < n_columns_max {
                 let mut split = Vec::new();
                 let mut did_split = false;
@@ -134,7 +137,7 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
                         Some(parts) if parts.len() - 1 <= n_short => {
                             did_split = true;
                             n_short -= parts.len() - 1;
-                            split.extend(parts.into_iter().map(|part| (part, *line)));
+                            split.extend(parts.into_iter().map(|part| (Cow::Owned(part), *line)));
                         }
                         _ => split.push((cell.clone(), *line)),
                     }
@@ -247,7 +250,7 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
     let mut group: Option<String> = None;
     for ((row, cells), numbers) in data.iter().zip(&row_values).zip(&row_numbers) {
         if cells.iter().all(|(cell, _)| cell.is_empty()) && !row.label.is_empty() {
-            group = Some(row.label.clone());
+            group = Some(row.label.to_string());
             row_of_data.push(None);
             continue;
         }
@@ -291,7 +294,13 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
                 placed[column_idx] = Some(values::cell(cell, *line));
             }
         }
-        table_rows.push(Row { unit: row_unit(&row.label), label: row.label.clone(), group: group.clone(), line: row.line, cells: placed });
+        table_rows.push(Row {
+            unit: row_unit(row.label),
+            label: row.label.to_string(),
+            group: group.clone(),
+            line: row.line,
+            cells: placed,
+        });
     }
 
     // Lone totals (`⇥⇥⇥⇥⇥73`) go back to the row above, under the header cell they stand beneath.
@@ -559,7 +568,7 @@ fn place(numbers: &[Option<f64>], layout: &[Spec]) -> Option<Placement> {
     best
 }
 
-fn numbers_of(cells: &[(String, u32)]) -> Vec<Option<f64>> {
+fn numbers_of(cells: &[(Cow<'_, str>, u32)]) -> Vec<Option<f64>> {
     cells.iter().map(|(cell, _)| values::number(cell)).collect()
 }
 
