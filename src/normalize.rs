@@ -90,78 +90,41 @@ fn needs_work(c: char) -> bool {
         || (c.is_control() && c != '\t')
 }
 
-/// Bytes that may start a character `needs_work` accepts: ASCII controls
-/// (not TAB), `"`, DEL, and the lead bytes C2, E2, E3, EF; the bytes after
-/// the lead decide (`is_work_at`).
-const MAYBE_WORK: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut byte = 0;
-    while byte < 0x20 {
-        table[byte] = byte != b'\t' as usize;
-        byte += 1;
-    }
-    table[b'"' as usize] = true;
-    table[0x7F] = true;
-    table[0xC2] = true;
-    table[0xE2] = true;
-    table[0xE3] = true;
-    table[0xEF] = true;
-    table
-};
-
 /// Same answer as `text.chars().any(needs_work)`, read from the UTF-8 bytes
 /// without decoding characters (the quick check: most lines need nothing).
-/// First two branch-free passes the compiler vectorizes: single bytes that
-/// may start such a character (ASCII controls but TAB, `"`, DEL, C2, EF) and
-/// byte pairs (E2 80, E2 88, E3 80); only a line that has one is checked
-/// character by character.
+/// Each byte is tested with the two after it, branch-free, 16 at a time, so
+/// the compiler vectorizes it.
 fn needs_work_bytes(bytes: &[u8]) -> bool {
-    // Byte `idx` with the byte after it (0 after the last): 16 at a time, then the rest.
-    let flag = |byte: u8, next: u8| -> u8 {
-        u8::from(byte < 0x20) & u8::from(byte != b'\t')
-            | u8::from(byte == b'"')
-            | u8::from(byte == 0x7F)
-            | u8::from(byte == 0xC2)
-            | u8::from(byte == 0xEF)
-            | u8::from(byte == 0xE2) & (u8::from(next == 0x80) | u8::from(next == 0x88))
-            | u8::from(byte == 0xE3) & u8::from(next == 0x80)
+    let flag = |byte: u8, next: u8, after: u8| -> u8 {
+        let is = |condition: bool| u8::from(condition);
+        let ascii = is(byte < 0x20) & is(byte != b'\t') | is(byte == b'"') | is(byte == 0x7F);
+        let c2 = is(byte == 0xC2) & (is(next >= 0x80) & is(next <= 0xA0) | is(next == 0xB0));
+        let e2 = is(byte == 0xE2) & (is(next == 0x80) & (is(after == 0x90) | is(after == 0x91)) | is(next == 0x88) & is(after == 0x92));
+        let e3 = is(byte == 0xE3) & is(next == 0x80) & (is(after == 0x80) | is(after == 0x9C));
+        let ef = is(byte == 0xEF)
+            & (is(next == 0xBC) & is(after >= 0x81)
+                | is(next == 0xBD) & (is(after <= 0x9E) | is(after >= 0xA1))
+                | is(next == 0xBE) & is(after <= 0x9F)
+                | is(next == 0xBF) & (is(after >= 0xA0) & is(after <= 0xAE) | is(after == 0xBD)));
+        ascii | c2 | e2 | e3 | ef
     };
     let mut found = 0u8;
     let mut start = 0;
-    while start + 17 <= bytes.len() {
-        let window = &bytes[start..start + 17];
+    while let (Some(byte), Some(next), Some(after)) = (
+        bytes.get(start..start + 16).and_then(|slice| <&[u8; 16]>::try_from(slice).ok()),
+        bytes.get(start + 1..start + 17).and_then(|slice| <&[u8; 16]>::try_from(slice).ok()),
+        bytes.get(start + 2..start + 18).and_then(|slice| <&[u8; 16]>::try_from(slice).ok()),
+    ) {
         for idx in 0..16 {
-            found |= flag(window[idx], window[idx + 1]);
+            found |= flag(byte[idx], next[idx], after[idx]);
         }
         if found != 0 {
-            break;
+            return true;
         }
         start += 16;
     }
-    if found == 0 {
-        for idx in start..bytes.len() {
-            found |= flag(bytes[idx], bytes.get(idx + 1).copied().unwrap_or(0));
-        }
-    }
-    found != 0 && bytes.iter().enumerate().any(|(byte_idx, &byte)| MAYBE_WORK[byte as usize] && is_work_at(bytes, byte_idx))
-}
-
-/// True when the character starting at `at` (a byte `MAYBE_WORK` flags) is one `needs_work` accepts.
-fn is_work_at(bytes: &[u8], at: usize) -> bool {
-    let next = |offset: usize| bytes.get(at + offset).copied().unwrap_or(0);
-    match bytes[at] {
-        // U+0080..U+009F (controls), U+00A0, U+00B0 (°).
-        0xC2 => matches!(next(1), 0x80..=0xA0 | 0xB0),
-        // U+2010, U+2011, U+2212.
-        0xE2 => matches!((next(1), next(2)), (0x80, 0x90 | 0x91) | (0x88, 0x92)),
-        // U+3000, U+301C.
-        0xE3 => matches!((next(1), next(2)), (0x80, 0x80 | 0x9C)),
-        // U+FF01..U+FF5E, U+FF61..U+FF9F, U+FFE0..U+FFEE, U+FFFD.
-        0xEF => {
-            matches!((next(1), next(2)), (0xBC, 0x81..=0xBF) | (0xBD, 0x80..=0x9E | 0xA1..=0xBF) | (0xBE, 0x80..=0x9F) | (0xBF, 0xA0..=0xAE | 0xBD))
-        }
-        _ => true,
-    }
+    let byte_at = |idx: usize| bytes.get(idx).copied().unwrap_or(0);
+    (start..bytes.len()).any(|idx| flag(bytes[idx], byte_at(idx + 1), byte_at(idx + 2)) != 0)
 }
 
 /// `text.trim_end_matches([' ', '\u{3000}'])` on bytes (U+3000 is E3 80 80).
@@ -390,6 +353,20 @@ mod tests {
             let mut buffer = [0; 4];
             let encoded = c.encode_utf8(&mut buffer);
             assert_eq!(needs_work_bytes(encoded.as_bytes()), needs_work(c), "U+{code:04X}");
+        }
+    }
+
+    #[test]
+    fn byte_check_agrees_across_window_boundaries() {
+        let samples = [
+            'a', '"', '\t', '\u{0C}', '\u{85}', '\u{A0}', '°', '、', '。', '\u{3000}', '〜', '‐', '※', '−', '１', '（', 'ｱ', '\u{FFFD}',
+            '￥', 'ー',
+        ];
+        for sample in samples {
+            for n_before in 0..40 {
+                let text: String = "あ".repeat(n_before % 7) + &"b".repeat(n_before / 7 * 5) + &sample.to_string() + "いう";
+                assert_eq!(needs_work_bytes(text.as_bytes()), text.chars().any(needs_work), "{text:?}");
+            }
         }
     }
 
