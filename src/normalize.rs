@@ -123,8 +123,17 @@ fn needs_work_bytes(bytes: &[u8]) -> bool {
         }
         start += 16;
     }
-    let byte_at = |idx: usize| bytes.get(idx).copied().unwrap_or(0);
-    (start..bytes.len()).any(|idx| flag(bytes[idx], byte_at(idx + 1), byte_at(idx + 2)) != 0)
+    // The last 0–17 bytes: copied into a buffer padded with a letter (which flags
+    // nothing) and checked by the same 16-wide code, not byte by byte.
+    let tail = &bytes[start..];
+    let mut padded = [b'a'; 34];
+    padded[..tail.len()].copy_from_slice(tail);
+    for block in [0, 16] {
+        for idx in block..block + 16 {
+            found |= flag(padded[idx], padded[idx + 1], padded[idx + 2]);
+        }
+    }
+    found != 0
 }
 
 /// `text.trim_end_matches([' ', '\u{3000}'])` on bytes (U+3000 is E3 80 80).
