@@ -538,13 +538,14 @@ fn place(numbers: &[Option<f64>], layout: &[Spec]) -> Option<Placement> {
         _ => candidates.push((n_cells..n_columns).collect()),
     }
     let mut best: Option<Placement> = None;
+    let total_idx = total_column(layout);
     for missing in candidates {
         let columns: Vec<usize> = (0..n_columns).filter(|idx| !missing.contains(idx)).collect();
         let mut by_column: Vec<Option<f64>> = vec![None; n_columns];
         for (cell_idx, &column_idx) in columns.iter().enumerate() {
             by_column[column_idx] = numbers[cell_idx];
         }
-        let (pass, fail) = check_sums(layout, &by_column);
+        let (pass, fail) = check_sums(layout, total_idx, &by_column);
         let mut placement = Placement { columns, missing, pass, fail, n_tied: 1 };
         match &mut best {
             None => best = Some(placement),
@@ -574,15 +575,24 @@ fn numbers_of(cells: &[(Cow<'_, str>, u32)]) -> Vec<Option<f64>> {
 
 /// Counts the sums that hold and fail: each group column against its
 /// children, and a trailing total column against the top-level columns.
-fn check_sums(layout: &[Spec], by_column: &[Option<f64>]) -> (usize, usize) {
+fn check_sums(layout: &[Spec], total_idx: Option<usize>, by_column: &[Option<f64>]) -> (usize, usize) {
     let mut pass = 0;
     let mut fail = 0;
-    let mut check = |total: f64, parts: &[Option<f64>]| {
-        if parts.iter().any(Option::is_none) || parts.is_empty() {
+    // One pass over the parts (no Vec): skipped when a part is missing or there is none.
+    let mut check = |total: f64, parts: &mut dyn Iterator<Item = Option<f64>>| {
+        let mut sum = -0.0_f64;
+        let mut n_parts = 0;
+        let mut fractional = total.fract() != 0.0;
+        for part in parts {
+            let Some(value) = part else { return };
+            sum += value;
+            n_parts += 1;
+            fractional |= value.fract() != 0.0;
+        }
+        if n_parts == 0 {
             return;
         }
-        let sum: f64 = parts.iter().flatten().sum();
-        let tolerance = if parts.iter().flatten().chain([&total]).any(|value| value.fract() != 0.0) { 0.15 } else { 0.01 };
+        let tolerance = if fractional { 0.15 } else { 0.01 };
         if (sum - total).abs() <= tolerance {
             pass += 1;
         } else {
@@ -594,27 +604,24 @@ fn check_sums(layout: &[Spec], by_column: &[Option<f64>]) -> (usize, usize) {
             continue;
         }
         let Some(total) = by_column[group_idx] else { continue };
-        let parts: Vec<Option<f64>> =
-            layout.iter().enumerate().filter(|(_, child)| child.parent == Some(group_idx)).map(|(idx, _)| by_column[idx]).collect();
-        check(total, &parts);
+        check(total, &mut layout.iter().enumerate().filter(|(_, child)| child.parent == Some(group_idx)).map(|(idx, _)| by_column[idx]));
     }
-    if let Some(total_idx) =
-        layout.iter().rposition(|spec| spec.parent.is_none() && spec.label.as_deref().is_some_and(|label| TOTAL_WORDS.contains(&label)))
-    {
+    if let Some(total_idx) = total_idx {
         if total_idx + 1 == layout.len() {
             if let Some(total) = by_column[total_idx] {
-                let parts: Vec<Option<f64>> = layout
-                    .iter()
-                    .enumerate()
-                    .take(total_idx)
-                    .filter(|(_, spec)| spec.parent.is_none())
-                    .map(|(idx, _)| by_column[idx])
-                    .collect();
-                check(total, &parts);
+                check(
+                    total,
+                    &mut layout.iter().enumerate().take(total_idx).filter(|(_, spec)| spec.parent.is_none()).map(|(idx, _)| by_column[idx]),
+                );
             }
         }
     }
     (pass, fail)
+}
+
+/// The top-level column that holds the row's total (`合計`), if the layout has one.
+fn total_column(layout: &[Spec]) -> Option<usize> {
+    layout.iter().rposition(|spec| spec.parent.is_none() && spec.label.as_deref().is_some_and(|label| TOTAL_WORDS.contains(&label)))
 }
 
 /// `一時保護所の定員数(人)` → `人`.
