@@ -526,7 +526,7 @@ fn class(line_text: &str, number: u32) -> Class {
     {
         return Class::Separator;
     }
-    if text.contains('\t') {
+    if memchr::memchr(b'\t', text.as_bytes()).is_some() {
         // A line of thousands of cells is no table a plan prints: it stays text.
         return if text.matches('\t').count() < MAX_TAB_CELLS { Class::Row } else { Class::Text };
     }

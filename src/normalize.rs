@@ -64,7 +64,7 @@ pub fn text(text: &str) -> Normalized<'_> {
         line_start = line_end + 1;
         let number = u32::try_from(line_idx + 1).unwrap_or(u32::MAX);
         let mut line_page = page;
-        if has_form_feeds && original.contains(FORM_FEED) {
+        if has_form_feeds && memchr::memchr(FORM_FEED as u8, original.as_bytes()).is_some() {
             let leading = original.chars().take_while(|&c| c == FORM_FEED || c == ' ').filter(|&c| c == FORM_FEED).count();
             let total = original.chars().filter(|&c| c == FORM_FEED).count();
             line_page = page + leading as u32;
