@@ -241,16 +241,19 @@ pub struct Record {
 
 /// Serializes a document; `pretty` indents it.
 pub fn document_json(document: &Document, pretty: bool) -> String {
-    let mut bytes = Vec::with_capacity(document.source.bytes as usize * 2);
-    // Writing to a Vec cannot fail.
-    let _ = JsonOut { out: &mut bytes, pretty, depth: 0 }.document(document);
-    String::from_utf8(bytes).unwrap_or_default()
+    // The whole text stays in `buf` (never handed to the sink); writing to a Vec cannot fail.
+    let mut json =
+        JsonOut { out: std::io::sink(), buf: Vec::with_capacity(document.source.bytes as usize * 2), chunk: usize::MAX, pretty, depth: 0 };
+    let _ = json.document(document);
+    String::from_utf8(json.buf).unwrap_or_default()
 }
 
 /// Writes a document as JSON to `writer` (with a final newline), without
 /// building the whole text in memory first.
 pub fn write_document_json<W: std::io::Write>(document: &Document, pretty: bool, mut writer: W) -> std::io::Result<()> {
-    JsonOut { out: &mut writer, pretty, depth: 0 }.document(document)?;
+    let mut json = JsonOut { out: &mut writer, buf: Vec::with_capacity(JSON_CHUNK + 4096), chunk: JSON_CHUNK, pretty, depth: 0 };
+    json.document(document)?;
+    json.flush_chunk(0)?;
     writer.write_all(b"\n")?;
     writer.flush()
 }
@@ -262,16 +265,35 @@ pub fn write_document_json<W: std::io::Write>(document: &Document, pretty: bool,
 /// checks both forms against serde_json on every fixture.
 struct JsonOut<W> {
     out: W,
+    /// Text not yet written to `out`: small writes go to a Vec (no error to
+    /// check), which is handed to `out` in chunks of about `JSON_CHUNK` bytes.
+    buf: Vec<u8>,
+    /// `JSON_CHUNK`, or `usize::MAX` to keep everything in `buf`.
+    chunk: usize,
     pretty: bool,
     depth: usize,
 }
+
+/// Bytes collected before they are written out.
+const JSON_CHUNK: usize = 1 << 16;
 
 /// Spaces for the pretty form's indentation, sliced per level.
 const INDENT: &[u8; 64] = b"                                                                ";
 
 impl<W: std::io::Write> JsonOut<W> {
+    #[inline]
     fn raw(&mut self, bytes: &[u8]) -> std::io::Result<()> {
-        self.out.write_all(bytes)
+        self.buf.extend_from_slice(bytes);
+        Ok(())
+    }
+
+    /// Hands the collected text to `out` once there is a chunk of it (between array elements).
+    fn flush_chunk(&mut self, at_least: usize) -> std::io::Result<()> {
+        if self.buf.len() >= at_least {
+            self.out.write_all(&self.buf)?;
+            self.buf.clear();
+        }
+        Ok(())
     }
 
     fn newline_indent(&mut self) -> std::io::Result<()> {
@@ -393,7 +415,7 @@ impl<W: std::io::Write> JsonOut<W> {
 
     /// Floats exactly as serde_json writes them (shortest round-trip digits, `.0`, null for NaN).
     fn f64(&mut self, number: f64) -> std::io::Result<()> {
-        serde_json::to_writer(&mut self.out, &number).map_err(|error| match error.io_error_kind() {
+        serde_json::to_writer(&mut self.buf, &number).map_err(|error| match error.io_error_kind() {
             Some(kind) => std::io::Error::new(kind, error),
             None => std::io::Error::other(error),
         })
@@ -420,6 +442,7 @@ impl<W: std::io::Write> JsonOut<W> {
         for (item_idx, item) in items.iter().enumerate() {
             self.separator(item_idx == 0)?;
             write(self, item)?;
+            self.flush_chunk(self.chunk)?;
         }
         self.close(b"]", items.len())
     }
