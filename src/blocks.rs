@@ -62,16 +62,14 @@ impl RawRow {
 /// What a run of lines is.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PieceKind {
-    Heading(Heading),
+    /// Boxed: a heading is the largest piece and the rarest.
+    Heading(Box<Heading>),
     Paragraph(String),
     List(Vec<Item>),
     Note(String),
-    /// `表5 …` with its continuation lines and the unit it names.
-    Caption {
-        label: String,
-        text: Option<String>,
-        unit: Option<String>,
-    },
+    /// `表5 …` with its continuation lines and the unit it names (boxed: the
+    /// largest kind of piece would make every piece as large).
+    Caption(Box<Caption>),
     /// `単位：人（年間の利用人数）` on its own line.
     Unit(String),
     /// `«具体的な整備目標»`, `○子育て短期支援事業`.
@@ -92,6 +90,14 @@ pub enum PieceKind {
         reason: String,
     },
     Toc(Vec<TocEntry>),
+}
+
+/// A table caption: `表5`, the text after it, the unit it names.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Caption {
+    pub label: String,
+    pub text: Option<String>,
+    pub unit: Option<String>,
 }
 
 /// A piece and the lines it owns (`first..=last`, blank lines inside included).
@@ -301,7 +307,7 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
                         _ => break,
                     }
                 }
-                pieces.push(Piece { kind: PieceKind::Caption { label, text: caption_text, unit }, first: start, last });
+                pieces.push(Piece { kind: PieceKind::Caption(Box::new(Caption { label, text: caption_text, unit })), first: start, last });
             }
             Class::Unit => {
                 let unit = unit_in(text).unwrap_or_else(|| text.to_string());
@@ -313,7 +319,7 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
                 line_idx += 1;
             }
             Class::Heading(heading) => {
-                pieces.push(Piece { kind: PieceKind::Heading((**heading).clone()), first: start, last: start });
+                pieces.push(Piece { kind: PieceKind::Heading(heading.clone()), first: start, last: start });
                 line_idx += 1;
             }
             Class::Furniture => {
@@ -744,7 +750,7 @@ fn class(line_text: &str, number: u32) -> Class {
     {
         return Class::Separator;
     }
-    if text.contains('\t') {
+    if memchr::memchr(b'\t', text.as_bytes()).is_some() {
         // A line of thousands of cells is no table a plan prints: it stays text.
         return if text.matches('\t').count() < MAX_TAB_CELLS { Class::Row } else { Class::Text };
     }

@@ -67,7 +67,8 @@ pub fn spans(text: &str) -> Vec<Span> {
 /// cells, none of them running prose.
 pub fn is_row(text: &str) -> bool {
     let text = text.trim_matches(' ');
-    if !text.contains("  ") {
+    let bytes = text.as_bytes();
+    if !bytes.iter().zip(bytes.get(1..).unwrap_or_default()).fold(false, |found, (&a, &b)| found | ((a == b' ') & (b == b' '))) {
         return false;
     }
     // One pass, no allocation: stop at the first cell that reads like prose.

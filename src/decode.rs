@@ -45,7 +45,7 @@ pub struct Undecodable {
 /// Decodes `bytes`: BOM first, then strict UTF-8, then strict CP932.
 pub fn bytes(bytes: &[u8]) -> Result<Decoded<'_>, Undecodable> {
     let (text, encoding): (Cow<'_, str>, Encoding) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        match std::str::from_utf8(rest) {
+        match utf8(rest) {
             Ok(text) => (Cow::Borrowed(text), Encoding::Utf8Bom),
             Err(error) => return Err(Undecodable { offset: 3 + error.valid_up_to() }),
         }
@@ -54,7 +54,7 @@ pub fn bytes(bytes: &[u8]) -> Result<Decoded<'_>, Undecodable> {
     } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
         (Cow::Owned(utf16(rest, u16::from_be_bytes)?), Encoding::Utf16Be)
     } else {
-        match std::str::from_utf8(bytes) {
+        match utf8(bytes) {
             Ok(text) => (Cow::Borrowed(text), Encoding::Utf8),
             Err(error) => {
                 let utf8_offset = error.valid_up_to();
@@ -68,6 +68,15 @@ pub fn bytes(bytes: &[u8]) -> Result<Decoded<'_>, Undecodable> {
         }
     };
     Ok(Decoded { text: unify_line_ends(text), encoding })
+}
+
+/// Strict UTF-8: SIMD validation (simdutf8) for the common valid case; the
+/// standard library only for invalid input, whose error carries the offset.
+fn utf8(bytes: &[u8]) -> Result<&str, std::str::Utf8Error> {
+    match simdutf8::basic::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(_) => std::str::from_utf8(bytes),
+    }
 }
 
 /// CP932 decodes most byte strings; binary data shows itself by NUL bytes and

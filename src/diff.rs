@@ -151,7 +151,7 @@ fn tables_of(section: &Section) -> Vec<&Table> {
         .blocks
         .iter()
         .filter_map(|block| match block {
-            Block::Table(table) => Some(table),
+            Block::Table(table) => Some(&**table),
             _ => None,
         })
         .collect()

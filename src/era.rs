@@ -35,17 +35,36 @@ impl YearLabel {
 
 /// Reads the year expressions of a (normalized) header label.
 pub fn year_label(label: &str) -> YearLabel {
-    let chars: Vec<char> = label.chars().collect();
+    // Every year expression starts with a digit or an era name (`令和`, `平成`, `昭和`, `R`, `H`).
+    if !label.chars().any(|c| c.is_ascii_digit() || matches!(c, '令' | '平' | '昭' | 'R' | 'H')) {
+        return YearLabel { year: None, western: None, era: None, calendar: None, qualifier: None };
+    }
+    // Labels are short: their characters and removal flags live on the stack.
+    let mut stack = [' '; 64];
+    let mut stack_removed = [false; 64];
+    let heap: Vec<char>;
+    let mut heap_removed: Vec<bool>;
+    let (chars, removed): (&[char], &mut [bool]) = if label.len() <= stack.len() {
+        let mut n_chars = 0;
+        for (slot, c) in stack.iter_mut().zip(label.chars()) {
+            *slot = c;
+            n_chars += 1;
+        }
+        (&stack[..n_chars], &mut stack_removed[..n_chars])
+    } else {
+        heap = label.chars().collect();
+        heap_removed = vec![false; heap.len()];
+        (&heap, &mut heap_removed)
+    };
     let mut western = None;
     let mut era = None;
-    let mut removed = vec![false; chars.len()];
     let mut char_idx = 0;
     while char_idx < chars.len() {
         // Western: 19xx/20xx followed (after spaces) by 年.
         if western.is_none() {
             if let Some((year, end)) = western_at(&chars, char_idx) {
                 western = Some(year);
-                mark(&mut removed, char_idx, end);
+                mark(removed, char_idx, end);
                 char_idx = end;
                 continue;
             }
@@ -53,14 +72,14 @@ pub fn year_label(label: &str) -> YearLabel {
         if era.is_none() {
             if let Some((year, end)) = era_at(&chars, char_idx) {
                 era = Some(year);
-                mark(&mut removed, char_idx, end);
+                mark(removed, char_idx, end);
                 char_idx = end;
                 continue;
             }
         }
         char_idx += 1;
     }
-    let qualifier = if western.is_some() || era.is_some() { qualifier(&chars, &removed) } else { None };
+    let qualifier = if western.is_some() || era.is_some() { qualifier(chars, removed) } else { None };
     // A calendar year with a month (`2025年3月`, not `2025年度`) names the fiscal year it falls in.
     let month = calendar_month(label);
     let fiscal = |year: Option<i32>| year.map(|year| month.map_or(year, |month| fiscal_year_of(year, month)));
@@ -155,19 +174,23 @@ fn era_at(chars: &[char], at: usize) -> Option<(i32, usize)> {
 
 /// What is left of a header after removing the years: brackets emptied by the
 /// removal go too, and `①`-style markers stay.
+/// One pass: every bracket becomes a space (so emptied brackets vanish),
+/// whitespace runs become one space, the ends are trimmed.
 fn qualifier(chars: &[char], removed: &[bool]) -> Option<String> {
-    let kept: String = chars.iter().zip(removed).filter(|(_, &gone)| !gone).map(|(&c, _)| c).collect();
-    let mut cleaned = kept;
-    for empty in ["()", "( )", "（）"] {
-        cleaned = cleaned.replace(empty, " ");
+    let mut collapsed = String::new();
+    let mut space = false;
+    for (&c, _) in chars.iter().zip(removed).filter(|(_, &gone)| !gone) {
+        if c.is_whitespace() || matches!(c, '(' | ')' | '（' | '）') {
+            space = true;
+            continue;
+        }
+        if space && !collapsed.is_empty() {
+            collapsed.push(' ');
+        }
+        space = false;
+        collapsed.push(c);
     }
-    let cleaned: String = cleaned.chars().map(|c| if matches!(c, '(' | ')' | '（' | '）') { ' ' } else { c }).collect();
-    let collapsed = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
-    if collapsed.is_empty() {
-        None
-    } else {
-        Some(collapsed)
-    }
+    (!collapsed.is_empty()).then_some(collapsed)
 }
 
 /// The month of a calendar date (`2025年3月`, `令和7年3月`); None for `年度` labels.

@@ -296,7 +296,7 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>, Error> {
 fn document_from_bytes(path: &Path, bytes: Vec<u8>) -> Result<Document, Error> {
     let text = if bytes.starts_with(PDF_MAGIC) { pdf_text(path, &bytes)? } else { bytes };
     let label = path.display().to_string();
-    keikaku::parse(&label, &text).map_err(|undecodable| Error::Encoding { path: path.to_path_buf(), offset: undecodable.offset })
+    keikaku::parse_owned(&label, text).map_err(|undecodable| Error::Encoding { path: path.to_path_buf(), offset: undecodable.offset })
 }
 
 /// Runs `pdftotext -layout` (poppler-utils) on a PDF and returns its text.

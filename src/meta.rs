@@ -15,26 +15,45 @@ const PLAN_WORD: &str = "計画";
 /// Marks a revised edition.
 const REVISED: &str = "改定";
 
-/// Reads `Meta` from the lines and the front-matter section.
-pub fn read(lines: &[Line<'_>], sections: &[Section]) -> Meta {
+/// What `read` needs from the lines, taken before the sections are built so
+/// that the lines can be freed first.
+pub struct FromLines {
+    /// The first 20 non-blank lines without TABs: (line number, text).
+    front: Vec<(u32, String)>,
+    plan_period: Option<PlanPeriod>,
+}
+
+/// Takes from the lines what `read` needs.
+pub fn gather(lines: &[Line<'_>]) -> FromLines {
+    let front = lines
+        .iter()
+        .filter(|line| !line.is_blank() && !line.text.contains('\t'))
+        .take(20)
+        .map(|line| (line.number, line.text.to_string()))
+        .collect();
+    FromLines { front, plan_period: lines.iter().find_map(|line| plan_period(&line.text)) }
+}
+
+/// Reads `Meta` from what was gathered from the lines and the front-matter section.
+pub fn read(from_lines: FromLines, sections: &[Section]) -> Meta {
     let front_end = sections.iter().find(|section| section.kind != "front").map_or(u32::MAX, |section| section.line);
-    let front: Vec<&Line<'_>> =
-        lines.iter().filter(|line| line.number < front_end && !line.is_blank() && !line.text.contains('\t')).take(20).collect();
+    // The first 20 candidates before the first heading are the first 20 candidates, cut there.
+    let front: Vec<&str> = from_lines.front.iter().filter(|(number, _)| *number < front_end).map(|(_, text)| text.as_str()).collect();
     let title = front
         .iter()
-        .map(|line| line.text.trim())
+        .map(|text| text.trim())
         .find(|text| text.contains(PLAN_WORD) && !text.contains(FULL_STOP) && text.chars().count() <= 60 && date(text).is_none())
         .map(|text| text.trim_end_matches("(案)").trim().to_string());
     let municipality = title.as_deref().and_then(municipality);
     let mut published: Option<(i32, u32, bool)> = None;
-    for line in &front {
-        if let Some((year, month)) = date(&line.text) {
+    for text in &front {
+        if let Some((year, month)) = date(text) {
             if published.is_none_or(|(best_year, best_month, _)| (year, month) > (best_year, best_month)) {
-                published = Some((year, month, line.text.contains(REVISED)));
+                published = Some((year, month, text.contains(REVISED)));
             }
         }
     }
-    let plan_period = lines.iter().find_map(|line| plan_period(&line.text));
+    let plan_period = from_lines.plan_period;
     Meta {
         title,
         municipality,

@@ -4,6 +4,8 @@
 //! `../shared/SPEC.md`: fields may be added, never renamed or removed. Every
 //! other module builds these values; none of them knows JSON.
 
+use std::borrow::Cow;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -100,8 +102,8 @@ pub enum Block {
         tag: Option<String>,
         text: String,
     },
-    /// A rebuilt table.
-    Table(Table),
+    /// A rebuilt table (boxed: tables are few and far larger than the other blocks).
+    Table(Box<Table>),
     /// Fragments that looked like a table but could not be rebuilt with confidence.
     Unresolved {
         lines: [u32; 2],
@@ -188,12 +190,13 @@ pub struct Cell {
     /// The text as printed (normalized).
     pub raw: String,
     /// `integer`, `decimal`, `percent`, `count`, `delta`, `negative`, `duration`, `range`, `mark`, `status`, `text`, `empty`.
-    pub kind: String,
+    /// (A `Cow`: the kinds, the statuses and the common units are fixed words, not allocated per cell.)
+    pub kind: Cow<'static, str>,
     /// The number a person reads from the cell (durations in months), null for marks, statuses, ranges and text.
     pub value: Option<f64>,
-    pub unit: Option<String>,
+    pub unit: Option<Cow<'static, str>>,
     /// `見込`, `計算`, `実績`, `中止`, `未定`, `none` (a dash) …, or null.
-    pub status: Option<String>,
+    pub status: Option<Cow<'static, str>>,
     pub line: u32,
     /// Change printed beside the value: `140 件 (+20)` → 20.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -238,22 +241,477 @@ pub struct Record {
 
 /// Serializes a document; `pretty` indents it.
 pub fn document_json(document: &Document, pretty: bool) -> String {
-    let result = if pretty { serde_json::to_string_pretty(document) } else { serde_json::to_string(document) };
-    // Serializing plain structs of strings and numbers cannot fail; f64 NaN never reaches here.
-    result.unwrap_or_else(|error| format!("{{\"error\":\"{error}\"}}"))
+    // The whole text stays in `buf` (never handed to the sink); writing to a Vec cannot fail.
+    let mut json =
+        JsonOut { out: std::io::sink(), buf: Vec::with_capacity(document.source.bytes as usize * 2), chunk: usize::MAX, pretty, depth: 0 };
+    let _ = json.document(document);
+    String::from_utf8(json.buf).unwrap_or_default()
 }
 
 /// Writes a document as JSON to `writer` (with a final newline), without
 /// building the whole text in memory first.
 pub fn write_document_json<W: std::io::Write>(document: &Document, pretty: bool, mut writer: W) -> std::io::Result<()> {
-    let result = if pretty { serde_json::to_writer_pretty(&mut writer, document) } else { serde_json::to_writer(&mut writer, document) };
-    // Keep the I/O error's kind (a closed pipe must stay a closed pipe).
-    result.map_err(|error| match error.io_error_kind() {
-        Some(kind) => std::io::Error::new(kind, error),
-        None => std::io::Error::other(error),
-    })?;
+    let mut json = JsonOut { out: &mut writer, buf: Vec::with_capacity(JSON_CHUNK + 4096), chunk: JSON_CHUNK, pretty, depth: 0 };
+    json.document(document)?;
+    json.flush_chunk(0)?;
     writer.write_all(b"\n")?;
     writer.flush()
+}
+
+/// The JSON of a `Document`, written straight from the borrowed tree, byte
+/// for byte what `serde_json::to_writer` (compact) and `to_writer_pretty`
+/// (two-space indent) write for the derived `Serialize` (field order, tags,
+/// skipped `None`s, escapes); floats go through serde_json itself. A test
+/// checks both forms against serde_json on every fixture.
+struct JsonOut<W> {
+    out: W,
+    /// Text not yet written to `out`: small writes go to a Vec (no error to
+    /// check), which is handed to `out` in chunks of about `JSON_CHUNK` bytes.
+    buf: Vec<u8>,
+    /// `JSON_CHUNK`, or `usize::MAX` to keep everything in `buf`.
+    chunk: usize,
+    pretty: bool,
+    depth: usize,
+}
+
+/// Bytes collected before they are written out.
+const JSON_CHUNK: usize = 1 << 16;
+
+/// Spaces for the pretty form's indentation, sliced per level.
+const INDENT: &[u8; 64] = b"                                                                ";
+
+impl<W: std::io::Write> JsonOut<W> {
+    #[inline]
+    fn raw(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        self.buf.extend_from_slice(bytes);
+        Ok(())
+    }
+
+    /// Hands the collected text to `out` once there is a chunk of it (between array elements).
+    fn flush_chunk(&mut self, at_least: usize) -> std::io::Result<()> {
+        if self.buf.len() >= at_least {
+            self.out.write_all(&self.buf)?;
+            self.buf.clear();
+        }
+        Ok(())
+    }
+
+    fn newline_indent(&mut self) -> std::io::Result<()> {
+        self.raw(b"\n")?;
+        let mut n_spaces = self.depth * 2;
+        while n_spaces > 0 {
+            let chunk = n_spaces.min(INDENT.len());
+            self.raw(&INDENT[..chunk])?;
+            n_spaces -= chunk;
+        }
+        Ok(())
+    }
+
+    /// Before an array element or an object key: the comma, and in pretty form the line break.
+    fn separator(&mut self, first: bool) -> std::io::Result<()> {
+        if !first {
+            self.raw(b",")?;
+        }
+        if self.pretty {
+            self.newline_indent()?;
+        }
+        Ok(())
+    }
+
+    fn open(&mut self, bracket: &[u8]) -> std::io::Result<()> {
+        self.depth += 1;
+        self.raw(bracket)
+    }
+
+    fn close(&mut self, bracket: &[u8], n_items: usize) -> std::io::Result<()> {
+        self.depth -= 1;
+        if self.pretty && n_items > 0 {
+            self.newline_indent()?;
+        }
+        self.raw(bracket)
+    }
+
+    /// An object key; `first` is set false by it.
+    fn key(&mut self, first: &mut bool, key: &str) -> std::io::Result<()> {
+        self.separator(*first)?;
+        *first = false;
+        self.raw(b"\"")?;
+        self.raw(key.as_bytes())?;
+        self.raw(if self.pretty { b"\": " } else { b"\":" })
+    }
+
+    fn str(&mut self, text: &str) -> std::io::Result<()> {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        let bytes = text.as_bytes();
+        self.raw(b"\"")?;
+        // Branch-free first: most strings have nothing to escape and are written whole.
+        let needs_escape = bytes.iter().fold(false, |found, &byte| found | (byte < 0x20) | (byte == b'"') | (byte == b'\\'));
+        if !needs_escape {
+            self.raw(bytes)?;
+            return self.raw(b"\"");
+        }
+        let mut start = 0;
+        for (byte_idx, &byte) in bytes.iter().enumerate() {
+            let escape: &[u8] = match byte {
+                b'"' => b"\\\"",
+                b'\\' => b"\\\\",
+                0x08 => b"\\b",
+                0x0C => b"\\f",
+                b'\n' => b"\\n",
+                b'\r' => b"\\r",
+                b'\t' => b"\\t",
+                0x00..=0x1F => &[b'\\', b'u', b'0', b'0', HEX[(byte >> 4) as usize], HEX[(byte & 0xF) as usize]],
+                _ => continue,
+            };
+            self.raw(&bytes[start..byte_idx])?;
+            self.raw(escape)?;
+            start = byte_idx + 1;
+        }
+        self.raw(&bytes[start..])?;
+        self.raw(b"\"")
+    }
+
+    fn opt_str(&mut self, text: Option<&str>) -> std::io::Result<()> {
+        match text {
+            Some(text) => self.str(text),
+            None => self.raw(b"null"),
+        }
+    }
+
+    fn u64(&mut self, mut number: u64) -> std::io::Result<()> {
+        let mut digits = [0u8; 20];
+        let mut at = digits.len();
+        loop {
+            at -= 1;
+            digits[at] = b'0' + (number % 10) as u8;
+            number /= 10;
+            if number == 0 {
+                break;
+            }
+        }
+        self.raw(&digits[at..])
+    }
+
+    fn i64(&mut self, number: i64) -> std::io::Result<()> {
+        if number < 0 {
+            self.raw(b"-")?;
+        }
+        self.u64(number.unsigned_abs())
+    }
+
+    fn opt_u32(&mut self, number: Option<u32>) -> std::io::Result<()> {
+        match number {
+            Some(number) => self.u64(number.into()),
+            None => self.raw(b"null"),
+        }
+    }
+
+    fn opt_i32(&mut self, number: Option<i32>) -> std::io::Result<()> {
+        match number {
+            Some(number) => self.i64(number.into()),
+            None => self.raw(b"null"),
+        }
+    }
+
+    /// Floats exactly as serde_json writes them (shortest round-trip digits, `.0`, null for NaN).
+    fn f64(&mut self, number: f64) -> std::io::Result<()> {
+        serde_json::to_writer(&mut self.buf, &number).map_err(|error| match error.io_error_kind() {
+            Some(kind) => std::io::Error::new(kind, error),
+            None => std::io::Error::other(error),
+        })
+    }
+
+    fn opt_f64(&mut self, number: Option<f64>) -> std::io::Result<()> {
+        match number {
+            Some(number) => self.f64(number),
+            None => self.raw(b"null"),
+        }
+    }
+
+    fn lines(&mut self, lines: [u32; 2]) -> std::io::Result<()> {
+        self.open(b"[")?;
+        self.separator(true)?;
+        self.u64(lines[0].into())?;
+        self.separator(false)?;
+        self.u64(lines[1].into())?;
+        self.close(b"]", 2)
+    }
+
+    fn array<T>(&mut self, items: &[T], mut write: impl FnMut(&mut Self, &T) -> std::io::Result<()>) -> std::io::Result<()> {
+        self.open(b"[")?;
+        for (item_idx, item) in items.iter().enumerate() {
+            self.separator(item_idx == 0)?;
+            write(self, item)?;
+            self.flush_chunk(self.chunk)?;
+        }
+        self.close(b"]", items.len())
+    }
+
+    fn document(&mut self, document: &Document) -> std::io::Result<()> {
+        let first = &mut true;
+        self.open(b"{")?;
+        self.key(first, "schema_version")?;
+        self.str(&document.schema_version)?;
+        self.key(first, "source")?;
+        self.source(&document.source)?;
+        self.key(first, "meta")?;
+        self.meta(&document.meta)?;
+        self.key(first, "sections")?;
+        self.array(&document.sections, Self::section)?;
+        self.key(first, "warnings")?;
+        self.array(&document.warnings, Self::warning)?;
+        self.close(b"}", 5)
+    }
+
+    fn source(&mut self, source: &Source) -> std::io::Result<()> {
+        let first = &mut true;
+        self.open(b"{")?;
+        self.key(first, "path")?;
+        self.str(&source.path)?;
+        self.key(first, "sha256")?;
+        self.str(&source.sha256)?;
+        self.key(first, "encoding")?;
+        self.str(&source.encoding)?;
+        self.key(first, "bytes")?;
+        self.u64(source.bytes)?;
+        self.key(first, "lines")?;
+        self.u64(source.lines.into())?;
+        self.key(first, "pages")?;
+        self.u64(source.pages.into())?;
+        self.key(first, "layout")?;
+        self.str(&source.layout)?;
+        self.key(first, "page_starts")?;
+        self.array(&source.page_starts, |out, line| out.u64((*line).into()))?;
+        self.close(b"}", 8)
+    }
+
+    fn meta(&mut self, meta: &Meta) -> std::io::Result<()> {
+        let first = &mut true;
+        self.open(b"{")?;
+        self.key(first, "title")?;
+        self.opt_str(meta.title.as_deref())?;
+        self.key(first, "municipality")?;
+        self.opt_str(meta.municipality.as_deref())?;
+        self.key(first, "plan_period")?;
+        match &meta.plan_period {
+            Some(period) => {
+                let first = &mut true;
+                self.open(b"{")?;
+                self.key(first, "from")?;
+                self.i64(period.from.into())?;
+                self.key(first, "to")?;
+                self.i64(period.to.into())?;
+                self.close(b"}", 2)?;
+            }
+            None => self.raw(b"null")?,
+        }
+        self.key(first, "published")?;
+        self.opt_str(meta.published.as_deref())?;
+        self.key(first, "revised")?;
+        self.raw(if meta.revised { b"true" } else { b"false" })?;
+        self.close(b"}", 5)
+    }
+
+    fn section(&mut self, section: &Section) -> std::io::Result<()> {
+        let first = &mut true;
+        self.open(b"{")?;
+        self.key(first, "marker")?;
+        self.opt_str(section.marker.as_deref())?;
+        self.key(first, "kind")?;
+        self.str(&section.kind)?;
+        self.key(first, "number")?;
+        self.opt_u32(section.number)?;
+        self.key(first, "title")?;
+        self.opt_str(section.title.as_deref())?;
+        self.key(first, "line")?;
+        self.u64(section.line.into())?;
+        self.key(first, "blocks")?;
+        self.array(&section.blocks, Self::block)?;
+        self.key(first, "sections")?;
+        self.array(&section.sections, Self::section)?;
+        self.close(b"}", 7)
+    }
+
+    fn tag(&mut self, first: &mut bool, tag: Option<&str>) -> std::io::Result<()> {
+        if let Some(tag) = tag {
+            self.key(first, "tag")?;
+            self.str(tag)?;
+        }
+        Ok(())
+    }
+
+    fn block(&mut self, block: &Block) -> std::io::Result<()> {
+        let first = &mut true;
+        self.open(b"{")?;
+        self.key(first, "type")?;
+        match block {
+            Block::Paragraph { lines, tag, text } | Block::Note { lines, tag, text } => {
+                self.str(if matches!(block, Block::Paragraph { .. }) { "paragraph" } else { "note" })?;
+                self.key(first, "lines")?;
+                self.lines(*lines)?;
+                self.tag(first, tag.as_deref())?;
+                self.key(first, "text")?;
+                self.str(text)?;
+            }
+            Block::List { lines, tag, items } | Block::Unresolved { lines, tag, fragments: items } => {
+                let (name, key) = if matches!(block, Block::List { .. }) { ("list", "items") } else { ("unresolved", "fragments") };
+                self.str(name)?;
+                self.key(first, "lines")?;
+                self.lines(*lines)?;
+                self.tag(first, tag.as_deref())?;
+                self.key(first, key)?;
+                self.array(items, Self::item)?;
+            }
+            Block::Table(table) => {
+                self.str("table")?;
+                self.table(first, table)?;
+            }
+            Block::Toc { lines, entries } => {
+                self.str("toc")?;
+                self.key(first, "lines")?;
+                self.lines(*lines)?;
+                self.key(first, "entries")?;
+                self.array(entries, Self::toc_entry)?;
+            }
+            Block::Furniture { lines, text } => {
+                self.str("furniture")?;
+                self.key(first, "lines")?;
+                self.lines(*lines)?;
+                self.key(first, "text")?;
+                self.str(text)?;
+            }
+        }
+        self.close(b"}", 1)
+    }
+
+    fn item(&mut self, item: &Item) -> std::io::Result<()> {
+        let first = &mut true;
+        self.open(b"{")?;
+        self.key(first, "line")?;
+        self.u64(item.line.into())?;
+        self.key(first, "text")?;
+        self.str(&item.text)?;
+        self.close(b"}", 2)
+    }
+
+    fn toc_entry(&mut self, entry: &TocEntry) -> std::io::Result<()> {
+        let first = &mut true;
+        self.open(b"{")?;
+        self.key(first, "line")?;
+        self.u64(entry.line.into())?;
+        self.key(first, "marker")?;
+        self.opt_str(entry.marker.as_deref())?;
+        self.key(first, "title")?;
+        self.str(&entry.title)?;
+        self.key(first, "page")?;
+        self.opt_u32(entry.page)?;
+        self.close(b"}", 4)
+    }
+
+    /// The fields of a table, inside the block object that holds its `type`.
+    fn table(&mut self, first: &mut bool, table: &Table) -> std::io::Result<()> {
+        self.key(first, "id")?;
+        self.str(&table.id)?;
+        self.key(first, "label")?;
+        self.opt_str(table.label.as_deref())?;
+        self.key(first, "caption")?;
+        self.opt_str(table.caption.as_deref())?;
+        self.key(first, "unit")?;
+        self.opt_str(table.unit.as_deref())?;
+        self.key(first, "lines")?;
+        self.lines(table.lines)?;
+        self.key(first, "kind")?;
+        self.str(&table.kind)?;
+        if let Some(lines) = table.caption_lines {
+            self.key(first, "caption_lines")?;
+            self.lines(lines)?;
+        }
+        self.tag(first, table.tag.as_deref())?;
+        self.key(first, "stub")?;
+        self.opt_str(table.stub.as_deref())?;
+        self.key(first, "columns")?;
+        self.array(&table.columns, Self::column)?;
+        self.key(first, "rows")?;
+        self.array(&table.rows, Self::row)
+    }
+
+    fn column(&mut self, column: &Column) -> std::io::Result<()> {
+        let first = &mut true;
+        self.open(b"{")?;
+        self.key(first, "label")?;
+        self.opt_str(column.label.as_deref())?;
+        self.key(first, "fiscal_year")?;
+        self.opt_i32(column.fiscal_year)?;
+        self.key(first, "qualifier")?;
+        self.opt_str(column.qualifier.as_deref())?;
+        self.close(b"}", 3)
+    }
+
+    fn row(&mut self, row: &Row) -> std::io::Result<()> {
+        let first = &mut true;
+        self.open(b"{")?;
+        self.key(first, "label")?;
+        self.str(&row.label)?;
+        self.key(first, "group")?;
+        self.opt_str(row.group.as_deref())?;
+        self.key(first, "unit")?;
+        self.opt_str(row.unit.as_deref())?;
+        self.key(first, "line")?;
+        self.u64(row.line.into())?;
+        self.key(first, "cells")?;
+        self.array(&row.cells, |out, cell| match cell {
+            Some(cell) => out.cell(cell),
+            None => out.raw(b"null"),
+        })?;
+        self.close(b"}", 5)
+    }
+
+    fn cell(&mut self, cell: &Cell) -> std::io::Result<()> {
+        let first = &mut true;
+        self.open(b"{")?;
+        self.key(first, "raw")?;
+        self.str(&cell.raw)?;
+        self.key(first, "kind")?;
+        self.str(&cell.kind)?;
+        self.key(first, "value")?;
+        self.opt_f64(cell.value)?;
+        self.key(first, "unit")?;
+        self.opt_str(cell.unit.as_deref())?;
+        self.key(first, "status")?;
+        self.opt_str(cell.status.as_deref())?;
+        self.key(first, "line")?;
+        self.u64(cell.line.into())?;
+        if let Some(delta) = cell.delta {
+            self.key(first, "delta")?;
+            self.f64(delta)?;
+        }
+        if let Some(aside) = cell.aside {
+            self.key(first, "aside")?;
+            self.f64(aside)?;
+        }
+        if let Some(range) = cell.range {
+            self.key(first, "range")?;
+            self.open(b"[")?;
+            self.separator(true)?;
+            self.f64(range[0])?;
+            self.separator(false)?;
+            self.f64(range[1])?;
+            self.close(b"]", 2)?;
+        }
+        self.close(b"}", 6)
+    }
+
+    fn warning(&mut self, warning: &Warning) -> std::io::Result<()> {
+        let first = &mut true;
+        self.open(b"{")?;
+        self.key(first, "line")?;
+        self.u64(warning.line.into())?;
+        self.key(first, "code")?;
+        self.str(&warning.code)?;
+        self.key(first, "message")?;
+        self.str(&warning.message)?;
+        self.close(b"}", 3)
+    }
 }
 
 /// Reads a document written by `document_json`.
@@ -331,4 +789,36 @@ pub struct Change {
 /// Serializes a diff, indented.
 pub fn diff_json(diff: &Diff) -> String {
     serde_json::to_string_pretty(diff).unwrap_or_else(|error| format!("{{\"error\":\"{error}\"}}"))
+}
+
+#[cfg(test)]
+mod tests {
+    /// The hand-written writer against serde_json on the derived `Serialize`, both forms.
+    fn assert_same_as_serde(document: &super::Document) {
+        assert_eq!(super::document_json(document, false), serde_json::to_string(document).unwrap_or_default());
+        assert_eq!(super::document_json(document, true), serde_json::to_string_pretty(document).unwrap_or_default());
+    }
+
+    #[test]
+    fn json_equals_serde_json_on_every_fixture() {
+        let mut n_checked = 0;
+        for entry in std::fs::read_dir("fixtures").into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.extension().and_then(|ext| ext.to_str()) != Some("txt") {
+                continue;
+            }
+            let bytes = std::fs::read(&path).unwrap_or_default();
+            let document = crate::parse(&path.display().to_string(), &bytes).expect("fixture decodes");
+            assert_same_as_serde(&document);
+            n_checked += 1;
+        }
+        assert!(n_checked >= 2);
+    }
+
+    #[test]
+    fn json_escapes_like_serde_json() {
+        let text = "\"計画\" \\ back\u{1}\u{7f}\u{8}\u{c}\r\n\n(1) 見出し\t\n\n表1 \"q\"\n\n年度\t2024年度 (R6)\t2025年度 (R7)\n件数\t1.5 件 (+2)\t26 (83.9%)\n率\t年5~6回\t0.1%\n\n※ 注\u{1f}\n";
+        let document = crate::parse("a\"b\\c\u{0}.txt", text.as_bytes()).expect("text decodes");
+        assert_same_as_serde(&document);
+    }
 }

@@ -50,14 +50,21 @@ pub struct Normalized<'a> {
 /// Splits `text` into lines and normalizes each.
 pub fn text(text: &str) -> Normalized<'_> {
     // Exact capacity: one counting pass is cheaper than doubling a large vector.
-    let mut lines = Vec::with_capacity(memchr_count(text.as_bytes()) + 1);
+    let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
     let mut warnings = Vec::new();
     let mut page = 1u32;
     let body = text.strip_suffix('\n').unwrap_or(text);
-    for (line_idx, original) in body.split('\n').enumerate() {
+    // One search for the whole text: most texts have no form feed at all.
+    let has_form_feeds = memchr::memchr(FORM_FEED as u8, body.as_bytes()).is_some();
+    let mut line_start = 0;
+    let line_ends = memchr::memchr_iter(b'\n', body.as_bytes()).chain(std::iter::once(body.len()));
+    for (line_idx, line_end) in line_ends.enumerate() {
+        // `\n` is ASCII, so both ends are character boundaries.
+        let original = &body[line_start..line_end];
+        line_start = line_end + 1;
         let number = u32::try_from(line_idx + 1).unwrap_or(u32::MAX);
         let mut line_page = page;
-        if original.contains(FORM_FEED) {
+        if has_form_feeds && memchr::memchr(FORM_FEED as u8, original.as_bytes()).is_some() {
             let leading = original.chars().take_while(|&c| c == FORM_FEED || c == ' ').filter(|&c| c == FORM_FEED).count();
             let total = original.chars().filter(|&c| c == FORM_FEED).count();
             line_page = page + leading as u32;
@@ -72,11 +79,9 @@ pub fn text(text: &str) -> Normalized<'_> {
     Normalized { lines, pages: page, warnings }
 }
 
-fn memchr_count(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&byte| byte == b'\n').count()
-}
-
-/// True for the characters this stage rewrites or reports.
+/// True for the characters this stage rewrites or reports (the definition
+/// `needs_work_bytes` implements on bytes).
+#[cfg(test)]
 fn needs_work(c: char) -> bool {
     matches!(c,
         '\u{FF01}'..='\u{FF5E}' | '\u{FF61}'..='\u{FF9F}' | '\u{FFE0}'..='\u{FFEE}'
@@ -85,13 +90,69 @@ fn needs_work(c: char) -> bool {
         || (c.is_control() && c != '\t')
 }
 
+/// Same answer as `text.chars().any(needs_work)`, read from the UTF-8 bytes
+/// without decoding characters (the quick check: most lines need nothing).
+/// Each byte is tested with the two after it, branch-free, 16 at a time, so
+/// the compiler vectorizes it.
+fn needs_work_bytes(bytes: &[u8]) -> bool {
+    let flag = |byte: u8, next: u8, after: u8| -> u8 {
+        let is = |condition: bool| u8::from(condition);
+        let ascii = is(byte < 0x20) & is(byte != b'\t') | is(byte == b'"') | is(byte == 0x7F);
+        let c2 = is(byte == 0xC2) & (is(next >= 0x80) & is(next <= 0xA0) | is(next == 0xB0));
+        let e2 = is(byte == 0xE2) & (is(next == 0x80) & (is(after == 0x90) | is(after == 0x91)) | is(next == 0x88) & is(after == 0x92));
+        let e3 = is(byte == 0xE3) & is(next == 0x80) & (is(after == 0x80) | is(after == 0x9C));
+        let ef = is(byte == 0xEF)
+            & (is(next == 0xBC) & is(after >= 0x81)
+                | is(next == 0xBD) & (is(after <= 0x9E) | is(after >= 0xA1))
+                | is(next == 0xBE) & is(after <= 0x9F)
+                | is(next == 0xBF) & (is(after >= 0xA0) & is(after <= 0xAE) | is(after == 0xBD)));
+        ascii | c2 | e2 | e3 | ef
+    };
+    let mut found = 0u8;
+    let mut start = 0;
+    while let (Some(byte), Some(next), Some(after)) = (
+        bytes.get(start..start + 16).and_then(|slice| <&[u8; 16]>::try_from(slice).ok()),
+        bytes.get(start + 1..start + 17).and_then(|slice| <&[u8; 16]>::try_from(slice).ok()),
+        bytes.get(start + 2..start + 18).and_then(|slice| <&[u8; 16]>::try_from(slice).ok()),
+    ) {
+        for idx in 0..16 {
+            found |= flag(byte[idx], next[idx], after[idx]);
+        }
+        if found != 0 {
+            return true;
+        }
+        start += 16;
+    }
+    // The last 0–17 bytes: copied into a buffer padded with a letter (which flags
+    // nothing) and checked by the same 16-wide code, not byte by byte.
+    let tail = &bytes[start..];
+    let mut padded = [b'a'; 34];
+    padded[..tail.len()].copy_from_slice(tail);
+    for block in [0, 16] {
+        for idx in block..block + 16 {
+            found |= flag(padded[idx], padded[idx + 1], padded[idx + 2]);
+        }
+    }
+    found != 0
+}
+
+/// `text.trim_end_matches([' ', '\u{3000}'])` on bytes (U+3000 is E3 80 80).
+fn trim_end_spaces(text: &str) -> &str {
+    let mut bytes = text.as_bytes();
+    loop {
+        match bytes {
+            [rest @ .., b' '] | [rest @ .., 0xE3, 0x80, 0x80] => bytes = rest,
+            _ => break,
+        }
+    }
+    // Only whole characters were cut, so the length is a character boundary.
+    &text[..bytes.len()]
+}
+
 /// Normalizes one line; borrows when nothing needs to change.
 pub fn line<'a>(original: &'a str, number: u32, warnings: &mut Vec<Warning>) -> Cow<'a, str> {
-    let trimmed = original.trim_end_matches([' ', '\u{3000}']);
-    if trimmed.is_ascii() && !trimmed.bytes().any(|b| b == b'"' || (b < 0x20 && b != b'\t')) {
-        return Cow::Borrowed(trimmed);
-    }
-    if !trimmed.chars().any(needs_work) {
+    let trimmed = trim_end_spaces(original);
+    if !needs_work_bytes(trimmed.as_bytes()) {
         return Cow::Borrowed(trimmed);
     }
     let mut folded = String::with_capacity(trimmed.len());
@@ -292,6 +353,37 @@ mod tests {
         line("表〇 子ど\u{FFFD}数の見込み", 638, &mut warnings);
         assert_eq!(warnings.len(), 1);
         assert_eq!(warnings[0].code, "replacement_char");
+    }
+
+    #[test]
+    fn byte_check_agrees_with_needs_work() {
+        for code in 0..=0x10FFFFu32 {
+            let Some(c) = char::from_u32(code) else { continue };
+            let mut buffer = [0; 4];
+            let encoded = c.encode_utf8(&mut buffer);
+            assert_eq!(needs_work_bytes(encoded.as_bytes()), needs_work(c), "U+{code:04X}");
+        }
+    }
+
+    #[test]
+    fn byte_check_agrees_across_window_boundaries() {
+        let samples = [
+            'a', '"', '\t', '\u{0C}', '\u{85}', '\u{A0}', '°', '、', '。', '\u{3000}', '〜', '‐', '※', '−', '１', '（', 'ｱ', '\u{FFFD}',
+            '￥', 'ー',
+        ];
+        for sample in samples {
+            for n_before in 0..40 {
+                let text: String = "あ".repeat(n_before % 7) + &"b".repeat(n_before / 7 * 5) + &sample.to_string() + "いう";
+                assert_eq!(needs_work_bytes(text.as_bytes()), text.chars().any(needs_work), "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn trims_spaces_and_ideographic_spaces_at_the_end() {
+        for text in ["", " ", "a", "a \u{3000} ", "\u{3000}", "表 \u{3000}", "a\t ", " \u{3000}a"] {
+            assert_eq!(trim_end_spaces(text), text.trim_end_matches([' ', '\u{3000}']), "{text:?}");
+        }
     }
 
     #[test]

@@ -37,10 +37,10 @@ fn walk(document: &Document, section: &Section, path: &mut Vec<String>, records:
                     column: column.label.clone(),
                     fiscal_year: column.fiscal_year,
                     raw: cell.raw.clone(),
-                    kind: cell.kind.clone(),
+                    kind: cell.kind.to_string(),
                     value: cell.value,
-                    unit: cell.unit.clone().or_else(|| row.unit.clone()).or_else(|| table.unit.clone()),
-                    status: cell.status.clone(),
+                    unit: cell.unit.as_deref().map(str::to_string).or_else(|| row.unit.clone()).or_else(|| table.unit.clone()),
+                    status: cell.status.as_deref().map(str::to_string),
                     page: page_of(&document.source.page_starts, cell.line),
                     line: cell.line,
                 });

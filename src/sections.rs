@@ -79,7 +79,7 @@ impl Builder<'_> {
             PieceKind::Heading(heading) => {
                 if self.accepts(&heading) {
                     self.flush_pending();
-                    self.open_section(heading);
+                    self.open_section(*heading);
                 } else {
                     let tag = self.take_tag();
                     self.push(Block::Paragraph { lines: widen(lines, &tag), tag: tag.map(|(text, _)| text), text: heading.text });
@@ -97,7 +97,8 @@ impl Builder<'_> {
                 let tag = self.take_tag();
                 self.push(Block::Note { lines: widen(lines, &tag), tag: tag.map(|(text, _)| text), text });
             }
-            PieceKind::Caption { label, text, unit } => {
+            PieceKind::Caption(caption) => {
+                let crate::blocks::Caption { label, text, unit } = *caption;
                 self.flush_caption();
                 self.caption = Some(Caption { label, text, unit, lines });
             }

@@ -662,7 +662,7 @@ fn uniform(values: &[Token<'_>]) -> bool {
 }
 
 /// A value's kind, unit and form, to tell rows apart.
-fn signature(token: &Token<'_>) -> (String, Option<String>, bool, bool) {
+fn signature(token: &Token<'_>) -> (std::borrow::Cow<'static, str>, Option<std::borrow::Cow<'static, str>>, bool, bool) {
     let cell = values::cell(token.text, 0);
     (cell.kind, cell.unit, cell.delta.is_some(), cell.aside.is_some())
 }

@@ -8,6 +8,8 @@
 //! cell that cannot be placed with confidence is placed left to right and
 //! flagged.
 
+use std::borrow::Cow;
+
 use crate::blocks::RawRow;
 use crate::era;
 use crate::model::{Block, Cell, Column, Item, Row, Table, Warning};
@@ -65,7 +67,7 @@ fn header_rows(rows: &[RawRow]) -> usize {
     if values.is_empty() {
         return 0;
     }
-    let is_number = |cell: &str| values::cell(cell, 0).value.is_some();
+    let is_number = |cell: &str| values::has_value(cell);
     let yearish = values.iter().any(|cell| era::year_label(cell).year.is_some());
     let is_header = (stub.is_empty() && !values.iter().all(|cell| is_number(cell)))
         || STUB_WORDS.contains(&stub)
@@ -94,42 +96,43 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
     let stub = header.first().and_then(|row| row.cells.first()).filter(|cell| !cell.is_empty()).cloned();
 
     // Data rows: label, cells after it (trailing empties dropped), merged cells split when rows run short.
-    struct Data {
+    // Cells are borrowed from `rows` until they become `Cell`s.
+    struct Data<'r> {
         line: u32,
-        label: String,
-        cells: Vec<(String, usize)>,
+        label: &'r str,
+        cells: Vec<(&'r str, usize)>,
         /// The line of each raw cell (by position), when cells are on lines of their own.
-        cell_lines: Vec<u32>,
+        cell_lines: &'r [u32],
     }
-    let mut data: Vec<Data> = Vec::new();
-    let mut lone: Vec<(usize, usize, String, u32)> = Vec::new(); // (data_idx it follows, position, text, line)
+    let mut data: Vec<Data<'_>> = Vec::new();
+    let mut lone: Vec<(usize, usize, &str, u32)> = Vec::new(); // (data_idx it follows, position, text, line)
     for row in body {
-        let label = row.cells.first().cloned().unwrap_or_default();
+        let label = row.cells.first().map_or("", String::as_str);
         let end = row.cells.iter().rposition(|cell| !cell.is_empty()).map_or(1, |idx| idx + 1).max(1);
-        let cells: Vec<(String, usize)> = row.cells[1.min(row.cells.len())..end.max(1).min(row.cells.len())]
+        let cells: Vec<(&str, usize)> = row.cells[1.min(row.cells.len())..end.max(1).min(row.cells.len())]
             .iter()
             .enumerate()
-            .map(|(idx, cell)| (cell.clone(), idx + 1))
+            .map(|(idx, cell)| (cell.as_str(), idx + 1))
             .collect();
         let n_filled = cells.iter().filter(|(cell, _)| !cell.is_empty()).count();
         if label.is_empty() && n_filled == 1 && !data.is_empty() {
-            if let Some((text, position)) = cells.iter().find(|(cell, _)| !cell.is_empty()) {
-                lone.push((data.len() - 1, *position, text.clone(), row.line_of(*position)));
+            if let Some(&(text, position)) = cells.iter().find(|(cell, _)| !cell.is_empty()) {
+                lone.push((data.len() - 1, position, text, row.line_of(position)));
                 continue;
             }
         }
-        data.push(Data { line: row.line, label, cells, cell_lines: row.cell_lines.clone() });
+        data.push(Data { line: row.line, label, cells, cell_lines: &row.cell_lines });
     }
 
     let layouts = layouts(header);
     let n_columns_max = layouts.iter().map(Vec::len).max().unwrap_or(0);
-    let row_values: Vec<Vec<(String, u32)>> = data
+    let row_values: Vec<Vec<(Cow<'_, str>, u32)>> = data
         .iter()
         .map(|row| {
-            let mut cells: Vec<(String, u32)> = row
+            let mut cells: Vec<(Cow<'_, str>, u32)> = row
                 .cells
                 .iter()
-                .map(|(cell, position)| (cell.clone(), row.cell_lines.get(*position).copied().unwrap_or(row.line)))
+                .map(|&(cell, position)| (Cow::Borrowed(cell), row.cell_lines.get(position).copied().unwrap_or(row.line)))
                 .collect();
             if cells.len() < n_columns_max {
                 let mut split = Vec::new();
@@ -140,7 +143,7 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
                         Some(parts) if parts.len() - 1 <= n_short => {
                             did_split = true;
                             n_short -= parts.len() - 1;
-                            split.extend(parts.into_iter().map(|part| (part, *line)));
+                            split.extend(parts.into_iter().map(|part| (Cow::Owned(part), *line)));
                         }
                         _ => split.push((cell.clone(), *line)),
                     }
@@ -253,7 +256,7 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
     let mut group: Option<String> = None;
     for ((row, cells), numbers) in data.iter().zip(&row_values).zip(&row_numbers) {
         if cells.iter().all(|(cell, _)| cell.is_empty()) && !row.label.is_empty() {
-            group = Some(row.label.clone());
+            group = Some(row.label.to_string());
             row_of_data.push(None);
             continue;
         }
@@ -297,7 +300,13 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
                 placed[column_idx] = Some(values::cell(cell, *line));
             }
         }
-        table_rows.push(Row { unit: row_unit(&row.label), label: row.label.clone(), group: group.clone(), line: row.line, cells: placed });
+        table_rows.push(Row {
+            unit: row_unit(row.label),
+            label: row.label.to_string(),
+            group: group.clone(),
+            line: row.line,
+            cells: placed,
+        });
     }
 
     // Lone totals (`⇥⇥⇥⇥⇥73`) go back to the row above, under the header cell they stand beneath.
@@ -369,7 +378,7 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
         };
     let first = rows.first().map_or(0, |row| row.line);
     let last = rows.last().map_or(0, |row| row.line);
-    Block::Table(Table {
+    Block::Table(Box::new(Table {
         id: context.id,
         label: context.label,
         caption: context.caption,
@@ -381,7 +390,7 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
         stub,
         columns,
         rows: table_rows,
-    })
+    }))
 }
 
 fn mode(widths: &[usize]) -> Option<usize> {
@@ -535,13 +544,14 @@ fn place(numbers: &[Option<f64>], layout: &[Spec]) -> Option<Placement> {
         _ => candidates.push((n_cells..n_columns).collect()),
     }
     let mut best: Option<Placement> = None;
+    let total_idx = total_column(layout);
     for missing in candidates {
         let columns: Vec<usize> = (0..n_columns).filter(|idx| !missing.contains(idx)).collect();
         let mut by_column: Vec<Option<f64>> = vec![None; n_columns];
         for (cell_idx, &column_idx) in columns.iter().enumerate() {
             by_column[column_idx] = numbers[cell_idx];
         }
-        let (pass, fail) = check_sums(layout, &by_column);
+        let (pass, fail) = check_sums(layout, total_idx, &by_column);
         let mut placement = Placement { columns, missing, pass, fail, n_tied: 1 };
         match &mut best {
             None => best = Some(placement),
@@ -565,21 +575,30 @@ fn place(numbers: &[Option<f64>], layout: &[Spec]) -> Option<Placement> {
     best
 }
 
-fn numbers_of(cells: &[(String, u32)]) -> Vec<Option<f64>> {
+fn numbers_of(cells: &[(Cow<'_, str>, u32)]) -> Vec<Option<f64>> {
     cells.iter().map(|(cell, _)| values::number(cell)).collect()
 }
 
 /// Counts the sums that hold and fail: each group column against its
 /// children, and a trailing total column against the top-level columns.
-fn check_sums(layout: &[Spec], by_column: &[Option<f64>]) -> (usize, usize) {
+fn check_sums(layout: &[Spec], total_idx: Option<usize>, by_column: &[Option<f64>]) -> (usize, usize) {
     let mut pass = 0;
     let mut fail = 0;
-    let mut check = |total: f64, parts: &[Option<f64>]| {
-        if parts.iter().any(Option::is_none) || parts.is_empty() {
+    // One pass over the parts (no Vec): skipped when a part is missing or there is none.
+    let mut check = |total: f64, parts: &mut dyn Iterator<Item = Option<f64>>| {
+        let mut sum = -0.0_f64;
+        let mut n_parts = 0;
+        let mut fractional = total.fract() != 0.0;
+        for part in parts {
+            let Some(value) = part else { return };
+            sum += value;
+            n_parts += 1;
+            fractional |= value.fract() != 0.0;
+        }
+        if n_parts == 0 {
             return;
         }
-        let sum: f64 = parts.iter().flatten().sum();
-        let tolerance = if parts.iter().flatten().chain([&total]).any(|value| value.fract() != 0.0) { 0.15 } else { 0.01 };
+        let tolerance = if fractional { 0.15 } else { 0.01 };
         if (sum - total).abs() <= tolerance {
             pass += 1;
         } else {
@@ -591,27 +610,24 @@ fn check_sums(layout: &[Spec], by_column: &[Option<f64>]) -> (usize, usize) {
             continue;
         }
         let Some(total) = by_column[group_idx] else { continue };
-        let parts: Vec<Option<f64>> =
-            layout.iter().enumerate().filter(|(_, child)| child.parent == Some(group_idx)).map(|(idx, _)| by_column[idx]).collect();
-        check(total, &parts);
+        check(total, &mut layout.iter().enumerate().filter(|(_, child)| child.parent == Some(group_idx)).map(|(idx, _)| by_column[idx]));
     }
-    if let Some(total_idx) =
-        layout.iter().rposition(|spec| spec.parent.is_none() && spec.label.as_deref().is_some_and(|label| TOTAL_WORDS.contains(&label)))
-    {
+    if let Some(total_idx) = total_idx {
         if total_idx + 1 == layout.len() {
             if let Some(total) = by_column[total_idx] {
-                let parts: Vec<Option<f64>> = layout
-                    .iter()
-                    .enumerate()
-                    .take(total_idx)
-                    .filter(|(_, spec)| spec.parent.is_none())
-                    .map(|(idx, _)| by_column[idx])
-                    .collect();
-                check(total, &parts);
+                check(
+                    total,
+                    &mut layout.iter().enumerate().take(total_idx).filter(|(_, spec)| spec.parent.is_none()).map(|(idx, _)| by_column[idx]),
+                );
             }
         }
     }
     (pass, fail)
+}
+
+/// The top-level column that holds the row's total (`合計`), if the layout has one.
+fn total_column(layout: &[Spec]) -> Option<usize> {
+    layout.iter().rposition(|spec| spec.parent.is_none() && spec.label.as_deref().is_some_and(|label| TOTAL_WORDS.contains(&label)))
 }
 
 /// `一時保護所の定員数(人)` → `人`.
@@ -632,7 +648,7 @@ mod tests {
 
     fn table(block: Block) -> Table {
         match block {
-            Block::Table(table) => table,
+            Block::Table(table) => *table,
             other => panic!("expected a table, got {other:?}"),
         }
     }

@@ -5,6 +5,8 @@
 //! Anything it does not recognise in full stays text with no number: a value
 //! is never guessed from part of a cell.
 
+use std::borrow::Cow;
+
 use crate::model::Cell;
 
 /// `▲` prints a minus in Japanese tables.
@@ -37,61 +39,91 @@ const STATUS_WORDS: [&str; 17] = [
 const NOT_UNITS: [&str; 6] = ["未", "以上", "以下", "以降", "超", "から"];
 /// Significant digits a value may have (an f64 holds 15 exactly).
 const MAX_DIGITS: usize = 15;
+/// 10^0 … 10^15, all exact in an f64.
+const POWERS_OF_TEN: [f64; MAX_DIGITS + 1] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 /// Frequency prefixes: `年6回` is six times a year.
 const PER: [char; 3] = ['年', '月', '週'];
 
 /// Types one cell. `raw` is normalized text with spaces collapsed.
 pub fn cell(raw: &str, line: u32) -> Cell {
+    let typed = typed(raw);
     let mut cell = Cell {
         raw: raw.to_string(),
-        kind: "text".into(),
+        kind: Cow::Borrowed(typed.kind),
         value: None,
         unit: None,
-        status: None,
+        status: typed.status.map(Cow::Borrowed),
         line,
         delta: None,
         aside: None,
         range: None,
     };
+    match typed.quantity {
+        Some(quantity) => {
+            cell.value = quantity.value;
+            cell.unit = quantity.unit;
+            cell.status = quantity.status.map(Cow::Borrowed);
+            cell.delta = quantity.delta;
+            cell.aside = quantity.aside;
+            cell.range = quantity.range;
+        }
+        // `(計算) %`: a status standing in for a percent.
+        None if typed.percent => cell.unit = Some(Cow::Borrowed("%")),
+        None => {}
+    }
+    cell
+}
+
+/// What `cell` reads from a cell's text, before anything is copied into a `Cell`.
+struct Typed {
+    kind: &'static str,
+    status: Option<&'static str>,
+    /// A status followed by `%`.
+    percent: bool,
+    quantity: Option<Quantity>,
+}
+
+fn typed(raw: &str) -> Typed {
+    let mut typed = Typed { kind: "text", status: None, percent: false, quantity: None };
     let text = raw.trim();
     if text.is_empty() {
-        cell.kind = "empty".into();
-        return cell;
+        typed.kind = "empty";
+        return typed;
     }
     let text = strip_note_mark(text);
     if DASHES.contains(&text) {
-        cell.kind = "status".into();
-        cell.status = Some("none".into());
-        return cell;
+        typed.kind = "status";
+        typed.status = Some("none");
+        return typed;
     }
     if MARKS.contains(&text) {
-        cell.kind = "mark".into();
-        return cell;
+        typed.kind = "mark";
+        return typed;
     }
     if let Some(status) = status_word(text) {
-        cell.kind = "status".into();
-        cell.status = Some(status);
-        return cell;
+        typed.kind = "status";
+        typed.status = Some(status);
+        return typed;
     }
     // `(計算) %`: a status standing in for a percent.
     if let Some(rest) = text.strip_suffix('%') {
         if let Some(status) = status_word(rest.trim_end()) {
-            cell.kind = "status".into();
-            cell.status = Some(status);
-            cell.unit = Some("%".into());
-            return cell;
+            typed.kind = "status";
+            typed.status = Some(status);
+            typed.percent = true;
+            return typed;
         }
     }
-    if let Some(typed) = quantity(text) {
-        cell.kind = typed.kind.into();
-        cell.value = typed.value;
-        cell.unit = typed.unit;
-        cell.status = typed.status;
-        cell.delta = typed.delta;
-        cell.aside = typed.aside;
-        cell.range = typed.range;
+    if let Some(quantity) = quantity(text) {
+        typed.kind = quantity.kind;
+        typed.quantity = Some(quantity);
     }
-    cell
+    typed
+}
+
+/// True when `cell(raw).value` would be set, without building the `Cell`.
+pub fn has_value(raw: &str) -> bool {
+    typed(raw).quantity.is_some_and(|quantity| quantity.value.is_some())
 }
 
 /// The number a sum can use (counts, percents, plain and negative numbers),
@@ -117,16 +149,16 @@ fn strip_note_mark(text: &str) -> &str {
 }
 
 /// `中止`, `(見込)`, `(見込み)` → the status word.
-fn status_word(text: &str) -> Option<String> {
+fn status_word(text: &str) -> Option<&'static str> {
     let inner = text.strip_prefix('(').and_then(|rest| rest.strip_suffix(')')).unwrap_or(text).trim();
-    STATUS_WORDS.contains(&inner).then(|| inner.to_string())
+    STATUS_WORDS.iter().copied().find(|word| *word == inner)
 }
 
 struct Quantity {
     kind: &'static str,
     value: Option<f64>,
-    unit: Option<String>,
-    status: Option<String>,
+    unit: Option<Cow<'static, str>>,
+    status: Option<&'static str>,
     delta: Option<f64>,
     aside: Option<f64>,
     range: Option<[f64; 2]>,
@@ -165,12 +197,17 @@ impl Scanner<'_> {
     /// `1,600`, `51429`, `0.121`; commas only in groups of three.
     fn number(&mut self) -> Option<(f64, bool)> {
         let start = self.at;
-        let mut digits = String::new();
+        // The digits as one integer and the count after the point: at most MAX_DIGITS
+        // digits, so both the integer and the power of ten are exact in an f64 and one
+        // division rounds correctly, as parsing the decimal text would.
+        let mut mantissa: u64 = 0;
+        let mut n_digits = 0usize;
         let mut group = 0usize;
         let mut seen_comma = false;
         while let Some(c) = self.peek() {
-            if c.is_ascii_digit() {
-                digits.push(c);
+            if let Some(digit) = c.to_digit(10).filter(|_| c.is_ascii_digit()) {
+                mantissa = mantissa.wrapping_mul(10).wrapping_add(u64::from(digit));
+                n_digits += 1;
                 group += 1;
                 self.at += 1;
             } else if c == ',' && group > 0 && self.chars.get(self.at + 1).is_some_and(|d| d.is_ascii_digit()) {
@@ -185,19 +222,19 @@ impl Scanner<'_> {
                 break;
             }
         }
-        if digits.is_empty() || (seen_comma && group != 3) {
+        if n_digits == 0 || (seen_comma && group != 3) {
             self.at = start;
             return None;
         }
-        let mut n_digits = digits.len();
+        let mut n_fraction = 0usize;
         let mut decimal = false;
         if self.peek() == Some('.') && self.chars.get(self.at + 1).is_some_and(|d| d.is_ascii_digit()) {
             decimal = true;
-            digits.push('.');
             self.at += 1;
-            while let Some(c) = self.peek().filter(|c| c.is_ascii_digit()) {
-                digits.push(c);
+            while let Some(digit) = self.peek().filter(|c| c.is_ascii_digit()).and_then(|c| c.to_digit(10)) {
+                mantissa = mantissa.wrapping_mul(10).wrapping_add(u64::from(digit));
                 n_digits += 1;
+                n_fraction += 1;
                 self.at += 1;
             }
         }
@@ -206,7 +243,8 @@ impl Scanner<'_> {
             self.at = start;
             return None;
         }
-        digits.parse::<f64>().ok().map(|value| (value, decimal))
+        let value = mantissa as f64;
+        Some((if n_fraction == 0 { value } else { value / POWERS_OF_TEN[n_fraction] }, decimal))
     }
 
     /// A unit word: letters that are neither digits, spaces nor brackets (`件`, `か所`, `人日`).
@@ -318,7 +356,7 @@ fn quantity(text: &str) -> Option<Quantity> {
         if quantity.kind == "integer" || quantity.kind == "decimal" {
             quantity.kind = "count";
         }
-        quantity.unit = Some(unit);
+        quantity.unit = Some(Cow::Owned(unit));
     }
 
     scanner.spaces();
@@ -413,8 +451,7 @@ pub fn split_values(raw: &str) -> Option<Vec<String>> {
         return None;
     }
     let standalone = |text: &str| {
-        let typed = cell(text, 0);
-        matches!(typed.kind.as_str(), "integer" | "decimal" | "percent" | "count" | "negative" | "status" | "mark" | "duration")
+        matches!(typed(text).kind, "integer" | "decimal" | "percent" | "count" | "negative" | "status" | "mark" | "duration")
             && !text.starts_with("(+")
             && !text.starts_with("(-")
     };
@@ -454,7 +491,7 @@ mod tests {
 
     fn typed(raw: &str) -> (String, Option<f64>, Option<String>, Option<String>) {
         let cell = cell(raw, 1);
-        (cell.kind, cell.value, cell.unit, cell.status)
+        (cell.kind.into_owned(), cell.value, cell.unit.map(Cow::into_owned), cell.status.map(Cow::into_owned))
     }
 
     #[test]
@@ -490,7 +527,7 @@ mod tests {
         assert_eq!(typed("2年8月"), ("duration".into(), Some(32.0), Some("月".into()), None));
         assert_eq!(typed("1.1年").1, Some(13.2));
         let range = cell("年5~6回", 1);
-        assert_eq!((range.kind.as_str(), range.value, range.range), ("range", None, Some([5.0, 6.0])));
+        assert_eq!((range.kind.as_ref(), range.value, range.range), ("range", None, Some([5.0, 6.0])));
         assert_eq!(typed("年6回実施"), ("count".into(), Some(6.0), Some("回".into()), None));
         assert_eq!(typed("中止"), ("status".into(), None, None, Some("中止".into())));
         assert_eq!(typed("(見込)"), ("status".into(), None, None, Some("見込".into())));
@@ -506,7 +543,7 @@ mod tests {
         for raw in ["1,600", "21.1%", "10 回", "▲4", "(見込)", "-", "〇", "2年8月", "年5~6回", "(+20)", "140 件 (+20)", "中止"]
         {
             let cell = cell(raw, 0);
-            let summable = matches!(cell.kind.as_str(), "integer" | "decimal" | "percent" | "count" | "negative");
+            let summable = matches!(cell.kind.as_ref(), "integer" | "decimal" | "percent" | "count" | "negative");
             assert_eq!(number(raw), if summable { cell.value } else { None }, "{raw}");
         }
     }

@@ -163,7 +163,7 @@ fn tables(document: &Document) -> Vec<&Table> {
     let mut stack: Vec<&Section> = document.sections.iter().rev().collect();
     while let Some(section) = stack.pop() {
         tables.extend(section.blocks.iter().filter_map(|block| match block {
-            Block::Table(table) => Some(table),
+            Block::Table(table) => Some(&**table),
             _ => None,
         }));
         stack.extend(section.sections.iter().rev());
