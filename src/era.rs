@@ -62,7 +62,7 @@ pub fn year_label(label: &str) -> YearLabel {
     while char_idx < chars.len() {
         // Western: 19xx/20xx followed (after spaces) by 年.
         if western.is_none() {
-            if let Some((year, end)) = western_at(&chars, char_idx) {
+            if let Some((year, end)) = western_at(chars, char_idx) {
                 western = Some(year);
                 mark(removed, char_idx, end);
                 char_idx = end;
@@ -70,7 +70,7 @@ pub fn year_label(label: &str) -> YearLabel {
             }
         }
         if era.is_none() {
-            if let Some((year, end)) = era_at(&chars, char_idx) {
+            if let Some((year, end)) = era_at(chars, char_idx) {
                 era = Some(year);
                 mark(removed, char_idx, end);
                 char_idx = end;

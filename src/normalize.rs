@@ -139,11 +139,8 @@ fn needs_work_bytes(bytes: &[u8]) -> bool {
 /// `text.trim_end_matches([' ', '\u{3000}'])` on bytes (U+3000 is E3 80 80).
 fn trim_end_spaces(text: &str) -> &str {
     let mut bytes = text.as_bytes();
-    loop {
-        match bytes {
-            [rest @ .., b' '] | [rest @ .., 0xE3, 0x80, 0x80] => bytes = rest,
-            _ => break,
-        }
+    while let [rest @ .., b' '] | [rest @ .., 0xE3, 0x80, 0x80] = bytes {
+        bytes = rest;
     }
     // Only whole characters were cut, so the length is a character boundary.
     &text[..bytes.len()]

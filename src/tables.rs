@@ -326,7 +326,7 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
                         table_rows[row_idx].label
                     ),
                 });
-                table_rows[row_idx].cells[column_idx] = Some(values::cell(&text, line));
+                table_rows[row_idx].cells[column_idx] = Some(values::cell(text, line));
             }
             _ => {
                 warnings.push(Warning {
@@ -337,7 +337,7 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
                 let mut cells = vec![None; layout.len()];
                 let column_idx = position.saturating_sub(1).min(layout.len().saturating_sub(1));
                 if let Some(slot) = cells.get_mut(column_idx) {
-                    *slot = Some(values::cell(&text, line));
+                    *slot = Some(values::cell(text, line));
                 }
                 table_rows.push(Row { label: String::new(), group: None, unit: None, line, cells });
             }
