@@ -122,78 +122,53 @@ where
     P: Fn(&Path, Option<&Error>) + Sync,
 {
     fs::create_dir_all(&config.out_dir)?;
-    // Everything per file happens on the worker: parse, write its output, and
-    // render its share of the corpus file. Only small results are kept, in input order.
-    let results: Vec<(Entry, Vec<u8>, u64)> = inputs
-        .par_iter()
-        .map(|input| {
-            let converted = read(&input.path).and_then(|(document, n_bytes)| {
-                write_one(input, &document, config).map_err(|error| Error::io(&config.out_dir, &error))?;
-                Ok((document, n_bytes))
-            });
-            progress(&input.path, converted.as_ref().err());
-            match converted {
-                Ok((document, n_bytes)) => {
-                    let records = crate::records(&document);
-                    let part = match config.format {
-                        Format::Csv => csv_rows(&records),
-                        Format::Json | Format::Jsonl => {
-                            let mut part = Vec::new();
-                            for record in &records {
-                                part.extend(record_json(record).as_bytes());
-                                part.push(b'\n');
-                            }
-                            part
-                        }
-                    };
-                    let (n_sections, n_tables) = count(&document.sections);
-                    let entry = Entry {
-                        path: input.path.display().to_string(),
-                        output: Some(output_path(input, config.format).display().to_string()),
-                        sha256: Some(document.source.sha256.clone()),
-                        status: "ok",
-                        sections: n_sections,
-                        tables: n_tables,
-                        cells: records.len(),
-                        warnings: document.warnings.len(),
-                        error: None,
-                    };
-                    (entry, part, n_bytes)
-                }
-                Err(error) => {
-                    let entry = Entry {
-                        path: input.path.display().to_string(),
-                        output: None,
-                        sha256: None,
-                        status: "failed",
-                        sections: 0,
-                        tables: 0,
-                        cells: 0,
-                        warnings: 0,
-                        error: Some(error.to_string()),
-                    };
-                    (entry, Vec::new(), 0)
-                }
-            }
-        })
-        .collect();
-
     let corpus_name = match config.format {
         Format::Csv => "records.csv",
         Format::Json | Format::Jsonl => "records.jsonl",
     };
-    let mut corpus: Vec<u8> = Vec::with_capacity(results.iter().map(|(_, part, _)| part.len()).sum::<usize>() + 256);
-    if config.format == Format::Csv {
-        corpus.extend(csv_header(config.bom));
-    }
+    let corpus_path = config.out_dir.join(corpus_name);
+    // Everything per file happens on the worker: parse, write its output, and
+    // render its share of the corpus file, which a writer thread appends in
+    // input order while the workers go on. Only small results are kept.
+    let (sender, receiver) = std::sync::mpsc::channel::<(usize, Vec<u8>)>();
+    let (results, corpus_written) = std::thread::scope(|scope| {
+        let writer = scope.spawn(move || {
+            write_atomic_with(&corpus_path, |out| {
+                if config.format == Format::Csv {
+                    out.write_all(&csv_header(config.bom))?;
+                }
+                let mut waiting: std::collections::BTreeMap<usize, Vec<u8>> = std::collections::BTreeMap::new();
+                let mut next = 0;
+                for (idx, part) in receiver {
+                    waiting.insert(idx, part);
+                    while let Some(part) = waiting.remove(&next) {
+                        out.write_all(&part)?;
+                        next += 1;
+                    }
+                }
+                Ok(())
+            })
+        });
+        let results: Vec<(Entry, u64)> = inputs
+            .par_iter()
+            .enumerate()
+            .map_with(sender, |sender, (idx, input)| {
+                let (entry, part, n_bytes) = convert(input, config, &read, &progress);
+                // A failed corpus writer has stopped listening; its error is reported below.
+                let _ = sender.send((idx, part));
+                (entry, n_bytes)
+            })
+            .collect();
+        let written = writer.join().unwrap_or_else(|_| Err(std::io::Error::other("the corpus writer stopped")));
+        (results, written)
+    });
+    corpus_written?;
     let mut entries = Vec::with_capacity(inputs.len());
     let mut total_bytes = 0;
-    for (entry, part, n_bytes) in results {
-        corpus.extend(part);
+    for (entry, n_bytes) in results {
         total_bytes += n_bytes;
         entries.push(entry);
     }
-    write_atomic(&config.out_dir.join(corpus_name), &corpus)?;
     let summary = Summary {
         inputs: inputs.len(),
         converted: entries.iter().filter(|entry| entry.status == "ok").count(),
@@ -205,6 +180,62 @@ where
     let manifest = serde_json::to_string_pretty(&summary).map_err(std::io::Error::other)?;
     write_atomic(&config.out_dir.join("manifest.json"), format!("{manifest}\n").as_bytes())?;
     Ok(summary)
+}
+
+/// One input: parsed, its output written, its share of the corpus rendered.
+fn convert<R, P>(input: &Input, config: &Config, read: &R, progress: &P) -> (Entry, Vec<u8>, u64)
+where
+    R: Fn(&Path) -> Result<(Document, u64), Error> + Sync,
+    P: Fn(&Path, Option<&Error>) + Sync,
+{
+    let converted = read(&input.path).and_then(|(document, n_bytes)| {
+        write_one(input, &document, config).map_err(|error| Error::io(&config.out_dir, &error))?;
+        Ok((document, n_bytes))
+    });
+    progress(&input.path, converted.as_ref().err());
+    match converted {
+        Ok((document, n_bytes)) => {
+            let records = crate::records(&document);
+            let part = match config.format {
+                Format::Csv => csv_rows(&records),
+                Format::Json | Format::Jsonl => {
+                    let mut part = Vec::new();
+                    for record in &records {
+                        part.extend(record_json(record).as_bytes());
+                        part.push(b'\n');
+                    }
+                    part
+                }
+            };
+            let (n_sections, n_tables) = count(&document.sections);
+            let entry = Entry {
+                path: input.path.display().to_string(),
+                output: Some(output_path(input, config.format).display().to_string()),
+                sha256: Some(document.source.sha256.clone()),
+                status: "ok",
+                sections: n_sections,
+                tables: n_tables,
+                cells: records.len(),
+                warnings: document.warnings.len(),
+                error: None,
+            };
+            (entry, part, n_bytes)
+        }
+        Err(error) => {
+            let entry = Entry {
+                path: input.path.display().to_string(),
+                output: None,
+                sha256: None,
+                status: "failed",
+                sections: 0,
+                tables: 0,
+                cells: 0,
+                warnings: 0,
+                error: Some(error.to_string()),
+            };
+            (entry, Vec::new(), 0)
+        }
+    }
 }
 
 fn count(sections: &[Section]) -> (usize, usize) {
