@@ -170,15 +170,7 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
             if let Some(Stacked::Table { rows, n_above, n_used, n_doubtful }) =
                 stacked_table(lines, &classes, &mut pieces, line_idx, stacked::requirement_table)
             {
-                let first = lines[line_idx - n_above].number;
-                let last = lines[line_idx + n_used - 1].number;
-                pieces.push(Piece { kind: PieceKind::Rows { rows, aligned: false }, first, last });
-                line_idx += n_used;
-                if n_doubtful > 0 {
-                    let reason = "the rest of a table whose cells came out one per line in an order that fits no reading (raw pdftotext)";
-                    pieces.push(unresolved(lines, line_idx, line_idx + n_doubtful, reason.to_string()));
-                    line_idx += n_doubtful;
-                }
+                line_idx = push_stacked(&mut pieces, lines, line_idx, rows, n_above, n_used, n_doubtful);
                 continue;
             }
         }
@@ -188,16 +180,7 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
         if year_row || first_year {
             match stacked_table(lines, &classes, &mut pieces, line_idx, stacked::read) {
                 Some(Stacked::Table { rows, n_above, n_used, n_doubtful }) => {
-                    let first = lines[line_idx - n_above].number;
-                    let last = lines[line_idx + n_used - 1].number;
-                    pieces.push(Piece { kind: PieceKind::Rows { rows, aligned: false }, first, last });
-                    line_idx += n_used;
-                    if n_doubtful > 0 {
-                        let reason =
-                            "the rest of a table whose cells came out one per line in an order that fits no reading (raw pdftotext)";
-                        pieces.push(unresolved(lines, line_idx, line_idx + n_doubtful, reason.to_string()));
-                        line_idx += n_doubtful;
-                    }
+                    line_idx = push_stacked(&mut pieces, lines, line_idx, rows, n_above, n_used, n_doubtful);
                     continue;
                 }
                 Some(Stacked::Doubt { n_used }) if !one_line_years => {
@@ -466,6 +449,27 @@ fn join_broken_paragraphs(mut pieces: Vec<Piece>, lines: &[Line<'_>]) -> Vec<Pie
     }
     pieces.truncate(kept);
     pieces
+}
+
+/// Pushes a table `stacked` read at `line_idx` (and the fragments of a rest it
+/// could not read); returns the index of the line after them.
+fn push_stacked(
+    pieces: &mut Vec<Piece>,
+    lines: &[Line<'_>],
+    line_idx: usize,
+    rows: Vec<RawRow>,
+    n_above: usize,
+    n_used: usize,
+    n_doubtful: usize,
+) -> usize {
+    let (first, last) = (lines[line_idx - n_above].number, lines[line_idx + n_used - 1].number);
+    pieces.push(Piece { kind: PieceKind::Rows { rows, aligned: false }, first, last });
+    let next = line_idx + n_used;
+    if n_doubtful > 0 {
+        let reason = "the rest of a table whose cells came out one per line in an order that fits no reading (raw pdftotext)";
+        pieces.push(unresolved(lines, next, next + n_doubtful, reason.to_string()));
+    }
+    next + n_doubtful
 }
 
 /// Lines above a header that `stacked` may take as its stub or row label: at most this many.
