@@ -441,9 +441,8 @@ fn may_end_label(text: &str) -> bool {
 /// True when `next` finishes `label`, wrapped: it closes a bracket `label` left
 /// open, starts with a particle (`の配置`), or `label` stops mid-word (`…ワー`).
 pub fn continues_label(label: &str, next: &str) -> bool {
-    let opens = label.chars().filter(|c| matches!(c, '(' | '「')).count();
-    let closes = label.chars().filter(|c| matches!(c, ')' | '」')).count();
-    let closes_bracket = opens > closes && next.contains(')') && next.find(')') < next.find('(').or(Some(usize::MAX));
+    let closes_bracket =
+        crate::stacked::leaves_bracket_open(label) && next.contains(')') && next.find(')') < next.find('(').or(Some(usize::MAX));
     let particle = next.chars().next().is_some_and(|c| matches!(c, 'の' | 'を' | 'に' | 'は' | 'が' | 'と' | 'へ' | 'で'));
     let mid_word = label.ends_with(['ー', 'ッ', 'ャ', 'ュ', 'ョ']);
     closes_bracket || particle || mid_word

@@ -485,9 +485,15 @@ const MAX_LABEL_RUN: usize = 12;
 /// bracket left open, or a piece of one or two characters (`設置` / `数`).
 /// Two whole words (`兵庫県` / `明石市`) are two labels.
 fn is_wrapped(first: &str, second: &str) -> bool {
-    let opens = first.chars().filter(|c| matches!(c, '(' | '（' | '「')).count();
-    let closes = first.chars().filter(|c| matches!(c, ')' | '）' | '」')).count();
-    opens > closes || second.chars().count() <= 2 || first.chars().count() <= 2
+    leaves_bracket_open(first) || second.chars().count() <= 2 || first.chars().count() <= 2
+}
+
+/// True when `text` opens more brackets than it closes (`年度ごとの整備目標 (前年度か`):
+/// a label wrapped at that point continues on the next line.
+pub fn leaves_bracket_open(text: &str) -> bool {
+    let opens = text.chars().filter(|c| matches!(c, '(' | '（' | '「')).count();
+    let closes = text.chars().filter(|c| matches!(c, ')' | '）' | '」')).count();
+    opens > closes
 }
 
 /// Rows read row by row. Each row's label is printed before its values, except:
@@ -670,15 +676,10 @@ fn signature(token: &Token<'_>) -> (std::borrow::Cow<'static, str>, Option<std::
 /// Splits label lines into labels: a line with a bracket left open (`年度ごとの
 /// 整備目標 (前年度か`) continues on the next; any other line is a label of its own.
 fn wrapped_units<'t, 'a>(labels: &'t [Token<'a>]) -> Vec<&'t [Token<'a>]> {
-    let open = |text: &str| {
-        let opens = text.chars().filter(|c| matches!(c, '(' | '（' | '「')).count();
-        let closes = text.chars().filter(|c| matches!(c, ')' | '）' | '」')).count();
-        opens > closes
-    };
     let mut units = Vec::new();
     let mut start = 0;
     for (idx, token) in labels.iter().enumerate() {
-        if !open(token.text) || idx + 1 == labels.len() {
+        if !leaves_bracket_open(token.text) || idx + 1 == labels.len() {
             units.push(&labels[start..=idx]);
             start = idx + 1;
         }
