@@ -250,27 +250,19 @@ pub fn read(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<Stacked> {
             let (stub, n_above) = match (stub, label_above) {
                 (Some(stub), true) => (stub, labels_above.n_label_lines),
                 (Some(stub), false) if !stub.is_empty() => (stub, 0),
-                (Some(_), false) => (labels_above.stub_alone.clone().unwrap_or_default(), labels_above.n_stub_alone),
-                (None, true) => (labels_above.stub.clone().unwrap_or_default(), labels_above.n_lines),
-                (None, false) => (labels_above.stub_alone.clone().unwrap_or_default(), labels_above.n_stub_alone),
+                (Some(_), false) => labels_above.stub_and_lines(false),
+                (None, label_used) => labels_above.stub_and_lines(label_used),
             };
             let n_used = used.map_or(1, |token| token.idx + 1);
             let mut all = vec![header_row(stub, years)];
             all.extend(rows);
-            let n_doubtful = match tokens.iter().rev().find(|token| token.kind == Kind::Value) {
-                Some(last_value) if broken => (last_value.idx + 1).saturating_sub(n_used),
-                _ => 0,
-            };
+            let n_doubtful = n_doubtful(&tokens, n_used, broken);
             return Some(Stacked::Table { rows: all, n_above, n_used, n_doubtful });
         }
     }
     if one_line_years.is_none() {
         if let Some((row, years, last, label_above)) = interleaved(&tokens, n_years, labels_above.label.as_deref(), first) {
-            let (stub, n_above) = if label_above {
-                (labels_above.stub.clone().unwrap_or_default(), labels_above.n_lines)
-            } else {
-                (labels_above.stub_alone.clone().unwrap_or_default(), labels_above.n_stub_alone)
-            };
+            let (stub, n_above) = labels_above.stub_and_lines(label_above);
             return Some(Stacked::Table { rows: vec![header_row(stub, years), row], n_above, n_used: last + 1, n_doubtful: 0 });
         }
     }
@@ -350,11 +342,7 @@ pub fn requirement_table(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<
     let mut all = vec![RawRow::new(first.line, first.page, std::iter::once(stub).chain(labels).collect())];
     all.extend(rows);
     let n_used = used.map_or(1, |token| token.idx + 1);
-    let n_doubtful = match tokens.iter().rev().find(|token| token.kind == Kind::Value) {
-        Some(last_value) if broken => (last_value.idx + 1).saturating_sub(n_used),
-        _ => 0,
-    };
-    Some(Stacked::Table { rows: all, n_above, n_used, n_doubtful })
+    Some(Stacked::Table { rows: all, n_above, n_used, n_doubtful: n_doubtful(&tokens, n_used, broken) })
 }
 
 /// The first words of the requirement table's header.
@@ -422,6 +410,27 @@ struct Above {
     /// A stub word right above the header (with no label between).
     stub_alone: Option<String>,
     n_stub_alone: usize,
+}
+
+impl Above {
+    /// The stub for the header and the lines above it taken: with the label when
+    /// the table used it, else only a stub word right above the header.
+    fn stub_and_lines(&self, label_used: bool) -> (String, usize) {
+        if label_used {
+            (self.stub.clone().unwrap_or_default(), self.n_lines)
+        } else {
+            (self.stub_alone.clone().unwrap_or_default(), self.n_stub_alone)
+        }
+    }
+}
+
+/// Lines after the `n_used` read that still hold values of the table (a `broken`
+/// run): the rest kept as fragments.
+fn n_doubtful(tokens: &[Token<'_>], n_used: usize, broken: bool) -> usize {
+    match tokens.iter().rev().find(|token| token.kind == Kind::Value) {
+        Some(last_value) if broken => (last_value.idx + 1).saturating_sub(n_used),
+        _ => 0,
+    }
 }
 
 fn labels_above(above: &[Offered<'_>]) -> Above {
