@@ -421,8 +421,9 @@ const SENTENCE_ENDS: [char; 8] = ['。', '.', '!', '?', '」', ')', '』', ':'];
 const MIN_WRAPPED_CHARS: usize = 30;
 
 /// Joins a paragraph that a blank line cut mid-sentence (PDF page or column
-/// breaks) with the paragraph after it: the first must end without a full
-/// stop on a long line, the second must start like running text.
+/// breaks) with the text it continues: a paragraph, or the last item of a list
+/// (`・…保護` / `者の現況を…`). (An item made of a heading candidate, `①…`,
+/// is joined the same way by `sections`, once it knows it is an item.)
 fn join_broken_paragraphs(mut pieces: Vec<Piece>, lines: &[Line<'_>]) -> Vec<Piece> {
     let line_chars = |number: u32| lines.get(number as usize - 1).map_or(0, |line| line.text.trim().chars().count());
     // In place: `kept` pieces are compacted to the front of the same vector.
@@ -431,17 +432,16 @@ fn join_broken_paragraphs(mut pieces: Vec<Piece>, lines: &[Line<'_>]) -> Vec<Pie
         let piece = std::mem::replace(&mut pieces[piece_idx], Piece { kind: PieceKind::Separator(String::new()), first: 0, last: 0 });
         let previous = if kept > 0 { pieces.get_mut(kept - 1) } else { None };
         if let (Some(previous), PieceKind::Paragraph(next_text)) = (previous, &piece.kind) {
-            if let PieceKind::Paragraph(previous_text) = &mut previous.kind {
-                let open_end = previous_text.chars().last().is_some_and(|c| !SENTENCE_ENDS.contains(&c));
-                let runs_on = next_text
-                    .chars()
-                    .next()
-                    .is_some_and(|c| !matches!(c, '(' | '【' | '«' | '<' | '〈' | '《' | '○' | '●' | '⇒' | '★' | '・' | '※'));
-                if open_end && runs_on && line_chars(previous.last) >= MIN_WRAPPED_CHARS {
-                    push_joined(previous_text, next_text);
-                    previous.last = piece.last;
-                    continue;
-                }
+            let previous_chars = line_chars(previous.last);
+            let continued: Option<&mut String> = match &mut previous.kind {
+                PieceKind::Paragraph(text) => Some(text),
+                PieceKind::List(items) => items.last_mut().map(|item| &mut item.text),
+                _ => None,
+            };
+            if let Some(text) = continued.filter(|text| runs_on(text, previous_chars, next_text)) {
+                push_joined(text, next_text);
+                previous.last = piece.last;
+                continue;
             }
         }
         pieces[kept] = piece;
@@ -449,6 +449,16 @@ fn join_broken_paragraphs(mut pieces: Vec<Piece>, lines: &[Line<'_>]) -> Vec<Pie
     }
     pieces.truncate(kept);
     pieces
+}
+
+/// True when `next` continues `text`, whose last line has `last_line_chars`
+/// characters: that line is long and ends without a full stop, and `next`
+/// starts like running text (not a bracket, bullet or note mark).
+pub fn runs_on(text: &str, last_line_chars: usize, next: &str) -> bool {
+    let open_end = text.chars().last().is_some_and(|c| !SENTENCE_ENDS.contains(&c));
+    let running =
+        next.chars().next().is_some_and(|c| !matches!(c, '(' | '【' | '«' | '<' | '〈' | '《' | '○' | '●' | '⇒' | '★' | '・' | '※'));
+    open_end && running && last_line_chars >= MIN_WRAPPED_CHARS
 }
 
 /// Pushes a table `stacked` read at `line_idx` (and the fragments of a rest it
@@ -943,7 +953,7 @@ pub fn heading(text: &str, line: u32) -> Option<Heading> {
 
 /// True when `text` has a full stop that ends a sentence (not one inside
 /// brackets, as in `(社会的養護経験者を含む。)`).
-fn has_sentence_stop(text: &str) -> bool {
+pub fn has_sentence_stop(text: &str) -> bool {
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         if c == FULL_STOP && !matches!(chars.peek(), Some(')' | '」' | '』')) {

@@ -7,7 +7,7 @@
 //! the blocks that follow, joins a table cut in two by a blank line, and asks
 //! `tables` to rebuild each table.
 
-use crate::blocks::{Heading, Piece, PieceKind, RawRow};
+use crate::blocks::{has_sentence_stop, push_joined, runs_on, Heading, Piece, PieceKind, RawRow};
 use crate::model::{Block, Item, Section, Warning};
 use crate::tables::{self, Context};
 
@@ -39,6 +39,13 @@ struct Builder<'w> {
     unit: Option<(String, u32)>,
     tag: Option<(String, u32)>,
     rows: Option<OpenRows>,
+    /// The marker kind and last number of the numbered list (`①②③`) that the
+    /// open section's last block is, while later candidates may continue it.
+    items_of: Option<(&'static str, u32)>,
+    /// Characters of the line of the last such item, while it may run on.
+    item_line_chars: usize,
+    /// For each open section, whether its marker was glued to the title.
+    open_glued: Vec<bool>,
     n_tables: usize,
     warnings: &'w mut Vec<Warning>,
 }
@@ -53,6 +60,9 @@ pub fn build(pieces: Vec<Piece>, warnings: &mut Vec<Warning>) -> Vec<Section> {
         unit: None,
         tag: None,
         rows: None,
+        items_of: None,
+        item_line_chars: 0,
+        open_glued: Vec::new(),
         n_tables: 0,
         warnings,
     };
@@ -77,7 +87,9 @@ impl Builder<'_> {
         }
         match piece.kind {
             PieceKind::Heading(heading) => {
-                if self.accepts(&heading) {
+                if self.is_list_item(&heading) {
+                    self.list_item(*heading, lines);
+                } else if self.accepts(&heading) {
                     self.flush_pending();
                     self.open_section(*heading);
                 } else {
@@ -86,6 +98,9 @@ impl Builder<'_> {
                 }
             }
             PieceKind::Paragraph(text) => {
+                if self.continue_item(&text, lines) {
+                    return;
+                }
                 let tag = self.take_tag();
                 self.push(Block::Paragraph { lines: widen(lines, &tag), tag: tag.map(|(text, _)| text), text });
             }
@@ -133,6 +148,75 @@ impl Builder<'_> {
         }
     }
 
+    /// True when a heading candidate is an item of a numbered list: the next
+    /// number of the list just made, or a `①` written otherwise than the
+    /// `① …` section open above it (`①こどもの…` glued to its marker under
+    /// `① 児童相談所…`): circled numbers do not nest inside themselves, so
+    /// these are the items of a list. (Bracketed numbers do: seed 003 has
+    /// `(1)` under `③` under `(1)`.)
+    fn is_list_item(&self, heading: &Heading) -> bool {
+        let Some(number) = heading.number else { return false };
+        match self.items_of {
+            Some((kind, last)) if kind == heading.kind && number == last + 1 => true,
+            _ => {
+                let glued = is_glued(heading);
+                number == 1
+                    && heading.kind == "circled"
+                    && self
+                        .open
+                        .iter()
+                        .zip(&self.open_glued)
+                        .any(|(section, open_glued)| section.kind == heading.kind && *open_glued != glued)
+            }
+        }
+    }
+
+    /// Joins `text` (the paragraph at `lines`) to the last item of the
+    /// numbered list the open section ends with, when it is the rest of the
+    /// item's wrapped line (`④…ライセンス取得に向け` / `た体制の整備`) and no
+    /// sentence of its own.
+    fn continue_item(&mut self, text: &str, lines: [u32; 2]) -> bool {
+        if self.items_of.is_none() || has_sentence_stop(text) {
+            return false;
+        }
+        let line_chars = self.item_line_chars;
+        let Some(section) = self.open.last_mut() else { return false };
+        let Some(Block::List { items, lines: list_lines, .. }) =
+            section.blocks.iter_mut().rev().find(|block| !matches!(block, Block::Furniture { .. }))
+        else {
+            return false;
+        };
+        let Some(item) = items.last_mut().filter(|item| runs_on(&item.text, line_chars, text)) else { return false };
+        push_joined(&mut item.text, text);
+        list_lines[1] = list_lines[1].max(lines[1]);
+        self.item_line_chars = 0;
+        true
+    }
+
+    /// Adds a list item made from a heading candidate: to the list the open
+    /// section ends with, or as a new list. Page furniture between two items
+    /// (`資料８`) keeps its line: the items after it are a list of their own,
+    /// numbered on.
+    fn list_item(&mut self, heading: Heading, lines: [u32; 2]) {
+        self.item_line_chars = heading.text.chars().count();
+        let item = Item { line: heading.line, text: heading.text };
+        let list = self.items_of.and_then(|_| match self.open.last_mut()?.blocks.last_mut()? {
+            Block::List { lines, items, .. } => Some((lines, items)),
+            _ => None,
+        });
+        match list {
+            Some((list_lines, items)) => {
+                items.push(item);
+                list_lines[1] = lines[1];
+            }
+            None => {
+                let tag = self.take_tag();
+                self.push(Block::List { lines: widen(lines, &tag), tag: tag.map(|(text, _)| text), items: vec![item] });
+            }
+        }
+        self.items_of = Some((heading.kind, heading.number.unwrap_or(0)));
+    }
+
     /// Decides whether a heading candidate is a heading, given the open levels.
     fn accepts(&mut self, heading: &Heading) -> bool {
         if matches!(heading.kind, "chapter" | "appendix") {
@@ -174,6 +258,7 @@ impl Builder<'_> {
     }
 
     fn open_section(&mut self, heading: Heading) {
+        self.items_of = None;
         let depth = if matches!(heading.kind, "chapter" | "appendix") {
             0
         } else {
@@ -186,6 +271,7 @@ impl Builder<'_> {
             }
         };
         self.close_to(depth);
+        self.open_glued.push(is_glued(&heading));
         self.open.push(Section {
             marker: Some(heading.marker),
             kind: heading.kind.to_string(),
@@ -200,6 +286,7 @@ impl Builder<'_> {
     fn close_to(&mut self, depth: usize) {
         while self.open.len() > depth {
             let Some(section) = self.open.pop() else { break };
+            self.open_glued.pop();
             match self.open.last_mut() {
                 Some(parent) => parent.sections.push(section),
                 None => self.done.push(section),
@@ -225,6 +312,9 @@ impl Builder<'_> {
     }
 
     fn push_block(&mut self, block: Block) {
+        if !matches!(block, Block::Furniture { .. }) {
+            self.items_of = None;
+        }
         match self.open.last_mut() {
             Some(section) => section.blocks.push(block),
             None => {
@@ -351,6 +441,11 @@ impl Builder<'_> {
             self.push(Block::Paragraph { lines: [line, line], tag: None, text });
         }
     }
+}
+
+/// True when the title follows the marker without a space (`①こどもの…`).
+fn is_glued(heading: &Heading) -> bool {
+    heading.text.strip_prefix(heading.marker.as_str()).and_then(|rest| rest.chars().next()).is_some_and(|c| !c.is_whitespace())
 }
 
 fn widen(lines: [u32; 2], tag: &Option<(String, u32)>) -> [u32; 2] {

@@ -1,6 +1,6 @@
-//! The heading tree of seed 003 against the document's real outline, read by
-//! hand from the text and its 目次 (tests/expected/003_outline.txt: one heading
-//! per line, two spaces per level, `marker title`).
+//! The heading trees of the seeds against the documents' real outlines, read by
+//! hand from the text (and 003's 目次): tests/expected/00N_outline.txt, one
+//! heading per line, two spaces per level, `marker title`.
 
 fn outline(sections: &[keikaku::Section], depth: usize, out: &mut Vec<String>) {
     for section in sections {
@@ -12,19 +12,30 @@ fn outline(sections: &[keikaku::Section], depth: usize, out: &mut Vec<String>) {
     }
 }
 
-#[test]
-fn seed_003_heading_tree_is_the_real_outline() {
-    let bytes = std::fs::read("fixtures/003_81fdfb445e420b05.txt").expect("fixture");
-    let document = keikaku::parse("003", &bytes).expect("decodes");
+fn assert_outline(fixture: &str, expected: &str) {
+    let bytes = std::fs::read(fixture).expect("fixture");
+    let document = keikaku::parse(fixture, &bytes).expect("decodes");
     let mut got = Vec::new();
     outline(&document.sections, 0, &mut got);
-    let expected: Vec<String> = std::fs::read_to_string("tests/expected/003_outline.txt")
+    let expected: Vec<String> = std::fs::read_to_string(expected)
         .expect("expected outline")
         .lines()
         .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
         .map(str::to_string)
         .collect();
     assert_eq!(got, expected);
+}
+
+#[test]
+fn seed_003_heading_tree_is_the_real_outline() {
+    assert_outline("fixtures/003_81fdfb445e420b05.txt", "tests/expected/003_outline.txt");
+}
+
+/// Seed 000 (raw pdftotext): `①` marks both a section (line 5) and, three
+/// levels below it, the items of a list (line 11); the items are not headings.
+#[test]
+fn seed_000_heading_tree_is_the_real_outline() {
+    assert_outline("fixtures/000_18f7e0d6ffcc7f21.txt", "tests/expected/000_outline.txt");
 }
 
 #[test]
