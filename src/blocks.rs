@@ -84,6 +84,9 @@ pub enum PieceKind {
     Separator(String),
     /// Page numbers, `資料８` alone.
     Furniture(String),
+    /// A `資源 | 現在の整備… | 整備すべき見込量…` grid printed out of order
+    /// (raw pdftotext): every line, for `sections` to rebuild with the list above it.
+    Grid(Vec<Item>),
     /// A table region whose cells cannot be put back in order: every line, and why.
     Unresolved {
         fragments: Vec<Item>,
@@ -218,9 +221,11 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
                 grid_start += 1;
             }
             let end = region_end(&classes, line_idx, false);
-            let reason =
-                "a `資源 | 現在の整備・取組状況 | 整備すべき見込量等` grid whose cells came out of order (raw pdftotext)".to_string();
-            pieces.push(unresolved(lines, grid_start, end, reason));
+            pieces.push(Piece {
+                first: lines[grid_start].number,
+                last: lines[end - 1].number,
+                kind: PieceKind::Grid(fragments(&lines[grid_start..end])),
+            });
             line_idx = end;
             continue;
         }
@@ -550,15 +555,11 @@ fn stacked_table(
     Some(found)
 }
 
-/// Words of the standard requirement grid's header (national 策定要領).
-const GRID_HEADER: [&str; 3] = ["資源", "現在の整備", "整備すべき見込量"];
-
 /// When `line_idx` is the header of a requirement grid printed in raw order
 /// (one TAB-less line naming all three columns), the index where the grid
 /// starts: just after the heading above it.
 fn grid_start(lines: &[Line<'_>], classes: &[Class], line_idx: usize) -> Option<usize> {
-    let text = lines[line_idx].text.trim();
-    if !text.starts_with(GRID_HEADER[0]) || !GRID_HEADER.iter().all(|word| text.contains(word)) || text.contains('\t') {
+    if !crate::grid::is_header(&lines[line_idx].text) {
         return None;
     }
     let mut start = line_idx;
@@ -589,12 +590,13 @@ fn region_end(classes: &[Class], from: usize, numbered_rows: bool) -> usize {
 }
 
 fn unresolved(lines: &[Line<'_>], start: usize, end: usize, reason: String) -> Piece {
-    let fragments: Vec<Item> = lines[start..end]
-        .iter()
-        .filter(|line| !line.is_blank())
-        .map(|line| Item { line: line.number, text: line.text.trim().to_string() })
-        .collect();
+    let fragments = fragments(&lines[start..end]);
     Piece { first: lines[start].number, last: lines[end - 1].number, kind: PieceKind::Unresolved { fragments, reason } }
+}
+
+/// Every non-blank line of a region, trimmed, with its number.
+fn fragments(lines: &[Line<'_>]) -> Vec<Item> {
+    lines.iter().filter(|line| !line.is_blank()).map(|line| Item { line: line.number, text: line.text.trim().to_string() }).collect()
 }
 
 /// True when the short line at `idx` is followed by a year cell, with at most
@@ -694,7 +696,8 @@ fn run_of_text(lines: &[Line<'_>], classes: &[Class], first_idx: usize, first_te
     (joined, last, line_idx)
 }
 
-/// Joins wrapped text: no space between two Japanese characters, one space otherwise.
+/// Joins wrapped text: no space between two Japanese characters (or one and
+/// ASCII punctuation that NFKC made of a full-width mark), one space otherwise.
 pub fn join(left: &str, right: &str) -> String {
     let mut joined = String::with_capacity(left.len() + right.len() + 1);
     joined.push_str(left);
@@ -704,8 +707,13 @@ pub fn join(left: &str, right: &str) -> String {
 
 /// Appends `right` to `text` the way `join` joins them (in place: long runs stay linear).
 pub fn push_joined(text: &mut String, right: &str) {
+    // Japanese wraps anywhere, and NFKC has made its brackets and colons ASCII:
+    // `(R6現在)` / `・各…` and `…受講率` / `:2回` join without a space.
+    let closing = |c: char| ")]}:;,.!?".contains(c);
     match (text.chars().next_back(), right.chars().next()) {
         (Some(a), Some(b)) if !a.is_ascii() && !b.is_ascii() => {}
+        (Some(a), Some(b)) if closing(a) && !b.is_ascii() => {}
+        (Some(a), Some(b)) if !a.is_ascii() && closing(b) => {}
         (Some(_), Some(_)) => text.push(' '),
         _ => {}
     }

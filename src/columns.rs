@@ -370,8 +370,16 @@ pub fn word_table(texts: &[(u32, u32, &str)]) -> Option<(Vec<RawRow>, usize)> {
                 None => (&words[..words.len() - n_years], words[words.len() - n_years..].iter().map(|word| word.to_string()).collect()),
             };
             (n_above, n_below) = (pending.len(), 0);
-            let mut label = pending.drain(..).fold(String::new(), |acc, (_, _, piece)| join(&acc, &piece));
-            label = label_words.iter().fold(label, |acc, word| join(&acc, word));
+            // A row number on a line of its own (`3` / `特別養子縁組…`) stays a word apart.
+            let mut label = pending.drain(..).fold(String::new(), |acc, (_, _, piece)| {
+                if !acc.is_empty() && acc.chars().all(|c| c.is_ascii_digit()) {
+                    format!("{acc} {piece}")
+                } else {
+                    join(&acc, &piece)
+                }
+            });
+            // The words of one line were apart on it: they keep their space.
+            label = join(&label, &label_words.join(" "));
             let label = strip_row_number(&label);
             let mut cells = vec![label];
             cells.extend(values);

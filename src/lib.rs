@@ -26,6 +26,7 @@ mod decode;
 mod diff;
 mod era;
 mod error;
+mod grid;
 mod meta;
 mod model;
 mod normalize;

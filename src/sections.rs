@@ -8,6 +8,7 @@
 //! `tables` to rebuild each table.
 
 use crate::blocks::{has_sentence_stop, push_joined, runs_on, Heading, Piece, PieceKind, RawRow};
+use crate::grid;
 use crate::model::{Block, Item, Section, Warning};
 use crate::tables::{self, Context};
 
@@ -145,7 +146,73 @@ impl Builder<'_> {
                 self.push(Block::Unresolved { lines: widen(lines, &tag), tag: tag.map(|(text, _)| text), fragments });
             }
             PieceKind::Toc(entries) => self.push(Block::Toc { lines, entries }),
+            PieceKind::Grid(fragments) => self.grid(fragments, lines),
         }
+    }
+
+    /// A requirement grid printed out of order: rebuilt with the rows the
+    /// numbered list above it names, or kept as fragments with the reason.
+    fn grid(&mut self, fragments: Vec<Item>, lines: [u32; 2]) {
+        let rebuilt = self.list_above().ok_or_else(|| "no numbered list `①…` above it names its rows".to_string()).and_then(|labels| {
+            let grid = grid::rebuild(&fragments, &labels)?;
+            Ok((grid, labels))
+        });
+        let (grid, labels) = match rebuilt {
+            Ok(rebuilt) => rebuilt,
+            Err(why) => {
+                let reason = format!(
+                    "a `資源 | 現在の整備・取組状況 | 整備すべき見込量等` grid whose cells came out of order (raw pdftotext): {why}"
+                );
+                return self.piece(Piece { first: lines[0], last: lines[1], kind: PieceKind::Unresolved { fragments, reason } });
+            }
+        };
+        self.warnings.push(Warning {
+            line: grid.header_line,
+            code: "grid_rows_by_content".into(),
+            message: match grid.scores.1 {
+                Some(next) => format!(
+                    "a `資源` grid printed out of order: its {} rows placed by the words and units their cells share with the list above (best placement scored {:.2}, the next {next:.2}); check them",
+                    grid.rows.len(),
+                    grid.scores.0
+                ),
+                None => "a `資源` grid printed out of order: its one row is the one item of the list above".to_string(),
+            },
+        });
+        let [current, target] = grid.columns;
+        let mut rows = vec![RawRow::new(grid.header_line, 0, vec![grid.stub, current, target])];
+        for (label, (number_line, [first, second])) in labels.into_iter().zip(grid.rows) {
+            rows.push(RawRow {
+                line: number_line,
+                page: 0,
+                cells: vec![label, first.1, second.1],
+                cell_lines: vec![number_line, first.0, second.0],
+            });
+        }
+        self.rows(rows, false, lines);
+        self.flush_rows();
+    }
+
+    /// The labels of the numbered list (`①…`, `②…`) in the open section or, if
+    /// none, in the section just before it, markers dropped.
+    fn list_above(&self) -> Option<Vec<String>> {
+        let current = self.open.last()?;
+        let before = self.open.len().checked_sub(2).and_then(|parent| self.open[parent].sections.last());
+        [Some(current), before].into_iter().flatten().find_map(|section| {
+            let items = section.blocks.iter().filter_map(|block| match block {
+                Block::List { items, .. } => Some(items),
+                _ => None,
+            });
+            let mut labels = Vec::new();
+            for (idx, item) in items.flatten().enumerate() {
+                let mut chars = item.text.chars();
+                let marker = chars.next().filter(|c| matches!(c, '①'..='⑳'))?;
+                if marker as usize - '①' as usize != idx {
+                    return None;
+                }
+                labels.push(chars.as_str().trim().to_string());
+            }
+            (!labels.is_empty()).then_some(labels)
+        })
     }
 
     /// True when a heading candidate is an item of a numbered list: the next

@@ -46,7 +46,14 @@ const PER: [char; 3] = ['年', '月', '週'];
 
 /// Types one cell. `raw` is normalized text with spaces collapsed.
 pub fn cell(raw: &str, line: u32) -> Cell {
-    let typed = typed(raw);
+    let mut typed = typed(raw);
+    if typed.kind == "text" {
+        // `児童相談所を通じた特別養子縁組の成立件数:20件`: words naming one quantity, then it.
+        if let Some(quantity) = labelled_quantity(raw) {
+            typed.kind = quantity.kind;
+            typed.quantity = Some(quantity);
+        }
+    }
     let mut cell = Cell {
         raw: raw.to_string(),
         kind: Cow::Borrowed(typed.kind),
@@ -119,6 +126,16 @@ fn typed(raw: &str) -> Typed {
         typed.quantity = Some(quantity);
     }
     typed
+}
+
+/// `words:quantity` with no digit in the words (`…の成立件数:20件`): the
+/// quantity after the last colon, when it is the whole rest of the cell.
+fn labelled_quantity(raw: &str) -> Option<Quantity> {
+    let (words, rest) = raw.trim().rsplit_once(':')?;
+    if words.trim().is_empty() || words.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    quantity(rest.trim()).filter(|quantity| quantity.value.is_some())
 }
 
 /// True when `cell(raw).value` would be set, without building the `Cell`.

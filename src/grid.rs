@@ -1,0 +1,326 @@
+//! The national requirement grid printed by raw `pdftotext` out of order:
+//! `資源 | 現在の整備・取組状況(…) | 整備すべき見込量等(…)`, one row per item
+//! of the numbered list above it (`①…⑤`), the row numbers `1`…`5` on lines
+//! of their own, and the cells as blocks of lines in an order that follows
+//! neither rows nor columns (seed 000, lines 85-132 and 451-491).
+//!
+//! The grid is rebuilt only when the text proves one reading: as many row
+//! numbers as list items, exactly two cells per item, and — when there is more
+//! than one row — one placement of the cells that fits clearly better than
+//! any other. A placement is scored by what a reader goes by: the words a cell
+//! shares with an item (`交流が途絶えたケース等`), the unit the item asks for
+//! (`…の割合` → `100%`, `…件数` → `20件`), the two cells of a row printed
+//! one after the other, and the two cells of a row saying nearly the same
+//! (current state and target often do). Otherwise the caller keeps the
+//! fragments as an `unresolved` block.
+
+use crate::model::Item;
+
+/// Most rows placed by content (the search is over subsets of cells).
+const MAX_ROWS: usize = 8;
+/// Longest label and cell compared, in characters (longer text: no rebuild).
+const MAX_LABEL_CHARS: usize = 300;
+const MAX_CELL_CHARS: usize = 3000;
+/// Shortest run of characters shared by a label and a cell that counts.
+const MIN_SHARED_CHARS: usize = 3;
+/// Score of a cell that carries the unit its row's label asks for.
+const UNIT_FIT: f64 = 0.5;
+/// Score of a row whose two cells are printed one after the other.
+const ADJACENT: f64 = 0.5;
+/// Weight of the likeness of a row's two cells.
+const COHESION: f64 = 0.5;
+/// How much better than the next placement the chosen one must score.
+pub const MIN_MARGIN: f64 = 0.25;
+
+/// The quantity a label names and the unit a cell gives it in.
+const UNITS: [(&str, &str); 9] = [
+    ("割合", "%"),
+    ("率", "%"),
+    ("件数", "件"),
+    ("回数", "回"),
+    ("者数", "人"),
+    ("人数", "人"),
+    ("箇所数", "箇所"),
+    ("か所数", "か所"),
+    ("施設数", "施設"),
+];
+
+/// A rebuilt grid.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Grid {
+    /// The header cell above the row labels (`資源`).
+    pub stub: String,
+    /// The two column headers as printed.
+    pub columns: [String; 2],
+    /// The line of the header.
+    pub header_line: u32,
+    /// Per list item, in list order: the line of its row number and its two
+    /// cells (line, text), current state first.
+    pub rows: Vec<(u32, [(u32, String); 2])>,
+    /// Score of the chosen placement and of the next best (None with one row).
+    pub scores: (f64, Option<f64>),
+}
+
+/// Rebuilds the grid from its fragments (every non-blank line of the region,
+/// in text order) and the labels of the list above it. Err says why not.
+pub fn rebuild(fragments: &[Item], labels: &[String]) -> Result<Grid, String> {
+    let n_rows = labels.len();
+    if n_rows == 0 || n_rows > MAX_ROWS {
+        return Err(format!("{n_rows} list items above it (1 to {MAX_ROWS} are read)"));
+    }
+    let header_idx = fragments.iter().position(|fragment| is_header(&fragment.text)).ok_or("no header line")?;
+    let header = &fragments[header_idx];
+    let (stub, columns) = split_header(&header.text).ok_or("a header that does not split into three columns")?;
+
+    // Row numbers: `1`…`n`, each once, on lines of their own.
+    let mut number_lines = vec![None; n_rows];
+    let mut rest: Vec<&Item> = Vec::new();
+    for (idx, fragment) in fragments.iter().enumerate() {
+        if idx == header_idx {
+            continue;
+        }
+        match fragment.text.trim().parse::<usize>() {
+            Ok(number) if (1..=n_rows).contains(&number) && number_lines[number - 1].is_none() => {
+                number_lines[number - 1] = Some(fragment.line);
+            }
+            _ => rest.push(fragment),
+        }
+    }
+    let number_lines: Vec<u32> =
+        number_lines.into_iter().collect::<Option<_>>().ok_or_else(|| format!("not every row number 1-{n_rows} is printed"))?;
+
+    let cells = cells(&rest, 2 * n_rows).ok_or_else(|| format!("the cells do not come to {} ({n_rows} rows of 2)", 2 * n_rows))?;
+    if labels.iter().any(|label| label.chars().count() > MAX_LABEL_CHARS)
+        || cells.iter().any(|(_, text)| text.chars().count() > MAX_CELL_CHARS)
+    {
+        return Err("cells or labels too long to compare".to_string());
+    }
+    let (placement, scores) = place(labels, &cells)?;
+    let rows = placement
+        .iter()
+        .zip(number_lines)
+        .map(|(&(first, second), number_line)| (number_line, [cells[first].clone(), cells[second].clone()]))
+        .collect();
+    Ok(Grid { stub, columns, header_line: header.line, rows, scores })
+}
+
+/// True for the one-line header `資源 現在の整備… 整備すべき見込量…`.
+pub fn is_header(text: &str) -> bool {
+    let text = text.trim();
+    text.starts_with("資源") && text.contains("現在の整備") && text.contains("整備すべき見込量") && !text.contains('\t')
+}
+
+/// `資源 現在の整備・取組状況(…) 整備すべき見込量等(…)` → the stub and the two column headers.
+fn split_header(text: &str) -> Option<(String, [String; 2])> {
+    let text = text.trim();
+    let current = text.find("現在の整備")?;
+    let target = text.find("整備すべき見込量")?;
+    (current < target)
+        .then(|| (text[..current].trim().to_string(), [text[current..target].trim().to_string(), text[target..].trim().to_string()]))
+}
+
+/// The cells in text order: blocks of consecutive lines, joined. When there
+/// are fewer blocks than `wanted`, one-line blocks of two space-separated
+/// parts (`100% 100%`) are taken as two cells — only when exactly that many
+/// are needed.
+fn cells(fragments: &[&Item], wanted: usize) -> Option<Vec<(u32, String)>> {
+    let mut blocks: Vec<(u32, u32, String)> = Vec::new();
+    for fragment in fragments {
+        let text = fragment.text.trim();
+        match blocks.last_mut() {
+            Some((_, last, joined)) if *last + 1 == fragment.line => {
+                crate::blocks::push_joined(joined, text);
+                *last = fragment.line;
+            }
+            _ => blocks.push((fragment.line, fragment.line, text.to_string())),
+        }
+    }
+    let two_parts = |text: &str| {
+        let mut parts = text.split_whitespace();
+        match (parts.next(), parts.next(), parts.next()) {
+            (Some(first), Some(second), None) => Some((first.to_string(), second.to_string())),
+            _ => None,
+        }
+    };
+    let splittable = |block: &(u32, u32, String)| block.0 == block.1 && two_parts(&block.2).is_some();
+    let deficit = wanted.checked_sub(blocks.len())?;
+    if deficit > 0 && blocks.iter().filter(|block| splittable(block)).count() != deficit {
+        return None;
+    }
+    let mut cells = Vec::with_capacity(wanted);
+    for block in blocks {
+        match two_parts(&block.2).filter(|_| deficit > 0 && block.0 == block.1) {
+            Some((first, second)) => {
+                cells.push((block.0, first));
+                cells.push((block.0, second));
+            }
+            None => cells.push((block.0, block.2)),
+        }
+    }
+    Some(cells)
+}
+
+/// The best placement of `cells` (2 per label, in text order within a row)
+/// and its score and the next best's; Err when no placement stands out.
+#[allow(clippy::type_complexity)]
+fn place(labels: &[String], cells: &[(u32, String)]) -> Result<(Vec<(usize, usize)>, (f64, Option<f64>)), String> {
+    let n_rows = labels.len();
+    let n_cells = cells.len();
+    let fit: Vec<Vec<f64>> = cells.iter().map(|(_, cell)| labels.iter().map(|label| label_fit(label, cell)).collect()).collect();
+    let pair = |first: usize, second: usize| {
+        let adjacent = if second == first + 1 { ADJACENT } else { 0.0 };
+        adjacent + COHESION * likeness(&cells[first].1, &cells[second].1)
+    };
+    // best[mask] = the two best (score, choices) for rows 0..popcount(mask)/2 using the cells in mask.
+    type Choice = (f64, Vec<(usize, usize)>);
+    let mut best: Vec<Vec<Choice>> = vec![Vec::new(); 1 << n_cells];
+    best[0].push((0.0, Vec::new()));
+    for mask in 0..(1usize << n_cells) {
+        if best[mask].is_empty() || mask.count_ones() as usize >= n_cells {
+            continue;
+        }
+        let row = mask.count_ones() as usize / 2;
+        let from = std::mem::take(&mut best[mask]);
+        for first in (0..n_cells).filter(|idx| mask & (1 << idx) == 0) {
+            for second in (first + 1..n_cells).filter(|idx| mask & (1 << idx) == 0) {
+                let gain = fit[first][row] + fit[second][row] + pair(first, second);
+                let next = mask | (1 << first) | (1 << second);
+                for (score, choices) in &from {
+                    let mut choices = choices.clone();
+                    choices.push((first, second));
+                    keep_two(&mut best[next], (score + gain, choices));
+                }
+            }
+        }
+        best[mask] = from;
+    }
+    let done = &best[(1 << n_cells) - 1];
+    let (score, choices) = done.first().ok_or("no placement")?;
+    let next = done.get(1).map(|(score, _)| *score);
+    if n_rows > 1 {
+        let next = next.unwrap_or(f64::NEG_INFINITY);
+        if score - next < MIN_MARGIN {
+            return Err(format!("two placements of its cells fit the list above about equally (scores {score:.2} and {next:.2})"));
+        }
+    }
+    Ok((choices.clone(), (*score, next)))
+}
+
+/// Keeps the two best choices in `slot`, best first.
+fn keep_two(slot: &mut Vec<(f64, Vec<(usize, usize)>)>, choice: (f64, Vec<(usize, usize)>)) {
+    let at = slot.iter().position(|(score, _)| choice.0 > *score).unwrap_or(slot.len());
+    if at < 2 {
+        slot.insert(at, choice);
+        slot.truncate(2);
+    }
+}
+
+/// How well a cell fits a row label: the share of the label's characters
+/// found in the cell in runs of `MIN_SHARED_CHARS` or more, plus `UNIT_FIT`
+/// when the label names a quantity the cell gives in its unit.
+fn label_fit(label: &str, cell: &str) -> f64 {
+    shared_share(label, cell) + if unit_fits(label, cell) { UNIT_FIT } else { 0.0 }
+}
+
+fn letters(text: &str) -> Vec<char> {
+    text.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// The share of `label`'s letters covered by runs it shares with `cell`,
+/// longest runs first.
+fn shared_share(label: &str, cell: &str) -> f64 {
+    let label = letters(label);
+    let cell = letters(cell);
+    if label.is_empty() {
+        return 0.0;
+    }
+    let mut covered = vec![false; label.len()];
+    for len in (MIN_SHARED_CHARS..=label.len()).rev() {
+        for start in 0..=label.len() - len {
+            let run = &label[start..start + len];
+            if covered[start..start + len].iter().any(|&taken| taken) {
+                continue;
+            }
+            if cell.windows(len).any(|window| window == run) {
+                covered[start..start + len].iter_mut().for_each(|taken| *taken = true);
+            }
+        }
+    }
+    covered.iter().filter(|&&taken| taken).count() as f64 / label.len() as f64
+}
+
+/// True when `label` names a quantity (`…の割合`, `…件数`) and `cell` has a
+/// number in that quantity's unit (`100%`, `20件`).
+fn unit_fits(label: &str, cell: &str) -> bool {
+    let Some(unit) = UNITS.iter().find(|(word, _)| label.contains(word)).map(|(_, unit)| *unit) else { return false };
+    cell.match_indices(unit).any(|(at, _)| cell[..at].trim_end().chars().next_back().is_some_and(|c| c.is_ascii_digit()))
+}
+
+/// Likeness of two cells: the share of the shorter one's letter pairs that
+/// the other has too.
+fn likeness(first: &str, second: &str) -> f64 {
+    let pairs = |text: &str| {
+        let letters = letters(text);
+        let mut pairs: Vec<(char, char)> = letters.windows(2).map(|pair| (pair[0], pair[1])).collect();
+        pairs.sort_unstable();
+        pairs.dedup();
+        pairs
+    };
+    let (first, second) = (pairs(first), pairs(second));
+    let shorter = first.len().min(second.len());
+    if shorter == 0 {
+        return if first.is_empty() && second.is_empty() { 1.0 } else { 0.0 };
+    }
+    let common = first.iter().filter(|pair| second.binary_search(pair).is_ok()).count();
+    common as f64 / shorter as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn items(lines: &[(u32, &str)]) -> Vec<Item> {
+        lines.iter().map(|&(line, text)| Item { line, text: text.to_string() }).collect()
+    }
+
+    const HEADER: &str = "資源 現在の整備・取組状況(令和6年度末見込み) 整備すべき見込量等(令和11年度末時点)";
+
+    #[test]
+    fn one_row_needs_no_scoring() {
+        let fragments = items(&[(21, "1"), (23, HEADER), (25, "チームを配置。"), (26, "担当は配置済み。"), (30, "配置済み")]);
+        let grid = rebuild(&fragments, &["専門チームの配置".to_string()]).expect("rebuilt");
+        assert_eq!(grid.stub, "資源");
+        assert_eq!(grid.columns[0], "現在の整備・取組状況(令和6年度末見込み)");
+        assert_eq!(grid.rows, vec![(21, [(25, "チームを配置。担当は配置済み。".to_string()), (30, "配置済み".to_string())])]);
+    }
+
+    #[test]
+    fn rows_placed_by_words_units_and_order() {
+        // Row 2 comes first, row 1 after the header; `100% 100%` is one line of two cells.
+        let fragments = items(&[(1, "1"), (3, "2"), (5, "100% 100%"), (7, HEADER), (9, "研修の成立件数:20件 研修の成立件数:22件")]);
+        let labels = ["養子縁組の成立件数".to_string(), "研修を受講した児童福祉司の割合".to_string()];
+        let grid = rebuild(&fragments, &labels).expect("rebuilt");
+        assert_eq!(grid.rows[0].1[1], (9, "研修の成立件数:22件".to_string()));
+        assert_eq!(grid.rows[1].1, [(5, "100%".to_string()), (5, "100%".to_string())]);
+    }
+
+    #[test]
+    fn no_evidence_no_grid() {
+        // Two rows whose cells say nothing about either label: any placement fits as well.
+        let fragments = items(&[(1, "1"), (2, "2"), (4, HEADER), (6, "整備済み"), (8, "整備済み"), (10, "検討中"), (12, "検討中")]);
+        let labels = ["里親支援の体制".to_string(), "相談支援の体制".to_string()];
+        assert!(rebuild(&fragments, &labels).is_err());
+        // A row number missing, or a cell too many: no grid either.
+        let fragments = items(&[(1, "1"), (4, HEADER), (6, "a"), (8, "b"), (10, "c")]);
+        assert!(rebuild(&fragments, &["x".to_string()]).is_err());
+    }
+
+    #[test]
+    fn units_and_shared_runs() {
+        assert!(unit_fits("研修を受講した児童福祉司の割合", "100%"));
+        assert!(unit_fits("特別養子縁組の成立件数", "成立件数:6件"));
+        assert!(!unit_fits("特別養子縁組の成立件数", "整備済み"));
+        assert!(shared_share("親との交流が途絶えたケース等", "随時交流が途絶えたケース等について") > 0.7);
+        assert_eq!(shared_share("里親", "里親"), 0.0, "runs shorter than three characters do not count");
+    }
+}
