@@ -16,11 +16,12 @@
 
 use crate::model::Item;
 
-/// Most rows placed by content (the search is over subsets of cells).
-const MAX_ROWS: usize = 8;
-/// Longest label and cell compared, in characters (longer text: no rebuild).
-const MAX_LABEL_CHARS: usize = 300;
-const MAX_CELL_CHARS: usize = 3000;
+/// Most rows placed by content (the search is over subsets of cells: 2^(2n)).
+const MAX_ROWS: usize = 6;
+/// Longest label and cell compared, in characters (longer text: no rebuild;
+/// comparing costs label × cell characters).
+const MAX_LABEL_CHARS: usize = 150;
+const MAX_CELL_CHARS: usize = 1000;
 /// Shortest run of characters shared by a label and a cell that counts.
 const MIN_SHARED_CHARS: usize = 3;
 /// Score of a cell that carries the unit its row's label asks for.
@@ -167,10 +168,16 @@ fn place(labels: &[String], cells: &[(u32, String)]) -> Result<(Vec<(usize, usiz
     let n_rows = labels.len();
     let n_cells = cells.len();
     let fit: Vec<Vec<f64>> = cells.iter().map(|(_, cell)| labels.iter().map(|label| label_fit(label, cell)).collect()).collect();
-    let pair = |first: usize, second: usize| {
-        let adjacent = if second == first + 1 { ADJACENT } else { 0.0 };
-        adjacent + COHESION * likeness(&cells[first].1, &cells[second].1)
-    };
+    let pair: Vec<Vec<f64>> = (0..n_cells)
+        .map(|first| {
+            (0..n_cells)
+                .map(|second| {
+                    let adjacent = if second == first + 1 { ADJACENT } else { 0.0 };
+                    adjacent + COHESION * likeness(&cells[first].1, &cells[second].1)
+                })
+                .collect()
+        })
+        .collect();
     // best[mask] = the two best (score, choices) for rows 0..popcount(mask)/2 using the cells in mask.
     type Choice = (f64, Vec<(usize, usize)>);
     let mut best: Vec<Vec<Choice>> = vec![Vec::new(); 1 << n_cells];
@@ -183,7 +190,7 @@ fn place(labels: &[String], cells: &[(u32, String)]) -> Result<(Vec<(usize, usiz
         let from = std::mem::take(&mut best[mask]);
         for first in (0..n_cells).filter(|idx| mask & (1 << idx) == 0) {
             for second in (first + 1..n_cells).filter(|idx| mask & (1 << idx) == 0) {
-                let gain = fit[first][row] + fit[second][row] + pair(first, second);
+                let gain = fit[first][row] + fit[second][row] + pair[first][second];
                 let next = mask | (1 << first) | (1 << second);
                 for (score, choices) in &from {
                     let mut choices = choices.clone();
@@ -226,27 +233,34 @@ fn letters(text: &str) -> Vec<char> {
     text.chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
-/// The share of `label`'s letters covered by runs it shares with `cell`,
-/// longest runs first.
+/// The share of `label`'s letters that lie in a run of `MIN_SHARED_CHARS` or
+/// more letters that `cell` has too. Time: label × cell letters.
 fn shared_share(label: &str, cell: &str) -> f64 {
     let label = letters(label);
     let cell = letters(cell);
     if label.is_empty() {
         return 0.0;
     }
-    let mut covered = vec![false; label.len()];
-    for len in (MIN_SHARED_CHARS..=label.len()).rev() {
-        for start in 0..=label.len() - len {
-            let run = &label[start..start + len];
-            if covered[start..start + len].iter().any(|&taken| taken) {
-                continue;
-            }
-            if cell.windows(len).any(|window| window == run) {
-                covered[start..start + len].iter_mut().for_each(|taken| *taken = true);
-            }
+    // run[j] = length of the common run starting at label[i] and cell[j], row by row from the end.
+    let mut run = vec![0usize; cell.len() + 1];
+    let mut covered_until = vec![0usize; label.len()];
+    for i in (0..label.len()).rev() {
+        // Left to right: run[j + 1] still holds the row below (label[i + 1]) when run[j] is made.
+        for j in 0..cell.len() {
+            run[j] = if label[i] == cell[j] { 1 + run[j + 1] } else { 0 };
+        }
+        let longest = run.iter().copied().max().unwrap_or(0);
+        covered_until[i] = if longest >= MIN_SHARED_CHARS { i + longest } else { 0 };
+    }
+    let mut covered = 0;
+    let mut reach = 0;
+    for (i, until) in covered_until.iter().enumerate() {
+        reach = reach.max(*until);
+        if i < reach {
+            covered += 1;
         }
     }
-    covered.iter().filter(|&&taken| taken).count() as f64 / label.len() as f64
+    covered as f64 / label.len() as f64
 }
 
 /// True when `label` names a quantity (`…の割合`, `…件数`) and `cell` has a
@@ -322,5 +336,8 @@ mod tests {
         assert!(!unit_fits("特別養子縁組の成立件数", "整備済み"));
         assert!(shared_share("親との交流が途絶えたケース等", "随時交流が途絶えたケース等について") > 0.7);
         assert_eq!(shared_share("里親", "里親"), 0.0, "runs shorter than three characters do not count");
+        // `ABCDEF` shares `ABC` and `DEF` with the cell, in two runs: all six letters.
+        assert_eq!(shared_share("ABCDEF", "xDEFyABCz"), 1.0);
+        assert_eq!(shared_share("ABCDEF", "xABxDEF"), 0.5);
     }
 }

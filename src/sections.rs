@@ -15,6 +15,10 @@ use crate::tables::{self, Context};
 /// Deepest heading level kept; real plans use five or six (`第N章 > N > (N) > ① > ア > (ア)`).
 const MAX_DEPTH: usize = 10;
 
+/// Most requirement grids rebuilt in one document (a plan has a dozen; the
+/// cap bounds the work on inputs made of nothing else).
+const MAX_GRIDS: usize = 200;
+
 /// A caption waiting for its table.
 struct Caption {
     label: String,
@@ -48,6 +52,8 @@ struct Builder<'w> {
     /// For each open section, whether its marker was glued to the title.
     open_glued: Vec<bool>,
     n_tables: usize,
+    /// Requirement grids met so far (each rebuild compares every cell with every label).
+    n_grids: usize,
     warnings: &'w mut Vec<Warning>,
 }
 
@@ -65,6 +71,7 @@ pub fn build(pieces: Vec<Piece>, warnings: &mut Vec<Warning>) -> Vec<Section> {
         item_line_chars: 0,
         open_glued: Vec::new(),
         n_tables: 0,
+        n_grids: 0,
         warnings,
     };
     for piece in pieces {
@@ -153,7 +160,13 @@ impl Builder<'_> {
     /// A requirement grid printed out of order: rebuilt with the rows the
     /// numbered list above it names, or kept as fragments with the reason.
     fn grid(&mut self, fragments: Vec<Item>, lines: [u32; 2]) {
-        let rebuilt = self.list_above().ok_or_else(|| "no numbered list `①…` above it names its rows".to_string()).and_then(|labels| {
+        self.n_grids += 1;
+        let rebuilt = if self.n_grids > MAX_GRIDS {
+            Err(format!("more than {MAX_GRIDS} such grids in one document; the rest are not compared"))
+        } else {
+            self.list_above().ok_or_else(|| "no numbered list `①…` above it names its rows".to_string())
+        };
+        let rebuilt = rebuilt.and_then(|labels| {
             let grid = grid::rebuild(&fragments, &labels)?;
             Ok((grid, labels))
         });
