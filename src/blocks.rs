@@ -11,6 +11,7 @@ use crate::columns::{self, SpacedLine};
 use crate::model::{Item, TocEntry};
 use crate::normalize::{self, Line};
 use crate::stacked::{self, Stacked};
+use crate::texttable;
 
 /// Brackets that make a line a label for the blocks after it.
 const LABEL_BRACKETS: [(char, char); 7] = [('【', '】'), ('«', '»'), ('<', '>'), ('〈', '〉'), ('《', '》'), ('≪', '≫'), ('[', ']')];
@@ -79,6 +80,8 @@ pub enum PieceKind {
     Rows {
         rows: Vec<RawRow>,
         aligned: bool,
+        /// The reader knows the first row is the header (all text cells, no years).
+        header: bool,
     },
     /// `--<TAB>---` on its own.
     Separator(String),
@@ -164,7 +167,7 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
                 lines[line_idx..lines.len().min(line_idx + 60)].iter().map(|line| (line.number, line.page, line.text.as_ref())).collect();
             if let Some((rows, n_used)) = columns::word_table(&window) {
                 let last = lines[line_idx + n_used].number;
-                pieces.push(Piece { kind: PieceKind::Rows { rows, aligned: false }, first: start, last });
+                pieces.push(Piece { kind: PieceKind::Rows { rows, aligned: false, header: false }, first: start, last });
                 line_idx += n_used + 1;
                 continue;
             }
@@ -205,6 +208,18 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
                 continue;
             }
         }
+        if classes[line_idx] == Class::Text {
+            if let Some(words) = texttable::header(text) {
+                let end = region_end(&classes, line_idx, false);
+                let below: Vec<(u32, &str)> = lines[line_idx + 1..end].iter().map(|line| (line.number, line.text.as_ref())).collect();
+                if let Some((rows, n_used)) = texttable::read(&words, start, &below) {
+                    let last = lines[line_idx + n_used].number;
+                    pieces.push(Piece { kind: PieceKind::Rows { rows, aligned: false, header: true }, first: start, last });
+                    line_idx += n_used + 1;
+                    continue;
+                }
+            }
+        }
         if let Some(mut grid_start) = grid_start(lines, &classes, line_idx) {
             // Drop the pieces already made from the grid's first lines (they are fragments
             // of it), but not a table rebuilt there: the grid starts after it.
@@ -235,7 +250,7 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
             }
             Class::Spaced => {
                 let (rows, last, next) = spaced_group(lines, &classes, line_idx);
-                pieces.push(Piece { kind: PieceKind::Rows { rows, aligned: true }, first: start, last });
+                pieces.push(Piece { kind: PieceKind::Rows { rows, aligned: true, header: false }, first: start, last });
                 line_idx = next;
             }
             Class::Separator if !next_is_row(&classes, line_idx) => {
@@ -257,7 +272,7 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
                     last = lines[line_idx].number;
                     line_idx += 1;
                 }
-                pieces.push(Piece { kind: PieceKind::Rows { rows, aligned: false }, first: start, last });
+                pieces.push(Piece { kind: PieceKind::Rows { rows, aligned: false, header: false }, first: start, last });
             }
             Class::TocTitle => {
                 let (entries, last, next) = toc(lines, &classes, line_idx);
@@ -478,7 +493,7 @@ fn push_stacked(
     n_doubtful: usize,
 ) -> usize {
     let (first, last) = (lines[line_idx - n_above].number, lines[line_idx + n_used - 1].number);
-    pieces.push(Piece { kind: PieceKind::Rows { rows, aligned: false }, first, last });
+    pieces.push(Piece { kind: PieceKind::Rows { rows, aligned: false, header: false }, first, last });
     let next = line_idx + n_used;
     if n_doubtful > 0 {
         let reason = "the rest of a table whose cells came out one per line in an order that fits no reading (raw pdftotext)";

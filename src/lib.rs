@@ -34,6 +34,7 @@ mod records;
 mod sections;
 mod stacked;
 mod tables;
+mod texttable;
 mod values;
 
 pub mod batch;

@@ -137,7 +137,7 @@ impl Builder<'_> {
                 }
                 self.tag = Some((text, piece.first));
             }
-            PieceKind::Rows { rows, aligned } => self.rows(rows, aligned, lines),
+            PieceKind::Rows { rows, aligned, header } => self.rows(rows, aligned, header, lines),
             PieceKind::Separator(text) => match self.rows.as_mut() {
                 Some(open) => open.lines[1] = piece.last,
                 None => self.push(Block::Furniture { lines, text }),
@@ -201,7 +201,7 @@ impl Builder<'_> {
                 cell_lines: vec![number_line, first.0, second.0],
             });
         }
-        self.rows(rows, false, lines);
+        self.rows(rows, false, true, lines);
         self.flush_rows();
     }
 
@@ -440,7 +440,7 @@ impl Builder<'_> {
         tag
     }
 
-    fn rows(&mut self, rows: Vec<RawRow>, aligned: bool, lines: [u32; 2]) {
+    fn rows(&mut self, rows: Vec<RawRow>, aligned: bool, header: bool, lines: [u32; 2]) {
         if let Some(open) = self.rows.as_mut() {
             if tables::continues(&open.rows, &rows) {
                 open.rows.extend(rows);
@@ -468,6 +468,7 @@ impl Builder<'_> {
             unit: unit.map(|(unit, _)| unit).or(caption_unit),
             tag: tag.map(|(text, _)| text),
             aligned,
+            header,
         };
         self.rows = Some(OpenRows { rows, lines, context, caption_lines: caption.map(|caption| caption.lines), start });
     }

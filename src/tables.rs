@@ -36,6 +36,8 @@ pub struct Context {
     /// The cells were found by alignment (`pdftotext -layout`): an empty cell
     /// leaves no trace, so a short row cannot be placed left to right.
     pub aligned: bool,
+    /// The reader knows the first row is the header (`texttable`, `grid`).
+    pub header: bool,
 }
 
 /// One column of a candidate layout.
@@ -90,7 +92,7 @@ fn header_rows(rows: &[RawRow]) -> usize {
 /// Rebuilds one table from its rows: a `Block::Table`, or `Block::Unresolved`
 /// with every row as a fragment when the cells cannot be given columns.
 pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> Block {
-    let n_header = header_rows(rows);
+    let n_header = if context.header && rows.len() > 1 { 1 } else { header_rows(rows) };
     let header = &rows[..n_header];
     let body = &rows[n_header..];
     let stub = header.first().and_then(|row| row.cells.first()).filter(|cell| !cell.is_empty()).cloned();

@@ -1,0 +1,165 @@
+//! A table of text cells printed by raw `pdftotext` one piece per line, with
+//! blank lines between the pieces of a cell exactly as between paragraphs
+//! (seed 000, lines 395-413):
+//!
+//! ```text
+//! 目標 達成の見込み 要因分析
+//! 特別養子縁組等に関する研修について、里親
+//! 担当の児童福祉司の受講率 100%
+//! 達成見込み
+//! 適切な時期に受講勧奨を行って
+//! きた。
+//! 民間あっせん機関の第三者評価受審率
+//!  100%
+//! 達成見込み
+//! …
+//! ```
+//!
+//! Read only when the text proves the cells: a header of a few short words
+//! (one per column), rows that each end with the sentence that closes their
+//! last cell, and between the label and that sentence cells that every row
+//! prints alike (`達成見込み`), which is how their bounds are known. Anything
+//! else stays paragraphs.
+
+use crate::blocks::{push_joined, RawRow};
+
+/// Columns a header may name.
+const MIN_COLUMNS: usize = 3;
+const MAX_COLUMNS: usize = 6;
+/// Longest header word, in characters.
+const MAX_HEADER_WORD_CHARS: usize = 8;
+/// Most lines read below the header.
+const MAX_LINES: usize = 120;
+
+/// The header's words, when `text` can be one: 3-6 short words of letters
+/// only (no digits, brackets or stops), apart by single spaces.
+pub fn header(text: &str) -> Option<Vec<&str>> {
+    let text = text.trim();
+    let words: Vec<&str> = text.split(' ').collect();
+    let fits = (MIN_COLUMNS..=MAX_COLUMNS).contains(&words.len())
+        && words.iter().all(|word| {
+            let n_chars = word.chars().count();
+            (2..=MAX_HEADER_WORD_CHARS).contains(&n_chars) && word.chars().all(|c| c.is_alphabetic() && !c.is_ascii())
+        });
+    fits.then_some(words)
+}
+
+/// Reads the table under `header` from `lines` (number, text; blank lines
+/// included), which run to the next heading. Returns the header row and one
+/// row per sentence-closed run of lines, and the number of lines used.
+pub fn read(header: &[&str], header_line: u32, lines: &[(u32, &str)]) -> Option<(Vec<RawRow>, usize)> {
+    let lines = &lines[..lines.len().min(MAX_LINES)];
+    // Rows: runs of non-blank lines, each closed by a line that ends a sentence.
+    let mut rows: Vec<Vec<(u32, &str)>> = Vec::new();
+    let mut current: Vec<(u32, &str)> = Vec::new();
+    let mut n_used = 0;
+    for (idx, &(number, text)) in lines.iter().enumerate() {
+        let text = text.trim();
+        if text.is_empty() {
+            continue;
+        }
+        current.push((number, text));
+        if text.ends_with('。') {
+            rows.push(std::mem::take(&mut current));
+            n_used = idx + 1;
+        }
+    }
+    if rows.len() < 2 || !current.is_empty() {
+        return None;
+    }
+    // Lines every row prints alike mark the inner cells: each row must have
+    // them in the same order, with text before (the label) and after.
+    let n_inner = header.len() - 2;
+    let first = &rows[0];
+    // (Not the first or last line of a row: those are pieces of the label and of the closing sentence.)
+    let inner = |row: &[(u32, &str)], text: &str| row[1..row.len() - 1].iter().filter(|(_, other)| *other == text).count() == 1;
+    let shared: Vec<&str> =
+        first.iter().map(|(_, text)| *text).filter(|text| rows.iter().all(|row| row.len() > 2 && inner(row, text))).collect();
+    if shared.len() != n_inner || first.iter().filter(|(_, text)| shared.contains(text)).count() != n_inner {
+        return None;
+    }
+    let mut built = vec![RawRow::new(header_line, 0, header.iter().map(|word| word.to_string()).collect())];
+    for row in &rows {
+        let positions: Vec<usize> = shared.iter().filter_map(|text| row.iter().position(|(_, other)| other == text)).collect();
+        if positions.len() != n_inner {
+            return None;
+        }
+        // Cells: the label before the first shared line, each shared line, the pieces after the last.
+        let (first_shared, last_shared) = (positions[0], positions[n_inner - 1]);
+        if first_shared == 0 || last_shared + 1 >= row.len() || positions.windows(2).any(|pair| pair[1] != pair[0] + 1) {
+            return None;
+        }
+        let joined = |pieces: &[(u32, &str)]| {
+            pieces.iter().fold(String::new(), |mut text, (_, piece)| {
+                push_joined(&mut text, piece);
+                text
+            })
+        };
+        let mut cells = vec![joined(&row[..first_shared])];
+        let mut cell_lines = vec![row[0].0];
+        for &position in &positions {
+            cells.push(row[position].1.to_string());
+            cell_lines.push(row[position].0);
+        }
+        cells.push(joined(&row[last_shared + 1..]));
+        cell_lines.push(row[last_shared + 1].0);
+        built.push(RawRow { line: row[0].0, page: 0, cells, cell_lines });
+    }
+    Some((built, n_used))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TABLE: [(u32, &str); 17] = [
+        (1, "特別養子縁組等に関する研修について、里親"),
+        (2, ""),
+        (3, "担当の児童福祉司の受講率 100%"),
+        (4, "達成見込み"),
+        (5, ""),
+        (6, "適切な時期に受講勧奨を行って"),
+        (7, ""),
+        (8, "きた。"),
+        (9, ""),
+        (10, "民間あっせん機関の第三者評価受審率"),
+        (11, ""),
+        (12, " 100%"),
+        (13, "達成見込み"),
+        (14, ""),
+        (15, "適切な時期に受審勧奨を行って"),
+        (16, ""),
+        (17, "きた。"),
+    ];
+
+    #[test]
+    fn rows_closed_by_sentences_and_split_by_shared_cells() {
+        let words = header("目標 達成の見込み 要因分析").expect("a header");
+        let (rows, n_used) = read(&words, 0, &TABLE).expect("read");
+        assert_eq!(n_used, 17);
+        let cells: Vec<&[String]> = rows.iter().map(|row| row.cells.as_slice()).collect();
+        assert_eq!(
+            cells[1],
+            ["特別養子縁組等に関する研修について、里親担当の児童福祉司の受講率 100%", "達成見込み", "適切な時期に受講勧奨を行ってきた。"]
+        );
+        assert_eq!(cells[2], ["民間あっせん機関の第三者評価受審率 100%", "達成見込み", "適切な時期に受審勧奨を行ってきた。"]);
+        assert_eq!(rows[2].cell_lines, [10, 13, 15]);
+    }
+
+    #[test]
+    fn no_proof_no_table() {
+        assert!(header("本計画は、以下の考え方").is_none());
+        assert!(header("令和7年度 令和8年度 令和9年度").is_none(), "digits: a year header");
+        let words = header("目標 達成の見込み 要因分析").expect("a header");
+        // One row only: nothing shows which line is a cell of its own.
+        assert!(read(&words, 0, &TABLE[..8]).is_none());
+        // Rows that share no line: no bounds.
+        let mut other = TABLE;
+        other[12] = (13, "一部達成");
+        assert!(read(&words, 0, &other).is_none());
+        // Text after the last sentence: not a table that ends there.
+        let mut open = TABLE.to_vec();
+        open.push((18, "その他"));
+        assert!(read(&words, 0, &open).is_none());
+    }
+}
