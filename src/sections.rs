@@ -256,7 +256,7 @@ impl Builder<'_> {
     /// item's wrapped line (`④…ライセンス取得に向け` / `た体制の整備`) and no
     /// sentence of its own.
     fn continue_item(&mut self, text: &str, lines: [u32; 2]) -> bool {
-        if self.items_of.is_none() || has_sentence_stop(text) {
+        if self.items_of.is_none() || self.item_line_chars == 0 || has_sentence_stop(text) {
             return false;
         }
         let line_chars = self.item_line_chars;
