@@ -133,7 +133,7 @@ impl Builder<'_> {
             }
             PieceKind::Label(text) => {
                 if let Some((text, line)) = self.tag.take() {
-                    self.push(Block::Paragraph { lines: [line, line], tag: None, text });
+                    self.push(lone_tag(text, line));
                 }
                 self.tag = Some((text, piece.first));
             }
@@ -380,7 +380,7 @@ impl Builder<'_> {
         let first = block_first_line(&block);
         if self.tag.as_ref().is_some_and(|(_, line)| *line < first) {
             if let Some((text, line)) = self.tag.take() {
-                self.push_block(Block::Paragraph { lines: [line, line], tag: None, text });
+                self.push_block(lone_tag(text, line));
             }
         }
         if self.unit.as_ref().is_some_and(|(_, line)| *line < first) {
@@ -394,6 +394,21 @@ impl Builder<'_> {
     fn push_block(&mut self, block: Block) {
         if !matches!(block, Block::Furniture { .. }) {
             self.items_of = None;
+        }
+        // A bullet line on its own (`lone_tag`) right under a list, a blank line
+        // at most between, is that list's next item.
+        if let Block::List { lines: [first, last], tag: None, items } = &block {
+            if first == last && items.len() == 1 {
+                if let Some(Block::List { lines: list_lines, items: list_items, .. }) =
+                    self.open.last_mut().and_then(|section| section.blocks.last_mut())
+                {
+                    if list_lines[1] < *first && *first <= list_lines[1] + 2 {
+                        list_lines[1] = *last;
+                        list_items.extend(items.iter().cloned());
+                        return;
+                    }
+                }
+            }
         }
         match self.open.last_mut() {
             Some(section) => section.blocks.push(block),
@@ -422,8 +437,7 @@ impl Builder<'_> {
         // Nor can it reach over a caption that waits for its table.
         if let (Some((text, line)), Some(caption)) = (&tag, &self.caption) {
             if *line < caption.lines[0] {
-                let block = Block::Paragraph { lines: [*line, *line], tag: None, text: text.clone() };
-                self.push(block);
+                self.push(lone_tag(text.clone(), *line));
                 tag = None;
             }
         }
@@ -431,7 +445,7 @@ impl Builder<'_> {
         // A label above the unit line would reach over it: both stand alone then.
         let tag = match tag {
             Some((text, line)) if line < unit_line => {
-                self.push(Block::Paragraph { lines: [line, line], tag: None, text });
+                self.push(lone_tag(text, line));
                 None
             }
             tag => tag,
@@ -519,8 +533,18 @@ impl Builder<'_> {
             self.push(Block::Paragraph { lines: [line, line], tag: None, text });
         }
         if let Some((text, line)) = self.tag.take() {
-            self.push(Block::Paragraph { lines: [line, line], tag: None, text });
+            self.push(lone_tag(text, line));
         }
+    }
+}
+
+/// A label line that introduced nothing: a bullet (`・令和6年度における…100%`)
+/// is the one item of a list, anything else a paragraph.
+fn lone_tag(text: String, line: u32) -> Block {
+    if text.starts_with('・') {
+        Block::List { lines: [line, line], tag: None, items: vec![Item { line, text }] }
+    } else {
+        Block::Paragraph { lines: [line, line], tag: None, text }
     }
 }
 
