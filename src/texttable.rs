@@ -35,6 +35,11 @@ const MAX_LINES: usize = 120;
 /// only (no digits, brackets or stops), apart by single spaces.
 pub fn header(text: &str) -> Option<Vec<&str>> {
     let text = text.trim();
+    // Cheap rejections first: this is asked of every line of text.
+    let n_spaces = text.bytes().filter(|&byte| byte == b' ').count();
+    if text.len() > MAX_COLUMNS * (MAX_HEADER_WORD_CHARS * 3 + 1) || !(MIN_COLUMNS - 1..MAX_COLUMNS).contains(&n_spaces) {
+        return None;
+    }
     let words: Vec<&str> = text.split(' ').collect();
     let fits = (MIN_COLUMNS..=MAX_COLUMNS).contains(&words.len())
         && words.iter().all(|word| {
