@@ -346,7 +346,8 @@ fn pdfplumber() {
     //   a numbered heading: the outline breaks (`2 計画期間…` at 19 becomes a child of it,
     //   `numbering_gap` warnings at 52 and 199) and the grids stay `unresolved` (11-14,
     //   42-51, 191) or paragraphs;
-    // - table D (163-164) is glued to the list item before it (161-165);
+    // - table D (164-165) is glued, with the sentence before it (163), to the list item
+    //   at 161 (list 157-165);
     // - table E (168-173) is one paragraph with the sentence before it;
     // - table B (236-246): `unresolved_table` "a year header whose cells wrap over many lines".
     // KNOWN DEFECT (issue 3), 20 WRONG cells:
