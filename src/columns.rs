@@ -360,13 +360,24 @@ pub fn word_table(texts: &[(u32, u32, &str)]) -> Option<(Vec<RawRow>, usize)> {
         let n_values = words.iter().rev().take_while(|word| is_value_word(word)).count();
         // More value words than years: cells of two words (`1 (+0)`, `106 回 (見込)`) when
         // they group into one cell per year; else the first words belong to the label.
-        let grouped = (n_values > n_years)
-            .then(|| values::split_values(&words[words.len() - n_values..].join(" ")))
-            .flatten()
-            .filter(|parts| parts.len() == n_years);
+        // Fewer: cells of a number and a unit word (`20 人 20 人 …`), the fewest
+        // last words that group into one cell per year.
+        let grouped = if n_values > n_years {
+            values::split_values(&words[words.len() - n_values..].join(" "))
+                .filter(|parts| parts.len() == n_years)
+                .map(|parts| (n_values, parts))
+        } else if n_values < n_years {
+            (n_years + 1..=words.len().min(2 * n_years)).find_map(|n_words| {
+                values::split_values(&words[words.len() - n_words..].join(" "))
+                    .filter(|parts| parts.len() == n_years)
+                    .map(|parts| (n_words, parts))
+            })
+        } else {
+            None
+        };
         if n_values == n_years || grouped.is_some() {
             let (label_words, values) = match grouped {
-                Some(parts) => (&words[..words.len() - n_values], parts),
+                Some((n_words, parts)) => (&words[..words.len() - n_words], parts),
                 None => (&words[..words.len() - n_years], words[words.len() - n_years..].iter().map(|word| word.to_string()).collect()),
             };
             (n_above, n_below) = (pending.len(), 0);
@@ -386,6 +397,10 @@ pub fn word_table(texts: &[(u32, u32, &str)]) -> Option<(Vec<RawRow>, usize)> {
             rows.push(RawRow::new(line, page, cells));
             n_data += 1;
             last_used = offset + 1;
+        } else if n_values == 0 && words.len() >= n_years {
+            // As many words as years and no value: the first lines of text cells wrapped
+            // side by side (`・ライフストー ・ライフストー …`), not a label. No reading proven.
+            break;
         } else if (n_values == 0 || (words.len() == 1 && words[0].len() <= 2 && words[0].chars().all(|c| c.is_ascii_digit())))
             && text.chars().count() <= 40
             && !text.contains('。')
