@@ -197,6 +197,9 @@ pub fn read(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<Stacked> {
     if n_years < MIN_YEARS {
         return None;
     }
+    if letter_spaced(above, &tokens) {
+        return tokens.last().map(|token| Stacked::Doubt { n_used: token.idx + 1 });
+    }
     // Counted as `tables` would split them: `11 名 (見込)` is two values.
     let n_values: usize = tokens
         .iter()
@@ -489,6 +492,33 @@ impl<'t, 'a> Item<'t, 'a> {
 /// Label lines in a run, at most (a label wrapped over two lines, or the
 /// labels of a column printed together).
 const MAX_LABEL_RUN: usize = 12;
+
+/// True when single characters on lines of their own, among the lines just
+/// above and the table's labels, spell a stub word in order (`年` … `度`), or
+/// two follow one another just above the header (`度` / `績`): a letter-spaced `年　度` / `実　績` that the
+/// PDF tool cut into characters and scattered among the cells. Which row each
+/// character belongs to is not known.
+fn letter_spaced(above: &[Offered<'_>], tokens: &[Token<'_>]) -> bool {
+    let single = |text: &str| {
+        let mut chars = text.trim().chars();
+        chars.next().filter(|c| !c.is_ascii() && chars.next().is_none())
+    };
+    let nearby: Vec<Option<char>> =
+        above.iter().rev().take(8).rev().map(|offered| offered.text).filter(|text| !text.trim().is_empty()).map(single).collect();
+    let labels = tokens.iter().filter(|token| token.kind == Kind::Label).map(|token| single(token.text));
+    let singles: Vec<char> = nearby.iter().copied().chain(labels).flatten().collect();
+    // Two in a row right above the header (a wrapped label ends in one at most).
+    let in_a_row = nearby.windows(2).any(|pair| pair[0].is_some() && pair[1].is_some());
+    in_a_row
+        || singles.iter().enumerate().any(|(idx, &first)| {
+            singles[idx + 1..].iter().any(|&second| {
+                let mut word = String::with_capacity(8);
+                word.push(first);
+                word.push(second);
+                STUB_WORDS.contains(&word.as_str())
+            })
+        })
+}
 
 /// True when `second` continues `first` (a label wrapped over two lines): a
 /// bracket left open, or a piece of one or two characters (`設置` / `数`).
