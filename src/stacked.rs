@@ -161,8 +161,72 @@ pub fn is_value(text: &str) -> bool {
 /// Units longer than this make a label, not a value (`18 歳到達`).
 const MAX_UNIT_CHARS: usize = 2;
 
+/// The header's year cells wrapped at an open bracket, from the first line on, each
+/// joined with the next line when that line closes the bracket (`2024 年度① (R6) (現計`
+/// / `画)`, `2019 年度 (R` / `1)`); the closing line left blank. None when no cell was
+/// wrapped.
+fn join_wrapped_years(from: &[Offered<'_>]) -> Option<Vec<String>> {
+    let mut texts: Vec<String> = from.iter().map(|offered| offered.text.to_string()).collect();
+    let mut joined = false;
+    let mut idx = 0;
+    // Only in the header: up to the first value or the first line that is no cell.
+    while idx + 1 < texts.len() && !is_value(texts[idx].trim()) && (from[idx].cellish || is_formula(&texts[idx])) {
+        let text = texts[idx].trim();
+        let next = texts[idx + 1].trim();
+        let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        let closes = next.chars().count() <= MAX_CLOSING_CHARS && next.find(')').is_some_and(|at| !next[..at].contains('('));
+        if year_cell_len(&squeezed).is_some() && leaves_bracket_open(text) && closes {
+            // Inside the bracket the word goes on: `(R` / `1)` is `(R1)`.
+            let cell = format!("{text}{next}");
+            if is_year_cell(&cell) || is_qualified_year_cell(&cell) {
+                texts[idx] = cell;
+                texts[idx + 1] = String::new();
+                joined = true;
+                idx += 1;
+            }
+        }
+        idx += 1;
+    }
+    joined.then_some(texts)
+}
+
+/// Longest piece of a header cell wrapped after an open bracket (`画)`, `績)`).
+const MAX_CLOSING_CHARS: usize = 6;
+/// Longest bracketed qualifier of a year cell (`(現計画)`, `(見込)`).
+const MAX_QUALIFIER_CHARS: usize = 8;
+
+/// A year cell with circled numbers and bracketed qualifiers after it:
+/// `2024 年度① (R6) (現計画)`.
+fn is_qualified_year_cell(text: &str) -> bool {
+    let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let Some(len) = year_cell_len(&squeezed) else { return false };
+    let mut rest = squeezed[len..].chars().peekable();
+    let mut any = false;
+    while let Some(c) = rest.next() {
+        any = true;
+        match c {
+            '①'..='⑳' => {}
+            '(' => {
+                let inner: String = rest.by_ref().take_while(|&c| c != ')').collect();
+                if inner.is_empty() || inner.chars().count() > MAX_QUALIFIER_CHARS || inner.contains('(') {
+                    return false;
+                }
+            }
+            _ => return false,
+        }
+    }
+    any && crate::era::year_label(text).year.is_some()
+}
+
+/// A header cell that is a sum or difference of numbered columns (`②-①`, `①+②`).
+fn is_formula(text: &str) -> bool {
+    let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    squeezed.chars().filter(|c| matches!(c, '①'..='⑳')).count() >= 2
+        && squeezed.chars().all(|c| matches!(c, '①'..='⑳' | '+' | '-' | '(' | ')'))
+}
+
 fn kind_of(text: &str) -> Kind {
-    if is_year_cell(text) || stub_and_year(text).is_some() {
+    if is_year_cell(text) || stub_and_year(text).is_some() || is_qualified_year_cell(text) {
         Kind::Year
     } else if is_value(text) && values::cell(text, 0).unit.is_none_or(|unit| unit.chars().count() <= MAX_UNIT_CHARS) {
         Kind::Value
@@ -174,6 +238,19 @@ fn kind_of(text: &str) -> Kind {
 /// Reads a table whose header starts at `from[0]` (one line naming every year,
 /// or the first of the year cells); `above` are the lines before it, nearest last.
 pub fn read(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<Stacked> {
+    // Year cells wrapped at an open bracket (`2024 年度① (R6) (現計` / `画)`) joined back;
+    // the line that closed one is left blank, so that line indices still count `from`.
+    // A difference column (`②-①`) reads as a heading; in the header it is a cell.
+    let joined = join_wrapped_years(from);
+    let offered: Vec<Offered<'_>> = match &joined {
+        Some(texts) => from
+            .iter()
+            .zip(texts)
+            .map(|(offered, text)| Offered { text: text.as_str(), cellish: offered.cellish || is_formula(text), ..*offered })
+            .collect(),
+        None => Vec::new(),
+    };
+    let from = if joined.is_some() { &offered[..] } else { from };
     let first = from.first()?;
     let (tokens, one_line_years) = match year_row(first.text) {
         Some((stub, years)) if !is_year_cell(first.text) => {
@@ -226,7 +303,10 @@ pub fn read(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<Stacked> {
             } else {
                 let mut years: Vec<String> = tokens[..n_leading].iter().map(|token| token.text.to_string()).collect();
                 // A total column after the years (`合計`) belongs to the header.
-                let total = tokens.get(n_leading).filter(|token| token.kind == Kind::Label && TOTAL_WORDS.contains(&token.text));
+                // So does a difference of two numbered columns (`②-①`).
+                let total = tokens
+                    .get(n_leading)
+                    .filter(|token| token.kind == Kind::Label && (TOTAL_WORDS.contains(&token.text) || is_formula(token.text)));
                 years.extend(total.map(|token| token.text.to_string()));
                 (None, years, tokens[n_leading + usize::from(total.is_some())..].to_vec())
             }
@@ -260,13 +340,17 @@ pub fn read(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<Stacked> {
             return Some(Stacked::Table { rows: all, n_above, n_used, n_doubtful });
         }
     }
-    if one_line_years.is_none() {
+    // A difference column (`②-①`) is a header cell, never the label of a row among the years.
+    let formula = tokens.iter().any(|token| token.kind == Kind::Label && is_formula(token.text));
+    if one_line_years.is_none() && !formula {
         if let Some((row, years, last, label_above)) = interleaved(&tokens, n_years, labels_above.label.as_deref(), first) {
             let (stub, n_above) = labels_above.stub_and_lines(label_above);
             return Some(Stacked::Table { rows: vec![header_row(stub, years), row], n_above, n_used: last + 1, n_doubtful: 0 });
         }
     }
-    let last_value = tokens.iter().rev().find(|token| token.kind == Kind::Value)?;
+    // A line of several values (`33.3 ▲23.8`) is as much the table's as a value.
+    let several = |token: &&Token<'_>| values::split_values(token.text).is_some_and(|parts| parts.iter().all(|part| is_value(part)));
+    let last_value = tokens.iter().rev().find(|token| token.kind == Kind::Value || several(token))?;
     Some(Stacked::Doubt { n_used: last_value.idx + 1 })
 }
 
@@ -840,6 +924,46 @@ mod tests {
 
     fn offer(texts: &[&'static str]) -> Vec<Offered<'static>> {
         texts.iter().enumerate().map(|(idx, text)| Offered { line: idx as u32 + 10, page: 1, text, cellish: true, loose: false }).collect()
+    }
+
+    #[test]
+    fn year_cells_wrapped_at_a_bracket_and_a_difference_column() {
+        let lines = offer(&[
+            "2019 年度 (R1)",
+            "2024 年度① (R6) (現計",
+            "画)",
+            "2024 年度② (R6) (実",
+            "績)",
+            "②-①",
+            "代替養育を必要とする子ども数①",
+            "7",
+            "7",
+            "3",
+            "▲4",
+            "里親を必要とする子ども数②",
+            "7",
+            "8",
+            "3",
+            "▲5",
+        ]);
+        let found = read(&[], &lines).expect("read");
+        assert_eq!(
+            cells(&found),
+            [
+                vec!["", "2019 年度 (R1)", "2024 年度① (R6) (現計画)", "2024 年度② (R6) (実績)", "②-①"],
+                vec!["代替養育を必要とする子ども数①", "7", "7", "3", "▲4"],
+                vec!["里親を必要とする子ども数②", "7", "8", "3", "▲5"],
+            ]
+        );
+    }
+
+    #[test]
+    fn only_year_cells_are_joined_with_the_piece_that_closes_their_bracket() {
+        let joined = join_wrapped_years(&offer(&["2019 年度 (R", "1)", "2020 年度 (R", "2)"])).expect("joined");
+        assert_eq!(joined, ["2019 年度 (R1)", "", "2020 年度 (R2)", ""]);
+        assert!(join_wrapped_years(&offer(&["受講者数 (延べ人", "数)", "2020 年度 (R2)"])).is_none());
+        assert!(join_wrapped_years(&offer(&["2020 年度 (R2) (実", "績は 12 件)"])).is_none());
+        assert!(is_formula("②-①") && is_formula("① + ②") && !is_formula("①") && !is_formula("②-① 差"));
     }
 
     fn cells(found: &Stacked) -> Vec<Vec<String>> {
