@@ -475,7 +475,7 @@ pub fn year_header(text: &str) -> Option<(String, Vec<String>)> {
 }
 
 /// True for a word that is a whole cell value (`20件`, `20(見込)`, `〇`, `-`, `(許可)`).
-fn is_value_word(word: &str) -> bool {
+pub fn is_value_word(word: &str) -> bool {
     let cell = values::cell(word, 0);
     cell.kind != "text" && cell.kind != "empty"
 }
@@ -488,8 +488,17 @@ fn is_value_word(word: &str) -> bool {
 pub fn word_table(texts: &[(u32, u32, &str)]) -> Option<(Vec<RawRow>, usize)> {
     let (&(header_line, header_page, header_text), rest) = texts.split_first()?;
     let (stub, years) = year_header(header_text).or_else(|| crate::stacked::year_row(header_text))?;
-    let n_years = years.len();
-    let mut rows = vec![RawRow::new(header_line, header_page, std::iter::once(stub).chain(years).collect())];
+    word_rows(RawRow::new(header_line, header_page, std::iter::once(stub).chain(years).collect()), rest)
+}
+
+/// The rows of a word table under `header` (`[stub, year, …]`, however it was
+/// printed), from the lines `rest` after it; the count of lines used, as `word_table`.
+pub fn word_rows(header: RawRow, rest: &[(u32, u32, &str)]) -> Option<(Vec<RawRow>, usize)> {
+    let n_years = header.cells.len().saturating_sub(1);
+    if n_years == 0 {
+        return None;
+    }
+    let mut rows = vec![header];
     let mut pending: Vec<(u32, u32, String)> = Vec::new();
     // Label pieces the last row took above its values, and below them so far.
     let (mut n_above, mut n_below) = (0, 0);

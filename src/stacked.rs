@@ -218,6 +218,34 @@ fn is_qualified_year_cell(text: &str) -> bool {
     any && crate::era::year_label(text).year.is_some()
 }
 
+/// A header printed one cell per line (`2019 年度 (R1)` / `2024 年度① (R6) (現計画)` /
+/// … / `②-①`) over rows printed one per line, each a label and a value per column
+/// (`代替養育を必要とする子ども数① 7 7 3 ▲4`), as `pdftotext -raw` prints them: read
+/// by `columns::word_rows` when the first row has exactly a value per header cell.
+fn header_over_word_rows(from: &[Offered<'_>], tokens: &[Token<'_>]) -> Option<Stacked> {
+    let n_years = tokens.iter().take_while(|token| token.kind == Kind::Year).count();
+    if n_years < MIN_YEARS {
+        return None;
+    }
+    let mut header: Vec<String> = tokens[..n_years].iter().map(|token| token.text.to_string()).collect();
+    let mut next = n_years;
+    if tokens.get(next).is_some_and(|token| token.kind == Kind::Label && (TOTAL_WORDS.contains(&token.text) || is_formula(token.text))) {
+        header.push(tokens[next].text.to_string());
+        next += 1;
+    }
+    let first_row = tokens.get(next)?;
+    let words: Vec<&str> = first_row.text.split_whitespace().collect();
+    let n_values = words.iter().rev().take_while(|word| crate::columns::is_value_word(word)).count();
+    if first_row.kind != Kind::Label || n_values != header.len() || words.len() == n_values {
+        return None;
+    }
+    let first = tokens.first()?;
+    let header_row = RawRow::new(first.line, first.page, std::iter::once(String::new()).chain(header).collect());
+    let rest: Vec<(u32, u32, &str)> = from[first_row.idx..].iter().map(|offered| (offered.line, offered.page, offered.text)).collect();
+    let (rows, n_used) = crate::columns::word_rows(header_row, &rest)?;
+    Some(Stacked::Table { rows, n_above: 0, n_used: first_row.idx + n_used, n_doubtful: 0 })
+}
+
 /// A header cell that is a sum or difference of numbered columns (`②-①`, `①+②`).
 fn is_formula(text: &str) -> bool {
     let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
@@ -265,6 +293,11 @@ pub fn read(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<Stacked> {
             let mut all = vec![RawRow::new(first.line, first.page, std::iter::once(stub).chain(years).collect())];
             all.extend(rows);
             return Some(Stacked::Table { rows: all, n_above: 0, n_used: n_used + 1, n_doubtful: 0 });
+        }
+    }
+    if one_line_years.is_none() {
+        if let Some(found) = header_over_word_rows(from, &tokens) {
+            return Some(found);
         }
     }
     let n_years = match &one_line_years {
@@ -964,6 +997,32 @@ mod tests {
         assert!(join_wrapped_years(&offer(&["受講者数 (延べ人", "数)", "2020 年度 (R2)"])).is_none());
         assert!(join_wrapped_years(&offer(&["2020 年度 (R2) (実", "績は 12 件)"])).is_none());
         assert!(is_formula("②-①") && is_formula("① + ②") && !is_formula("①") && !is_formula("②-① 差"));
+    }
+
+    #[test]
+    fn header_one_cell_per_line_over_rows_one_per_line() {
+        let lines = offer(&[
+            "2019 年度 (R1)",
+            "2024 年度① (R6) (現計",
+            "画)",
+            "2024 年度② (R6) (実",
+            "績)",
+            "②-①",
+            "代替養育を必要とする子ども数① 7 7 3 ▲4",
+            "受託率④ 20.0 35.0 25.0 ▲10.0",
+        ]);
+        let found = read(&[], &lines).expect("read");
+        assert_eq!(
+            cells(&found),
+            [
+                vec!["", "2019 年度 (R1)", "2024 年度① (R6) (現計画)", "2024 年度② (R6) (実績)", "②-①"],
+                vec!["代替養育を必要とする子ども数①", "7", "7", "3", "▲4"],
+                vec!["受託率④", "20.0", "35.0", "25.0", "▲10.0"],
+            ]
+        );
+        // One value short of the header: not read.
+        let short = offer(&["2019 年度 (R1)", "2020 年度 (R2)", "2021 年度 (R3)", "実施回数 24 29"]);
+        assert!(header_over_word_rows(&short, &tokens(&short, 0, 0)).is_none());
     }
 
     fn cells(found: &Stacked) -> Vec<Vec<String>> {
