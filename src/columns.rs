@@ -515,13 +515,20 @@ pub fn word_rows(header: RawRow, rest: &[(u32, u32, &str)]) -> Option<(Vec<RawRo
             continue;
         }
         n_blank = 0;
-        let n_values = words.iter().rev().take_while(|word| is_value_word(word)).count();
+        let mut n_values = words.iter().rev().take_while(|word| is_value_word(word)).count();
         // More value words than years: cells of two words (`1 (+0)`, `106 回 (見込)`) when
         // they group into one cell per year; else the first words belong to the label.
-        let grouped = (n_values > n_years)
+        let mut grouped = (n_values > n_years)
             .then(|| values::split_values(&words[words.len() - n_values..].join(" ")))
             .flatten()
             .filter(|parts| parts.len() == n_years);
+        if n_values < n_years {
+            // Values whose unit is a word of its own (`10 回 10 回 …`, `15 人 20 人 …`).
+            if let Some((n_words, parts)) = unit_values(&words, n_years) {
+                n_values = n_words;
+                grouped = Some(parts);
+            }
+        }
         if n_values == n_years || grouped.is_some() {
             let (label_words, values) = match grouped {
                 Some(parts) => (&words[..words.len() - n_values], parts),
@@ -586,6 +593,23 @@ pub fn word_rows(header: RawRow, rest: &[(u32, u32, &str)]) -> Option<(Vec<RawRo
         }
     }
     (n_data > 0).then_some((rows, last_used))
+}
+
+/// The words at the end of a row that are one value per year when a value's unit is
+/// a word of its own (`実施回数 10 回 10 回 10 回 12 回 12 回`): the longest run of
+/// words after the label that makes exactly `n_years` values, each a number and its
+/// unit; the label's last word no value. Returns (words used, values).
+fn unit_values(words: &[&str], n_years: usize) -> Option<(usize, Vec<String>)> {
+    (1..words.len()).find_map(|start| {
+        let tail = &words[start..];
+        // A unit word follows a number; the run starts with a number.
+        let numbers = tail.iter().filter(|word| values::number(word).is_some()).count();
+        if numbers != n_years || values::number(tail[0]).is_none() || is_value_word(words[start - 1]) {
+            return None;
+        }
+        let parts = values::split_values(&tail.join(" ")).filter(|parts| parts.len() == n_years)?;
+        parts.iter().all(|part| part.contains(' ') && values::cell(part, 0).unit.is_some()).then_some((tail.len(), parts))
+    })
 }
 
 /// True for a line that may be the end of a wrapped label: not a heading, a
@@ -698,6 +722,16 @@ mod tests {
         let rows =
             super::rows(&lines("子ども数の見込み\n               乳児院          児童養護施設\n3 歳未満              66.7%          0.0%"));
         assert_eq!(rows[1].cells, ["3 歳未満", "66.7%", "0.0%"]);
+    }
+
+    #[test]
+    fn values_with_their_unit_as_a_word() {
+        let words: Vec<&str> = "受講者数 (子ども) 15 人 20 人 25 人".split(' ').collect();
+        assert_eq!(unit_values(&words, 3), Some((6, vec!["15 人".to_string(), "20 人".into(), "25 人".into()])));
+        // A value short, or a value without its unit: not read.
+        assert_eq!(unit_values(&words, 4), None);
+        let words: Vec<&str> = "実施回数 10 回 10 12 回".split(' ').collect();
+        assert_eq!(unit_values(&words, 3), None);
     }
 
     #[test]
