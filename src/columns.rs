@@ -95,7 +95,36 @@ pub fn is_row(text: &str) -> bool {
             return false;
         }
     }
-    n_cells >= 2
+    n_cells >= 2 && !bracket_across_cells(text)
+}
+
+/// True when a bracket opened in one cell is closed in a later one (`(令和6年4月1日現在
+/// 在籍児童)`): one phrase with a wide space in it, not cells.
+fn bracket_across_cells(text: &str) -> bool {
+    let mut depth = 0usize;
+    let mut open_at_gap = None;
+    let mut n_spaces = 0;
+    for c in text.chars() {
+        if c == ' ' {
+            n_spaces += 1;
+            continue;
+        }
+        if n_spaces >= 2 && depth > 0 && open_at_gap.is_none() {
+            open_at_gap = Some(depth);
+        }
+        n_spaces = 0;
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => {
+                depth = depth.saturating_sub(1);
+                if open_at_gap.is_some_and(|at_gap| depth < at_gap) {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+    }
+    false
 }
 
 fn is_data(span: &Span) -> bool {
@@ -659,6 +688,8 @@ mod tests {
         assert!(!is_row("  本文の一行。  続き"));
         assert!(!is_row("一つのセルだけ"));
         assert!(!is_row(&format!("{}  1", "あ".repeat(41))));
+        assert!(!is_row(" (令和6年4月1日現在     在籍児童)"));
+        assert!(is_row("   2024 年度① (R6) (現計    2024 年度② (R6) (実"));
     }
 
     #[test]

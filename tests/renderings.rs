@@ -123,6 +123,24 @@ fn layout_rendering_has_no_cell_under_a_wrong_column() {
     assert_eq!(n_records, 1374);
 }
 
+/// No rendering puts any cell (fiscal-year or not) under a row or column the original
+/// does not have it under. The number of records each gives is pinned.
+#[test]
+fn no_rendering_has_a_cell_under_a_wrong_column() {
+    for (rendering, n_pinned) in [
+        ("fixtures/003_libreoffice_pdftotext.txt", 766),
+        ("fixtures/003_pdfminer.txt", 132),
+        ("fixtures/003_pdfplumber.txt", 574),
+        ("fixtures/003_pdfplumber_layout.txt", 768),
+        ("fixtures/003_pdftotext_raw.txt", 717),
+        ("fixtures/003_pymupdf.txt", 723),
+    ] {
+        let (n_records, wrong) = wrong_cells(rendering);
+        assert!(wrong.is_empty(), "{rendering}: {wrong:#?}");
+        assert_eq!(n_records, n_pinned, "{rendering}: records changed");
+    }
+}
+
 /// A table that no reader could rebuild must not leave its numbers in the text as
 /// if they were prose: the raw rendering's unread tables are `unresolved` blocks
 /// (with a warning). Paragraphs that are nothing but a number are listed here.
