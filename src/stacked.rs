@@ -127,6 +127,13 @@ pub fn year_row(text: &str) -> Option<(String, Vec<String>)> {
     if n_marks < MIN_YEARS {
         return None;
     }
+    let (stub, cells) = year_cells(text)?;
+    (cells.len() >= MIN_YEARS).then(|| (stub.to_string(), cells.into_iter().map(str::to_string).collect()))
+}
+
+/// A line that is year header cells, the first after a stub word or none: the stub
+/// and each cell as printed (slices of `text`). None unless the whole line is read.
+fn year_cells(text: &str) -> Option<(&str, Vec<&str>)> {
     // The text without spaces, and where each of its bytes came from.
     let mut squeezed = String::with_capacity(text.len());
     let mut origin = Vec::with_capacity(text.len());
@@ -138,8 +145,8 @@ pub fn year_row(text: &str) -> Option<(String, Vec<String>)> {
     }
     origin.push(text.len());
     let first = squeezed.char_indices().map(|(at, _)| at).find(|&at| year_cell_len(&squeezed[at..]).is_some())?;
-    let printed = |from: usize, to: usize| text[origin[from]..origin[to - 1] + 1].trim().to_string();
-    let stub = if first == 0 { String::new() } else { text[..origin[first]].trim().to_string() };
+    let printed = |from: usize, to: usize| text[origin[from]..origin[to - 1] + 1].trim();
+    let stub = if first == 0 { "" } else { text[..origin[first]].trim() };
     let mut cells = Vec::new();
     let mut at = first;
     while at < squeezed.len() {
@@ -149,7 +156,7 @@ pub fn year_row(text: &str) -> Option<(String, Vec<String>)> {
         cells.push(printed(at, end));
         at = end;
     }
-    (cells.len() >= MIN_YEARS).then_some((stub, cells))
+    Some((stub, cells))
 }
 
 /// True for a line that is one value cell (`12`, `4 (見込)`, `(+0)`, `-`, `50.6%`).
@@ -500,6 +507,17 @@ fn tokens<'a>(lines: &[Offered<'a>], offset: usize, n_years: usize) -> Vec<Token
             break;
         }
         let kind = kind_of(text);
+        // Among the header's cells one per line, a line of several (`2027 年度 (R9) 2028 年度
+        // (R10) 2029 年度 (R11)`): each a year cell of its own.
+        if kind == Kind::Label && n_values == 0 && n_years_seen > 0 {
+            if let Some(("", cells)) = year_cells(text).filter(|(_, cells)| cells.len() >= 2) {
+                for cell in cells {
+                    n_years_seen += 1;
+                    tokens.push(Token { kind: Kind::Year, text: cell, line: offered.line, page: offered.page, idx: idx + offset });
+                }
+                continue;
+            }
+        }
         match kind {
             // A year after a value for each year so far starts another table.
             Kind::Year if n_values >= n_years_seen && n_years_seen > 0 && (n_years > 0 || n_values > 0) => break,
@@ -1023,6 +1041,20 @@ mod tests {
         // One value short of the header: not read.
         let short = offer(&["2019 年度 (R1)", "2020 年度 (R2)", "2021 年度 (R3)", "実施回数 24 29"]);
         assert!(header_over_word_rows(&short, &tokens(&short, 0, 0)).is_none());
+    }
+
+    #[test]
+    fn header_partly_one_cell_per_line_and_partly_on_one_line() {
+        let lines =
+            offer(&["2024 年度 (R6)", "2025 年度 (R7)", "2026 年度 (R8) 2027 年度 (R9)", "全体", "37.1%", "43.8%", "53.0%", "60.3%"]);
+        let found = read(&[], &lines).expect("read");
+        assert_eq!(
+            cells(&found),
+            [
+                vec!["", "2024 年度 (R6)", "2025 年度 (R7)", "2026 年度 (R8)", "2027 年度 (R9)"],
+                vec!["全体", "37.1%", "43.8%", "53.0%", "60.3%"],
+            ]
+        );
     }
 
     fn cells(found: &Stacked) -> Vec<Vec<String>> {
