@@ -278,7 +278,11 @@ fn header(lines: &[SpacedLine], data_width: usize, n_values: usize) -> Vec<RawRo
     if let Some(rows) = two_levels(lines, n_values) {
         return rows;
     }
-    let mut texts: Vec<String> = clusters(lines, 0..lines.len()).iter().map(Cluster::text).collect();
+    let mut clusters = clusters(lines, 0..lines.len());
+    if clusters.len() + 1 == n_values {
+        split_stray_piece(&mut clusters);
+    }
+    let mut texts: Vec<String> = clusters.iter().map(Cluster::text).collect();
     let stub = match texts.first() {
         Some(first) if STUB_WORDS.contains(&first.as_str()) || (texts.len() >= data_width && era::year_label(first).year.is_none()) => {
             texts.remove(0)
@@ -295,6 +299,43 @@ struct Cluster {
     start: usize,
     end: usize,
     pieces: Vec<(usize, String)>,
+    /// Where each piece stands in its line (start, end), as `pieces`.
+    places: Vec<(usize, usize)>,
+}
+
+/// With one header column fewer than the rows' values: a cell wrapped at an open
+/// bracket (`2024年度② (R6) (実` / `績)`) whose column also took a piece of another
+/// line that neither closes the bracket nor stands over the piece that does, but
+/// right of it (`②-①`, placed over the cell's tail): that piece is a column of its
+/// own. Only when exactly one such piece is found.
+fn split_stray_piece(clusters: &mut Vec<Cluster>) {
+    let mut found = None;
+    for (cluster_idx, cluster) in clusters.iter().enumerate() {
+        let Some(top) = (0..cluster.pieces.len()).min_by_key(|&idx| cluster.pieces[idx].0) else { continue };
+        if !crate::stacked::leaves_bracket_open(&cluster.pieces[top].1) {
+            continue;
+        }
+        let closes = |text: &str| text.find(')').is_some_and(|at| !text[..at].contains('('));
+        let closing: Vec<usize> = (0..cluster.pieces.len()).filter(|&idx| idx != top && closes(&cluster.pieces[idx].1)).collect();
+        let [closer] = closing[..] else { continue };
+        let stray: Vec<usize> = (0..cluster.pieces.len())
+            .filter(|&idx| idx != top && idx != closer && cluster.places[idx].0 >= cluster.places[closer].1)
+            .collect();
+        if let [piece] = stray[..] {
+            if found.is_some() {
+                return;
+            }
+            found = Some((cluster_idx, piece));
+        }
+    }
+    let Some((cluster_idx, piece)) = found else { return };
+    let cluster = &mut clusters[cluster_idx];
+    let (line_idx, text) = cluster.pieces.remove(piece);
+    let (start, end) = cluster.places.remove(piece);
+    cluster.start = cluster.places.iter().map(|place| place.0).min().unwrap_or(start);
+    cluster.end = cluster.places.iter().map(|place| place.1).max().unwrap_or(end);
+    clusters.push(Cluster { start, end, pieces: vec![(line_idx, text)], places: vec![(start, end)] });
+    clusters.sort_by_key(|cluster| cluster.start);
 }
 
 impl Cluster {
@@ -331,8 +372,14 @@ fn clusters(lines: &[SpacedLine], band: std::ops::Range<usize>) -> Vec<Cluster> 
                     cluster.start = cluster.start.min(span.start);
                     cluster.end = cluster.end.max(span.end);
                     cluster.pieces.push((line_idx, span.text.clone()));
+                    cluster.places.push((span.start, span.end));
                 }
-                None => clusters.push(Cluster { start: span.start, end: span.end, pieces: vec![(line_idx, span.text.clone())] }),
+                None => clusters.push(Cluster {
+                    start: span.start,
+                    end: span.end,
+                    pieces: vec![(line_idx, span.text.clone())],
+                    places: vec![(span.start, span.end)],
+                }),
             }
         }
     }
@@ -753,6 +800,19 @@ mod tests {
         let rows =
             super::rows(&lines("子ども数の見込み\n               乳児院          児童養護施設\n3 歳未満              66.7%          0.0%"));
         assert_eq!(rows[1].cells, ["3 歳未満", "66.7%", "0.0%"]);
+    }
+
+    #[test]
+    fn a_piece_over_the_tail_of_a_wrapped_cell_is_a_column_of_its_own() {
+        let text = "                                          2024年度① (R6) (現計 2024年度② (R6) (実
+                                2019年度 (R1)                           ②-①
+                                                画)           績)
+        代替養育を必要とする子ども数①                  7            7             3   ▲4";
+        let rows = rows(&lines(text));
+        assert_eq!(rows[0].cells, ["", "2019年度 (R1)", "2024年度① (R6) (現計画)", "2024年度② (R6) (実績)", "②-①"]);
+        // With a value per flat column, nothing is split off.
+        let short = text.replace("   ▲4", "");
+        assert_eq!(super::rows(&lines(&short))[0].cells.len(), 4);
     }
 
     #[test]
