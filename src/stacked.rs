@@ -173,28 +173,34 @@ const MAX_UNIT_CHARS: usize = 2;
 /// / `画)`, `2019 年度 (R` / `1)`); the closing line left blank. None when no cell was
 /// wrapped.
 fn join_wrapped_years(from: &[Offered<'_>]) -> Option<Vec<String>> {
-    let mut texts: Vec<String> = from.iter().map(|offered| offered.text.to_string()).collect();
-    let mut joined = false;
+    // The joins first, without copying the lines: most headers have none.
+    let mut joins: Vec<(usize, String)> = Vec::new();
     let mut idx = 0;
     // Only in the header: up to the first value or the first line that is no cell.
-    while idx + 1 < texts.len() && !is_value(texts[idx].trim()) && (from[idx].cellish || is_formula(&texts[idx])) {
-        let text = texts[idx].trim();
-        let next = texts[idx + 1].trim();
+    while idx + 1 < from.len() && !is_value(from[idx].text.trim()) && (from[idx].cellish || is_formula(from[idx].text)) {
+        let text = from[idx].text.trim();
+        let next = from[idx + 1].text.trim();
         let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
         let closes = next.chars().count() <= MAX_CLOSING_CHARS && next.find(')').is_some_and(|at| !next[..at].contains('('));
         if year_cell_len(&squeezed).is_some() && leaves_bracket_open(text) && closes {
             // Inside the bracket the word goes on: `(R` / `1)` is `(R1)`.
             let cell = format!("{text}{next}");
             if is_year_cell(&cell) || is_qualified_year_cell(&cell) {
-                texts[idx] = cell;
-                texts[idx + 1] = String::new();
-                joined = true;
+                joins.push((idx, cell));
                 idx += 1;
             }
         }
         idx += 1;
     }
-    joined.then_some(texts)
+    if joins.is_empty() {
+        return None;
+    }
+    let mut texts: Vec<String> = from.iter().map(|offered| offered.text.to_string()).collect();
+    for (idx, cell) in joins {
+        texts[idx] = cell;
+        texts[idx + 1] = String::new();
+    }
+    Some(texts)
 }
 
 /// Longest piece of a header cell wrapped after an open bracket (`画)`, `績)`).
