@@ -642,8 +642,46 @@ const MAX_TAB_CELLS: usize = 512;
 /// Longest text of a line that may be a wrapped piece of a space-aligned cell.
 const MAX_FRAGMENT_CHARS: usize = 30;
 
-/// A space-aligned table: its rows and wrapped fragments up to a blank line.
+/// A space-aligned table: its rows and wrapped fragments up to a blank line, and on
+/// the next page when a page break cut it and its header is printed again there.
 fn spaced_group(lines: &[Line<'_>], classes: &[Class], first_idx: usize) -> (Vec<RawRow>, u32, usize) {
+    let (mut group, mut line_idx) = spaced_lines(lines, classes, first_idx);
+    while let Some(next_idx) = after_page_break(lines, classes, line_idx) {
+        let (next, end) = spaced_lines(lines, classes, next_idx);
+        if !columns::continue_after_page_break(&mut group, next) {
+            break;
+        }
+        line_idx = end;
+    }
+    let last = group.last().map_or(lines[first_idx].number, |line| line.line);
+    (columns::rows(&group), last, line_idx)
+}
+
+/// The first aligned line after a page break at `line_idx`, when only blank lines and
+/// at most three short lines (page number, running header) come between.
+fn after_page_break(lines: &[Line<'_>], classes: &[Class], line_idx: usize) -> Option<usize> {
+    let page = lines.get(line_idx.checked_sub(1)?)?.page;
+    let mut n_between = 0;
+    for idx in line_idx..lines.len().min(line_idx + 12) {
+        let text = lines[idx].text.trim();
+        match classes[idx] {
+            Class::Blank => {}
+            Class::Spaced => return (lines[idx].page > page).then_some(idx),
+            Class::Furniture | Class::ListItem | Class::Text
+                if n_between < 3
+                    && (is_furniture(text) || (classes[idx] == Class::Text && is_header_piece(text)))
+                    && text.chars().count() <= MAX_FRAGMENT_CHARS =>
+            {
+                n_between += 1;
+            }
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// The lines of a space-aligned table up to a blank line, and the index after them.
+fn spaced_lines(lines: &[Line<'_>], classes: &[Class], first_idx: usize) -> (Vec<SpacedLine>, usize) {
     let is_fragment = |idx: usize| {
         classes[idx] == Class::Text && {
             let text = lines[idx].text.trim();
@@ -684,8 +722,7 @@ fn spaced_group(lines: &[Line<'_>], classes: &[Class], first_idx: usize) -> (Vec
         line_idx -= 1;
         n_trailing -= 1;
     }
-    let last = group.last().map_or(lines[first_idx].number, |line| line.line);
-    (columns::rows(&group), last, line_idx)
+    (group, line_idx)
 }
 
 /// True when the separator lines at `line_idx` lead straight into a table row.

@@ -95,7 +95,36 @@ pub fn is_row(text: &str) -> bool {
             return false;
         }
     }
-    n_cells >= 2
+    n_cells >= 2 && !bracket_across_cells(text)
+}
+
+/// True when a bracket opened in one cell is closed in a later one (`(令和6年4月1日現在
+/// 在籍児童)`): one phrase with a wide space in it, not cells.
+fn bracket_across_cells(text: &str) -> bool {
+    let mut depth = 0usize;
+    let mut open_at_gap = None;
+    let mut n_spaces = 0;
+    for c in text.chars() {
+        if c == ' ' {
+            n_spaces += 1;
+            continue;
+        }
+        if n_spaces >= 2 && depth > 0 && open_at_gap.is_none() {
+            open_at_gap = Some(depth);
+        }
+        n_spaces = 0;
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => {
+                depth = depth.saturating_sub(1);
+                if open_at_gap.is_some_and(|at_gap| depth < at_gap) {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+    }
+    false
 }
 
 fn is_data(span: &Span) -> bool {
@@ -103,9 +132,15 @@ fn is_data(span: &Span) -> bool {
     cell.value.is_some() || cell.status.is_some() || cell.kind == "mark" || values::split_values(&span.text).is_some()
 }
 
-/// Rebuilds rows from the lines of one space-aligned table.
-pub fn rows(lines: &[SpacedLine]) -> Vec<RawRow> {
-    let label_edge = lines.iter().filter_map(|line| line.spans.first().map(|span| span.start)).min().unwrap_or(0) + 1;
+/// The offset up to which a cell starts at the left edge (a row label).
+fn label_edge(lines: &[SpacedLine]) -> usize {
+    lines.iter().filter_map(|line| line.spans.first().map(|span| span.start)).min().unwrap_or(0) + 1
+}
+
+/// The number of header lines at the top of a space-aligned table: the lines above
+/// the first with a value, less the pieces of a row label wrapped above its values.
+fn header_len(lines: &[SpacedLine]) -> usize {
+    let label_edge = label_edge(lines);
     let is_label = |span: &Span| span.start <= label_edge;
     // The first data line has a number, or a status beside a row label; statuses alone
     // (`(実績)  (現行)  (改定)`) qualify the header above them.
@@ -127,9 +162,37 @@ pub fn rows(lines: &[SpacedLine]) -> Vec<RawRow> {
         }
         n_header -= 1;
     }
+    n_header
+}
+
+/// Appends `next`, the lines after a page break, to the table `group` when they
+/// start with the very header lines `group` starts with (printed again on the new
+/// page), without them. False, and `group` unchanged, otherwise.
+pub fn continue_after_page_break(group: &mut Vec<SpacedLine>, next: Vec<SpacedLine>) -> bool {
+    let n_header = header_len(group);
+    let same = |a: &SpacedLine, b: &SpacedLine| a.spans.iter().map(|span| &span.text).eq(b.spans.iter().map(|span| &span.text));
+    let repeated = n_header > 0
+        && group.len() > n_header
+        && next.len() > n_header
+        && header_len(&next) == n_header
+        && group[..n_header].iter().zip(&next[..n_header]).all(|(a, b)| same(a, b));
+    if repeated {
+        group.extend(next.into_iter().skip(n_header));
+    }
+    repeated
+}
+
+/// Rebuilds rows from the lines of one space-aligned table.
+pub fn rows(lines: &[SpacedLine]) -> Vec<RawRow> {
+    let label_edge = label_edge(lines);
+    let is_label = |span: &Span| span.start <= label_edge;
+    let n_header = header_len(lines);
     let mut rows = Vec::new();
     if n_header > 0 {
-        rows.push(header(&lines[..n_header], lines[n_header..].iter().map(|line| line.spans.len()).max().unwrap_or(0)));
+        let body = &lines[n_header..];
+        let data_width = body.iter().map(|line| line.spans.len()).max().unwrap_or(0);
+        let n_values = body.iter().map(|line| line.spans.iter().filter(|span| !is_label(span)).count()).max().unwrap_or(0);
+        rows.extend(header(&lines[..n_header], data_width, n_values));
     }
 
     // Data rows, with label fragments joined: a row takes the fragments above it
@@ -171,6 +234,14 @@ pub fn rows(lines: &[SpacedLine]) -> Vec<RawRow> {
             label = join(&label, &values[0].text);
             values = &values[1..];
         }
+        // Pieces that end in the number before this row's (`数①` above `…子ども数②`) finish
+        // the label of the row before, whose label has no number (a row cut by a page break).
+        if let Some(last) = built.last_mut().filter(|last| finishes_previous(&last.row.cells[0], &pending, &label)) {
+            for piece in pending.drain(..) {
+                last.row.cells[0] = join(&last.row.cells[0], &piece);
+                last.n_below += 1;
+            }
+        }
         let n_above = pending.len();
         let mut full_label = pending.drain(..).fold(String::new(), |acc, piece| join(&acc, &piece));
         full_label = join(&full_label, &label);
@@ -187,18 +258,102 @@ pub fn rows(lines: &[SpacedLine]) -> Vec<RawRow> {
     rows
 }
 
-/// Merges header lines into one header row: `[stub, column, column, …]`.
-/// Cells of different lines form one column when they overlap by at least
-/// half of the narrower one; cells of one line are always different columns.
-fn header(lines: &[SpacedLine], data_width: usize) -> RawRow {
-    struct Cluster {
-        start: usize,
-        end: usize,
-        pieces: Vec<(usize, String)>,
+/// The number of a circled number (`①` → 1) that ends `label`.
+fn circled_end(label: &str) -> Option<u32> {
+    label.trim_end().chars().last().filter(|c| matches!(c, '①'..='⑳')).map(|c| c as u32 - '①' as u32 + 1)
+}
+
+/// True when label pieces that came before a row's line belong to the row above:
+/// rows numbered `①`, `②`, … at the end of their labels, the row above without a
+/// number, the pieces ending in the number just before this row's.
+fn finishes_previous(previous: &str, pieces: &[String], label: &str) -> bool {
+    let Some(own) = circled_end(label) else { return false };
+    let pieces_number = pieces.last().and_then(|piece| circled_end(piece));
+    !previous.chars().any(|c| matches!(c, '①'..='⑳')) && pieces_number.is_some_and(|number| number + 1 == own)
+}
+
+/// Merges header lines into header rows: one, `[stub, column, column, …]`, or two
+/// when a header cell spans the columns below it (see `two_levels`).
+fn header(lines: &[SpacedLine], data_width: usize, n_values: usize) -> Vec<RawRow> {
+    if let Some(rows) = two_levels(lines, n_values) {
+        return rows;
     }
+    let mut clusters = clusters(lines, 0..lines.len());
+    if clusters.len() + 1 == n_values {
+        split_stray_piece(&mut clusters);
+    }
+    let mut texts: Vec<String> = clusters.iter().map(Cluster::text).collect();
+    let stub = match texts.first() {
+        Some(first) if STUB_WORDS.contains(&first.as_str()) || (texts.len() >= data_width && era::year_label(first).year.is_none()) => {
+            texts.remove(0)
+        }
+        _ => String::new(),
+    };
+    let mut cells = vec![stub];
+    cells.extend(texts);
+    vec![RawRow::new(lines[0].line, lines[0].page, cells)]
+}
+
+/// The pieces of one header column, from one or more lines.
+struct Cluster {
+    start: usize,
+    end: usize,
+    pieces: Vec<(usize, String)>,
+    /// Where each piece stands in its line (start, end), as `pieces`.
+    places: Vec<(usize, usize)>,
+}
+
+/// With one header column fewer than the rows' values: a cell wrapped at an open
+/// bracket (`2024年度② (R6) (実` / `績)`) whose column also took a piece of another
+/// line that neither closes the bracket nor stands over the piece that does, but
+/// right of it (`②-①`, placed over the cell's tail): that piece is a column of its
+/// own. Only when exactly one such piece is found.
+fn split_stray_piece(clusters: &mut Vec<Cluster>) {
+    let mut found = None;
+    for (cluster_idx, cluster) in clusters.iter().enumerate() {
+        let Some(top) = (0..cluster.pieces.len()).min_by_key(|&idx| cluster.pieces[idx].0) else { continue };
+        if !crate::stacked::leaves_bracket_open(&cluster.pieces[top].1) {
+            continue;
+        }
+        let closes = |text: &str| text.find(')').is_some_and(|at| !text[..at].contains('('));
+        let closing: Vec<usize> = (0..cluster.pieces.len()).filter(|&idx| idx != top && closes(&cluster.pieces[idx].1)).collect();
+        let [closer] = closing[..] else { continue };
+        let stray: Vec<usize> = (0..cluster.pieces.len())
+            .filter(|&idx| idx != top && idx != closer && cluster.places[idx].0 >= cluster.places[closer].1)
+            .collect();
+        if let [piece] = stray[..] {
+            if found.is_some() {
+                return;
+            }
+            found = Some((cluster_idx, piece));
+        }
+    }
+    let Some((cluster_idx, piece)) = found else { return };
+    let cluster = &mut clusters[cluster_idx];
+    let (line_idx, text) = cluster.pieces.remove(piece);
+    let (start, end) = cluster.places.remove(piece);
+    cluster.start = cluster.places.iter().map(|place| place.0).min().unwrap_or(start);
+    cluster.end = cluster.places.iter().map(|place| place.1).max().unwrap_or(end);
+    clusters.push(Cluster { start, end, pieces: vec![(line_idx, text)], places: vec![(start, end)] });
+    clusters.sort_by_key(|cluster| cluster.start);
+}
+
+impl Cluster {
+    fn text(&self) -> String {
+        let mut pieces: Vec<&(usize, String)> = self.pieces.iter().collect();
+        pieces.sort_by_key(|(line_idx, _)| *line_idx);
+        pieces.into_iter().fold(String::new(), |acc, (_, piece)| join_header(&acc, piece))
+    }
+}
+
+/// The header columns of `lines[band]`, left to right. Cells of different lines form
+/// one column when they overlap by at least half of the narrower one; cells of one
+/// line are always different columns.
+fn clusters(lines: &[SpacedLine], band: std::ops::Range<usize>) -> Vec<Cluster> {
     let mut clusters: Vec<Cluster> = Vec::new();
-    for (line_idx, line) in lines.iter().enumerate() {
-        for span in line.spans.iter().flat_map(split_years) {
+    for line_idx in band.clone() {
+        let below = if line_idx + 1 < band.end { &lines[line_idx + 1].spans[..] } else { &[][..] };
+        for span in lines[line_idx].spans.iter().flat_map(split_years).flat_map(|span| split_parallel(&span, below)) {
             let best = clusters
                 .iter()
                 .enumerate()
@@ -217,28 +372,70 @@ fn header(lines: &[SpacedLine], data_width: usize) -> RawRow {
                     cluster.start = cluster.start.min(span.start);
                     cluster.end = cluster.end.max(span.end);
                     cluster.pieces.push((line_idx, span.text.clone()));
+                    cluster.places.push((span.start, span.end));
                 }
-                None => clusters.push(Cluster { start: span.start, end: span.end, pieces: vec![(line_idx, span.text.clone())] }),
+                None => clusters.push(Cluster {
+                    start: span.start,
+                    end: span.end,
+                    pieces: vec![(line_idx, span.text.clone())],
+                    places: vec![(span.start, span.end)],
+                }),
             }
         }
     }
     clusters.sort_by_key(|cluster| cluster.start);
-    let mut texts: Vec<String> = clusters
-        .into_iter()
-        .map(|mut cluster| {
-            cluster.pieces.sort_by_key(|(line_idx, _)| *line_idx);
-            cluster.pieces.into_iter().fold(String::new(), |acc, (_, piece)| join_header(&acc, &piece))
-        })
-        .collect();
-    let stub = match texts.first() {
-        Some(first) if STUB_WORDS.contains(&first.as_str()) || (texts.len() >= data_width && era::year_label(first).year.is_none()) => {
-            texts.remove(0)
+    clusters
+}
+
+/// Two header rows, when the header lines fall into a top band and a bottom band
+/// whose columns (two or more, side by side) stand under one top cell: the one top
+/// cell over them (`里親+F H` over `里親 | F H`), or, when no top cell is over them,
+/// the top cell just left of them (`(内訳)` before `3 歳未満 | 3 歳～就学前 | 学童期以降`,
+/// its pieces placed loosely). The count of the rows' values must prove it: one value
+/// per column, the spanning cell without a column of its own (or, when it stands over
+/// its columns, with one: their total, which `tables` checks by the sums).
+fn two_levels(lines: &[SpacedLine], n_values: usize) -> Option<Vec<RawRow>> {
+    (1..lines.len()).rev().find_map(|split| {
+        let top = clusters(lines, 0..split);
+        let bottom = clusters(lines, split..lines.len());
+        let (first, last) = (bottom.first()?, bottom.last()?);
+        let (start, end) = (first.start, bottom.iter().map(|cluster| cluster.end).max()?);
+        let over: Vec<usize> = (0..top.len()).filter(|&idx| top[idx].start < end && top[idx].end > start).collect();
+        let parent = match over[..] {
+            [idx] => idx,
+            [] => top.iter().rposition(|cluster| cluster.end <= start)?,
+            _ => return None,
+        };
+        // Under the spanning cell: right of the column before it, left of the one after.
+        let inside = top.get(parent.wrapping_sub(1)).is_none_or(|before| before.end <= start)
+            && top.get(parent + 1).is_none_or(|after| after.start > last.start);
+        let stub = parent > 0 && STUB_WORDS.contains(&top[0].text().as_str());
+        let n_spanned = top.len() - 1 - usize::from(stub) + bottom.len();
+        let counted = n_values == n_spanned || (over.len() == 1 && n_values == n_spanned + 1);
+        // A column beside the spanning cell: a line over all of them is a title, not a header.
+        if bottom.len() < 2 || top.len() < 2 || !inside || !counted {
+            return None;
         }
-        _ => String::new(),
-    };
-    let mut cells = vec![stub];
-    cells.extend(texts);
-    RawRow::new(lines[0].line, lines[0].page, cells)
+        let mut top_cells = vec![String::new()];
+        let mut sub_cells = vec![String::new()];
+        for (idx, cluster) in top.iter().enumerate() {
+            if idx == parent {
+                for (child_idx, child) in bottom.iter().enumerate() {
+                    top_cells.push(if child_idx == 0 { cluster.text() } else { String::new() });
+                    sub_cells.push(child.text());
+                }
+            } else {
+                top_cells.push(cluster.text());
+                sub_cells.push(String::new());
+            }
+        }
+        if stub {
+            let stub = top_cells.remove(1);
+            top_cells[0] = stub;
+            sub_cells.remove(1);
+        }
+        Some(vec![RawRow::new(lines[0].line, lines[0].page, top_cells), RawRow::new(lines[split].line, lines[split].page, sub_cells)])
+    })
 }
 
 /// Header pieces join without a space inside brackets and words, with one after a closing bracket.
@@ -252,6 +449,34 @@ fn join_header(left: &str, right: &str) -> String {
     }
     joined.push_str(right);
     joined
+}
+
+/// A header cell fused with the next by a single space, each wrapped onto the line
+/// below (`3 歳未 3 歳～就学` over `満  前`): split where the second starts with a
+/// number, as the first does, when that is the only such place and it leaves one
+/// piece of the line below under each part.
+fn split_parallel(span: &Span, below: &[Span]) -> Vec<Span> {
+    let under: Vec<&Span> = below.iter().filter(|piece| piece.start >= span.start && piece.end <= span.end).collect();
+    let chars: Vec<char> = span.text.chars().collect();
+    if under.len() != 2 || !chars.first().is_some_and(char::is_ascii_digit) {
+        return vec![span.clone()];
+    }
+    let splits: Vec<usize> = (1..chars.len())
+        .filter(|&idx| {
+            idx >= 2
+                && chars[idx - 1] == ' '
+                && chars[idx].is_ascii_digit()
+                && !chars[idx - 2].is_ascii_digit()
+                && under[0].end < span.start + idx
+                && under[1].start >= span.start + idx
+        })
+        .collect();
+    let [idx] = splits[..] else { return vec![span.clone()] };
+    let text = |range: std::ops::Range<usize>| chars[range].iter().collect::<String>().trim().to_string();
+    vec![
+        Span { start: span.start, end: span.start + idx - 1, text: text(0..idx - 1) },
+        Span { start: span.start + idx, end: span.end, text: text(idx..chars.len()) },
+    ]
 }
 
 /// `2025 年度 (R7) 2026 年度 (R8)` → one span per year; also split before a
@@ -326,7 +551,7 @@ pub fn year_header(text: &str) -> Option<(String, Vec<String>)> {
 }
 
 /// True for a word that is a whole cell value (`20件`, `20(見込)`, `〇`, `-`, `(許可)`).
-fn is_value_word(word: &str) -> bool {
+pub fn is_value_word(word: &str) -> bool {
     let cell = values::cell(word, 0);
     cell.kind != "text" && cell.kind != "empty"
 }
@@ -339,8 +564,17 @@ fn is_value_word(word: &str) -> bool {
 pub fn word_table(texts: &[(u32, u32, &str)]) -> Option<(Vec<RawRow>, usize)> {
     let (&(header_line, header_page, header_text), rest) = texts.split_first()?;
     let (stub, years) = year_header(header_text).or_else(|| crate::stacked::year_row(header_text))?;
-    let n_years = years.len();
-    let mut rows = vec![RawRow::new(header_line, header_page, std::iter::once(stub).chain(years).collect())];
+    word_rows(RawRow::new(header_line, header_page, std::iter::once(stub).chain(years).collect()), rest)
+}
+
+/// The rows of a word table under `header` (`[stub, year, …]`, however it was
+/// printed), from the lines `rest` after it; the count of lines used, as `word_table`.
+pub fn word_rows(header: RawRow, rest: &[(u32, u32, &str)]) -> Option<(Vec<RawRow>, usize)> {
+    let n_years = header.cells.len().saturating_sub(1);
+    if n_years == 0 {
+        return None;
+    }
+    let mut rows = vec![header];
     let mut pending: Vec<(u32, u32, String)> = Vec::new();
     // Label pieces the last row took above its values, and below them so far.
     let (mut n_above, mut n_below) = (0, 0);
@@ -357,27 +591,29 @@ pub fn word_table(texts: &[(u32, u32, &str)]) -> Option<(Vec<RawRow>, usize)> {
             continue;
         }
         n_blank = 0;
-        let n_values = words.iter().rev().take_while(|word| is_value_word(word)).count();
+        let mut n_values = words.iter().rev().take_while(|word| is_value_word(word)).count();
         // More value words than years: cells of two words (`1 (+0)`, `106 回 (見込)`) when
         // they group into one cell per year; else the first words belong to the label.
-        // Fewer: cells of a number and a unit word (`20 人 20 人 …`), the fewest
-        // last words that group into one cell per year.
-        let grouped = if n_values > n_years {
-            values::split_values(&words[words.len() - n_values..].join(" "))
-                .filter(|parts| parts.len() == n_years)
-                .map(|parts| (n_values, parts))
-        } else if n_values < n_years {
-            (n_years + 1..=words.len().min(2 * n_years)).find_map(|n_words| {
-                values::split_values(&words[words.len() - n_words..].join(" "))
-                    .filter(|parts| parts.len() == n_years)
-                    .map(|parts| (n_words, parts))
-            })
-        } else {
-            None
-        };
+        let mut grouped = (n_values > n_years)
+            .then(|| values::split_values(&words[words.len() - n_values..].join(" ")))
+            .flatten()
+            .filter(|parts| parts.len() == n_years);
+        if n_values < n_years {
+            // Values whose unit is a word of its own (`10 回 10 回 …`, `15 人 20 人 …`).
+            if let Some((n_words, parts)) = unit_values(&words, n_years).or_else(|| {
+                (n_years + 1..=words.len().min(2 * n_years)).find_map(|n_words| {
+                    values::split_values(&words[words.len() - n_words..].join(" "))
+                        .filter(|parts| parts.len() == n_years)
+                        .map(|parts| (n_words, parts))
+                })
+            }) {
+                n_values = n_words;
+                grouped = Some(parts);
+            }
+        }
         if n_values == n_years || grouped.is_some() {
             let (label_words, values) = match grouped {
-                Some((n_words, parts)) => (&words[..words.len() - n_words], parts),
+                Some(parts) => (&words[..words.len() - n_values], parts),
                 None => (&words[..words.len() - n_years], words[words.len() - n_years..].iter().map(|word| word.to_string()).collect()),
             };
             (n_above, n_below) = (pending.len(), 0);
@@ -453,6 +689,23 @@ pub fn word_table(texts: &[(u32, u32, &str)]) -> Option<(Vec<RawRow>, usize)> {
     (n_data > 0).then_some((rows, last_used))
 }
 
+/// The words at the end of a row that are one value per year when a value's unit is
+/// a word of its own (`実施回数 10 回 10 回 10 回 12 回 12 回`): the longest run of
+/// words after the label that makes exactly `n_years` values, each a number and its
+/// unit; the label's last word no value. Returns (words used, values).
+fn unit_values(words: &[&str], n_years: usize) -> Option<(usize, Vec<String>)> {
+    (1..words.len()).find_map(|start| {
+        let tail = &words[start..];
+        // A unit word follows a number; the run starts with a number.
+        let numbers = tail.iter().filter(|word| values::number(word).is_some()).count();
+        if numbers != n_years || values::number(tail[0]).is_none() || is_value_word(words[start - 1]) {
+            return None;
+        }
+        let parts = values::split_values(&tail.join(" ")).filter(|parts| parts.len() == n_years)?;
+        parts.iter().all(|part| part.contains(' ') && values::cell(part, 0).unit.is_some()).then_some((tail.len(), parts))
+    })
+}
+
 /// True for a line that may be the end of a wrapped label: not a heading, a
 /// bracketed label, a bullet, a note or a unit line.
 fn may_end_label(text: &str) -> bool {
@@ -500,6 +753,8 @@ mod tests {
         assert!(!is_row("  本文の一行。  続き"));
         assert!(!is_row("一つのセルだけ"));
         assert!(!is_row(&format!("{}  1", "あ".repeat(41))));
+        assert!(!is_row(" (令和6年4月1日現在     在籍児童)"));
+        assert!(is_row("   2024 年度① (R6) (現計    2024 年度② (R6) (実"));
     }
 
     #[test]
@@ -524,5 +779,99 @@ mod tests {
             "                      2024 年度① (R6) (現計     2024 年度② (R6) (実\n           2019 年度 (R1)                                          ②-①\n                            画)                   績)\n受託率④          20.0                  35.0                    25.8          ▲9.2",
         ));
         assert_eq!(rows[0].cells, ["", "2019 年度 (R1)", "2024 年度① (R6) (現計画)", "2024 年度② (R6) (実績)", "②-①"]);
+    }
+
+    /// A breakdown header over three columns, its cells fused and wrapped, under a
+    /// spanning cell that has no column of its own: six values, seven header cells.
+    const BREAKDOWN: &str = "                   2024 年度 (R6)    2029 年度 (R11) 2029 年度 (R11)
+                                                               (内訳)
+                      (実績)             (現行)          (改定)
+                                                                    3 歳未 3 歳～就学           学童期以
+                                                                      満     前               降
+代替養育を必要とする子ども                 62                 93            73       3            6               64";
+
+    #[test]
+    fn spanning_header_cell_over_a_breakdown() {
+        let rows = rows(&lines(BREAKDOWN));
+        assert_eq!(rows[0].cells, ["", "2024 年度 (R6) (実績)", "2029 年度 (R11) (現行)", "2029 年度 (R11) (改定)", "(内訳)", "", ""]);
+        assert_eq!(rows[1].cells, ["", "", "", "", "3 歳未満", "3 歳～就学前", "学童期以降"]);
+        assert_eq!(rows[2].cells, ["代替養育を必要とする子ども", "62", "93", "73", "3", "6", "64"]);
+    }
+
+    #[test]
+    fn spanning_cell_needs_one_header_cell_too_many() {
+        // One value more: `(内訳)` may be a column of its own; the header stays one row.
+        let text = format!("{BREAKDOWN}  1");
+        let rows = rows(&lines(&text));
+        assert_eq!(rows[0].cells.len(), 8);
+        assert_eq!(rows[1].cells[0], "代替養育を必要とする子ども");
+    }
+
+    #[test]
+    fn spanning_header_cell_over_its_columns() {
+        let rows = rows(&lines(
+            "               乳児院                   児童養護施設              里親+F H                        合計\n                                                           里親             FH\n3 歳未満              66.7%                       0.0%            33.3%       33.3%            0.0%    100.0%",
+        ));
+        assert_eq!(rows[0].cells, ["", "乳児院", "児童養護施設", "里親+F H", "", "合計"]);
+        assert_eq!(rows[1].cells, ["", "", "", "里親", "FH", ""]);
+        // A line over all the columns (a caption's second line) spans nothing.
+        let rows =
+            super::rows(&lines("子ども数の見込み\n               乳児院          児童養護施設\n3 歳未満              66.7%          0.0%"));
+        assert_eq!(rows[1].cells, ["3 歳未満", "66.7%", "0.0%"]);
+    }
+
+    #[test]
+    fn a_piece_over_the_tail_of_a_wrapped_cell_is_a_column_of_its_own() {
+        let text = "                                          2024年度① (R6) (現計 2024年度② (R6) (実
+                                2019年度 (R1)                           ②-①
+                                                画)           績)
+        代替養育を必要とする子ども数①                  7            7             3   ▲4";
+        let rows = rows(&lines(text));
+        assert_eq!(rows[0].cells, ["", "2019年度 (R1)", "2024年度① (R6) (現計画)", "2024年度② (R6) (実績)", "②-①"]);
+        // With a value per flat column, nothing is split off.
+        let short = text.replace("   ▲4", "");
+        assert_eq!(super::rows(&lines(&short))[0].cells.len(), 4);
+    }
+
+    #[test]
+    fn values_with_their_unit_as_a_word() {
+        let words: Vec<&str> = "受講者数 (子ども) 15 人 20 人 25 人".split(' ').collect();
+        assert_eq!(unit_values(&words, 3), Some((6, vec!["15 人".to_string(), "20 人".into(), "25 人".into()])));
+        // A value short, or a value without its unit: not read.
+        assert_eq!(unit_values(&words, 4), None);
+        let words: Vec<&str> = "実施回数 10 回 10 12 回".split(' ').collect();
+        assert_eq!(unit_values(&words, 3), None);
+    }
+
+    #[test]
+    fn fused_header_cells_split_only_before_a_number() {
+        let below = spans("      満     前");
+        let split = |text: &str| split_parallel(&spans(text)[0], &below).into_iter().map(|span| span.text).collect::<Vec<_>>();
+        assert_eq!(split("    3 歳未 3 歳～就学"), ["3 歳未", "3 歳～就学"]);
+        assert_eq!(split("    里親 + F H 合"), ["里親 + F H 合"]);
+    }
+
+    #[test]
+    fn table_continues_after_a_page_break_when_its_header_is_repeated() {
+        let mut group = lines(BREAKDOWN);
+        let next_text = format!(
+            "{}\n数①\n里親を必要とする子ども数②     23     68     54     3     6     45",
+            &BREAKDOWN[..BREAKDOWN.rfind('\n').unwrap()]
+        );
+        let next = lines(&next_text);
+        assert!(!continue_after_page_break(&mut group.clone(), lines("  2024 年度 (R6)    2029 年度 (R11)\n数①     1     2")));
+        assert!(continue_after_page_break(&mut group, next));
+        let rows = rows(&group);
+        assert_eq!(rows.len(), 4);
+        assert_eq!(rows[2].cells[0], "代替養育を必要とする子ども数①");
+        assert_eq!(rows[3].cells[0], "里親を必要とする子ども数②");
+    }
+
+    #[test]
+    fn numbered_label_pieces_go_with_the_row_they_number() {
+        assert!(finishes_previous("代替養育を必要とする子ども", &["数①".to_string()], "里親を必要とする子ども数②"));
+        assert!(!finishes_previous("代替養育を必要とする子ども", &["数①".to_string()], "里親を必要とする子ども数③"));
+        assert!(!finishes_previous("代替養育を必要とする子ども数①", &["数②".to_string()], "里親を必要とする子ども数③"));
+        assert!(!finishes_previous("代替養育を必要とする", &["子ども数".to_string()], "里親数②"));
     }
 }

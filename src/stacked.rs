@@ -127,6 +127,13 @@ pub fn year_row(text: &str) -> Option<(String, Vec<String>)> {
     if n_marks < MIN_YEARS {
         return None;
     }
+    let (stub, cells) = year_cells(text)?;
+    (cells.len() >= MIN_YEARS).then(|| (stub.to_string(), cells.into_iter().map(str::to_string).collect()))
+}
+
+/// A line that is year header cells, the first after a stub word or none: the stub
+/// and each cell as printed (slices of `text`). None unless the whole line is read.
+fn year_cells(text: &str) -> Option<(&str, Vec<&str>)> {
     // The text without spaces, and where each of its bytes came from.
     let mut squeezed = String::with_capacity(text.len());
     let mut origin = Vec::with_capacity(text.len());
@@ -138,8 +145,8 @@ pub fn year_row(text: &str) -> Option<(String, Vec<String>)> {
     }
     origin.push(text.len());
     let first = squeezed.char_indices().map(|(at, _)| at).find(|&at| year_cell_len(&squeezed[at..]).is_some())?;
-    let printed = |from: usize, to: usize| text[origin[from]..origin[to - 1] + 1].trim().to_string();
-    let stub = if first == 0 { String::new() } else { text[..origin[first]].trim().to_string() };
+    let printed = |from: usize, to: usize| text[origin[from]..origin[to - 1] + 1].trim();
+    let stub = if first == 0 { "" } else { text[..origin[first]].trim() };
     let mut cells = Vec::new();
     let mut at = first;
     while at < squeezed.len() {
@@ -149,7 +156,7 @@ pub fn year_row(text: &str) -> Option<(String, Vec<String>)> {
         cells.push(printed(at, end));
         at = end;
     }
-    (cells.len() >= MIN_YEARS).then_some((stub, cells))
+    Some((stub, cells))
 }
 
 /// True for a line that is one value cell (`12`, `4 (見込)`, `(+0)`, `-`, `50.6%`).
@@ -161,8 +168,106 @@ pub fn is_value(text: &str) -> bool {
 /// Units longer than this make a label, not a value (`18 歳到達`).
 const MAX_UNIT_CHARS: usize = 2;
 
+/// The header's year cells wrapped at an open bracket, from the first line on, each
+/// joined with the next line when that line closes the bracket (`2024 年度① (R6) (現計`
+/// / `画)`, `2019 年度 (R` / `1)`); the closing line left blank. None when no cell was
+/// wrapped.
+fn join_wrapped_years(from: &[Offered<'_>]) -> Option<Vec<String>> {
+    // The joins first, without copying the lines: most headers have none.
+    let mut joins: Vec<(usize, String)> = Vec::new();
+    let mut idx = 0;
+    // Only in the header: up to the first value or the first line that is no cell.
+    while idx + 1 < from.len() && !is_value(from[idx].text.trim()) && (from[idx].cellish || is_formula(from[idx].text)) {
+        let text = from[idx].text.trim();
+        let next = from[idx + 1].text.trim();
+        let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        let closes = next.chars().count() <= MAX_CLOSING_CHARS && next.find(')').is_some_and(|at| !next[..at].contains('('));
+        if year_cell_len(&squeezed).is_some() && leaves_bracket_open(text) && closes {
+            // Inside the bracket the word goes on: `(R` / `1)` is `(R1)`.
+            let cell = format!("{text}{next}");
+            if is_year_cell(&cell) || is_qualified_year_cell(&cell) {
+                joins.push((idx, cell));
+                idx += 1;
+            }
+        }
+        idx += 1;
+    }
+    if joins.is_empty() {
+        return None;
+    }
+    let mut texts: Vec<String> = from.iter().map(|offered| offered.text.to_string()).collect();
+    for (idx, cell) in joins {
+        texts[idx] = cell;
+        texts[idx + 1] = String::new();
+    }
+    Some(texts)
+}
+
+/// Longest piece of a header cell wrapped after an open bracket (`画)`, `績)`).
+const MAX_CLOSING_CHARS: usize = 6;
+/// Longest bracketed qualifier of a year cell (`(現計画)`, `(見込)`).
+const MAX_QUALIFIER_CHARS: usize = 8;
+
+/// A year cell with circled numbers and bracketed qualifiers after it:
+/// `2024 年度① (R6) (現計画)`.
+fn is_qualified_year_cell(text: &str) -> bool {
+    let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let Some(len) = year_cell_len(&squeezed) else { return false };
+    let mut rest = squeezed[len..].chars().peekable();
+    let mut any = false;
+    while let Some(c) = rest.next() {
+        any = true;
+        match c {
+            '①'..='⑳' => {}
+            '(' => {
+                let inner: String = rest.by_ref().take_while(|&c| c != ')').collect();
+                if inner.is_empty() || inner.chars().count() > MAX_QUALIFIER_CHARS || inner.contains('(') {
+                    return false;
+                }
+            }
+            _ => return false,
+        }
+    }
+    any && crate::era::year_label(text).year.is_some()
+}
+
+/// A header printed one cell per line (`2019 年度 (R1)` / `2024 年度① (R6) (現計画)` /
+/// … / `②-①`) over rows printed one per line, each a label and a value per column
+/// (`代替養育を必要とする子ども数① 7 7 3 ▲4`), as `pdftotext -raw` prints them: read
+/// by `columns::word_rows` when the first row has exactly a value per header cell.
+fn header_over_word_rows(from: &[Offered<'_>], tokens: &[Token<'_>]) -> Option<Stacked> {
+    let n_years = tokens.iter().take_while(|token| token.kind == Kind::Year).count();
+    if n_years < MIN_YEARS {
+        return None;
+    }
+    let mut header: Vec<String> = tokens[..n_years].iter().map(|token| token.text.to_string()).collect();
+    let mut next = n_years;
+    if tokens.get(next).is_some_and(|token| token.kind == Kind::Label && (TOTAL_WORDS.contains(&token.text) || is_formula(token.text))) {
+        header.push(tokens[next].text.to_string());
+        next += 1;
+    }
+    let first_row = tokens.get(next)?;
+    let words: Vec<&str> = first_row.text.split_whitespace().collect();
+    let n_values = words.iter().rev().take_while(|word| crate::columns::is_value_word(word)).count();
+    if first_row.kind != Kind::Label || n_values != header.len() || words.len() == n_values {
+        return None;
+    }
+    let first = tokens.first()?;
+    let header_row = RawRow::new(first.line, first.page, std::iter::once(String::new()).chain(header).collect());
+    let rest: Vec<(u32, u32, &str)> = from[first_row.idx..].iter().map(|offered| (offered.line, offered.page, offered.text)).collect();
+    let (rows, n_used) = crate::columns::word_rows(header_row, &rest)?;
+    Some(Stacked::Table { rows, n_above: 0, n_used: first_row.idx + n_used, n_doubtful: 0 })
+}
+
+/// A header cell that is a sum or difference of numbered columns (`②-①`, `①+②`).
+fn is_formula(text: &str) -> bool {
+    let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    squeezed.chars().filter(|c| matches!(c, '①'..='⑳')).count() >= 2
+        && squeezed.chars().all(|c| matches!(c, '①'..='⑳' | '+' | '-' | '(' | ')'))
+}
+
 fn kind_of(text: &str) -> Kind {
-    if is_year_cell(text) || stub_and_year(text).is_some() {
+    if is_year_cell(text) || stub_and_year(text).is_some() || is_qualified_year_cell(text) {
         Kind::Year
     } else if is_value(text) && values::cell(text, 0).unit.is_none_or(|unit| unit.chars().count() <= MAX_UNIT_CHARS) {
         Kind::Value
@@ -174,6 +279,19 @@ fn kind_of(text: &str) -> Kind {
 /// Reads a table whose header starts at `from[0]` (one line naming every year,
 /// or the first of the year cells); `above` are the lines before it, nearest last.
 pub fn read(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<Stacked> {
+    // Year cells wrapped at an open bracket (`2024 年度① (R6) (現計` / `画)`) joined back;
+    // the line that closed one is left blank, so that line indices still count `from`.
+    // A difference column (`②-①`) reads as a heading; in the header it is a cell.
+    let joined = join_wrapped_years(from);
+    let offered: Vec<Offered<'_>> = match &joined {
+        Some(texts) => from
+            .iter()
+            .zip(texts)
+            .map(|(offered, text)| Offered { text: text.as_str(), cellish: offered.cellish || is_formula(text), ..*offered })
+            .collect(),
+        None => Vec::new(),
+    };
+    let from = if joined.is_some() { &offered[..] } else { from };
     let first = from.first()?;
     let (tokens, one_line_years) = match year_row(first.text) {
         Some((stub, years)) if !is_year_cell(first.text) => {
@@ -188,6 +306,11 @@ pub fn read(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<Stacked> {
             let mut all = vec![RawRow::new(first.line, first.page, std::iter::once(stub).chain(years).collect())];
             all.extend(rows);
             return Some(Stacked::Table { rows: all, n_above: 0, n_used: n_used + 1, n_doubtful: 0 });
+        }
+    }
+    if one_line_years.is_none() {
+        if let Some(found) = header_over_word_rows(from, &tokens) {
+            return Some(found);
         }
     }
     let n_years = match &one_line_years {
@@ -229,7 +352,10 @@ pub fn read(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<Stacked> {
             } else {
                 let mut years: Vec<String> = tokens[..n_leading].iter().map(|token| token.text.to_string()).collect();
                 // A total column after the years (`合計`) belongs to the header.
-                let total = tokens.get(n_leading).filter(|token| token.kind == Kind::Label && TOTAL_WORDS.contains(&token.text));
+                // So does a difference of two numbered columns (`②-①`).
+                let total = tokens
+                    .get(n_leading)
+                    .filter(|token| token.kind == Kind::Label && (TOTAL_WORDS.contains(&token.text) || is_formula(token.text)));
                 years.extend(total.map(|token| token.text.to_string()));
                 (None, years, tokens[n_leading + usize::from(total.is_some())..].to_vec())
             }
@@ -263,13 +389,17 @@ pub fn read(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<Stacked> {
             return Some(Stacked::Table { rows: all, n_above, n_used, n_doubtful });
         }
     }
-    if one_line_years.is_none() {
+    // A difference column (`②-①`) is a header cell, never the label of a row among the years.
+    let formula = tokens.iter().any(|token| token.kind == Kind::Label && is_formula(token.text));
+    if one_line_years.is_none() && !formula {
         if let Some((row, years, last, label_above)) = interleaved(&tokens, n_years, labels_above.label.as_deref(), first) {
             let (stub, n_above) = labels_above.stub_and_lines(label_above);
             return Some(Stacked::Table { rows: vec![header_row(stub, years), row], n_above, n_used: last + 1, n_doubtful: 0 });
         }
     }
-    let last_value = tokens.iter().rev().find(|token| token.kind == Kind::Value)?;
+    // A line of several values (`33.3 ▲23.8`) is as much the table's as a value.
+    let several = |token: &&Token<'_>| values::split_values(token.text).is_some_and(|parts| parts.iter().all(|part| is_value(part)));
+    let last_value = tokens.iter().rev().find(|token| token.kind == Kind::Value || several(token))?;
     Some(Stacked::Doubt { n_used: last_value.idx + 1 })
 }
 
@@ -386,6 +516,17 @@ fn tokens<'a>(lines: &[Offered<'a>], offset: usize, n_years: usize) -> Vec<Token
             break;
         }
         let kind = kind_of(text);
+        // Among the header's cells one per line, a line of several (`2027 年度 (R9) 2028 年度
+        // (R10) 2029 年度 (R11)`): each a year cell of its own.
+        if kind == Kind::Label && n_values == 0 && n_years_seen > 0 {
+            if let Some(("", cells)) = year_cells(text).filter(|(_, cells)| cells.len() >= 2) {
+                for cell in cells {
+                    n_years_seen += 1;
+                    tokens.push(Token { kind: Kind::Year, text: cell, line: offered.line, page: offered.page, idx: idx + offset });
+                }
+                continue;
+            }
+        }
         match kind {
             // A year after a value for each year so far starts another table.
             Kind::Year if n_values >= n_years_seen && n_years_seen > 0 && (n_years > 0 || n_values > 0) => break,
@@ -870,6 +1011,86 @@ mod tests {
 
     fn offer(texts: &[&'static str]) -> Vec<Offered<'static>> {
         texts.iter().enumerate().map(|(idx, text)| Offered { line: idx as u32 + 10, page: 1, text, cellish: true, loose: false }).collect()
+    }
+
+    #[test]
+    fn year_cells_wrapped_at_a_bracket_and_a_difference_column() {
+        let lines = offer(&[
+            "2019 年度 (R1)",
+            "2024 年度① (R6) (現計",
+            "画)",
+            "2024 年度② (R6) (実",
+            "績)",
+            "②-①",
+            "代替養育を必要とする子ども数①",
+            "7",
+            "7",
+            "3",
+            "▲4",
+            "里親を必要とする子ども数②",
+            "7",
+            "8",
+            "3",
+            "▲5",
+        ]);
+        let found = read(&[], &lines).expect("read");
+        assert_eq!(
+            cells(&found),
+            [
+                vec!["", "2019 年度 (R1)", "2024 年度① (R6) (現計画)", "2024 年度② (R6) (実績)", "②-①"],
+                vec!["代替養育を必要とする子ども数①", "7", "7", "3", "▲4"],
+                vec!["里親を必要とする子ども数②", "7", "8", "3", "▲5"],
+            ]
+        );
+    }
+
+    #[test]
+    fn only_year_cells_are_joined_with_the_piece_that_closes_their_bracket() {
+        let joined = join_wrapped_years(&offer(&["2019 年度 (R", "1)", "2020 年度 (R", "2)"])).expect("joined");
+        assert_eq!(joined, ["2019 年度 (R1)", "", "2020 年度 (R2)", ""]);
+        assert!(join_wrapped_years(&offer(&["受講者数 (延べ人", "数)", "2020 年度 (R2)"])).is_none());
+        assert!(join_wrapped_years(&offer(&["2020 年度 (R2) (実", "績は 12 件)"])).is_none());
+        assert!(is_formula("②-①") && is_formula("① + ②") && !is_formula("①") && !is_formula("②-① 差"));
+    }
+
+    #[test]
+    fn header_one_cell_per_line_over_rows_one_per_line() {
+        let lines = offer(&[
+            "2019 年度 (R1)",
+            "2024 年度① (R6) (現計",
+            "画)",
+            "2024 年度② (R6) (実",
+            "績)",
+            "②-①",
+            "代替養育を必要とする子ども数① 7 7 3 ▲4",
+            "受託率④ 20.0 35.0 25.0 ▲10.0",
+        ]);
+        let found = read(&[], &lines).expect("read");
+        assert_eq!(
+            cells(&found),
+            [
+                vec!["", "2019 年度 (R1)", "2024 年度① (R6) (現計画)", "2024 年度② (R6) (実績)", "②-①"],
+                vec!["代替養育を必要とする子ども数①", "7", "7", "3", "▲4"],
+                vec!["受託率④", "20.0", "35.0", "25.0", "▲10.0"],
+            ]
+        );
+        // One value short of the header: not read.
+        let short = offer(&["2019 年度 (R1)", "2020 年度 (R2)", "2021 年度 (R3)", "実施回数 24 29"]);
+        assert!(header_over_word_rows(&short, &tokens(&short, 0, 0)).is_none());
+    }
+
+    #[test]
+    fn header_partly_one_cell_per_line_and_partly_on_one_line() {
+        let lines =
+            offer(&["2024 年度 (R6)", "2025 年度 (R7)", "2026 年度 (R8) 2027 年度 (R9)", "全体", "37.1%", "43.8%", "53.0%", "60.3%"]);
+        let found = read(&[], &lines).expect("read");
+        assert_eq!(
+            cells(&found),
+            [
+                vec!["", "2024 年度 (R6)", "2025 年度 (R7)", "2026 年度 (R8)", "2027 年度 (R9)"],
+                vec!["全体", "37.1%", "43.8%", "53.0%", "60.3%"],
+            ]
+        );
     }
 
     fn cells(found: &Stacked) -> Vec<Vec<String>> {

@@ -211,6 +211,9 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
         let first = rows.first().map_or(0, |row| row.line);
         let doubt = if n_header == 0 {
             Some((first, "the aligned rows have no header line naming their columns".to_string()))
+        } else if let Some(&(_, _, text, line)) = lone.first() {
+            // Its place in the line is all that shows its column, and it is not kept.
+            Some((line, format!("`{text}` is printed alone on its line and its column is not known")))
         } else {
             row_values.iter().zip(&data).zip(&row_numbers).find_map(|((cells, row), numbers)| {
                 if cells.iter().all(|(cell, _)| cell.is_empty()) {
