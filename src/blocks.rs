@@ -122,7 +122,10 @@ enum Class {
     Note,
     Label,
     ListItem,
-    Heading(Box<Heading>),
+    /// A heading candidate (`line_heading` reads it again when its piece is made); true when
+    /// its kind is `number` (`3 …`), which a table's row number can look like. No `Heading`
+    /// is kept per line: with it a `Class` was 16 bytes a line and every heading was built twice.
+    Heading(bool),
     Furniture,
     /// One year header cell alone (`2025 年度 (R7)`): raw pdftotext's tables.
     Year,
@@ -301,8 +304,9 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
                 pieces.push(Piece { kind: PieceKind::Label(text.to_string()), first: start, last: start });
                 line_idx += 1;
             }
-            Class::Heading(heading) => {
-                pieces.push(Piece { kind: PieceKind::Heading(heading.clone()), first: start, last: start });
+            Class::Heading(_) => {
+                let heading = line_heading(&line.text, line.number).expect("a line classed as a heading has one");
+                pieces.push(Piece { kind: PieceKind::Heading(Box::new(heading)), first: start, last: start });
                 line_idx += 1;
             }
             Class::Furniture => {
@@ -568,7 +572,7 @@ fn region_end(classes: &[Class], from: usize, numbered_rows: bool) -> usize {
     let mut end = from + 1;
     while end < classes.len() && end - from < 120 {
         match &classes[end] {
-            Class::Heading(heading) if !(numbered_rows && heading.kind == "number") => break,
+            Class::Heading(number) if !(numbered_rows && *number) => break,
             _ => end += 1,
         }
     }
@@ -728,7 +732,10 @@ fn toc(lines: &[Line<'_>], classes: &[Class], title_idx: usize) -> (Vec<TocEntry
                 let (marker, title) = match words.as_slice() {
                     [marker, title, ..] => (Some(marker.to_string()), title.to_string()),
                     [title] => match class(title, 0) {
-                        Class::Heading(heading) => (Some(heading.marker), heading.title),
+                        Class::Heading(_) => match line_heading(title, 0) {
+                            Some(heading) => (Some(heading.marker), heading.title),
+                            None => (None, title.to_string()),
+                        },
                         _ => (None, title.to_string()),
                     },
                     [] => (None, String::new()),
@@ -774,15 +781,15 @@ fn class(line_text: &str, number: u32) -> Class {
         return Class::Spaced;
     }
     if let Some(heading) = heading(text, number) {
-        return Class::Heading(Box::new(heading));
+        return Class::Heading(heading.kind == "number");
     }
     if is_label(text) {
         return Class::Label;
     }
     if text.starts_with("- ") || text == "-" || text.starts_with('・') || text.starts_with("• ") {
         if let Some(rest) = text.strip_prefix("- ") {
-            if let Some(heading) = heading(rest.trim(), number).filter(|heading| heading.kind == "circled") {
-                return Class::Heading(Box::new(heading));
+            if heading(rest.trim(), number).is_some_and(|heading| heading.kind == "circled") {
+                return Class::Heading(false);
             }
         }
         return Class::ListItem;
@@ -794,6 +801,13 @@ fn class(line_text: &str, number: u32) -> Class {
         return Class::Year;
     }
     Class::Text
+}
+
+/// The heading on a line that `class` classed as `Class::Heading`: read by
+/// `heading`, or (`- ①…`) after a list dash, as `class` reads it.
+fn line_heading(line_text: &str, number: u32) -> Option<Heading> {
+    let text = line_text.trim_matches(|c: char| c == ' ');
+    heading(text, number).or_else(|| heading(text.strip_prefix("- ")?.trim(), number).filter(|heading| heading.kind == "circled"))
 }
 
 /// The list text without its `- ` bullet (the `・` stays: it is printed).
