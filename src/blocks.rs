@@ -363,7 +363,7 @@ const MIN_CLUSTER_VALUES: usize = 6;
 /// lines are values (`7`, `▲4`, `35.0`) that no table reader took: a table whose
 /// cells came out in an order that fits no reading. Such a run becomes one
 /// `unresolved` piece, so that its numbers are not read as text without a word.
-fn flag_value_clusters(pieces: Vec<Piece>, lines: &[Line<'_>]) -> Vec<Piece> {
+fn flag_value_clusters(mut pieces: Vec<Piece>, lines: &[Line<'_>]) -> Vec<Piece> {
     let cell_like = |piece: &Piece| match &piece.kind {
         PieceKind::Paragraph(text) => {
             piece.first == piece.last && text.chars().count() <= MAX_FRAGMENT_CHARS + 10 && !text.contains(FULL_STOP)
@@ -375,9 +375,11 @@ fn flag_value_clusters(pieces: Vec<Piece>, lines: &[Line<'_>]) -> Vec<Piece> {
         PieceKind::Paragraph(text) | PieceKind::Furniture(text) => stacked::is_value(text),
         _ => false,
     };
-    let mut out = Vec::with_capacity(pieces.len());
+    // In place, like `join_broken_paragraphs`: the output is written over the pieces
+    // already read (a second vector of every piece was the peak of memory).
+    let mut kept = 0;
     let mut run: Vec<Piece> = Vec::new();
-    let flush = |run: &mut Vec<Piece>, out: &mut Vec<Piece>| {
+    let flush = |run: &mut Vec<Piece>, out: &mut [Piece], kept: &mut usize| {
         let n_values = run.iter().filter(|piece| is_value(piece)).count();
         // Page numbers of a table of contents are whole numbers that never go down.
         let integers: Vec<u32> = run
@@ -401,22 +403,29 @@ fn flag_value_clusters(pieces: Vec<Piece>, lines: &[Line<'_>]) -> Vec<Piece> {
         if n_values >= MIN_CLUSTER_VALUES && 2 * n_values >= run.len() && !page_numbers {
             let (first, last) = (run[0].first as usize - 1, run[run.len() - 1].last as usize);
             let reason = "short lines, most of them numbers, that no table reader could put in rows and columns (raw pdftotext)";
-            out.push(unresolved(lines, first, last, reason.to_string()));
+            out[*kept] = unresolved(lines, first, last, reason.to_string());
+            *kept += 1;
             run.clear();
         } else {
-            out.append(run);
+            for piece in run.drain(..) {
+                out[*kept] = piece;
+                *kept += 1;
+            }
         }
     };
-    for piece in pieces {
+    for piece_idx in 0..pieces.len() {
+        let piece = std::mem::replace(&mut pieces[piece_idx], Piece { kind: PieceKind::Separator(String::new()), first: 0, last: 0 });
         if cell_like(&piece) {
             run.push(piece);
         } else {
-            flush(&mut run, &mut out);
-            out.push(piece);
+            flush(&mut run, &mut pieces, &mut kept);
+            pieces[kept] = piece;
+            kept += 1;
         }
     }
-    flush(&mut run, &mut out);
-    out
+    flush(&mut run, &mut pieces, &mut kept);
+    pieces.truncate(kept);
+    pieces
 }
 
 /// Characters that end a sentence or a self-contained line.
