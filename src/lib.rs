@@ -75,25 +75,25 @@ pub fn parse_owned(path: &str, bytes: Vec<u8>) -> std::result::Result<Document, 
 fn parse_cow(path: &str, bytes: Cow<'_, [u8]>) -> std::result::Result<Document, Undecodable> {
     let sha256 = sha256_hex(&bytes);
     let n_bytes = bytes.len() as u64;
-    // Everything that borrows the text (decoded text, lines) ends in this block; the pieces own their text.
-    let (pieces, mut warnings, from_lines, encoding, n_lines, pages, layout, page_starts) = {
-        let decoded = decode::bytes(&bytes)?;
-        let normalized = normalize::text(&decoded.text);
-        let pieces = blocks::classify(&normalized.lines);
-        let mut page_starts = Vec::new();
-        let mut last_page = 1;
-        for line in &normalized.lines {
-            while line.page > last_page {
-                page_starts.push(line.number);
-                last_page += 1;
-            }
+    let (front, encoding) = match bytes {
+        Cow::Borrowed(bytes) => {
+            let decoded = decode::bytes(bytes)?;
+            let normalize::Normalized { lines, pages, warnings } = normalize::text(&decoded.text);
+            (front(lines, pages, warnings), decoded.encoding)
         }
-        let from_lines = meta::gather(&normalized.lines);
-        let layout = layout(&normalized.lines);
-        let n_lines = normalized.lines.len() as u32;
-        (pieces, normalized.warnings, from_lines, decoded.encoding, n_lines, normalized.pages, layout, page_starts)
+        Cow::Owned(bytes) => {
+            // The lines are copied into one buffer and the input freed before the
+            // blocks are made: the input, its rewritten lines and the pieces were the peak.
+            let (compact, encoding) = {
+                let decoded = decode::bytes(&bytes)?;
+                (normalize::compact(normalize::text(&decoded.text)), decoded.encoding)
+            };
+            drop(bytes);
+            let normalize::Compact { text, ends, pages, warnings } = compact;
+            (front(normalize::lines_in(&text, ends), pages, warnings), encoding)
+        }
     };
-    drop(bytes);
+    let Front { pieces, mut warnings, from_lines, n_lines, pages, layout, page_starts } = front;
     let sections = sections::build(pieces, &mut warnings);
     let meta = meta::read(from_lines, &sections);
     warnings.sort_by_key(|warning| warning.line);
@@ -108,6 +108,34 @@ fn parse_cow(path: &str, bytes: Cow<'_, [u8]>) -> std::result::Result<Document, 
         page_starts,
     };
     Ok(Document { schema_version: SCHEMA_VERSION.to_string(), source, meta, sections, warnings })
+}
+
+/// What the pipeline keeps of the lines once they are made into pieces.
+struct Front {
+    pieces: Vec<blocks::Piece>,
+    warnings: Vec<Warning>,
+    from_lines: meta::FromLines,
+    n_lines: u32,
+    pages: u32,
+    layout: &'static str,
+    page_starts: Vec<u32>,
+}
+
+/// The pieces of the lines and what else the document needs from them; the lines are freed on return.
+fn front(lines: Vec<normalize::Line<'_>>, pages: u32, warnings: Vec<Warning>) -> Front {
+    let pieces = blocks::classify(&lines);
+    let mut page_starts = Vec::new();
+    let mut last_page = 1;
+    for line in &lines {
+        while line.page > last_page {
+            page_starts.push(line.number);
+            last_page += 1;
+        }
+    }
+    let from_lines = meta::gather(&lines);
+    let layout = layout(&lines);
+    let n_lines = lines.len() as u32;
+    Front { pieces, warnings, from_lines, n_lines, pages, layout, page_starts }
 }
 
 /// Every table data cell of `document` as a tidy record, in document order.

@@ -79,6 +79,42 @@ pub fn text(text: &str) -> Normalized<'_> {
     Normalized { lines, pages: page, warnings }
 }
 
+/// The normalized lines copied into one buffer, for a caller that frees the text
+/// they were read from (`parse_owned`): the buffer is smaller than that text
+/// (trailing spaces cut) and holds each rewritten line once, not beside the
+/// line it rewrote. `lines_in` gives the lines back, borrowing the buffer.
+pub struct Compact {
+    pub text: String,
+    /// Where each line's text ends in `text`, with its number and page.
+    pub ends: Vec<(usize, u32, u32)>,
+    pub pages: u32,
+    pub warnings: Vec<Warning>,
+}
+
+/// Copies `normalized` into a `Compact` (each rewritten line is freed once copied).
+pub fn compact(normalized: Normalized<'_>) -> Compact {
+    let Normalized { lines, pages, warnings } = normalized;
+    let mut text = String::with_capacity(lines.iter().map(|line| line.text.len()).sum());
+    let mut ends = Vec::with_capacity(lines.len());
+    for line in lines {
+        text.push_str(&line.text);
+        ends.push((text.len(), line.number, line.page));
+    }
+    Compact { text, ends, pages, warnings }
+}
+
+/// The lines of a `Compact`, read from its `text` and `ends`.
+pub fn lines_in(text: &str, ends: Vec<(usize, u32, u32)>) -> Vec<Line<'_>> {
+    let mut start = 0;
+    ends.into_iter()
+        .map(|(end, number, page)| {
+            let line = Line { number, page, text: Cow::Borrowed(&text[start..end]) };
+            start = end;
+            line
+        })
+        .collect()
+}
+
 /// True for the characters this stage rewrites or reports (the definition
 /// `needs_work_bytes` implements on bytes).
 #[cfg(test)]
