@@ -694,6 +694,8 @@ fn run_of_text(lines: &[Line<'_>], classes: &[Class], first_idx: usize, first_te
         last = lines[line_idx].number;
         line_idx += 1;
     }
+    // The room left by the last doubling is freed: every paragraph is kept to the end.
+    joined.shrink_to_fit();
     (joined, last, line_idx)
 }
 

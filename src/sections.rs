@@ -43,8 +43,8 @@ struct Builder<'w> {
     warnings: &'w mut Vec<Warning>,
 }
 
-/// Builds the section tree from the pieces of one document.
-pub fn build(pieces: Vec<Piece>, warnings: &mut Vec<Warning>) -> Vec<Section> {
+/// Builds the section tree from the pieces of one document, in order.
+pub fn build(pieces: impl IntoIterator<Item = Piece>, warnings: &mut Vec<Warning>) -> Vec<Section> {
     let mut builder = Builder {
         done: Vec::new(),
         open: Vec::new(),
