@@ -78,7 +78,8 @@ fn parse_cow(path: &str, bytes: Cow<'_, [u8]>) -> std::result::Result<Document, 
     let (front, encoding) = match bytes {
         Cow::Borrowed(bytes) => {
             let decoded = decode::bytes(bytes)?;
-            let normalize::Normalized { lines, pages, warnings } = normalize::text(&decoded.text);
+            let mut rewritten = String::new();
+            let normalize::Normalized { lines, pages, warnings } = normalize::text(&decoded.text, &mut rewritten);
             (front(lines, pages, warnings), decoded.encoding)
         }
         Cow::Owned(bytes) => {
@@ -86,7 +87,8 @@ fn parse_cow(path: &str, bytes: Cow<'_, [u8]>) -> std::result::Result<Document, 
             // blocks are made: the input, its rewritten lines and the pieces were the peak.
             let (compact, encoding) = {
                 let decoded = decode::bytes(&bytes)?;
-                (normalize::compact(normalize::text(&decoded.text)), decoded.encoding)
+                let mut rewritten = String::new();
+                (normalize::compact(normalize::text(&decoded.text, &mut rewritten)), decoded.encoding)
             };
             drop(bytes);
             let normalize::Compact { text, ends, pages, warnings } = compact;
