@@ -120,7 +120,8 @@ impl Builder<'_> {
                 None => self.push(Block::Furniture { lines, text }),
             },
             PieceKind::Furniture(text) => self.push(Block::Furniture { lines, text }),
-            PieceKind::Unresolved { fragments, reason } => {
+            PieceKind::Unresolved(unresolved) => {
+                let crate::blocks::Unresolved { fragments, reason } = *unresolved;
                 self.warnings.push(Warning {
                     line: lines[0],
                     code: "unresolved_table".into(),
