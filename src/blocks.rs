@@ -690,8 +690,6 @@ fn next_is_row(classes: &[Class], line_idx: usize) -> bool {
 
 /// Joins a paragraph's or note's following text lines (no blank line between).
 fn run_of_text(lines: &[Line<'_>], classes: &[Class], first_idx: usize, first_text: &str) -> (String, u32, usize) {
-    let mut joined = first_text.to_string();
-    let mut last = lines[first_idx].number;
     let mut line_idx = first_idx + 1;
     // A table's header starts on a line of its own, even right under text.
     while line_idx < lines.len()
@@ -699,13 +697,17 @@ fn run_of_text(lines: &[Line<'_>], classes: &[Class], first_idx: usize, first_te
         && !lines[line_idx].text.trim().starts_with(stacked::REQUIREMENT_OPENER)
         && !is_year_line(lines, classes, line_idx)
     {
-        push_joined(&mut joined, lines[line_idx].text.trim());
-        last = lines[line_idx].number;
         line_idx += 1;
     }
-    // The room left by the last doubling is freed: every paragraph is kept to the end.
-    joined.shrink_to_fit();
-    (joined, last, line_idx)
+    // One allocation of the joined length (plus at most a space per join): every
+    // paragraph is kept to the end, so room left by doubling would stay too.
+    let rest = &lines[first_idx + 1..line_idx];
+    let mut joined = String::with_capacity(first_text.len() + rest.iter().map(|line| line.text.trim().len() + 1).sum::<usize>());
+    joined.push_str(first_text);
+    for line in rest {
+        push_joined(&mut joined, line.text.trim());
+    }
+    (joined, lines[line_idx - 1].number, line_idx)
 }
 
 /// Joins wrapped text: no space between two Japanese characters, one space otherwise.
