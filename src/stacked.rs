@@ -74,9 +74,21 @@ struct Token<'a> {
 /// True for a line that is one year header cell: `2025 年度 (R7)`, `令和7年度`, `R6`,
 /// `(R11 年度末)`.
 pub fn is_year_cell(text: &str) -> bool {
-    let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    year_cell_len(&squeezed) == Some(squeezed.len())
+    // Without its spaces a year cell is at most 29 bytes (`2025年度(令和7年度末)`): a longer
+    // line is rejected as soon as that is seen, and nothing is allocated (this runs on every line).
+    let mut squeezed = [0u8; MAX_YEAR_CELL_BYTES];
+    let mut len = 0;
+    for c in text.chars().filter(|c| !c.is_whitespace()) {
+        if len + c.len_utf8() > MAX_YEAR_CELL_BYTES {
+            return false;
+        }
+        len += c.encode_utf8(&mut squeezed[len..]).len();
+    }
+    std::str::from_utf8(&squeezed[..len]).is_ok_and(|squeezed| year_cell_len(squeezed) == Some(len))
 }
+
+/// More than the longest year header cell `year_cell_len` reads, in bytes without spaces.
+const MAX_YEAR_CELL_BYTES: usize = 32;
 
 /// `年度 2024 年度 (R6)`: the header's stub word and its first year cell on one
 /// line → (stub, year cell).
@@ -836,6 +848,14 @@ mod tests {
         for text in ["2025", "20 人", "2021 年 4 月 20 日", "年度", "R6(見込)", "(2025)", "2025 年度 (R7) 2026 年度 (R8)"] {
             assert!(!is_year_cell(text), "{text}");
         }
+        // The longest cells `year_cell_len` reads still fit the buffer of `is_year_cell`.
+        for text in ["2025年度(令和7年度末)", " 2 0 2 5 年 度 ( 平 成 1 1 年 度 末 ) ", "2025年度\u{3000}(令和12年度末)"]
+        {
+            let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+            assert_eq!(year_cell_len(&squeezed), Some(squeezed.len()), "{text}");
+            assert!(is_year_cell(text), "{text}");
+        }
+        assert!(!is_year_cell("2025年度(令和7年度末)末"));
     }
 
     fn offer(texts: &[&'static str]) -> Vec<Offered<'static>> {
