@@ -327,8 +327,7 @@ pub fn year_header(text: &str) -> Option<(String, Vec<String>)> {
 
 /// True for a word that is a whole cell value (`20件`, `20(見込)`, `〇`, `-`, `(許可)`).
 fn is_value_word(word: &str) -> bool {
-    let cell = values::cell(word, 0);
-    cell.kind != "text" && cell.kind != "empty"
+    !matches!(values::kind(word), "text" | "empty")
 }
 
 /// A table printed one row per line with single spaces (raw `pdftotext`): a

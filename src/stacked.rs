@@ -166,8 +166,7 @@ pub fn year_row(text: &str) -> Option<(String, Vec<String>)> {
 
 /// True for a line that is one value cell (`12`, `4 (見込)`, `(+0)`, `-`, `50.6%`).
 pub fn is_value(text: &str) -> bool {
-    let cell = values::cell(text, 0);
-    cell.kind != "text" && cell.kind != "empty"
+    !matches!(values::kind(text), "text" | "empty")
 }
 
 /// Units longer than this make a label, not a value (`18 歳到達`).
@@ -176,10 +175,15 @@ const MAX_UNIT_CHARS: usize = 2;
 fn kind_of(text: &str) -> Kind {
     if is_year_cell(text) || stub_and_year(text).is_some() {
         Kind::Year
-    } else if is_value(text) && values::cell(text, 0).unit.is_none_or(|unit| unit.chars().count() <= MAX_UNIT_CHARS) {
-        Kind::Value
     } else {
-        Kind::Label
+        // `is_value` and the unit from one `Cell`.
+        let cell = values::cell(text, 0);
+        let is_value = !matches!(cell.kind.as_ref(), "text" | "empty");
+        if is_value && cell.unit.is_none_or(|unit| unit.chars().count() <= MAX_UNIT_CHARS) {
+            Kind::Value
+        } else {
+            Kind::Label
+        }
     }
 }
 

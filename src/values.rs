@@ -121,6 +121,11 @@ fn typed(raw: &str) -> Typed {
     typed
 }
 
+/// `cell(raw).kind`, without building the `Cell` (no copy of the text, no unit).
+pub fn kind(raw: &str) -> &'static str {
+    typed(raw).kind
+}
+
 /// True when `cell(raw).value` would be set, without building the `Cell`.
 pub fn has_value(raw: &str) -> bool {
     typed(raw).quantity.is_some_and(|quantity| quantity.value.is_some())
