@@ -386,26 +386,29 @@ fn flag_value_clusters(mut pieces: Vec<Piece>, lines: &[Line<'_>]) -> Vec<Piece>
     let mut run: Vec<Piece> = Vec::new();
     let flush = |run: &mut Vec<Piece>, out: &mut [Piece], kept: &mut usize| {
         let n_values = run.iter().filter(|piece| is_value(piece)).count();
-        // Page numbers of a table of contents are whole numbers that never go down.
-        let integers: Vec<u32> = run
-            .iter()
-            .filter_map(|piece| match &piece.kind {
-                PieceKind::Paragraph(text) | PieceKind::Furniture(text) if is_value(piece) => Some(text.parse::<u32>().ok()),
-                _ => None,
-            })
-            .collect::<Option<Vec<u32>>>()
-            .unwrap_or_default();
-        // … or section numbers and page numbers between long titles.
-        let titles: Vec<usize> = run
-            .iter()
-            .filter_map(|piece| match &piece.kind {
-                PieceKind::Paragraph(text) if !is_value(piece) => Some(text.chars().count()),
-                _ => None,
-            })
-            .collect();
-        let long_titles = !titles.is_empty() && titles.iter().sum::<usize>() >= MIN_TOC_TITLE_CHARS * titles.len();
-        let page_numbers = !integers.is_empty() && (integers.windows(2).all(|pair| pair[0] <= pair[1]) || long_titles);
-        if n_values >= MIN_CLUSTER_VALUES && 2 * n_values >= run.len() && !page_numbers {
+        // Read only for a run that could be a cluster (most runs are one or two lines).
+        let page_numbers = || {
+            // Page numbers of a table of contents are whole numbers that never go down.
+            let integers: Vec<u32> = run
+                .iter()
+                .filter_map(|piece| match &piece.kind {
+                    PieceKind::Paragraph(text) | PieceKind::Furniture(text) if is_value(piece) => Some(text.parse::<u32>().ok()),
+                    _ => None,
+                })
+                .collect::<Option<Vec<u32>>>()
+                .unwrap_or_default();
+            // … or section numbers and page numbers between long titles.
+            let titles: Vec<usize> = run
+                .iter()
+                .filter_map(|piece| match &piece.kind {
+                    PieceKind::Paragraph(text) if !is_value(piece) => Some(text.chars().count()),
+                    _ => None,
+                })
+                .collect();
+            let long_titles = !titles.is_empty() && titles.iter().sum::<usize>() >= MIN_TOC_TITLE_CHARS * titles.len();
+            !integers.is_empty() && (integers.windows(2).all(|pair| pair[0] <= pair[1]) || long_titles)
+        };
+        if n_values >= MIN_CLUSTER_VALUES && 2 * n_values >= run.len() && !page_numbers() {
             let (first, last) = (run[0].first as usize - 1, run[run.len() - 1].last as usize);
             let reason = "short lines, most of them numbers, that no table reader could put in rows and columns (raw pdftotext)";
             out[*kept] = unresolved(lines, first, last, reason.to_string());
