@@ -14,6 +14,7 @@
 //! cells cannot be put back in order: the caller keeps it as fragments.
 
 use crate::blocks::{join, RawRow};
+use crate::era;
 use crate::tables::STUB_WORDS;
 use crate::values;
 
@@ -133,10 +134,7 @@ fn year_cell_len(text: &str) -> Option<usize> {
 /// the whole line is read and it names three years or more.
 pub fn year_row(text: &str) -> Option<(String, Vec<String>)> {
     // Cheap test first: three years need three `年`, or `R`/`H` and a digit.
-    let bytes = text.as_bytes();
-    let n_marks =
-        text.matches('年').count() + bytes.windows(2).filter(|pair| matches!(pair[0], b'R' | b'H') && pair[1].is_ascii_digit()).count();
-    if n_marks < MIN_YEARS {
+    if !era::has_year_marks(text, MIN_YEARS) {
         return None;
     }
     // The text without spaces, and where each of its bytes came from.
