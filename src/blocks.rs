@@ -139,7 +139,7 @@ enum Class {
 
 /// Groups normalized lines into pieces.
 pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
-    let mut classes: Vec<Class> = lines.iter().map(|line| class(&line.text, line.number)).collect();
+    let mut classes: Vec<Class> = lines.iter().map(|line| class(line.text, line.number)).collect();
     // Header lines of a space-aligned table often have one cell (`2025 年度 (R7) 2026 年度 (R8) …`
     // fused by single spaces, or a wrapped `(内訳)`): lines right above the first row join it.
     for line_idx in 1..classes.len() {
@@ -166,7 +166,7 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
         let year_row = classes[line_idx] == Class::Text && (one_line_years || stacked::year_row(text).is_some());
         if one_line_years || year_row {
             let window: Vec<(u32, u32, &str)> =
-                lines[line_idx..lines.len().min(line_idx + 60)].iter().map(|line| (line.number, line.page, line.text.as_ref())).collect();
+                lines[line_idx..lines.len().min(line_idx + 60)].iter().map(|line| (line.number, line.page, line.text)).collect();
             if let Some((rows, n_used)) = columns::word_table(&window) {
                 let last = lines[line_idx + n_used].number;
                 pieces.push(Piece { kind: PieceKind::Rows { rows, aligned: false }, first: start, last });
@@ -281,7 +281,7 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
                         Class::Blank => probe += 1,
                         // A stub word or row label right above a raw table's year cells is the table's.
                         Class::Text if is_year_line(lines, &classes, probe) || precedes_year(lines, &classes, probe) => break,
-                        Class::Text | Class::Unit if continues_caption(&lines[probe].text) => {
+                        Class::Text | Class::Unit if continues_caption(lines[probe].text) => {
                             let extra = lines[probe].text.trim();
                             if classes[probe] == Class::Unit || unit_in(extra).is_some() {
                                 unit = unit.or_else(|| unit_in(extra));
@@ -310,7 +310,7 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
                 line_idx += 1;
             }
             Class::Heading(_) => {
-                let heading = line_heading(&line.text, line.number).expect("a line classed as a heading has one");
+                let heading = line_heading(line.text, line.number).expect("a line classed as a heading has one");
                 pieces.push(Piece { kind: PieceKind::Heading(Box::new(heading)), first: start, last: start });
                 line_idx += 1;
             }
@@ -669,7 +669,7 @@ fn spaced_group(lines: &[Line<'_>], classes: &[Class], first_idx: usize) -> (Vec
         if !take {
             break;
         }
-        group.push(SpacedLine { line: lines[line_idx].number, page: lines[line_idx].page, spans: columns::spans(&lines[line_idx].text) });
+        group.push(SpacedLine { line: lines[line_idx].number, page: lines[line_idx].page, spans: columns::spans(lines[line_idx].text) });
         line_idx += 1;
     }
     // A trailing fragment that is not a label piece (the row above has its label) is not ours.
@@ -748,7 +748,7 @@ fn toc(lines: &[Line<'_>], classes: &[Class], title_idx: usize) -> (Vec<TocEntry
                 let row = if classes[line_idx] == Class::Row {
                     raw_row(&lines[line_idx])
                 } else {
-                    let cells = columns::spans(&lines[line_idx].text).into_iter().map(|span| span.text).collect();
+                    let cells = columns::spans(lines[line_idx].text).into_iter().map(|span| span.text).collect();
                     RawRow::new(lines[line_idx].number, lines[line_idx].page, cells)
                 };
                 let cells: Vec<&str> = row.cells.iter().map(String::as_str).filter(|cell| !cell.is_empty()).collect();
