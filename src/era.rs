@@ -37,8 +37,11 @@ impl YearLabel {
 /// digit. The quick test before a line is read as a header of years; two SIMD
 /// searches that stop at the `n`th mark (it runs on most lines).
 pub fn has_year_marks(text: &str, n: usize) -> bool {
+    // Built once: building the searcher cost more than most searches.
+    static YEAR: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("年".as_bytes()));
     let bytes = text.as_bytes();
-    let n_years = memchr::memmem::find_iter(bytes, "年".as_bytes()).take(n).count();
+    let n_years = YEAR.find_iter(bytes).take(n).count();
     n_years >= n
         || n_years
             + memchr::memchr2_iter(b'R', b'H', bytes)
