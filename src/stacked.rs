@@ -75,6 +75,10 @@ struct Token<'a> {
 /// True for a line that is one year header cell: `2025 年度 (R7)`, `令和7年度`, `R6`,
 /// `(R11 年度末)`.
 pub fn is_year_cell(text: &str) -> bool {
+    // A year cell starts with a western year, a bracket or an era (see `year_cell_len`).
+    if !matches!(text.trim_start().chars().next(), Some('1' | '2' | '(' | '令' | '平' | 'R' | 'H')) {
+        return false;
+    }
     // Without its spaces a year cell is at most 29 bytes (`2025年度(令和7年度末)`): a longer
     // line is rejected as soon as that is seen, and nothing is allocated (this runs on every line).
     let mut squeezed = [0u8; MAX_YEAR_CELL_BYTES];
