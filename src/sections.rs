@@ -200,7 +200,10 @@ impl Builder<'_> {
 
     fn close_to(&mut self, depth: usize) {
         while self.open.len() > depth {
-            let Some(section) = self.open.pop() else { break };
+            let Some(mut section) = self.open.pop() else { break };
+            // A closed section gets no more blocks or subsections: the room left by doubling is freed.
+            section.blocks.shrink_to_fit();
+            section.sections.shrink_to_fit();
             match self.open.last_mut() {
                 Some(parent) => parent.sections.push(section),
                 None => self.done.push(section),
