@@ -48,7 +48,8 @@ fn cells(document: &Document) -> Vec<(String, u32)> {
 fn stages_of(group: &mut BenchmarkGroup<'_, WallTime>, name: &str, bytes: &[u8], batch_size: BatchSize) {
     let n_bytes = bytes.len() as u64;
     let decoded = stages::decode(bytes).expect("bench input decodes");
-    let normalized = stages::normalize(&decoded.text);
+    let mut rewritten = String::new();
+    let normalized = stages::normalize(&decoded.text, &mut rewritten);
     let pieces = stages::classify(&normalized.lines);
     let document = keikaku::parse(name, bytes).expect("bench input parses");
     let cells = cells(&document);
@@ -56,7 +57,12 @@ fn stages_of(group: &mut BenchmarkGroup<'_, WallTime>, name: &str, bytes: &[u8],
 
     group.throughput(Throughput::BytesDecimal(n_bytes));
     group.bench_function(format!("decode/{name}"), |b| b.iter(|| stages::decode(black_box(bytes))));
-    group.bench_function(format!("normalize/{name}"), |b| b.iter(|| stages::normalize(black_box(&decoded.text))));
+    group.bench_function(format!("normalize/{name}"), |b| {
+        b.iter(|| {
+            let mut rewritten = String::new();
+            stages::normalize(black_box(&decoded.text), &mut rewritten).lines.len()
+        })
+    });
     group.bench_function(format!("blocks/{name}"), |b| b.iter(|| stages::classify(black_box(&normalized.lines))));
     group.bench_function(format!("sections+tables/{name}"), |b| {
         b.iter_batched(

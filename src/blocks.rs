@@ -90,12 +90,17 @@ pub enum PieceKind {
     /// A `資源 | 現在の整備… | 整備すべき見込量…` grid printed out of order
     /// (raw pdftotext): every line, for `sections` to rebuild with the list above it.
     Grid(Vec<Item>),
-    /// A table region whose cells cannot be put back in order: every line, and why.
-    Unresolved {
-        fragments: Vec<Item>,
-        reason: String,
-    },
+    /// A table region whose cells cannot be put back in order (boxed: inline it made
+    /// every piece 56 bytes instead of 40).
+    Unresolved(Box<Unresolved>),
     Toc(Vec<TocEntry>),
+}
+
+/// Every line of a table region whose cells cannot be put back in order, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unresolved {
+    pub fragments: Vec<Item>,
+    pub reason: String,
 }
 
 /// A table caption: `表5`, the text after it, the unit it names.
@@ -128,7 +133,10 @@ enum Class {
     Note,
     Label,
     ListItem,
-    Heading(Box<Heading>),
+    /// A heading candidate (`line_heading` reads it again when its piece is made); true when
+    /// its kind is `number` (`3 …`), which a table's row number can look like. No `Heading`
+    /// is kept per line: with it a `Class` was 16 bytes a line and every heading was built twice.
+    Heading(bool),
     Furniture,
     /// One year header cell alone (`2025 年度 (R7)`): raw pdftotext's tables.
     Year,
@@ -137,7 +145,7 @@ enum Class {
 
 /// Groups normalized lines into pieces.
 pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
-    let mut classes: Vec<Class> = lines.iter().map(|line| class(&line.text, line.number)).collect();
+    let mut classes: Vec<Class> = lines.iter().map(|line| class(line.text, line.number)).collect();
     // Header lines of a space-aligned table often have one cell (`2025 年度 (R7) 2026 年度 (R8) …`
     // fused by single spaces, or a wrapped `(内訳)`): lines right above the first row join it.
     for line_idx in 1..classes.len() {
@@ -164,7 +172,7 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
         let year_row = classes[line_idx] == Class::Text && (one_line_years || stacked::year_row(text).is_some());
         if one_line_years || year_row {
             let window: Vec<(u32, u32, &str)> =
-                lines[line_idx..lines.len().min(line_idx + 60)].iter().map(|line| (line.number, line.page, line.text.as_ref())).collect();
+                lines[line_idx..lines.len().min(line_idx + 60)].iter().map(|line| (line.number, line.page, line.text)).collect();
             if let Some((rows, n_used)) = columns::word_table(&window) {
                 let last = lines[line_idx + n_used].number;
                 pieces.push(Piece { kind: PieceKind::Rows { rows, aligned: false, header: false }, first: start, last });
@@ -211,7 +219,7 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
         if classes[line_idx] == Class::Text {
             if let Some(words) = texttable::header(text) {
                 let end = region_end(&classes, line_idx, false);
-                let below: Vec<(u32, &str)> = lines[line_idx + 1..end].iter().map(|line| (line.number, line.text.as_ref())).collect();
+                let below: Vec<(u32, &str)> = lines[line_idx + 1..end].iter().map(|line| (line.number, line.text)).collect();
                 if let Some((rows, n_used)) = texttable::read(&words, start, &below) {
                     let last = lines[line_idx + n_used].number;
                     pieces.push(Piece { kind: PieceKind::Rows { rows, aligned: false, header: true }, first: start, last });
@@ -293,7 +301,7 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
                         Class::Blank => probe += 1,
                         // A stub word or row label right above a raw table's year cells is the table's.
                         Class::Text if is_year_line(lines, &classes, probe) || precedes_year(lines, &classes, probe) => break,
-                        Class::Text | Class::Unit if continues_caption(&lines[probe].text) => {
+                        Class::Text | Class::Unit if continues_caption(lines[probe].text) => {
                             let extra = lines[probe].text.trim();
                             if classes[probe] == Class::Unit || unit_in(extra).is_some() {
                                 unit = unit.or_else(|| unit_in(extra));
@@ -321,8 +329,9 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
                 pieces.push(Piece { kind: PieceKind::Label(text.to_string()), first: start, last: start });
                 line_idx += 1;
             }
-            Class::Heading(heading) => {
-                pieces.push(Piece { kind: PieceKind::Heading(heading.clone()), first: start, last: start });
+            Class::Heading(_) => {
+                let heading = line_heading(line.text, line.number).expect("a line classed as a heading has one");
+                pieces.push(Piece { kind: PieceKind::Heading(Box::new(heading)), first: start, last: start });
                 line_idx += 1;
             }
             Class::Furniture => {
@@ -379,7 +388,7 @@ const MIN_CLUSTER_VALUES: usize = 6;
 /// lines are values (`7`, `▲4`, `35.0`) that no table reader took: a table whose
 /// cells came out in an order that fits no reading. Such a run becomes one
 /// `unresolved` piece, so that its numbers are not read as text without a word.
-fn flag_value_clusters(pieces: Vec<Piece>, lines: &[Line<'_>]) -> Vec<Piece> {
+fn flag_value_clusters(mut pieces: Vec<Piece>, lines: &[Line<'_>]) -> Vec<Piece> {
     let cell_like = |piece: &Piece| match &piece.kind {
         PieceKind::Paragraph(text) => {
             piece.first == piece.last && text.chars().count() <= MAX_FRAGMENT_CHARS + 10 && !text.contains(FULL_STOP)
@@ -391,48 +400,60 @@ fn flag_value_clusters(pieces: Vec<Piece>, lines: &[Line<'_>]) -> Vec<Piece> {
         PieceKind::Paragraph(text) | PieceKind::Furniture(text) => stacked::is_value(text),
         _ => false,
     };
-    let mut out = Vec::with_capacity(pieces.len());
+    // In place, like `join_broken_paragraphs`: the output is written over the pieces
+    // already read (a second vector of every piece was the peak of memory).
+    let mut kept = 0;
     let mut run: Vec<Piece> = Vec::new();
-    let flush = |run: &mut Vec<Piece>, out: &mut Vec<Piece>| {
+    let flush = |run: &mut Vec<Piece>, out: &mut [Piece], kept: &mut usize| {
         let n_values = run.iter().filter(|piece| is_value(piece)).count();
-        // Page numbers of a table of contents are whole numbers that never go down.
-        let integers: Vec<u32> = run
-            .iter()
-            .filter_map(|piece| match &piece.kind {
-                PieceKind::Paragraph(text) | PieceKind::Furniture(text) if is_value(piece) => Some(text.parse::<u32>().ok()),
-                _ => None,
-            })
-            .collect::<Option<Vec<u32>>>()
-            .unwrap_or_default();
-        // … or section numbers and page numbers between long titles.
-        let titles: Vec<usize> = run
-            .iter()
-            .filter_map(|piece| match &piece.kind {
-                PieceKind::Paragraph(text) if !is_value(piece) => Some(text.chars().count()),
-                _ => None,
-            })
-            .collect();
-        let long_titles = !titles.is_empty() && titles.iter().sum::<usize>() >= MIN_TOC_TITLE_CHARS * titles.len();
-        let page_numbers = !integers.is_empty() && (integers.windows(2).all(|pair| pair[0] <= pair[1]) || long_titles);
-        if n_values >= MIN_CLUSTER_VALUES && 2 * n_values >= run.len() && !page_numbers {
+        // Read only for a run that could be a cluster (most runs are one or two lines).
+        let page_numbers = || {
+            // Page numbers of a table of contents are whole numbers that never go down.
+            let integers: Vec<u32> = run
+                .iter()
+                .filter_map(|piece| match &piece.kind {
+                    PieceKind::Paragraph(text) | PieceKind::Furniture(text) if is_value(piece) => Some(text.parse::<u32>().ok()),
+                    _ => None,
+                })
+                .collect::<Option<Vec<u32>>>()
+                .unwrap_or_default();
+            // … or section numbers and page numbers between long titles.
+            let titles: Vec<usize> = run
+                .iter()
+                .filter_map(|piece| match &piece.kind {
+                    PieceKind::Paragraph(text) if !is_value(piece) => Some(text.chars().count()),
+                    _ => None,
+                })
+                .collect();
+            let long_titles = !titles.is_empty() && titles.iter().sum::<usize>() >= MIN_TOC_TITLE_CHARS * titles.len();
+            !integers.is_empty() && (integers.windows(2).all(|pair| pair[0] <= pair[1]) || long_titles)
+        };
+        if n_values >= MIN_CLUSTER_VALUES && 2 * n_values >= run.len() && !page_numbers() {
             let (first, last) = (run[0].first as usize - 1, run[run.len() - 1].last as usize);
             let reason = "short lines, most of them numbers, that no table reader could put in rows and columns (raw pdftotext)";
-            out.push(unresolved(lines, first, last, reason.to_string()));
+            out[*kept] = unresolved(lines, first, last, reason.to_string());
+            *kept += 1;
             run.clear();
         } else {
-            out.append(run);
+            for piece in run.drain(..) {
+                out[*kept] = piece;
+                *kept += 1;
+            }
         }
     };
-    for piece in pieces {
+    for piece_idx in 0..pieces.len() {
+        let piece = std::mem::replace(&mut pieces[piece_idx], Piece { kind: PieceKind::Separator(String::new()), first: 0, last: 0 });
         if cell_like(&piece) {
             run.push(piece);
         } else {
-            flush(&mut run, &mut out);
-            out.push(piece);
+            flush(&mut run, &mut pieces, &mut kept);
+            pieces[kept] = piece;
+            kept += 1;
         }
     }
-    flush(&mut run, &mut out);
-    out
+    flush(&mut run, &mut pieces, &mut kept);
+    pieces.truncate(kept);
+    pieces
 }
 
 /// Characters that end a sentence or a self-contained line.
@@ -574,7 +595,7 @@ fn stacked_table(
 /// (one TAB-less line naming all three columns), the index where the grid
 /// starts: just after the heading above it.
 fn grid_start(lines: &[Line<'_>], classes: &[Class], line_idx: usize) -> Option<usize> {
-    if !crate::grid::is_header(&lines[line_idx].text) {
+    if !crate::grid::is_header(lines[line_idx].text) {
         return None;
     }
     let mut start = line_idx;
@@ -594,7 +615,7 @@ fn region_end(classes: &[Class], from: usize, numbered_rows: bool) -> usize {
     let mut end = from + 1;
     while end < classes.len() && end - from < 120 {
         match &classes[end] {
-            Class::Heading(heading) if !(numbered_rows && heading.kind == "number") => break,
+            Class::Heading(number) if !(numbered_rows && *number) => break,
             _ => end += 1,
         }
     }
@@ -606,7 +627,11 @@ fn region_end(classes: &[Class], from: usize, numbered_rows: bool) -> usize {
 
 fn unresolved(lines: &[Line<'_>], start: usize, end: usize, reason: String) -> Piece {
     let fragments = fragments(&lines[start..end]);
-    Piece { first: lines[start].number, last: lines[end - 1].number, kind: PieceKind::Unresolved { fragments, reason } }
+    Piece {
+        first: lines[start].number,
+        last: lines[end - 1].number,
+        kind: PieceKind::Unresolved(Box::new(Unresolved { fragments, reason })),
+    }
 }
 
 /// Every non-blank line of a region, trimmed, with its number.
@@ -709,7 +734,7 @@ fn spaced_lines(lines: &[Line<'_>], classes: &[Class], first_idx: usize) -> (Vec
         if !take {
             break;
         }
-        group.push(SpacedLine { line: lines[line_idx].number, page: lines[line_idx].page, spans: columns::spans(&lines[line_idx].text) });
+        group.push(SpacedLine { line: lines[line_idx].number, page: lines[line_idx].page, spans: columns::spans(lines[line_idx].text) });
         line_idx += 1;
     }
     // A trailing fragment that is not a label piece (the row above has its label) is not ours.
@@ -732,8 +757,6 @@ fn next_is_row(classes: &[Class], line_idx: usize) -> bool {
 
 /// Joins a paragraph's or note's following text lines (no blank line between).
 fn run_of_text(lines: &[Line<'_>], classes: &[Class], first_idx: usize, first_text: &str) -> (String, u32, usize) {
-    let mut joined = first_text.to_string();
-    let mut last = lines[first_idx].number;
     let mut line_idx = first_idx + 1;
     // A table's header starts on a line of its own, even right under text.
     while line_idx < lines.len()
@@ -741,11 +764,17 @@ fn run_of_text(lines: &[Line<'_>], classes: &[Class], first_idx: usize, first_te
         && !lines[line_idx].text.trim().starts_with(stacked::REQUIREMENT_OPENER)
         && !is_year_line(lines, classes, line_idx)
     {
-        push_joined(&mut joined, lines[line_idx].text.trim());
-        last = lines[line_idx].number;
         line_idx += 1;
     }
-    (joined, last, line_idx)
+    // One allocation of the joined length (plus at most a space per join): every
+    // paragraph is kept to the end, so room left by doubling would stay too.
+    let rest = &lines[first_idx + 1..line_idx];
+    let mut joined = String::with_capacity(first_text.len() + rest.iter().map(|line| line.text.trim().len() + 1).sum::<usize>());
+    joined.push_str(first_text);
+    for line in rest {
+        push_joined(&mut joined, line.text.trim());
+    }
+    (joined, lines[line_idx - 1].number, line_idx)
 }
 
 /// Joins wrapped text: no space between two Japanese characters (or one and
@@ -789,7 +818,7 @@ fn toc(lines: &[Line<'_>], classes: &[Class], title_idx: usize) -> (Vec<TocEntry
                 let row = if classes[line_idx] == Class::Row {
                     raw_row(&lines[line_idx])
                 } else {
-                    let cells = columns::spans(&lines[line_idx].text).into_iter().map(|span| span.text).collect();
+                    let cells = columns::spans(lines[line_idx].text).into_iter().map(|span| span.text).collect();
                     RawRow::new(lines[line_idx].number, lines[line_idx].page, cells)
                 };
                 let cells: Vec<&str> = row.cells.iter().map(String::as_str).filter(|cell| !cell.is_empty()).collect();
@@ -798,7 +827,10 @@ fn toc(lines: &[Line<'_>], classes: &[Class], title_idx: usize) -> (Vec<TocEntry
                 let (marker, title) = match words.as_slice() {
                     [marker, title, ..] => (Some(marker.to_string()), title.to_string()),
                     [title] => match class(title, 0) {
-                        Class::Heading(heading) => (Some(heading.marker), heading.title),
+                        Class::Heading(_) => match line_heading(title, 0) {
+                            Some(heading) => (Some(heading.marker), heading.title),
+                            None => (None, title.to_string()),
+                        },
                         _ => (None, title.to_string()),
                     },
                     [] => (None, String::new()),
@@ -844,15 +876,15 @@ fn class(line_text: &str, number: u32) -> Class {
         return Class::Spaced;
     }
     if let Some(heading) = heading(text, number) {
-        return Class::Heading(Box::new(heading));
+        return Class::Heading(heading.kind == "number");
     }
     if is_label(text) {
         return Class::Label;
     }
     if text.starts_with("- ") || text == "-" || text.starts_with('・') || text.starts_with("• ") {
         if let Some(rest) = text.strip_prefix("- ") {
-            if let Some(heading) = heading(rest.trim(), number).filter(|heading| heading.kind == "circled") {
-                return Class::Heading(Box::new(heading));
+            if heading(rest.trim(), number).is_some_and(|heading| heading.kind == "circled") {
+                return Class::Heading(false);
             }
         }
         return Class::ListItem;
@@ -864,6 +896,13 @@ fn class(line_text: &str, number: u32) -> Class {
         return Class::Year;
     }
     Class::Text
+}
+
+/// The heading on a line that `class` classed as `Class::Heading`: read by
+/// `heading`, or (`- ①…`) after a list dash, as `class` reads it.
+fn line_heading(line_text: &str, number: u32) -> Option<Heading> {
+    let text = line_text.trim_matches(|c: char| c == ' ');
+    heading(text, number).or_else(|| heading(text.strip_prefix("- ")?.trim(), number).filter(|heading| heading.kind == "circled"))
 }
 
 /// The list text without its `- ` bullet (the `・` stays: it is printed).

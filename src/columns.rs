@@ -513,10 +513,7 @@ fn split_years(span: &Span) -> Vec<Span> {
 /// year, and the year labels. None unless there are three or more years.
 pub fn year_header(text: &str) -> Option<(String, Vec<String>)> {
     // Cheap test first: three year labels need three `年` or `R`/`H` + digit.
-    let bytes = text.as_bytes();
-    let n_marks =
-        text.matches('年').count() + bytes.windows(2).filter(|pair| matches!(pair[0], b'R' | b'H') && pair[1].is_ascii_digit()).count();
-    if n_marks < 3 {
+    if !era::has_year_marks(text, 3) {
         return None;
     }
     let tokens: Vec<&str> = text.split_whitespace().collect();
@@ -552,8 +549,7 @@ pub fn year_header(text: &str) -> Option<(String, Vec<String>)> {
 
 /// True for a word that is a whole cell value (`20件`, `20(見込)`, `〇`, `-`, `(許可)`).
 pub fn is_value_word(word: &str) -> bool {
-    let cell = values::cell(word, 0);
-    cell.kind != "text" && cell.kind != "empty"
+    !matches!(values::kind(word), "text" | "empty")
 }
 
 /// A table printed one row per line with single spaces (raw `pdftotext`): a

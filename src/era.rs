@@ -33,6 +33,24 @@ impl YearLabel {
     }
 }
 
+/// True when `text` has at least `n` marks of a year: `年`, or `R`/`H` before a
+/// digit. The quick test before a line is read as a header of years; two SIMD
+/// searches that stop at the `n`th mark (it runs on most lines).
+pub fn has_year_marks(text: &str, n: usize) -> bool {
+    // Built once: building the searcher cost more than most searches.
+    static YEAR: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("年".as_bytes()));
+    let bytes = text.as_bytes();
+    let n_years = YEAR.find_iter(bytes).take(n).count();
+    n_years >= n
+        || n_years
+            + memchr::memchr2_iter(b'R', b'H', bytes)
+                .filter(|&at| bytes.get(at + 1).is_some_and(u8::is_ascii_digit))
+                .take(n - n_years)
+                .count()
+            >= n
+}
+
 /// Reads the year expressions of a (normalized) header label.
 pub fn year_label(label: &str) -> YearLabel {
     // Every year expression starts with a digit or an era name (`令和`, `平成`, `昭和`, `R`, `H`).
@@ -262,5 +280,28 @@ mod tests {
         assert_eq!(year("令和7年4月"), Some(2025));
         assert_eq!(year("2025年(令和7年)3月"), Some(2024));
         assert_eq!(year("(R6 年度 4 月)"), Some(2024));
+    }
+
+    #[test]
+    fn year_marks() {
+        // The definition, counted in full.
+        let marks = |text: &str| {
+            text.matches('年').count()
+                + text.as_bytes().windows(2).filter(|pair| matches!(pair[0], b'R' | b'H') && pair[1].is_ascii_digit()).count()
+        };
+        for text in [
+            "2025 年度 (R7) 2026 年度 (R8) 2027 年度 (R9)",
+            "R6 R7 H30",
+            "年 R1 年",
+            "2025 年度 (R7) 2026 年度",
+            "R 6 年度 Rx",
+            "",
+            "H",
+            "年年",
+        ] {
+            for n in 1..=4 {
+                assert_eq!(has_year_marks(text, n), marks(text) >= n, "{text} {n}");
+            }
+        }
     }
 }

@@ -31,7 +31,7 @@ pub fn gather(lines: &[Line<'_>]) -> FromLines {
         .take(20)
         .map(|line| (line.number, line.text.to_string()))
         .collect();
-    FromLines { front, plan_period: lines.iter().find_map(|line| plan_period(&line.text)) }
+    FromLines { front, plan_period: lines.iter().find_map(|line| plan_period(line.text)) }
 }
 
 /// Reads `Meta` from what was gathered from the lines and the front-matter section.

@@ -30,7 +30,9 @@ pub struct Line<'a> {
     /// 1-based page (form feeds before this line's text + 1).
     pub page: u32,
     /// Normalized text, trailing spaces removed (tabs kept: they are cell boundaries).
-    pub text: Cow<'a, str>,
+    /// Borrowed from the text, or from the buffer of rewritten lines (`text`'s second
+    /// argument): a `Cow` made every line 32 bytes instead of 24.
+    pub text: &'a str,
 }
 
 impl Line<'_> {
@@ -47,8 +49,9 @@ pub struct Normalized<'a> {
     pub warnings: Vec<Warning>,
 }
 
-/// Splits `text` into lines and normalizes each.
-pub fn text(text: &str) -> Normalized<'_> {
+/// Splits `text` into lines and normalizes each. The lines that normalizing
+/// changes are written to `rewritten` (one buffer for all, not a `String` each).
+pub fn text<'a>(text: &'a str, rewritten: &'a mut String) -> Normalized<'a> {
     // Exact capacity: one counting pass is cheaper than doubling a large vector.
     let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
     let mut warnings = Vec::new();
@@ -58,6 +61,8 @@ pub fn text(text: &str) -> Normalized<'_> {
     let has_form_feeds = memchr::memchr(FORM_FEED as u8, body.as_bytes()).is_some();
     let mut line_start = 0;
     let line_ends = memchr::memchr_iter(b'\n', body.as_bytes()).chain(std::iter::once(body.len()));
+    // The lines rewritten: index in `lines` and place in `rewritten`, filled in once it is complete.
+    let mut pending: Vec<(usize, usize, usize)> = Vec::new();
     for (line_idx, line_end) in line_ends.enumerate() {
         // `\n` is ASCII, so both ends are character boundaries.
         let original = &body[line_start..line_end];
@@ -70,13 +75,62 @@ pub fn text(text: &str) -> Normalized<'_> {
             line_page = page + leading as u32;
             page += total as u32;
         }
-        let normalized = line(original, number, &mut warnings);
+        let normalized = match line(original, number, &mut warnings) {
+            Cow::Borrowed(normalized) => normalized,
+            Cow::Owned(normalized) => {
+                pending.push((lines.len(), rewritten.len(), rewritten.len() + normalized.len()));
+                rewritten.push_str(&normalized);
+                ""
+            }
+        };
         lines.push(Line { number, page: line_page, text: normalized });
+    }
+    rewritten.shrink_to_fit();
+    let rewritten: &'a String = rewritten;
+    for (line_idx, start, end) in pending {
+        lines[line_idx].text = &rewritten[start..end];
     }
     if text.is_empty() {
         lines.clear();
     }
     Normalized { lines, pages: page, warnings }
+}
+
+/// The normalized lines copied into one buffer, for a caller that frees the text
+/// they were read from (`parse_owned`): the buffer is smaller than that text
+/// (trailing spaces cut) and holds each rewritten line once, not beside the
+/// line it rewrote. `lines_in` gives the lines back, borrowing the buffer; the
+/// buffer of rewritten lines can be freed once the `Compact` is made.
+pub struct Compact {
+    pub text: String,
+    /// Where each line's text ends in `text`, with its number and page.
+    pub ends: Vec<(usize, u32, u32)>,
+    pub pages: u32,
+    pub warnings: Vec<Warning>,
+}
+
+/// Copies `normalized` into a `Compact`.
+pub fn compact(normalized: Normalized<'_>) -> Compact {
+    let Normalized { lines, pages, warnings } = normalized;
+    let mut text = String::with_capacity(lines.iter().map(|line| line.text.len()).sum());
+    let mut ends = Vec::with_capacity(lines.len());
+    for line in lines {
+        text.push_str(line.text);
+        ends.push((text.len(), line.number, line.page));
+    }
+    Compact { text, ends, pages, warnings }
+}
+
+/// The lines of a `Compact`, read from its `text` and `ends`.
+pub fn lines_in(text: &str, ends: Vec<(usize, u32, u32)>) -> Vec<Line<'_>> {
+    let mut start = 0;
+    ends.into_iter()
+        .map(|(end, number, page)| {
+            let line = Line { number, page, text: &text[start..end] };
+            start = end;
+            line
+        })
+        .collect()
 }
 
 /// True for the characters this stage rewrites or reports (the definition
@@ -385,7 +439,8 @@ mod tests {
 
     #[test]
     fn form_feeds_are_pages() {
-        let normalized = text("a\n\u{0C}b\nc\u{0C}\nd");
+        let mut rewritten = String::new();
+        let normalized = text("a\n\u{0C}b\nc\u{0C}\nd", &mut rewritten);
         let pages: Vec<u32> = normalized.lines.iter().map(|line| line.page).collect();
         assert_eq!(pages, vec![1, 2, 2, 3]);
         assert_eq!(normalized.pages, 3);

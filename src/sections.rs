@@ -7,7 +7,7 @@
 //! the blocks that follow, joins a table cut in two by a blank line, and asks
 //! `tables` to rebuild each table.
 
-use crate::blocks::{has_sentence_stop, push_joined, runs_on, Heading, Piece, PieceKind, RawRow};
+use crate::blocks::{has_sentence_stop, push_joined, runs_on, Heading, Piece, PieceKind, RawRow, Unresolved};
 use crate::grid;
 use crate::model::{Block, Item, Section, Warning};
 use crate::tables::{self, Context};
@@ -57,8 +57,8 @@ struct Builder<'w> {
     warnings: &'w mut Vec<Warning>,
 }
 
-/// Builds the section tree from the pieces of one document.
-pub fn build(pieces: Vec<Piece>, warnings: &mut Vec<Warning>) -> Vec<Section> {
+/// Builds the section tree from the pieces of one document, in order.
+pub fn build(pieces: impl IntoIterator<Item = Piece>, warnings: &mut Vec<Warning>) -> Vec<Section> {
     let mut builder = Builder {
         done: Vec::new(),
         open: Vec::new(),
@@ -143,7 +143,8 @@ impl Builder<'_> {
                 None => self.push(Block::Furniture { lines, text }),
             },
             PieceKind::Furniture(text) => self.push(Block::Furniture { lines, text }),
-            PieceKind::Unresolved { fragments, reason } => {
+            PieceKind::Unresolved(unresolved) => {
+                let crate::blocks::Unresolved { fragments, reason } = *unresolved;
                 self.warnings.push(Warning {
                     line: lines[0],
                     code: "unresolved_table".into(),
@@ -176,7 +177,11 @@ impl Builder<'_> {
                 let reason = format!(
                     "a `資源 | 現在の整備・取組状況 | 整備すべき見込量等` grid whose cells came out of order (raw pdftotext): {why}"
                 );
-                return self.piece(Piece { first: lines[0], last: lines[1], kind: PieceKind::Unresolved { fragments, reason } });
+                return self.piece(Piece {
+                    first: lines[0],
+                    last: lines[1],
+                    kind: PieceKind::Unresolved(Box::new(Unresolved { fragments, reason })),
+                });
             }
         };
         self.warnings.push(Warning {
@@ -365,8 +370,11 @@ impl Builder<'_> {
 
     fn close_to(&mut self, depth: usize) {
         while self.open.len() > depth {
-            let Some(section) = self.open.pop() else { break };
+            let Some(mut section) = self.open.pop() else { break };
             self.open_glued.pop();
+            // A closed section gets no more blocks or subsections: the room left by doubling is freed.
+            section.blocks.shrink_to_fit();
+            section.sections.shrink_to_fit();
             match self.open.last_mut() {
                 Some(parent) => parent.sections.push(section),
                 None => self.done.push(section),

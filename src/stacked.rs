@@ -14,6 +14,7 @@
 //! cells cannot be put back in order: the caller keeps it as fragments.
 
 use crate::blocks::{join, RawRow};
+use crate::era;
 use crate::tables::STUB_WORDS;
 use crate::values;
 
@@ -74,9 +75,25 @@ struct Token<'a> {
 /// True for a line that is one year header cell: `2025 年度 (R7)`, `令和7年度`, `R6`,
 /// `(R11 年度末)`.
 pub fn is_year_cell(text: &str) -> bool {
-    let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    year_cell_len(&squeezed) == Some(squeezed.len())
+    // A year cell starts with a western year, a bracket or an era (see `year_cell_len`).
+    if !matches!(text.trim_start().chars().next(), Some('1' | '2' | '(' | '令' | '平' | 'R' | 'H')) {
+        return false;
+    }
+    // Without its spaces a year cell is at most 29 bytes (`2025年度(令和7年度末)`): a longer
+    // line is rejected as soon as that is seen, and nothing is allocated (this runs on every line).
+    let mut squeezed = [0u8; MAX_YEAR_CELL_BYTES];
+    let mut len = 0;
+    for c in text.chars().filter(|c| !c.is_whitespace()) {
+        if len + c.len_utf8() > MAX_YEAR_CELL_BYTES {
+            return false;
+        }
+        len += c.encode_utf8(&mut squeezed[len..]).len();
+    }
+    std::str::from_utf8(&squeezed[..len]).is_ok_and(|squeezed| year_cell_len(squeezed) == Some(len))
 }
+
+/// More than the longest year header cell `year_cell_len` reads, in bytes without spaces.
+const MAX_YEAR_CELL_BYTES: usize = 32;
 
 /// `年度 2024 年度 (R6)`: the header's stub word and its first year cell on one
 /// line → (stub, year cell).
@@ -121,10 +138,7 @@ fn year_cell_len(text: &str) -> Option<usize> {
 /// the whole line is read and it names three years or more.
 pub fn year_row(text: &str) -> Option<(String, Vec<String>)> {
     // Cheap test first: three years need three `年`, or `R`/`H` and a digit.
-    let bytes = text.as_bytes();
-    let n_marks =
-        text.matches('年').count() + bytes.windows(2).filter(|pair| matches!(pair[0], b'R' | b'H') && pair[1].is_ascii_digit()).count();
-    if n_marks < MIN_YEARS {
+    if !era::has_year_marks(text, MIN_YEARS) {
         return None;
     }
     let (stub, cells) = year_cells(text)?;
@@ -161,8 +175,7 @@ fn year_cells(text: &str) -> Option<(&str, Vec<&str>)> {
 
 /// True for a line that is one value cell (`12`, `4 (見込)`, `(+0)`, `-`, `50.6%`).
 pub fn is_value(text: &str) -> bool {
-    let cell = values::cell(text, 0);
-    cell.kind != "text" && cell.kind != "empty"
+    !matches!(values::kind(text), "text" | "empty")
 }
 
 /// Units longer than this make a label, not a value (`18 歳到達`).
@@ -269,10 +282,15 @@ fn is_formula(text: &str) -> bool {
 fn kind_of(text: &str) -> Kind {
     if is_year_cell(text) || stub_and_year(text).is_some() || is_qualified_year_cell(text) {
         Kind::Year
-    } else if is_value(text) && values::cell(text, 0).unit.is_none_or(|unit| unit.chars().count() <= MAX_UNIT_CHARS) {
-        Kind::Value
     } else {
-        Kind::Label
+        // `is_value` and the unit from one `Cell`.
+        let cell = values::cell(text, 0);
+        let is_value = !matches!(cell.kind.as_ref(), "text" | "empty");
+        if is_value && cell.unit.is_none_or(|unit| unit.chars().count() <= MAX_UNIT_CHARS) {
+            Kind::Value
+        } else {
+            Kind::Label
+        }
     }
 }
 
@@ -1007,6 +1025,14 @@ mod tests {
         for text in ["2025", "20 人", "2021 年 4 月 20 日", "年度", "R6(見込)", "(2025)", "2025 年度 (R7) 2026 年度 (R8)"] {
             assert!(!is_year_cell(text), "{text}");
         }
+        // The longest cells `year_cell_len` reads still fit the buffer of `is_year_cell`.
+        for text in ["2025年度(令和7年度末)", " 2 0 2 5 年 度 ( 平 成 1 1 年 度 末 ) ", "2025年度\u{3000}(令和12年度末)"]
+        {
+            let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+            assert_eq!(year_cell_len(&squeezed), Some(squeezed.len()), "{text}");
+            assert!(is_year_cell(text), "{text}");
+        }
+        assert!(!is_year_cell("2025年度(令和7年度末)末"));
     }
 
     fn offer(texts: &[&'static str]) -> Vec<Offered<'static>> {
