@@ -594,7 +594,9 @@ pub fn word_rows(header: RawRow, rest: &[(u32, u32, &str)]) -> Option<(Vec<RawRo
             .then(|| values::split_values(&words[words.len() - n_values..].join(" ")))
             .flatten()
             .filter(|parts| parts.len() == n_years);
-        if n_values < n_years {
+        // (Only when the line ends in a number and a word: the search splits many tails.)
+        let ends_in_unit_word = words.len() > n_years && words.len() >= 2 && values::number(words[words.len() - 2]).is_some();
+        if n_values < n_years && ends_in_unit_word {
             // Values whose unit is a word of its own (`10 回 10 回 …`, `15 人 20 人 …`).
             if let Some((n_words, parts)) = unit_values(&words, n_years).or_else(|| {
                 (n_years + 1..=words.len().min(2 * n_years)).find_map(|n_words| {

@@ -168,58 +168,66 @@ fn place(labels: &[String], cells: &[(u32, String)]) -> Result<(Vec<(usize, usiz
     let n_rows = labels.len();
     let n_cells = cells.len();
     let fit: Vec<Vec<f64>> = cells.iter().map(|(_, cell)| labels.iter().map(|label| label_fit(label, cell)).collect()).collect();
-    let pair: Vec<Vec<f64>> = (0..n_cells)
-        .map(|first| {
-            (0..n_cells)
-                .map(|second| {
-                    let adjacent = if second == first + 1 { ADJACENT } else { 0.0 };
-                    adjacent + COHESION * likeness(&cells[first].1, &cells[second].1)
-                })
-                .collect()
-        })
-        .collect();
-    // best[mask] = the two best (score, choices) for rows 0..popcount(mask)/2 using the cells in mask.
-    type Choice = (f64, Vec<(usize, usize)>);
-    let mut best: Vec<Vec<Choice>> = vec![Vec::new(); 1 << n_cells];
-    best[0].push((0.0, Vec::new()));
+    let letter_pairs: Vec<Vec<(char, char)>> = cells.iter().map(|(_, cell)| letter_pairs(cell)).collect();
+    let mut pair = vec![vec![0.0; n_cells]; n_cells];
+    for first in 0..n_cells {
+        for second in first + 1..n_cells {
+            let adjacent = if second == first + 1 { ADJACENT } else { 0.0 };
+            pair[first][second] = adjacent + COHESION * likeness(&letter_pairs[first], &letter_pairs[second]);
+        }
+    }
+    // best[mask] = the two best placements of rows 0..popcount(mask)/2 on the cells in
+    // mask, each (score, the mask before, which of its two, the pair taken): no copies.
+    #[derive(Clone, Copy)]
+    struct Step {
+        score: f64,
+        from: usize,
+        rank: usize,
+        pair: (usize, usize),
+    }
+    let mut best: Vec<[Option<Step>; 2]> = vec![[None, None]; 1 << n_cells];
+    best[0][0] = Some(Step { score: 0.0, from: usize::MAX, rank: 0, pair: (0, 0) });
     for mask in 0..(1usize << n_cells) {
-        if best[mask].is_empty() || mask.count_ones() as usize >= n_cells {
+        if best[mask][0].is_none() || mask.count_ones() as usize >= n_cells {
             continue;
         }
         let row = mask.count_ones() as usize / 2;
-        let from = std::mem::take(&mut best[mask]);
+        let from = best[mask];
         for first in (0..n_cells).filter(|idx| mask & (1 << idx) == 0) {
             for second in (first + 1..n_cells).filter(|idx| mask & (1 << idx) == 0) {
                 let gain = fit[first][row] + fit[second][row] + pair[first][second];
                 let next = mask | (1 << first) | (1 << second);
-                for (score, choices) in &from {
-                    let mut choices = choices.clone();
-                    choices.push((first, second));
-                    keep_two(&mut best[next], (score + gain, choices));
+                for (rank, step) in from.iter().enumerate() {
+                    let Some(step) = step else { continue };
+                    let candidate = Step { score: step.score + gain, from: mask, rank, pair: (first, second) };
+                    let slot = &mut best[next];
+                    if slot[0].is_none_or(|kept| candidate.score > kept.score) {
+                        slot[1] = slot[0];
+                        slot[0] = Some(candidate);
+                    } else if slot[1].is_none_or(|kept| candidate.score > kept.score) {
+                        slot[1] = Some(candidate);
+                    }
                 }
             }
         }
-        best[mask] = from;
     }
-    let done = &best[(1 << n_cells) - 1];
-    let (score, choices) = done.first().ok_or("no placement")?;
-    let next = done.get(1).map(|(score, _)| *score);
+    let done = best[(1 << n_cells) - 1];
+    let top = done[0].ok_or("no placement")?;
+    let next = done[1].map(|step| step.score);
     if n_rows > 1 {
         let next = next.unwrap_or(f64::NEG_INFINITY);
-        if score - next < MIN_MARGIN {
-            return Err(format!("two placements of its cells fit the list above about equally (scores {score:.2} and {next:.2})"));
+        if top.score - next < MIN_MARGIN {
+            return Err(format!("two placements of its cells fit the list above about equally (scores {:.2} and {next:.2})", top.score));
         }
     }
-    Ok((choices.clone(), (*score, next)))
-}
-
-/// Keeps the two best choices in `slot`, best first.
-fn keep_two(slot: &mut Vec<(f64, Vec<(usize, usize)>)>, choice: (f64, Vec<(usize, usize)>)) {
-    let at = slot.iter().position(|(score, _)| choice.0 > *score).unwrap_or(slot.len());
-    if at < 2 {
-        slot.insert(at, choice);
-        slot.truncate(2);
+    let mut choices = Vec::with_capacity(n_rows);
+    let mut step = top;
+    while step.from != usize::MAX {
+        choices.push(step.pair);
+        step = best[step.from][step.rank].ok_or("a broken placement")?;
     }
+    choices.reverse();
+    Ok((choices, (top.score, next)))
 }
 
 /// How well a cell fits a row label: the share of the label's characters
@@ -272,21 +280,22 @@ fn unit_fits(label: &str, cell: &str) -> bool {
 
 /// Likeness of two cells: the share of the shorter one's letter pairs that
 /// the other has too.
-fn likeness(first: &str, second: &str) -> f64 {
-    let pairs = |text: &str| {
-        let letters = letters(text);
-        let mut pairs: Vec<(char, char)> = letters.windows(2).map(|pair| (pair[0], pair[1])).collect();
-        pairs.sort_unstable();
-        pairs.dedup();
-        pairs
-    };
-    let (first, second) = (pairs(first), pairs(second));
+fn likeness(first: &[(char, char)], second: &[(char, char)]) -> f64 {
     let shorter = first.len().min(second.len());
     if shorter == 0 {
         return if first.is_empty() && second.is_empty() { 1.0 } else { 0.0 };
     }
     let common = first.iter().filter(|pair| second.binary_search(pair).is_ok()).count();
     common as f64 / shorter as f64
+}
+
+/// The distinct pairs of neighbouring letters of `text`, sorted.
+fn letter_pairs(text: &str) -> Vec<(char, char)> {
+    let letters = letters(text);
+    let mut pairs: Vec<(char, char)> = letters.windows(2).map(|pair| (pair[0], pair[1])).collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
 }
 
 #[cfg(test)]
