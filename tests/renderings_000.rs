@@ -219,6 +219,19 @@ fn original_raw_pdftotext() {
     );
 }
 
+/// Per table (matched, cells) when only the one-line tables C and D are read.
+const ONLY_TABLES_C_AND_D: [(&str, usize, usize); 9] = [
+    ("grid 1", 0, 2),
+    ("grid 2", 0, 10),
+    ("table A", 0, 10),
+    ("table C", 10, 10),
+    ("table D", 5, 5),
+    ("table E", 0, 4),
+    ("table F", 0, 20),
+    ("grid 3", 0, 10),
+    ("table B", 0, 15),
+];
+
 /// `pdftotext -layout`: one table row per line where no cell wraps; a wrapped
 /// cell spreads its row over several lines with the one-line cells (and the row
 /// number) on the middle line; the ①…⑤ list items come out as `① こどもの…`,
@@ -241,20 +254,7 @@ fn libreoffice_pdftotext_layout() {
     // - table F (317-322): the merged 事業名 cells are vertically centred, so the group
     //   label shares a line with the first row and its wrap with the second (318-319) or
     //   sits alone between its rows (321): `unresolved` ("5 cells for 6 columns").
-    assert_eq!(
-        report.tables,
-        [
-            ("grid 1", 0, 2),
-            ("grid 2", 0, 10),
-            ("table A", 0, 10),
-            ("table C", 10, 10),
-            ("table D", 5, 5),
-            ("table E", 0, 4),
-            ("table F", 0, 20),
-            ("grid 3", 0, 10),
-            ("table B", 0, 15)
-        ]
-    );
+    assert_eq!(report.tables, ONLY_TABLES_C_AND_D);
     assert_eq!(report.matched, 15);
     assert_eq!(report.missing.len(), 71);
     assert_eq!(report.wrong, Vec::<String>::new(), "no wrong cell");
@@ -295,20 +295,7 @@ fn pymupdf() {
     // "a year header whose cells came out one per line in an order that fits no
     // reading"); table E is one paragraph with the sentence before it (286-296); table F
     // is paragraphs of single marks (308-330).
-    assert_eq!(
-        report.tables,
-        [
-            ("grid 1", 0, 2),
-            ("grid 2", 0, 10),
-            ("table A", 0, 10),
-            ("table C", 10, 10),
-            ("table D", 5, 5),
-            ("table E", 0, 4),
-            ("table F", 0, 20),
-            ("grid 3", 0, 10),
-            ("table B", 0, 15)
-        ]
-    );
+    assert_eq!(report.tables, ONLY_TABLES_C_AND_D);
     assert_eq!(report.matched, 15);
     assert_eq!(report.missing.len(), 71);
     assert_eq!(report.wrong, Vec::<String>::new(), "no wrong cell");
