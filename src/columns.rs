@@ -560,7 +560,19 @@ pub fn is_value_word(word: &str) -> bool {
 pub fn word_table(texts: &[(u32, u32, &str)]) -> Option<(Vec<RawRow>, usize)> {
     let (&(header_line, header_page, header_text), rest) = texts.split_first()?;
     let (stub, years) = year_header(header_text).or_else(|| crate::stacked::year_row(header_text))?;
-    word_rows(RawRow::new(header_line, header_page, std::iter::once(stub).chain(years).collect()), rest)
+    let (rows, n_used) = word_rows(RawRow::new(header_line, header_page, std::iter::once(stub).chain(years).collect()), rest)?;
+    // Row groups printed on lines of their own, two stub columns (`事業名 機関名`) and a
+    // data row whose label is two words (`養子縁組あっせん機関等職員 家庭養護促進協会`):
+    // the group cell, centred over its rows, was printed into them too, and which words
+    // are the group's is not known. (Letter-spaced `年 度` is not two columns.)
+    let two_words = |text: &str| text.split_whitespace().filter(|word| word.chars().count() >= 2).count() >= 2;
+    let stub_words: Vec<&str> = header_text.split_whitespace().take_while(|token| era::year_label(token).year.is_none()).collect();
+    let has_groups = rows[1..].iter().any(|row| row.cells.len() == 1);
+    let glued_group = rows[1..].iter().any(|row| row.cells.len() > 1 && two_words(&row.cells[0]));
+    if has_groups && glued_group && two_words(&stub_words.join(" ")) {
+        return None;
+    }
+    Some((rows, n_used))
 }
 
 /// The rows of a word table under `header` (`[stub, year, …]`, however it was
