@@ -881,6 +881,10 @@ fn class(line_text: &str, number: u32) -> Class {
     if is_label(text) {
         return Class::Label;
     }
+    // `- 34 -` is a page number, not a list item.
+    if text.starts_with("- ") && is_furniture(text) {
+        return Class::Furniture;
+    }
     if text.starts_with("- ") || text == "-" || text.starts_with('・') || text.starts_with("• ") {
         if let Some(rest) = text.strip_prefix("- ") {
             if heading(rest.trim(), number).is_some_and(|heading| heading.kind == "circled") {
