@@ -7,6 +7,7 @@
 
 use std::borrow::Cow;
 
+use crate::era;
 use crate::model::Cell;
 
 /// `▲` prints a minus in Japanese tables.
@@ -128,14 +129,50 @@ fn typed(raw: &str) -> Typed {
     typed
 }
 
-/// `words:quantity` with no digit in the words (`…の成立件数:20件`): the
-/// quantity after the last colon, when it is the whole rest of the cell.
+/// Words naming one quantity, then it: `…の成立件数:20件` (words without a
+/// digit, the quantity after the last colon being the whole rest of the cell),
+/// or a year's figure with an earlier year's beside it (`year_figure`).
 fn labelled_quantity(raw: &str) -> Option<Quantity> {
-    let (words, rest) = raw.trim().rsplit_once(':')?;
+    let Some((words, rest)) = raw.trim().rsplit_once(':') else {
+        return year_figure(raw);
+    };
     if words.trim().is_empty() || words.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
     quantity(rest.trim()).filter(|quantity| quantity.value.is_some())
+}
+
+/// `…の成立件数令和6年度見込み 6件(令和5年度 0件)`: words naming a quantity,
+/// ending in the year of the figure (perhaps with `見込み` or `実績`); the figure; in
+/// brackets an earlier year and its figure in the same unit. The value is the
+/// figure, the earlier figure its `aside`. Any other digit in the words, a
+/// bracketed year that is not earlier, or another unit: None.
+fn year_figure(raw: &str) -> Option<Quantity> {
+    let (head, bracket) = raw.trim().strip_suffix(')')?.rsplit_once('(')?;
+    let (words, figure) = head.trim_end().rsplit_once(' ')?;
+    let (then, earlier) = bracket.trim().rsplit_once(' ')?;
+    let (words, status) = match words.strip_suffix("見込み").or_else(|| words.strip_suffix("見込")) {
+        Some(words) => (words, Some("見込")),
+        None => match words.strip_suffix("実績") {
+            Some(words) => (words, Some("実績")),
+            None => (words, None),
+        },
+    };
+    // The year is the words' only number: `令和6年度` at their end.
+    let year_start = words.rfind("令和").or_else(|| words.rfind("平成"))?;
+    let (words, now) = words.split_at(year_start);
+    if words.is_empty() || words.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let (now, then) = (era::year_label(now), era::year_label(then.trim()));
+    if now.qualifier.is_some() || then.qualifier.is_some() || then.era? >= now.era? {
+        return None;
+    }
+    let mut figure = quantity(figure).filter(|figure| figure.value.is_some() && figure.kind == "count")?;
+    let earlier = quantity(earlier.trim()).filter(|earlier| earlier.kind == "count" && earlier.unit == figure.unit)?;
+    figure.aside = earlier.value;
+    figure.status = status;
+    Some(figure)
 }
 
 /// `cell(raw).kind`, without building the `Cell` (no copy of the text, no unit).
@@ -574,6 +611,28 @@ mod tests {
             let cell = cell(raw, 0);
             let summable = matches!(cell.kind.as_ref(), "integer" | "decimal" | "percent" | "count" | "negative");
             assert_eq!(number(raw), if summable { cell.value } else { None }, "{raw}");
+        }
+    }
+
+    #[test]
+    fn labelled_quantities() {
+        let colon = cell("児童相談所を通じた特別養子縁組の成立件数:20件", 1);
+        assert_eq!((colon.kind.as_ref(), colon.value, colon.unit.as_deref()), ("count", Some(20.0), Some("件")));
+        let year = cell("民間あっせん機関を通じた特別養子縁組の成立件数令和6年度見込み 6件(令和5年度 0件)", 1);
+        assert_eq!((year.kind.as_ref(), year.value, year.aside, year.status.as_deref()), ("count", Some(6.0), Some(0.0), Some("見込")));
+        assert_eq!(year.unit.as_deref(), Some("件"));
+        assert_eq!(cell("成立件数令和5年度実績 4件(令和4年度 2件)", 1).status.as_deref(), Some("実績"));
+        assert_eq!(cell("成立件数令和6年度 6件(令和5年度 0件)", 1).value, Some(6.0));
+        // Two numbers and nothing says which is the figure: no value.
+        for raw in [
+            "成立件数令和6年度見込み 6件(令和7年度 8件)",  // the bracketed year is later
+            "成立件数令和6年度見込み 6件(令和5年度 0人)",   // another unit
+            "3施設の成立件数令和6年度見込み 6件(令和5年度 0件)", // another number in the words
+            "成立件数令和6年度見込み 6件(令和5年度末 0件)", // not a year alone
+            "令和6年度見込み 6件(令和5年度 0件)",            // no words
+        ] {
+            assert_eq!(cell(raw, 1).value, None, "{raw}");
+            assert_eq!(kind(raw), "text", "{raw}");
         }
     }
 

@@ -122,23 +122,14 @@ fn seed_003_has_no_cells_beyond_the_hand_checked_ones() {
 /// 整備すべき見込量等` grids printed out of order (21-30, 87-132, 451-491:
 /// rows placed by the list above them, with a `grid_rows_by_content` warning)
 /// and the text table `目標 | 達成の見込み | 要因分析` (395-413: rows closed by
-/// a sentence, inner cells printed alike in every row) are rebuilt: 85 of the
-/// 86 hand-checked cells have row, column, year, raw text and value right.
-///
-/// FIXME(issue 3): grid 3, row ②, current column (483): `…成立件数令和6年度見込み
-/// 6件(令和5年度 0件)` is read as text with no value; the hand check
-/// (tests/expected/000_18f7e0d6ffcc7f21.tsv) reads 6, the bracketed 0件 being
-/// last year's figure. keikaku gives no number rather than pick one of two.
+/// a sentence, inner cells printed alike in every row) are rebuilt: all 86
+/// hand-checked cells have row, column, year, raw text and value right
+/// (483: `…成立件数令和6年度見込み 6件(令和5年度 0件)` is 6, last year's 0 its aside).
 #[test]
 fn seed_000_raw_layout_rebuilds_the_one_line_tables() {
     let (n_expected, problems) = compare("fixtures/000_18f7e0d6ffcc7f21.txt", "tests/expected/000_18f7e0d6ffcc7f21.tsv");
     assert_eq!(n_expected, 86);
-    let known_no_value =
-        "line 483: `民間あっせん機関を通じた特別養子縁組の成立件数令和6年度見込み 6件(令和5年度 0件)`: value None (expected Some(6.0))";
-    let wrong: Vec<&String> =
-        problems.iter().filter(|problem| !problem.contains("no record for") && !problem.ends_with(known_no_value)).collect();
-    assert!(wrong.is_empty(), "cells produced with a wrong row, column, year or value:\n{wrong:#?}");
-    assert_eq!(problems.len(), 1, "FIXME(issue 3): only the value of 483 is still missing:\n{}", problems.join("\n"));
+    assert!(problems.is_empty(), "cells missing or with a wrong row, column, year or value:\n{}", problems.join("\n"));
 }
 
 #[test]
