@@ -739,7 +739,11 @@ fn spaced_lines(lines: &[Line<'_>], classes: &[Class], first_idx: usize) -> (Vec
     }
     // A trailing fragment that is not a label piece (the row above has its label) is not ours.
     while n_trailing > 0 && group.len() > 1 {
-        let previous_has_label = group[group.len() - 2].spans.first().is_some_and(|span| span.start <= 1);
+        // A row number (`3   を受講した…  100%`) is not a label: the fragment may end it.
+        let previous_has_label = group[group.len() - 2]
+            .spans
+            .first()
+            .is_some_and(|span| span.start <= 1 && !(span.text.len() <= 2 && span.text.bytes().all(|byte| byte.is_ascii_digit())));
         if !previous_has_label {
             break;
         }

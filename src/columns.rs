@@ -184,6 +184,8 @@ pub fn continue_after_page_break(group: &mut Vec<SpacedLine>, next: Vec<SpacedLi
 
 /// Rebuilds rows from the lines of one space-aligned table.
 pub fn rows(lines: &[SpacedLine]) -> Vec<RawRow> {
+    let unnumbered = without_row_numbers(lines);
+    let lines = unnumbered.as_deref().unwrap_or(lines);
     let label_edge = label_edge(lines);
     let is_label = |span: &Span| span.start <= label_edge;
     let n_header = header_len(lines);
@@ -256,6 +258,47 @@ pub fn rows(lines: &[SpacedLine]) -> Vec<RawRow> {
     }
     rows.extend(built.into_iter().map(|building| building.row));
     rows
+}
+
+/// The lines of a table whose rows are numbered in a column of their own, left of
+/// everything else (`1   20 件  21 件 …`, the label wrapped above and below the
+/// number's line), without the numbers: the labels are then the leftmost cells.
+/// Only when the numbers run 1, 2, 3 … down the table, each line's first cell, and
+/// every other line starts right of them. None otherwise, or when a number stands
+/// alone on its line (nothing shows which lines are its row).
+fn without_row_numbers(lines: &[SpacedLine]) -> Option<Vec<SpacedLine>> {
+    let is_number = |span: &Span| span.start <= 1 && span.text.len() <= 2 && span.text.bytes().all(|byte| byte.is_ascii_digit());
+    let numbered: Vec<&SpacedLine> = lines.iter().filter(|line| line.spans.first().is_some_and(is_number)).collect();
+    if numbered.len() < 2 || numbered.iter().any(|line| line.spans.len() < 2) {
+        return None;
+    }
+    let in_order = numbered.iter().zip(1..).all(|(line, number)| line.spans[0].text.parse::<usize>() == Ok(number));
+    // Every row keeps a label: a word beside its number, or a label piece just above or below.
+    let label_piece = |line: Option<&SpacedLine>| line.is_some_and(|line| line.spans.len() == 1 && !is_data(&line.spans[0]));
+    let labelled = lines.iter().enumerate().all(|(idx, line)| {
+        !line.spans.first().is_some_and(is_number)
+            || !is_data(&line.spans[1])
+            || label_piece(idx.checked_sub(1).and_then(|above| lines.get(above)))
+            || label_piece(lines.get(idx + 1))
+    });
+    if !labelled {
+        return None;
+    }
+    let number_end = numbered.iter().map(|line| line.spans[0].end).max()?;
+    let clear = lines.iter().all(|line| match line.spans.first() {
+        Some(first) if is_number(first) => line.spans[1].start > number_end,
+        Some(first) => first.start > number_end,
+        None => true,
+    });
+    (in_order && clear).then(|| {
+        lines
+            .iter()
+            .map(|line| {
+                let skip = usize::from(line.spans.first().is_some_and(is_number));
+                SpacedLine { line: line.line, page: line.page, spans: line.spans[skip..].to_vec() }
+            })
+            .collect()
+    })
 }
 
 /// The number of a circled number (`①` → 1) that ends `label`.
@@ -781,6 +824,33 @@ mod tests {
         ));
         assert_eq!(rows[0].cells, ["", "2025 年度 (R7)", "2026 年度 (R8)", "2027 年度 (R9)"]);
         assert_eq!(rows[2].cells, ["サポートプランの策定状況 (前年度からの増減)", "120 件", "140 件 (+20)", "160 件 (+20)"]);
+    }
+
+    #[test]
+    fn row_numbers_in_a_column_of_their_own() {
+        // Seed 000's table B as `pdftotext -layout` prints it (000_libreoffice_pdftotext_layout 392-403).
+        let table = "                                        定量的な整備目標
+        資源
+                    令和 7 年度   令和 8 年度    令和 9 年度
+    児童相談所の通じた特別養子
+1                    20 件      21 件       21 件
+    縁組の成立件数
+    民間あっせん機関を通じた特
+2                     6件        6件         6件
+    別養子縁組の成立件数
+    特別養子縁組等に関する研修
+3   を受講した児童相談所職員の    100%      100%       100%
+    割合";
+        let rows = rows(&lines(table));
+        let labels: Vec<&str> = rows.iter().skip(2).map(|row| row.cells[0].as_str()).collect();
+        assert_eq!(
+            labels,
+            ["児童相談所の通じた特別養子縁組の成立件数", "民間あっせん機関を通じた特別養子縁組の成立件数", "特別養子縁組等に関する研修を受講した児童相談所職員の割合"]
+        );
+        assert_eq!(rows[2].cells[1..], ["20 件", "21 件", "21 件"]);
+        // Numbers out of order, or a row with nothing to name it: the numbers stay.
+        assert!(without_row_numbers(&lines("    ラベル\n2   10  20\n1   30  40")).is_none());
+        assert!(without_row_numbers(&lines("1   10  20\n2   30  40")).is_none());
     }
 
     #[test]

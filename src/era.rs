@@ -198,7 +198,8 @@ fn qualifier(chars: &[char], removed: &[bool]) -> Option<String> {
     let mut collapsed = String::new();
     let mut space = false;
     for (&c, _) in chars.iter().zip(removed).filter(|(_, &gone)| !gone) {
-        if c.is_whitespace() || matches!(c, '(' | ')' | '（' | '）') {
+        // `>` joins a spanning header to the column under it (`定量的な整備目標 > 令和 7 年度`).
+        if c.is_whitespace() || matches!(c, '(' | ')' | '（' | '）' | '>') {
             space = true;
             continue;
         }
@@ -267,6 +268,7 @@ mod tests {
         assert_eq!(year_label("2024年度① (R6) (現計画)").qualifier.as_deref(), Some("① 現計画"));
         assert_eq!(year_label("2025 年度 (R7)").qualifier, None);
         assert_eq!(year_label("(R11年度末)").qualifier.as_deref(), Some("末"));
+        assert_eq!(year_label("定量的な整備目標 > 令和 7 年度").qualifier.as_deref(), Some("定量的な整備目標"));
         assert!(year_label("2025年度 (R8)").inconsistent());
         assert!(!year_label("2029年度 (R11) (改定)").inconsistent());
     }
