@@ -89,7 +89,10 @@ pub enum PieceKind {
     Furniture(String),
     /// A `資源 | 現在の整備… | 整備すべき見込量…` grid printed out of order
     /// (raw pdftotext): every line, for `sections` to rebuild with the list above it.
-    Grid(Vec<Item>),
+    Grid {
+        fragments: Vec<Item>,
+        aligned: Option<Box<crate::grid::Grid>>,
+    },
     /// A table region whose cells cannot be put back in order (boxed: inline it made
     /// every piece 56 bytes instead of 40).
     Unresolved(Box<Unresolved>),
@@ -247,7 +250,11 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
             pieces.push(Piece {
                 first: lines[grid_start].number,
                 last: lines[end - 1].number,
-                kind: PieceKind::Grid(fragments(&lines[grid_start..end])),
+                kind: PieceKind::Grid {
+                    fragments: fragments(&lines[grid_start..end]),
+                    aligned: crate::grid::aligned(&lines[grid_start..end].iter().map(|line| (line.number, line.text)).collect::<Vec<_>>())
+                        .map(Box::new),
+                },
             });
             line_idx = end;
             continue;

@@ -845,7 +845,11 @@ mod tests {
         let labels: Vec<&str> = rows.iter().skip(2).map(|row| row.cells[0].as_str()).collect();
         assert_eq!(
             labels,
-            ["児童相談所の通じた特別養子縁組の成立件数", "民間あっせん機関を通じた特別養子縁組の成立件数", "特別養子縁組等に関する研修を受講した児童相談所職員の割合"]
+            [
+                "児童相談所の通じた特別養子縁組の成立件数",
+                "民間あっせん機関を通じた特別養子縁組の成立件数",
+                "特別養子縁組等に関する研修を受講した児童相談所職員の割合"
+            ]
         );
         assert_eq!(rows[2].cells[1..], ["20 件", "21 件", "21 件"]);
         // Numbers out of order, or a row with nothing to name it: the numbers stay.

@@ -58,8 +58,9 @@ pub struct Grid {
     /// Per list item, in list order: the line of its row number and its two
     /// cells (line, text), current state first.
     pub rows: Vec<(u32, [(u32, String); 2])>,
-    /// Score of the chosen placement and of the next best (None with one row).
-    pub scores: (f64, Option<f64>),
+    /// Score of the chosen placement and of the next best (None with one row);
+    /// None when the rows were placed by their printed numbers (`aligned`).
+    pub scores: Option<(f64, Option<f64>)>,
 }
 
 /// Rebuilds the grid from its fragments (every non-blank line of the region,
@@ -102,8 +103,126 @@ pub fn rebuild(fragments: &[Item], labels: &[String]) -> Result<Grid, String> {
         .zip(number_lines)
         .map(|(&(first, second), number_line)| (number_line, [cells[first].clone(), cells[second].clone()]))
         .collect();
-    Ok(Grid { stub, columns, header_line: header.line, rows, scores })
+    Ok(Grid { stub, columns, header_line: header.line, rows, scores: Some(scores) })
 }
+
+/// The grid as `pdftotext -layout` prints it: the header on one line, then
+/// the two columns side by side, each cell wrapped over several lines, and
+/// each row's number vertically centred in its row, on a line of its own or
+/// on a line of its cells:
+///
+/// ```text
+///  資源     現在の整備・取組状況(…)        整備すべき見込量等（…）
+///       ・ライフストーリーワーク実施 40 人            ・ライフストーリーワーク実施 40 人
+///  1
+///       ・ファミリーグループカンファレンスの実施 50 件      ・ファミリー…
+/// ```
+///
+/// Read only when the row numbers run `1`…`n` down the grid and, each
+/// centred in its row, cut the lines into rows that end exactly at the last
+/// line; and when every line splits into the two columns: the second column
+/// starts where cells alone on their line right of the first start, and a
+/// line whose two cells are printed one space apart is cut at that space.
+/// `lines` are the region's lines (number, untrimmed text); blank lines may
+/// only follow the grid. The rows are in number order; their labels are the
+/// list above's items, as for `rebuild`.
+pub fn aligned(lines: &[(u32, &str)]) -> Option<Grid> {
+    use crate::columns::spans;
+    let mut non_blank = lines.iter().filter(|(_, text)| !text.trim().is_empty());
+    let &(header_line, header_text) = non_blank.next()?;
+    if !is_header(header_text) {
+        return None;
+    }
+    let (stub, columns) = split_header(header_text)?;
+    let body_start = lines.iter().position(|&(line, _)| line == header_line)? + 1;
+    let body_len = lines[body_start..].iter().position(|(_, text)| text.trim().is_empty()).unwrap_or(lines.len() - body_start);
+    let body = &lines[body_start..body_start + body_len];
+    if body.is_empty() || lines[body_start + body_len..].iter().any(|(_, text)| !text.trim().is_empty()) {
+        return None;
+    }
+    let is_number = |text: &str| text.len() <= 2 && text.bytes().all(|byte| byte.is_ascii_digit());
+    // Per line: its row number (if it leads the line) and the rest of its spans.
+    let mut numbers = Vec::new();
+    let mut rests = Vec::with_capacity(body.len());
+    for (idx, &(_, text)) in body.iter().enumerate() {
+        let mut line_spans = spans(text);
+        if line_spans.first().is_some_and(|first| is_number(&first.text)) {
+            let number = line_spans.remove(0);
+            numbers.push((idx, number.text.parse::<usize>().ok()?, number.end));
+        }
+        rests.push(line_spans);
+    }
+    let number_end = numbers.iter().map(|&(_, _, end)| end).max()?;
+    if numbers.iter().zip(1..).any(|(&(_, number, _), wanted)| number != wanted) || numbers.len() > MAX_ROWS {
+        return None;
+    }
+    let first_column = rests.iter().filter_map(|line_spans| line_spans.first().map(|span| span.start)).min()?;
+    if first_column <= number_end {
+        return None;
+    }
+    // Where the second column starts: the second cell of a line, or a cell alone on its line right of the first column.
+    let second_column = rests
+        .iter()
+        .filter_map(|line_spans| match line_spans[..] {
+            [ref only] if only.start > first_column + 2 => Some(only.start),
+            [_, ref second] => Some(second.start),
+            _ => None,
+        })
+        .min()?;
+    if second_column < first_column + MIN_COLUMN_CHARS {
+        return None;
+    }
+    // Each line's two parts.
+    let mut parts: Vec<[String; 2]> = Vec::with_capacity(body.len());
+    for line_spans in &rests {
+        let split = match &line_spans[..] {
+            [] => [String::new(), String::new()],
+            [only] if only.start > first_column + 2 => [String::new(), only.text.clone()],
+            [only] if only.end <= second_column => [only.text.clone(), String::new()],
+            // Both cells one space apart: cut at the space before the second column.
+            [only] => {
+                let chars: Vec<char> = only.text.chars().collect();
+                let cut = (0..chars.len()).rev().find(|&at| {
+                    let next = only.start + at + 1;
+                    chars[at] == ' ' && next + 2 >= second_column && next <= second_column + 2
+                })?;
+                [chars[..cut].iter().collect(), chars[cut + 1..].iter().collect()]
+            }
+            [first, second] if second.start + 2 >= second_column => [first.text.clone(), second.text.clone()],
+            _ => return None,
+        };
+        parts.push(split);
+    }
+    // Rows: each number centred in its row, the rows back to back down to the last line.
+    let mut rows = Vec::with_capacity(numbers.len());
+    let mut start = 0;
+    for &(at, _, _) in &numbers {
+        let end = (2 * at).checked_sub(start)?;
+        if at < start || end >= body.len() {
+            return None;
+        }
+        let mut cells = [(body[at].0, String::new()), (body[at].0, String::new())];
+        for column in 0..2 {
+            let mut first_line = None;
+            for idx in start..=end {
+                let piece = &parts[idx][column];
+                if !piece.is_empty() {
+                    first_line.get_or_insert(body[idx].0);
+                    crate::blocks::push_joined(&mut cells[column].1, piece);
+                }
+            }
+            if let Some(line) = first_line {
+                cells[column].0 = line;
+            }
+        }
+        rows.push((body[at].0, cells));
+        start = end + 1;
+    }
+    (start == body.len()).then_some(Grid { stub, columns, header_line, rows, scores: None })
+}
+
+/// Narrowest first column of an aligned grid, in characters.
+const MIN_COLUMN_CHARS: usize = 12;
 
 /// True for the one-line header `資源 現在の整備… 整備すべき見込量…`.
 pub fn is_header(text: &str) -> bool {
@@ -336,6 +455,60 @@ mod tests {
         // A row number missing, or a cell too many: no grid either.
         let fragments = items(&[(1, "1"), (4, HEADER), (6, "a"), (8, "b"), (10, "c")]);
         assert!(rebuild(&fragments, &["x".to_string()]).is_err());
+    }
+
+    /// Grid 2 of seed 000 as `pdftotext -layout` prints it (000_libreoffice_pdftotext_layout 79-98).
+    const LAYOUT: &str = " 資源     現在の整備・取組状況(令和 6 年度末見込み)        整備すべき見込量等(令和 11 年度末時点)
+      ・ライフストーリーワーク実施 40 人            ・ライフストーリーワーク実施 40 人
+ 1
+      ・ファミリーグループカンファレンスの実施 50 件      ・ファミリーグループカンファレンスの実施 50 件
+      親への相談支援等に関する児相職員研修             親への相談支援等に関する児相職員研修
+ 2    ・実施回数:2回(受講者:45 人)             ・実施回数:2回(受講者:45 人)
+      親への相談支援等に関する新任職員研修 1 回(100%)   親への相談支援等に関する新任職員研修 1 回(100%)
+      ・児童心理司、児童福祉司のペアレンティング研修へ ・児童心理司、児童福祉司のペアレンティング研修へ
+ 3
+      の派遣                      の派遣
+                               ・母親向け虐待再発防止プログラム(グループカウン
+      ・母親向け虐待再発防止プログラム(グループカウン セリング)事業委託継続
+ 4
+      セリング)事業委託実施中             ・父親向け虐待再発防止プログラム(グループカウン
+                               セリング)事業委託実施
+";
+
+    fn numbered(text: &str) -> Vec<(u32, &str)> {
+        text.lines().zip(1..).map(|(line, number)| (number, line)).collect()
+    }
+
+    #[test]
+    fn aligned_rows_around_their_centred_numbers() {
+        let grid = aligned(&numbered(LAYOUT)).expect("read");
+        assert_eq!(grid.scores, None);
+        let cells: Vec<[&str; 2]> = grid.rows.iter().map(|(_, [a, b])| [a.1.as_str(), b.1.as_str()]).collect();
+        assert_eq!(cells[0][0], "・ライフストーリーワーク実施 40 人・ファミリーグループカンファレンスの実施 50 件");
+        assert_eq!(
+            cells[1][1],
+            "親への相談支援等に関する児相職員研修・実施回数:2回(受講者:45 人)親への相談支援等に関する新任職員研修 1 回(100%)"
+        );
+        // Cells printed one space apart are cut at the second column.
+        assert_eq!(cells[2], ["・児童心理司、児童福祉司のペアレンティング研修への派遣"; 2]);
+        assert_eq!(cells[3][0], "・母親向け虐待再発防止プログラム(グループカウンセリング)事業委託実施中");
+        assert_eq!(
+            cells[3][1],
+            "・母親向け虐待再発防止プログラム(グループカウンセリング)事業委託継続・父親向け虐待再発防止プログラム(グループカウンセリング)事業委託実施"
+        );
+        let row_lines: Vec<u32> = grid.rows.iter().map(|(line, _)| *line).collect();
+        assert_eq!(row_lines, [3, 6, 9, 13]);
+    }
+
+    #[test]
+    fn aligned_needs_every_row_centred() {
+        // Row 4's number one line lower: the rows no longer end at the last line.
+        let moved = LAYOUT.replace(" 4\n      セリング)事業委託実施中", "      セリング)事業委託実施中\n 4");
+        assert!(aligned(&numbered(&moved)).is_none());
+        // Numbers out of order.
+        assert!(aligned(&numbered(&LAYOUT.replace(" 1\n", " 2\n"))).is_none());
+        // Text after a blank line below the grid.
+        assert!(aligned(&numbered(&format!("{LAYOUT}\n  本文"))).is_none());
     }
 
     #[test]

@@ -73,6 +73,10 @@ pub struct Section {
     pub title: Option<String>,
     /// Line of the heading (first line of the document for front matter).
     pub line: u32,
+    /// First and last line of a title wrapped over more than one line
+    /// (`第７章 …に向けた` / `取組`); absent when the title is on `line` alone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_lines: Option<[u32; 2]>,
     pub blocks: Vec<Block>,
     pub sections: Vec<Section>,
 }
@@ -525,6 +529,10 @@ impl<W: std::io::Write> JsonOut<W> {
         self.opt_str(section.title.as_deref())?;
         self.key(first, "line")?;
         self.u64(section.line.into())?;
+        if let Some(title_lines) = section.title_lines {
+            self.key(first, "title_lines")?;
+            self.lines(title_lines)?;
+        }
         self.key(first, "blocks")?;
         self.array(&section.blocks, Self::block)?;
         self.key(first, "sections")?;

@@ -106,7 +106,7 @@ impl Builder<'_> {
                 }
             }
             PieceKind::Paragraph(text) => {
-                if self.continue_item(&text, lines) {
+                if self.continue_item(&text, lines) || self.continue_title(&text, lines) {
                     return;
                 }
                 let tag = self.take_tag();
@@ -154,22 +154,23 @@ impl Builder<'_> {
                 self.push(Block::Unresolved { lines: widen(lines, &tag), tag: tag.map(|(text, _)| text), fragments });
             }
             PieceKind::Toc(entries) => self.push(Block::Toc { lines, entries }),
-            PieceKind::Grid(fragments) => self.grid(fragments, lines),
+            PieceKind::Grid { fragments, aligned } => self.grid(fragments, aligned, lines),
         }
     }
 
     /// A requirement grid printed out of order: rebuilt with the rows the
     /// numbered list above it names, or kept as fragments with the reason.
-    fn grid(&mut self, fragments: Vec<Item>, lines: [u32; 2]) {
+    fn grid(&mut self, fragments: Vec<Item>, aligned: Option<Box<grid::Grid>>, lines: [u32; 2]) {
         self.n_grids += 1;
         let rebuilt = if self.n_grids > MAX_GRIDS {
             Err(format!("more than {MAX_GRIDS} such grids in one document; the rest are not compared"))
         } else {
             self.list_above().ok_or_else(|| "no numbered list `①…` above it names its rows".to_string())
         };
-        let rebuilt = rebuilt.and_then(|labels| {
-            let grid = grid::rebuild(&fragments, &labels)?;
-            Ok((grid, labels))
+        let rebuilt = rebuilt.and_then(|labels| match aligned {
+            // Printed in rows (`pdftotext -layout`), numbered as the list is.
+            Some(aligned) if aligned.rows.len() == labels.len() => Ok((*aligned, labels)),
+            _ => Ok((grid::rebuild(&fragments, &labels)?, labels)),
         });
         let (grid, labels) = match rebuilt {
             Ok(rebuilt) => rebuilt,
@@ -184,18 +185,19 @@ impl Builder<'_> {
                 });
             }
         };
-        self.warnings.push(Warning {
-            line: grid.header_line,
-            code: "grid_rows_by_content".into(),
-            message: match grid.scores.1 {
-                Some(next) => format!(
-                    "a `資源` grid printed out of order: its {} rows placed by the words and units their cells share with the list above (best placement scored {:.2}, the next {next:.2}); check them",
-                    grid.rows.len(),
-                    grid.scores.0
-                ),
-                None => "a `資源` grid printed out of order: its one row is the one item of the list above".to_string(),
-            },
-        });
+        if let Some((score, next)) = grid.scores {
+            self.warnings.push(Warning {
+                line: grid.header_line,
+                code: "grid_rows_by_content".into(),
+                message: match next {
+                    Some(next) => format!(
+                        "a `資源` grid printed out of order: its {} rows placed by the words and units their cells share with the list above (best placement scored {score:.2}, the next {next:.2}); check them",
+                        grid.rows.len(),
+                    ),
+                    None => "a `資源` grid printed out of order: its one row is the one item of the list above".to_string(),
+                },
+            });
+        }
         let [current, target] = grid.columns;
         let mut rows = vec![RawRow::new(grid.header_line, 0, vec![grid.stub, current, target])];
         for (label, (number_line, [first, second])) in labels.into_iter().zip(grid.rows) {
@@ -276,6 +278,32 @@ impl Builder<'_> {
         list_lines[1] = list_lines[1].max(lines[1]);
         self.item_line_chars = 0;
         true
+    }
+
+    /// Joins `text` (the paragraph at `lines`) to the title of the chapter
+    /// just opened, when it is the rest of the heading's wrapped line: on the
+    /// very next line, one short line with no sentence stop, after a heading
+    /// line long enough to have wrapped (`第７章 …パーマネンシー保障に向けた` /
+    /// `取組`). Only chapters: a numbered heading's next short line is as
+    /// often a table's first cell (`4. …の分布率を反映` / `乳児院`).
+    fn continue_title(&mut self, text: &str, lines: [u32; 2]) -> bool {
+        let Some(section) = self.open.last_mut().filter(|section| section.kind == "chapter" && section.title_lines.is_none()) else {
+            return false;
+        };
+        let Some(title) = section.title.as_mut() else { return false };
+        let heading_chars = section.marker.as_deref().map_or(0, |marker| marker.chars().count() + 1) + title.chars().count();
+        let wrapped = section.line + 1 == lines[0]
+            && lines[0] == lines[1]
+            && section.blocks.is_empty()
+            && section.sections.is_empty()
+            && text.chars().count() <= MAX_TITLE_REST_CHARS
+            && !has_sentence_stop(text)
+            && runs_on(title, heading_chars, text);
+        if wrapped {
+            push_joined(title, text);
+            section.title_lines = Some([section.line, lines[1]]);
+        }
+        wrapped
     }
 
     /// Adds a list item made from a heading candidate: to the list the open
@@ -363,6 +391,7 @@ impl Builder<'_> {
             number: heading.number,
             title: Some(heading.title),
             line: heading.line,
+            title_lines: None,
             blocks: Vec::new(),
             sections: Vec::new(),
         });
@@ -372,6 +401,9 @@ impl Builder<'_> {
         while self.open.len() > depth {
             let Some(mut section) = self.open.pop() else { break };
             self.open_glued.pop();
+            if self.open.iter().any(|open| open.kind == "circled") {
+                items_from_subsections(&mut section);
+            }
             // A closed section gets no more blocks or subsections: the room left by doubling is freed.
             section.blocks.shrink_to_fit();
             section.sections.shrink_to_fit();
@@ -429,6 +461,7 @@ impl Builder<'_> {
                         number: None,
                         title: None,
                         line: first,
+                        title_lines: None,
                         blocks: Vec::new(),
                         sections: Vec::new(),
                     })
@@ -565,6 +598,85 @@ fn widen(lines: [u32; 2], tag: &Option<(String, u32)>) -> [u32; 2] {
     match tag {
         Some((_, line)) => [lines[0].min(*line), lines[1]],
         None => lines,
+    }
+}
+
+/// Longest rest of a heading's wrapped line joined to its title.
+const MAX_TITLE_REST_CHARS: usize = 20;
+
+/// Longest text of an item made from a bodiless circled heading (its wrapped rest included).
+const MAX_ITEM_CHARS: usize = 200;
+
+/// Turns the subsections of a closing `section` into the numbered list they
+/// are, when a circled section is open above it (circled numbers do not nest
+/// in themselves: `①…` under `（１）` under `１` under `① 児童相談所…`) and
+/// they read as items, not sections: circled `①`, `②`, … in order, none with
+/// subsections, each holding nothing but the rest of its wrapped title (a
+/// paragraph with no sentence stop: `① …パーマネンシー保` / `障に必要な…`)
+/// and page furniture. Furniture between two items keeps its line; the items
+/// after it are a list of their own, numbered on.
+fn items_from_subsections(section: &mut Section) {
+    let is_item = |(idx, sub): (usize, &Section)| {
+        sub.kind == "circled" && sub.number == Some(idx as u32 + 1) && sub.sections.is_empty() && {
+            // Each paragraph runs on from the line before it: the title's, then its own.
+            let mut before = format!("{} {}", sub.marker.as_deref().unwrap_or(""), sub.title.as_deref().unwrap_or(""));
+            sub.blocks.iter().all(|block| match block {
+                Block::Paragraph { tag: None, text, .. } if !has_sentence_stop(text) && runs_on(&before, before.chars().count(), text) => {
+                    before.clone_from(text);
+                    true
+                }
+                Block::Furniture { .. } => true,
+                _ => false,
+            })
+        }
+    };
+    if section.sections.is_empty() || !section.sections.iter().enumerate().all(is_item) {
+        return;
+    }
+    let mut texts = Vec::new();
+    for sub in &section.sections {
+        let mut text = format!("{} {}", sub.marker.as_deref().unwrap_or(""), sub.title.as_deref().unwrap_or(""));
+        for block in &sub.blocks {
+            if let Block::Paragraph { text: rest, .. } = block {
+                push_joined(&mut text, rest);
+            }
+        }
+        if text.chars().count() > MAX_ITEM_CHARS {
+            return;
+        }
+        texts.push(text);
+    }
+    let subsections = std::mem::take(&mut section.sections);
+    let mut list: Option<([u32; 2], Vec<Item>)> = None;
+    for (sub, text) in subsections.into_iter().zip(texts) {
+        let last =
+            sub.blocks.iter().filter(|block| !matches!(block, Block::Furniture { .. })).map(block_last_line).max().unwrap_or(sub.line);
+        let (lines, list_items) = list.get_or_insert_with(|| ([sub.line, sub.line], Vec::new()));
+        list_items.push(Item { line: sub.line, text });
+        lines[1] = last;
+        for block in sub.blocks {
+            if let Block::Furniture { .. } = block {
+                if let Some((lines, items)) = list.take() {
+                    section.blocks.push(Block::List { lines, tag: None, items });
+                }
+                section.blocks.push(block);
+            }
+        }
+    }
+    if let Some((lines, items)) = list.take() {
+        section.blocks.push(Block::List { lines, tag: None, items });
+    }
+}
+
+fn block_last_line(block: &Block) -> u32 {
+    match block {
+        Block::Paragraph { lines, .. }
+        | Block::List { lines, .. }
+        | Block::Note { lines, .. }
+        | Block::Unresolved { lines, .. }
+        | Block::Toc { lines, .. }
+        | Block::Furniture { lines, .. } => lines[1],
+        Block::Table(table) => table.lines[1],
     }
 }
 

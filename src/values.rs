@@ -625,11 +625,11 @@ mod tests {
         assert_eq!(cell("成立件数令和6年度 6件(令和5年度 0件)", 1).value, Some(6.0));
         // Two numbers and nothing says which is the figure: no value.
         for raw in [
-            "成立件数令和6年度見込み 6件(令和7年度 8件)",  // the bracketed year is later
-            "成立件数令和6年度見込み 6件(令和5年度 0人)",   // another unit
+            "成立件数令和6年度見込み 6件(令和7年度 8件)",        // the bracketed year is later
+            "成立件数令和6年度見込み 6件(令和5年度 0人)",        // another unit
             "3施設の成立件数令和6年度見込み 6件(令和5年度 0件)", // another number in the words
-            "成立件数令和6年度見込み 6件(令和5年度末 0件)", // not a year alone
-            "令和6年度見込み 6件(令和5年度 0件)",            // no words
+            "成立件数令和6年度見込み 6件(令和5年度末 0件)",      // not a year alone
+            "令和6年度見込み 6件(令和5年度 0件)",                // no words
         ] {
             assert_eq!(cell(raw, 1).value, None, "{raw}");
             assert_eq!(kind(raw), "text", "{raw}");

@@ -105,7 +105,7 @@ fn decoded_text(bytes: &[u8]) -> Option<String> {
 }
 
 /// Checks that every non-blank line of `text` is owned by exactly one node
-/// of `document`: a heading owns its `line`; a block owns its `lines`
+/// of `document`: a heading owns its `line` (or its `title_lines`); a block owns its `lines`
 /// range, a table also its `caption_lines`; the front section owns nothing.
 pub fn check_ownership(document: &Document, text: &str) -> Result<(), String> {
     let lines = lines_of(text);
@@ -132,7 +132,7 @@ pub fn check_ownership(document: &Document, text: &str) -> Result<(), String> {
     while let Some(section) = stack.pop() {
         let name = section.marker.clone().unwrap_or_else(|| section.kind.clone());
         if !(section.kind == "front" && section.marker.is_none()) {
-            claim([section.line, section.line], None, format!("heading `{name}`"))?;
+            claim(section.title_lines.unwrap_or([section.line, section.line]), None, format!("heading `{name}`"))?;
         }
         for (block_idx, block) in section.blocks.iter().enumerate() {
             let (kind, lines, caption_lines) = match block {
