@@ -184,6 +184,9 @@ pub fn continue_after_page_break(group: &mut Vec<SpacedLine>, next: Vec<SpacedLi
 
 /// Rebuilds rows from the lines of one space-aligned table.
 pub fn rows(lines: &[SpacedLine]) -> Vec<RawRow> {
+    if let Some(rows) = centred_groups(lines) {
+        return rows;
+    }
     let unnumbered = without_row_numbers(lines);
     let lines = unnumbered.as_deref().unwrap_or(lines);
     let label_edge = label_edge(lines);
@@ -258,6 +261,98 @@ pub fn rows(lines: &[SpacedLine]) -> Vec<RawRow> {
     }
     rows.extend(built.into_iter().map(|building| building.row));
     rows
+}
+
+/// A table with two stub columns whose first (`事業名`) is a cell merged over
+/// several rows and printed vertically centred on them: its words wrap over
+/// the first words of its rows' lines, or stand alone on a line between them.
+///
+/// ```text
+///           事業名              機関名      R3     R４  …
+/// 養子縁組あっせん機関等職員      家庭養護促進協会         〇       〇  …
+/// 研修参加促進事業           まもりごと            －       〇  …
+///                    家庭養護促進協会         〇       －  …
+/// 第三者評価受審促進事業
+///                    まもりごと            －     （許可）  …
+/// ```
+///
+/// Pieces on neighbouring lines are one group's name; each group takes the
+/// run of rows it is centred on. Read only when the runs, taken in order,
+/// use every row exactly; the rows come out as a group line (its name) and
+/// the rows under it, as `tables` reads row groups; the header's two stub
+/// words make the stub (`事業名 機関名`). None when the table is another shape.
+fn centred_groups(lines: &[SpacedLine]) -> Option<Vec<RawRow>> {
+    let (header, body) = lines.split_first()?;
+    let n_columns = header.spans.len();
+    if n_columns < 4 || body.len() < 2 || header.spans[..2].iter().any(is_data) {
+        return None;
+    }
+    let label_edge = label_edge(lines);
+    // Per body line: the group piece it starts with, and its row (stub and values).
+    let mut pieces: Vec<(usize, &str)> = Vec::new();
+    let mut rows: Vec<(usize, &[Span])> = Vec::new();
+    let mut stub_column = None;
+    for (idx, line) in body.iter().enumerate() {
+        let spans = &line.spans[..];
+        let row = match spans.len() {
+            1 if spans[0].start <= label_edge && !is_data(&spans[0]) => {
+                pieces.push((idx, &spans[0].text));
+                continue;
+            }
+            width if width == n_columns && spans[0].start <= label_edge && !is_data(&spans[0]) => {
+                pieces.push((idx, &spans[0].text));
+                &spans[1..]
+            }
+            width if width == n_columns - 1 && spans[0].start > label_edge => spans,
+            _ => return None,
+        };
+        if is_data(&row[0]) || !row[1..].iter().all(is_data) {
+            return None;
+        }
+        // The second stub column starts at the same place on every row.
+        match stub_column {
+            None => stub_column = Some(row[0].start),
+            Some(start) if row[0].start.abs_diff(start) <= 2 => {}
+            Some(_) => return None,
+        }
+        rows.push((idx, row));
+    }
+    // Groups: runs of pieces on neighbouring lines.
+    let mut groups: Vec<(usize, usize, String)> = Vec::new();
+    for (idx, text) in pieces {
+        match groups.last_mut() {
+            Some((_, last, name)) if *last + 1 == idx => {
+                *last = idx;
+                *name = join(name, text);
+            }
+            _ => groups.push((idx, idx, text.to_string())),
+        }
+    }
+    if groups.is_empty() {
+        return None;
+    }
+    // Each group takes the rows it is centred on, in order, up to the last row.
+    let mut out = vec![RawRow::new(
+        header.line,
+        header.page,
+        std::iter::once(join(&header.spans[0].text, &header.spans[1].text))
+            .chain(header.spans[2..].iter().map(|span| span.text.clone()))
+            .collect(),
+    )];
+    let mut next_row = 0;
+    for (first, last, name) in groups {
+        let start = next_row;
+        let end = (start..rows.len()).find(|&end| rows[start].0 + rows[end].0 == first + last)?;
+        if rows[start].0 > first + 1 || rows[end].0 + 1 < last {
+            return None;
+        }
+        out.push(RawRow::new(body[first].line, body[first].page, vec![name]));
+        for &(idx, row) in &rows[start..=end] {
+            out.push(RawRow::new(body[idx].line, body[idx].page, row.iter().map(|span| span.text.clone()).collect()));
+        }
+        next_row = end + 1;
+    }
+    (next_row == rows.len()).then_some(out)
 }
 
 /// The lines of a table whose rows are numbered in a column of their own, left of
@@ -855,6 +950,30 @@ mod tests {
         // Numbers out of order, or a row with nothing to name it: the numbers stay.
         assert!(without_row_numbers(&lines("    ラベル\n2   10  20\n1   30  40")).is_none());
         assert!(without_row_numbers(&lines("1   10  20\n2   30  40")).is_none());
+    }
+
+    #[test]
+    fn merged_group_cells_centred_on_their_rows() {
+        // Seed 000's table F as `pdftotext -layout` prints it (000_libreoffice_pdftotext_layout 317-322).
+        let table = "          事業名              機関名      R3     R4    R5     R 6(見込)   R 7(見込)
+養子縁組あっせん機関等職員      家庭養護促進協会         〇       〇    〇           〇      〇
+研修参加促進事業           まもりごと            -       〇    〇           〇      〇
+                   家庭養護促進協会         〇       -    -           〇      -
+第三者評価受審促進事業
+                   まもりごと            -     (許可)   -           -      〇";
+        let rows = rows(&lines(table));
+        let cells: Vec<Vec<&str>> = rows.iter().map(|row| row.cells.iter().map(String::as_str).collect()).collect();
+        assert_eq!(cells[0], ["事業名機関名", "R3", "R4", "R5", "R 6(見込)", "R 7(見込)"]);
+        assert_eq!(cells[1], ["養子縁組あっせん機関等職員研修参加促進事業"]);
+        assert_eq!(cells[2], ["家庭養護促進協会", "〇", "〇", "〇", "〇", "〇"]);
+        assert_eq!(cells[3][0], "まもりごと");
+        assert_eq!(cells[4], ["第三者評価受審促進事業"]);
+        assert_eq!(cells[5][..3], ["家庭養護促進協会", "〇", "-"]);
+        assert_eq!(cells[6][..3], ["まもりごと", "-", "(許可)"]);
+        // The second group's name one line lower: no run of rows is centred under it.
+        let moved =
+            table.replace("第三者評価受審促進事業\n                   まもりごと", "                   まもりごと\n第三者評価受審促進事業");
+        assert!(centred_groups(&lines(&moved)).is_none());
     }
 
     #[test]
