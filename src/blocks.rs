@@ -264,6 +264,14 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
                 line_idx += 1;
             }
             Class::Spaced => {
+                let end = lines.len().min(line_idx + 1 + MAX_TEXT_TABLE_LINES);
+                let region: Vec<(u32, &str)> = lines[line_idx..end].iter().map(|line| (line.number, line.text)).collect();
+                if let Some((rows, n_used)) = texttable::aligned(&region) {
+                    let last = lines[line_idx + n_used - 1].number;
+                    pieces.push(Piece { kind: PieceKind::Rows { rows, aligned: true, header: true }, first: start, last });
+                    line_idx += n_used;
+                    continue;
+                }
                 let (rows, last, next) = spaced_group(lines, &classes, line_idx);
                 pieces.push(Piece { kind: PieceKind::Rows { rows, aligned: true, header: false }, first: start, last });
                 line_idx = next;
@@ -529,6 +537,9 @@ fn push_stacked(
     }
     next + n_doubtful
 }
+
+/// Most lines below a space-aligned header offered to `texttable::aligned`.
+const MAX_TEXT_TABLE_LINES: usize = 40;
 
 /// Lines above a header that `stacked` may take as its stub or row label: at most this many.
 const MAX_LINES_ABOVE: usize = 8;

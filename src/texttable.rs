@@ -49,6 +49,93 @@ pub fn header(text: &str) -> Option<Vec<&str>> {
     fits.then_some(words)
 }
 
+/// The same kind of table as `pdftotext -layout` prints it: the header's
+/// words apart by runs of spaces, each row on one line with its cells apart
+/// by runs of spaces, the label cell (the first column) wrapped above and
+/// below the line of the other cells when it is longer:
+///
+/// ```text
+///                 目標             達成の見込み                要因分析
+/// 特別養子縁組等に関する研修について、里親担
+///                                 達成見込み       適切な時期に受講勧奨を行ってきた。
+/// 当の児童福祉司の受講率 １００％
+/// 民間あっせん機関の第三者評価受審率 １００％          達成見込み       適切な時期に受審勧奨を行ってきた。
+/// ```
+///
+/// `lines` (number, text) start at the header and run to the next blank line
+/// or further. Read only when every line until the blank line is a whole row
+/// (as many cells as header words), a row without its label (one cell fewer,
+/// right of the left edge) or a piece of a label (one cell at the left edge);
+/// a label's pieces wrap evenly around its row's line; no cell is a number
+/// (that is `columns`' table) and some cell is a sentence. Returns the header
+/// row, the rows, and the number of lines used (header included).
+pub fn aligned(lines: &[(u32, &str)]) -> Option<(Vec<RawRow>, usize)> {
+    use crate::columns::spans;
+    let (&(header_line, header_text), below) = lines.split_first()?;
+    let header = spans(header_text);
+    let n_columns = header.len();
+    let short_word = |text: &str| {
+        let n_chars = text.chars().count();
+        (2..=MAX_HEADER_WORD_CHARS).contains(&n_chars) && text.chars().all(|c| c.is_alphabetic() && !c.is_ascii())
+    };
+    if !(MIN_COLUMNS..=MAX_COLUMNS).contains(&n_columns) || !header.iter().all(|span| short_word(&span.text)) {
+        return None;
+    }
+    let n_lines = below.iter().take(MAX_LINES).position(|(_, text)| text.trim().is_empty()).unwrap_or(below.len().min(MAX_LINES));
+    let body: Vec<(u32, Vec<crate::columns::Span>)> = below[..n_lines].iter().map(|&(line, text)| (line, spans(text))).collect();
+    let left_edge = body.iter().filter_map(|(_, line_spans)| line_spans.first().map(|span| span.start)).min()? + 1;
+    struct Building {
+        row: RawRow,
+        n_above: usize,
+        n_below: usize,
+    }
+    let mut built: Vec<Building> = Vec::new();
+    let mut pending: Vec<&str> = Vec::new();
+    let mut sentence = false;
+    for (line, line_spans) in &body {
+        let at_left = line_spans.first().is_some_and(|first| first.start <= left_edge);
+        let cells = match line_spans.len() {
+            1 if at_left => {
+                match built.last_mut() {
+                    Some(last) if last.n_below < last.n_above => {
+                        push_joined(&mut last.row.cells[0], &line_spans[0].text);
+                        last.n_below += 1;
+                    }
+                    _ => pending.push(&line_spans[0].text),
+                }
+                continue;
+            }
+            width if width == n_columns && at_left => &line_spans[..],
+            width if width + 1 == n_columns && !at_left => &line_spans[..],
+            _ => return None,
+        };
+        if cells.iter().any(|span| crate::values::has_value(&span.text)) {
+            return None;
+        }
+        sentence |= cells.iter().any(|span| span.text.ends_with('。'));
+        let n_above = pending.len();
+        let mut label = String::new();
+        for piece in pending.drain(..) {
+            push_joined(&mut label, piece);
+        }
+        let values = if cells.len() == n_columns {
+            push_joined(&mut label, &cells[0].text);
+            &cells[1..]
+        } else {
+            cells
+        };
+        let mut row = RawRow::new(*line, 0, std::iter::once(label).chain(values.iter().map(|span| span.text.clone())).collect());
+        row.cell_lines = vec![*line; row.cells.len()];
+        built.push(Building { row, n_above, n_below: 0 });
+    }
+    let wrapped_evenly = built.iter().all(|building| building.n_below == building.n_above);
+    if built.is_empty() || !pending.is_empty() || !wrapped_evenly || !sentence {
+        return None;
+    }
+    let header_row = RawRow::new(header_line, 0, header.into_iter().map(|span| span.text).collect());
+    Some((std::iter::once(header_row).chain(built.into_iter().map(|building| building.row)).collect(), n_lines + 1))
+}
+
 /// Reads the table under `header` from `lines` (number, text; blank lines
 /// included), which run to the next heading. Returns the header row and one
 /// row per sentence-closed run of lines, and the number of lines used.
@@ -116,6 +203,36 @@ pub fn read(header: &[&str], header_line: u32, lines: &[(u32, &str)]) -> Option<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Seed 000's table E as `pdftotext -layout` prints it (000_libreoffice_pdftotext_layout 287-291).
+    const LAYOUT: [(u32, &str); 6] = [
+        (1, "                目標             達成の見込み                要因分析"),
+        (2, "特別養子縁組等に関する研修について、里親担"),
+        (3, "                                達成見込み       適切な時期に受講勧奨を行ってきた。"),
+        (4, "当の児童福祉司の受講率 100%"),
+        (5, "民間あっせん機関の第三者評価受審率 100%          達成見込み       適切な時期に受審勧奨を行ってきた。"),
+        (6, ""),
+    ];
+
+    #[test]
+    fn aligned_text_table_with_wrapped_labels() {
+        let (rows, n_used) = aligned(&LAYOUT).expect("read");
+        assert_eq!(n_used, 5);
+        let cells: Vec<&Vec<String>> = rows.iter().map(|row| &row.cells).collect();
+        assert_eq!(cells[0], &["目標", "達成の見込み", "要因分析"]);
+        assert_eq!(
+            cells[1],
+            &["特別養子縁組等に関する研修について、里親担当の児童福祉司の受講率 100%", "達成見込み", "適切な時期に受講勧奨を行ってきた。"]
+        );
+        assert_eq!(cells[2][0], "民間あっせん機関の第三者評価受審率 100%");
+        // A label piece with no row to take it, or a number among the cells: not this table.
+        let mut unbalanced = LAYOUT;
+        unbalanced[3] = (4, "");
+        assert!(aligned(&unbalanced).is_none());
+        let mut numbers = LAYOUT;
+        numbers[4] = (5, "民間あっせん機関の第三者評価受審率          12       適切な時期に受審勧奨を行ってきた。");
+        assert!(aligned(&numbers).is_none());
+    }
 
     const TABLE: [(u32, &str); 17] = [
         (1, "特別養子縁組等に関する研修について、里親"),
