@@ -246,7 +246,7 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
             while grid_start < line_idx && classes[grid_start] == Class::Blank {
                 grid_start += 1;
             }
-            let end = region_end(&classes, line_idx, false);
+            let end = grid_end(lines, &classes, line_idx);
             pieces.push(Piece {
                 first: lines[grid_start].number,
                 last: lines[end - 1].number,
@@ -638,6 +638,33 @@ fn region_end(classes: &[Class], from: usize, numbered_rows: bool) -> usize {
         }
     }
     while end > from + 1 && classes[end - 1] == Class::Blank {
+        end -= 1;
+    }
+    end
+}
+
+/// The end (exclusive) of the requirement grid whose header is at
+/// `header_idx`: as `region_end`, but a `k …` line whose k is the grid's next
+/// row number is a row number printed at the start of a line of cells
+/// (pdfplumber: `1 どをサポートする…`), not a heading. The rows are as many as
+/// the circled items (`①…⑤`) listed above the grid, the last of them the
+/// first met going up; without such a list no line is taken for a row number.
+fn grid_end(lines: &[Line<'_>], classes: &[Class], header_idx: usize) -> usize {
+    let circled = |text: &str| text.trim_start().chars().next().filter(|c| matches!(c, '①'..='⑳')).map(|c| c as u32 - '①' as u32 + 1);
+    let n_rows = (header_idx.saturating_sub(80)..header_idx).rev().find_map(|idx| circled(lines[idx].text)).unwrap_or(0);
+    let mut next_row = 1;
+    let mut end = header_idx + 1;
+    while end < classes.len() && end - header_idx < 120 {
+        let number = leading_number(lines[end].text.trim_start()).map(|(number, _)| number);
+        match &classes[end] {
+            Class::Heading(true) if number == Some(next_row) && next_row <= n_rows => next_row += 1,
+            Class::Heading(_) => break,
+            _ if number == Some(next_row) && lines[end].text.trim().len() <= 2 => next_row += 1,
+            _ => {}
+        }
+        end += 1;
+    }
+    while end > header_idx + 1 && classes[end - 1] == Class::Blank {
         end -= 1;
     }
     end

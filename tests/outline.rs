@@ -70,9 +70,9 @@ fn seed_003_traps_are_not_headings() {
 /// sections above them, yet they stay items: circled numbers do not nest in
 /// themselves, and each item holds no more than the rest of its wrapped line.
 /// Titles are compared without spaces (the renderings space kanji from digits).
-/// FIXME(issue 3): pdfplumber (fixtures/000_pdfplumber.txt) prints a grid's row
-/// number at the start of a line of its cells (`1 どをサポートする…`, `3 ・実施回数…`):
-/// read as numbered headings, they break its outline from line 15 on.
+/// pdfplumber prints a grid's row number at the start of a line of its cells
+/// (`1 どをサポートする…`, `3 ・実施回数…`): inside the grid, up to as many rows as
+/// the list above it has items, these are row numbers, not headings.
 #[test]
 fn seed_000_renderings_have_the_real_outline() {
     let squeeze = |lines: Vec<String>| -> Vec<String> {

@@ -319,11 +319,11 @@ fn pymupdf() {
 fn pdfplumber() {
     let report = compare("fixtures/000_pdfplumber.txt");
     // FIXME(issue 3): 76 of 86 cells missing.
-    // - grids 1, 2, 3: the row number printed at the start of a middle line (`1 どをサポート
-    //   する…` 15, `3 ・実施回数：…` 52, `1 児童相談所を…` 192, `3 整備済み` 199) is read as
-    //   a numbered heading: the outline breaks (`2 計画期間…` at 19 becomes a child of it,
-    //   `numbering_gap` warnings at 52 and 199) and the grids stay `unresolved` (11-14,
-    //   42-51, 191) or paragraphs;
+    // - grids 1, 2, 3: the two columns are printed one space apart, so which words are
+    //   whose cell is not known; the grids stay `unresolved` (11-18, 42-61, 191-…). The
+    //   row numbers printed at the start of a line of cells (`1 どをサポートする…` 15,
+    //   `3 ・実施回数：…` 52) are taken as the grid's, not as headings, so the outline
+    //   is right (tests/outline.rs);
     // - table D (164-165) is glued, with the sentence before it (163), to the list item
     //   at 161 (list 157-165);
     // - table E (168-173) is one paragraph with the sentence before it;
