@@ -650,7 +650,7 @@ fn items_from_subsections(section: &mut Section) {
     let mut list: Option<([u32; 2], Vec<Item>)> = None;
     for (sub, text) in subsections.into_iter().zip(texts) {
         let last =
-            sub.blocks.iter().filter(|block| !matches!(block, Block::Furniture { .. })).map(block_last_line).max().unwrap_or(sub.line);
+            sub.blocks.iter().filter(|block| !matches!(block, Block::Furniture { .. })).map(|block| block_lines(block)[1]).max().unwrap_or(sub.line);
         let (lines, list_items) = list.get_or_insert_with(|| ([sub.line, sub.line], Vec::new()));
         list_items.push(Item { line: sub.line, text });
         lines[1] = last;
@@ -668,26 +668,20 @@ fn items_from_subsections(section: &mut Section) {
     }
 }
 
-fn block_last_line(block: &Block) -> u32 {
+
+/// The first and last line of a block (a table's, without its caption).
+fn block_lines(block: &Block) -> [u32; 2] {
     match block {
         Block::Paragraph { lines, .. }
         | Block::List { lines, .. }
         | Block::Note { lines, .. }
         | Block::Unresolved { lines, .. }
         | Block::Toc { lines, .. }
-        | Block::Furniture { lines, .. } => lines[1],
-        Block::Table(table) => table.lines[1],
+        | Block::Furniture { lines, .. } => *lines,
+        Block::Table(table) => table.lines,
     }
 }
 
 fn block_first_line(block: &Block) -> u32 {
-    match block {
-        Block::Paragraph { lines, .. }
-        | Block::List { lines, .. }
-        | Block::Note { lines, .. }
-        | Block::Unresolved { lines, .. }
-        | Block::Toc { lines, .. }
-        | Block::Furniture { lines, .. } => lines[0],
-        Block::Table(table) => table.lines[0],
-    }
+    block_lines(block)[0]
 }
