@@ -219,14 +219,17 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
                 continue;
             }
         }
-        if classes[line_idx] == Class::Text {
-            if let Some(words) = texttable::header(text) {
-                let end = region_end(&classes, line_idx, false);
-                let below: Vec<(u32, &str)> = lines[line_idx + 1..end].iter().map(|line| (line.number, line.text)).collect();
-                if let Some((rows, n_used)) = texttable::read(&words, start, &below) {
-                    let last = lines[line_idx + n_used].number;
+        // Cheap test first: this is asked of every line of text.
+        if classes[line_idx] == Class::Text && (texttable::is_header_word(text) || texttable::header(text).is_some()) {
+            let end = region_end(&classes, line_idx, false);
+            let region: Vec<(u32, &str)> = lines[line_idx..end].iter().map(|line| (line.number, line.text)).collect();
+            // The header's words on one line, or each a block of its own.
+            let header = texttable::header(text).map(|words| (words, 1)).or_else(|| texttable::header_blocks(&region));
+            if let Some((words, n_header)) = header {
+                if let Some((rows, n_used)) = texttable::read(&words, start, &region[n_header..]) {
+                    let last = lines[line_idx + n_header + n_used - 1].number;
                     pieces.push(Piece { kind: PieceKind::Rows { rows, aligned: false, header: true }, first: start, last });
-                    line_idx += n_used + 1;
+                    line_idx += n_header + n_used;
                     continue;
                 }
             }
@@ -812,6 +815,7 @@ fn run_of_text(lines: &[Line<'_>], classes: &[Class], first_idx: usize, first_te
         && classes[line_idx] == Class::Text
         && !lines[line_idx].text.trim().starts_with(stacked::REQUIREMENT_OPENER)
         && !is_year_line(lines, classes, line_idx)
+        && !starts_text_table_header(lines, line_idx)
     {
         line_idx += 1;
     }
@@ -824,6 +828,18 @@ fn run_of_text(lines: &[Line<'_>], classes: &[Class], first_idx: usize, first_te
         push_joined(&mut joined, line.text.trim());
     }
     (joined, lines[line_idx - 1].number, line_idx)
+}
+
+/// True when the line at `idx`, under a line that ends a sentence, is the first
+/// of a text table's header words printed a block each (`目標` / `達成の見込み` /
+/// `要因分析`, default-mode `pdftotext`).
+fn starts_text_table_header(lines: &[Line<'_>], idx: usize) -> bool {
+    let text = lines[idx].text.trim();
+    let after_sentence = idx.checked_sub(1).is_some_and(|above| lines[above].text.trim_end().ends_with(FULL_STOP));
+    after_sentence && texttable::is_header_word(text) && {
+        let next: Vec<(u32, &str)> = lines[idx..lines.len().min(idx + 12)].iter().map(|line| (line.number, line.text)).collect();
+        texttable::header_blocks(&next).is_some()
+    }
 }
 
 /// Joins wrapped text: no space between two Japanese characters (or one and

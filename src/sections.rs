@@ -649,8 +649,13 @@ fn items_from_subsections(section: &mut Section) {
     let subsections = std::mem::take(&mut section.sections);
     let mut list: Option<([u32; 2], Vec<Item>)> = None;
     for (sub, text) in subsections.into_iter().zip(texts) {
-        let last =
-            sub.blocks.iter().filter(|block| !matches!(block, Block::Furniture { .. })).map(|block| block_lines(block)[1]).max().unwrap_or(sub.line);
+        let last = sub
+            .blocks
+            .iter()
+            .filter(|block| !matches!(block, Block::Furniture { .. }))
+            .map(|block| block_lines(block)[1])
+            .max()
+            .unwrap_or(sub.line);
         let (lines, list_items) = list.get_or_insert_with(|| ([sub.line, sub.line], Vec::new()));
         list_items.push(Item { line: sub.line, text });
         lines[1] = last;
@@ -667,7 +672,6 @@ fn items_from_subsections(section: &mut Section) {
         section.blocks.push(Block::List { lines, tag: None, items });
     }
 }
-
 
 /// The first and last line of a block (a table's, without its caption).
 fn block_lines(block: &Block) -> [u32; 2] {

@@ -41,12 +41,38 @@ pub fn header(text: &str) -> Option<Vec<&str>> {
         return None;
     }
     let words: Vec<&str> = text.split(' ').collect();
-    let fits = (MIN_COLUMNS..=MAX_COLUMNS).contains(&words.len())
-        && words.iter().all(|word| {
-            let n_chars = word.chars().count();
-            (2..=MAX_HEADER_WORD_CHARS).contains(&n_chars) && word.chars().all(|c| c.is_alphabetic() && !c.is_ascii())
-        });
+    let fits = (MIN_COLUMNS..=MAX_COLUMNS).contains(&words.len()) && words.iter().all(|word| is_header_word(word));
     fits.then_some(words)
+}
+
+/// A word a header may have: 2-8 letters, none ASCII (`達成の見込み`).
+pub fn is_header_word(word: &str) -> bool {
+    let n_chars = word.chars().count();
+    (2..=MAX_HEADER_WORD_CHARS).contains(&n_chars) && word.chars().all(|c| c.is_alphabetic() && !c.is_ascii())
+}
+
+/// The header as default-mode `pdftotext` prints it: each word a block of its
+/// own, one blank line between (`目標` / `達成の見込み` / `要因分析`). `lines`
+/// start at the first word; returns the words and the number of lines they
+/// take (the blank line after the last one not counted).
+pub fn header_blocks<'a>(lines: &[(u32, &'a str)]) -> Option<(Vec<&'a str>, usize)> {
+    let mut words = Vec::new();
+    let mut idx = 0;
+    while let Some(&(_, text)) = lines.get(idx) {
+        let word = text.trim();
+        if !is_header_word(word) || words.len() == MAX_COLUMNS {
+            break;
+        }
+        words.push(word);
+        idx += 1;
+        match lines.get(idx) {
+            Some((_, blank)) if blank.trim().is_empty() => idx += 1,
+            _ => break,
+        }
+    }
+    // The lines used end at the last word.
+    let n_used = lines[..idx].iter().rposition(|(_, text)| !text.trim().is_empty())? + 1;
+    (words.len() >= MIN_COLUMNS).then_some((words, n_used))
 }
 
 /// The same kind of table as `pdftotext -layout` prints it: the header's
@@ -74,11 +100,7 @@ pub fn aligned(lines: &[(u32, &str)]) -> Option<(Vec<RawRow>, usize)> {
     let (&(header_line, header_text), below) = lines.split_first()?;
     let header = spans(header_text);
     let n_columns = header.len();
-    let short_word = |text: &str| {
-        let n_chars = text.chars().count();
-        (2..=MAX_HEADER_WORD_CHARS).contains(&n_chars) && text.chars().all(|c| c.is_alphabetic() && !c.is_ascii())
-    };
-    if !(MIN_COLUMNS..=MAX_COLUMNS).contains(&n_columns) || !header.iter().all(|span| short_word(&span.text)) {
+    if !(MIN_COLUMNS..=MAX_COLUMNS).contains(&n_columns) || !header.iter().all(|span| is_header_word(&span.text)) {
         return None;
     }
     let n_lines = below.iter().take(MAX_LINES).position(|(_, text)| text.trim().is_empty()).unwrap_or(below.len().min(MAX_LINES));
@@ -213,6 +235,16 @@ mod tests {
         (5, "民間あっせん機関の第三者評価受審率 100%          達成見込み       適切な時期に受審勧奨を行ってきた。"),
         (6, ""),
     ];
+
+    #[test]
+    fn header_words_a_block_each() {
+        let lines =
+            [(1, "目標"), (2, ""), (3, "達成の見込み"), (4, ""), (5, "要因分析"), (6, ""), (7, "特別養子縁組等に関する研修について、")];
+        assert_eq!(header_blocks(&lines), Some((vec!["目標", "達成の見込み", "要因分析"], 5)));
+        // Two words are no header; nor are words without blank lines between.
+        assert_eq!(header_blocks(&lines[2..]), None);
+        assert_eq!(header_blocks(&[(1, "目標"), (2, "達成の見込み"), (3, "要因分析")]), None);
+    }
 
     #[test]
     fn aligned_text_table_with_wrapped_labels() {
