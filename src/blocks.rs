@@ -188,6 +188,15 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
                 continue;
             }
         }
+        // A header with a difference column (`②-①`) whose cells came out mixed with the rows'.
+        if matches!(classes[line_idx], Class::Text | Class::Year) && stacked::opens_difference_header(text) {
+            if let Some(Stacked::Table { rows, n_above, n_used, n_doubtful }) =
+                stacked_table(lines, &classes, &mut pieces, line_idx, stacked::difference_table)
+            {
+                line_idx = push_stacked(&mut pieces, lines, line_idx, rows, n_above, n_used, n_doubtful);
+                continue;
+            }
+        }
         // A year cell is offered only as the first of its header: the rest are read with it.
         let first_year = classes[line_idx] == Class::Year
             && classes[..line_idx].iter().rev().find(|class| **class != Class::Blank).is_none_or(|class| *class != Class::Year);
@@ -300,7 +309,13 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
                     match classes[probe] {
                         Class::Blank => probe += 1,
                         // A stub word or row label right above a raw table's year cells is the table's.
-                        Class::Text if is_year_line(lines, &classes, probe) || precedes_year(lines, &classes, probe) => break,
+                        Class::Text
+                            if is_year_line(lines, &classes, probe)
+                                || precedes_year(lines, &classes, probe)
+                                || stacked::opens_difference_header(lines[probe].text) =>
+                        {
+                            break
+                        }
                         Class::Text | Class::Unit if continues_caption(lines[probe].text) => {
                             let extra = lines[probe].text.trim();
                             if classes[probe] == Class::Unit || unit_in(extra).is_some() {

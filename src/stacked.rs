@@ -356,7 +356,13 @@ pub fn read(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<Stacked> {
         |stub: String, years: Vec<String>| RawRow::new(header_line.0, header_line.1, std::iter::once(stub).chain(years).collect());
     // Row by row, with the header on one line or on a line per year.
     let (stub, years, body): (_, _, Vec<Token<'_>>) = match &one_line_years {
-        Some((stub, years)) => (Some(stub.clone()), years.clone(), tokens.clone()),
+        Some((stub, years)) => {
+            // A total column printed on a line of its own after the header line (`合計`).
+            let total = tokens.first().filter(|token| token.kind == Kind::Label && TOTAL_WORDS.contains(&token.text));
+            let mut years = years.clone();
+            years.extend(total.map(|token| token.text.to_string()));
+            (Some(stub.clone()), years, tokens[usize::from(total.is_some())..].to_vec())
+        }
         None => {
             let n_leading = tokens.iter().take_while(|token| token.kind == Kind::Year).count();
             let first_value = tokens.iter().position(|token| token.kind == Kind::Value).unwrap_or(tokens.len());
@@ -392,7 +398,7 @@ pub fn read(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<Stacked> {
         })
         .collect();
     let stub = stub.or(fused_stub);
-    if years.len() == n_years || (one_line_years.is_none() && years.len() == n_years + 1) {
+    if years.len() == n_years || years.len() == n_years + 1 {
         if let Some((rows, used, label_above, broken)) = by_rows(&body, years.len(), labels_above.label.as_deref()) {
             let (stub, n_above) = match (stub, label_above) {
                 (Some(stub), true) => (stub, labels_above.n_label_lines),
@@ -419,6 +425,272 @@ pub fn read(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<Stacked> {
     let several = |token: &&Token<'_>| values::split_values(token.text).is_some_and(|parts| parts.iter().all(|part| is_value(part)));
     let last_value = tokens.iter().rev().find(|token| token.kind == Kind::Value || several(token))?;
     Some(Stacked::Doubt { n_used: last_value.idx + 1 })
+}
+
+/// A cell of a table with a difference column, as `difference_table` reads it.
+#[derive(Debug)]
+struct Piece {
+    kind: PieceKind,
+    /// The text, a year cell wrapped at an open bracket joined back.
+    text: String,
+    line: u32,
+    page: u32,
+    /// Index in the offered lines of its last line.
+    end: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum PieceKind {
+    Year,
+    Formula,
+    Value(f64),
+    Label,
+}
+
+/// Rows at most in a table with a difference column.
+const MAX_DIFFERENCE_ROWS: usize = 20;
+
+/// A table whose last column is the difference of two numbered year columns
+/// (`| 2019 年度 (R1) | 2024 年度① (R6) (現計画) | 2024 年度② (R6) (実績) | ②-①`), as
+/// default-mode pdftotext prints the 里親 matrices: header cells, row labels and
+/// values mixed (`2024 年度① (R6) (現計` / `画)` / `2019 年度 (R1)` / `代替養育を必要と
+/// する子ども数①` / `7` / `里親を必要とする子ども数②` / … / `②-①` / `7` / `3` / `▲4` / …),
+/// the header printed again after a page break or at the end. Read only when the
+/// evidence proves the order:
+///
+/// - the values, in print order, cut into rows of one value per column, make every
+///   row satisfy the difference (`3 - 7 = ▲4`) for exactly one of the two column
+///   orders the header allows (as printed, or by year with the difference last);
+/// - the rows' labels are numbered `①`…`ⓝ` without a gap (a label printed right
+///   before a value must be printed before its own row's first value), or every
+///   label is printed right before its row's values.
+///
+/// The page number and running title at a page break inside the table are
+/// skipped. Anything else is None.
+pub fn difference_table(_above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<Stacked> {
+    let first = from.first()?;
+    let pieces = difference_pieces(from);
+    // The header: its distinct cells, in the order first printed.
+    let mut header: Vec<&Piece> = Vec::new();
+    for piece in pieces.iter().filter(|piece| matches!(piece.kind, PieceKind::Year | PieceKind::Formula)) {
+        if !header.iter().any(|seen| squeeze(&seen.text) == squeeze(&piece.text)) {
+            header.push(piece);
+        }
+    }
+    let formulas: Vec<&&Piece> = header.iter().filter(|piece| piece.kind == PieceKind::Formula).collect();
+    let [formula] = formulas[..] else { return None };
+    let (minuend, subtrahend) = difference_of(&formula.text)?;
+    let years: Vec<(&Piece, i32, Option<char>)> = header
+        .iter()
+        .filter(|piece| piece.kind == PieceKind::Year)
+        .map(|piece| Some((*piece, era::year_label(&piece.text).year?, circled(&piece.text))))
+        .collect::<Option<_>>()?;
+    let numbered = |number: char| years.iter().filter(|(_, _, circled)| *circled == Some(number)).count();
+    let n_plain = years.iter().filter(|(_, _, circled)| circled.is_none()).count();
+    if numbered(minuend) != 1 || numbered(subtrahend) != 1 || n_plain > 1 || years.len() != 2 + n_plain {
+        return None;
+    }
+    let n_columns = header.len();
+    let values: Vec<(usize, f64)> = pieces
+        .iter()
+        .enumerate()
+        .filter_map(|(at, piece)| match piece.kind {
+            PieceKind::Value(value) => Some((at, value)),
+            _ => None,
+        })
+        .collect();
+    let n_rows = values.len() / n_columns;
+    if values.len() % n_columns != 0 || !(2..=MAX_DIFFERENCE_ROWS).contains(&n_rows) {
+        return None;
+    }
+    // The row of each label, by its number or by the values printed right after it.
+    let labels: Vec<(usize, &Piece)> = pieces.iter().enumerate().filter(|(_, piece)| piece.kind == PieceKind::Label).collect();
+    let first_value_of = |at: usize| values.iter().position(|(value_at, _)| *value_at == at);
+    let mut row_labels: Vec<Option<&Piece>> = vec![None; n_rows];
+    let all_numbered = labels.iter().all(|(_, piece)| row_number_of(&piece.text).is_some());
+    for &(at, piece) in &labels {
+        let next_value = pieces.get(at + 1).and_then(|_| first_value_of(at + 1));
+        let row = match row_number_of(&piece.text) {
+            Some(number) if all_numbered => number.checked_sub(1)?,
+            // Unnumbered labels: each printed right before its row's values, in order, and
+            // the header printed before them all.
+            _ => {
+                if header.iter().any(|cell| cell.end > piece.end) {
+                    return None;
+                }
+                next_value? / n_columns
+            }
+        };
+        // A label printed right before a value is printed right before its own row's first value.
+        if next_value.is_some_and(|value_idx| value_idx != row * n_columns) {
+            return None;
+        }
+        if row >= n_rows || row_labels[row].replace(piece).is_some() {
+            return None;
+        }
+    }
+    let row_labels: Vec<&Piece> = row_labels.into_iter().collect::<Option<_>>()?;
+    if labels.len() != n_rows
+        || !labels.iter().any(|(at, _)| pieces.get(at + 1).is_some_and(|next| matches!(next.kind, PieceKind::Value(_))))
+    {
+        return None;
+    }
+    // The column orders the header allows: as first printed, and by year (`①` before `②`
+    // in one year) with the difference last. Exactly one must check in every row.
+    let printed: Vec<&Piece> = header.clone();
+    let mut by_year: Vec<(&Piece, i32, Option<char>)> = years.clone();
+    by_year.sort_by_key(|(_, year, circled)| (*year, circled.map_or(0, u32::from)));
+    let by_year: Vec<&Piece> = by_year.into_iter().map(|(piece, _, _)| piece).chain(std::iter::once(*formula)).collect();
+    let checks = |order: &[&Piece]| {
+        let position = |number: char| order.iter().position(|piece| piece.kind == PieceKind::Year && circled(&piece.text) == Some(number));
+        let (Some(minuend_at), Some(subtrahend_at), Some(difference_at)) =
+            (position(minuend), position(subtrahend), order.iter().position(|piece| piece.kind == PieceKind::Formula))
+        else {
+            return false;
+        };
+        let rows: Vec<&[(usize, f64)]> = values.chunks(n_columns).collect();
+        let n_informative = rows.iter().filter(|row| row[minuend_at].1 != row[subtrahend_at].1).count();
+        n_informative >= 2
+            && rows.iter().all(|row| (row[minuend_at].1 - row[subtrahend_at].1 - row[difference_at].1).abs() < DIFFERENCE_TOLERANCE)
+    };
+    let same = |left: &[&Piece], right: &[&Piece]| left.iter().zip(right).all(|(left, right)| std::ptr::eq(*left, *right));
+    let order = match (checks(&printed), checks(&by_year)) {
+        (true, false) => printed,
+        (false, true) => by_year,
+        (true, true) if same(&printed, &by_year) => printed,
+        _ => return None,
+    };
+    let mut rows = vec![RawRow::new(
+        first.line,
+        first.page,
+        std::iter::once(String::new()).chain(order.iter().map(|piece| piece.text.clone())).collect(),
+    )];
+    for (label, row_values) in row_labels.iter().zip(values.chunks(n_columns)) {
+        let mut cells = vec![label.text.clone()];
+        cells.extend(row_values.iter().map(|(at, _)| pieces[*at].text.clone()));
+        let mut cell_lines = vec![label.line];
+        cell_lines.extend(row_values.iter().map(|(at, _)| pieces[*at].line));
+        rows.push(RawRow { line: label.line, page: label.page, cells, cell_lines });
+    }
+    let n_used = pieces.last()?.end + 1;
+    Some(Stacked::Table { rows, n_above: 0, n_used, n_doubtful: 0 })
+}
+
+/// How far a printed difference may be from the one computed (decimals printed to 0.1).
+const DIFFERENCE_TOLERANCE: f64 = 1e-6;
+
+/// The text without its whitespace.
+fn squeeze(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// The circled number in a cell (`2024 年度① (R6)` → ①).
+fn circled(text: &str) -> Option<char> {
+    text.chars().find(|c| matches!(c, '①'..='⑳'))
+}
+
+/// `受託率④` → 4: a row label numbered by the circled number it ends in.
+fn row_number_of(text: &str) -> Option<usize> {
+    let last = text.trim().chars().last()?;
+    (text.trim().chars().count() >= 2 && matches!(last, '①'..='⑳')).then(|| (last as usize) - ('①' as usize) + 1)
+}
+
+/// `②-①` → (②, ①).
+fn difference_of(text: &str) -> Option<(char, char)> {
+    let chars: Vec<char> = squeeze(text).chars().collect();
+    match chars[..] {
+        [minuend @ '①'..='⑳', '-', subtrahend @ '①'..='⑳'] if minuend != subtrahend => Some((minuend, subtrahend)),
+        _ => None,
+    }
+}
+
+/// True for the first line of a header that `difference_table` may read: a year
+/// cell, with circled numbers and qualifiers or not, or the first piece of one
+/// wrapped at an open bracket (`2024 年度① (R6) (現計`).
+pub fn opens_difference_header(text: &str) -> bool {
+    if !text.trim_start().starts_with(['1', '2']) {
+        return false;
+    }
+    let squeezed = squeeze(text);
+    is_year_cell(text) || is_qualified_year_cell(text) || (year_cell_len(&squeezed).is_some() && leaves_bracket_open(text))
+}
+
+/// The cells from the header on, up to the first line that cannot be one: year cells
+/// wrapped at an open bracket joined; the page number and running title at a page
+/// break skipped; with labels numbered (`受託率④`), an unnumbered label ends the cells.
+fn difference_pieces(from: &[Offered<'_>]) -> Vec<Piece> {
+    let next_text = |idx: usize| (idx + 1..from.len()).find(|&next| !from[next].text.trim().is_empty());
+    let mut pieces: Vec<Piece> = Vec::new();
+    let mut idx = 0;
+    let mut n_blank = 0;
+    while idx < from.len() && pieces.len() < MAX_TOKENS {
+        let offered = &from[idx];
+        let text = offered.text.trim();
+        if text.is_empty() {
+            n_blank += 1;
+            if n_blank > 2 {
+                break;
+            }
+            idx += 1;
+            continue;
+        }
+        n_blank = 0;
+        // `- 33 -` ending a page inside the table, and the running title opening the next.
+        let page_number = text.starts_with('-') && {
+            let core = text.trim_matches(|c: char| c == '-' || c == ' ');
+            !core.is_empty() && core.len() <= 3 && core.bytes().all(|byte| byte.is_ascii_digit())
+        };
+        if page_number {
+            match next_text(idx) {
+                Some(title) if from[title].page > offered.page && kind_of(from[title].text.trim()) == Kind::Label => {
+                    idx = title + 1;
+                    continue;
+                }
+                _ => break,
+            }
+        }
+        if !(offered.cellish || is_formula(text)) || text.chars().count() > MAX_CELL_CHARS || text.contains('。') {
+            break;
+        }
+        // A year cell wrapped at an open bracket: `2024 年度① (R6) (現計` / `画)`.
+        if year_cell_len(&squeeze(text)).is_some() && leaves_bracket_open(text) {
+            let Some(next) = next_text(idx) else { break };
+            let closing = from[next].text.trim();
+            let closes = closing.chars().count() <= MAX_CLOSING_CHARS && closing.find(')').is_some_and(|at| !closing[..at].contains('('));
+            let cell = format!("{text}{closing}");
+            if !closes || !(is_year_cell(&cell) || is_qualified_year_cell(&cell)) {
+                break;
+            }
+            pieces.push(Piece { kind: PieceKind::Year, text: cell, line: offered.line, page: offered.page, end: next });
+            idx = next + 1;
+            continue;
+        }
+        let kind = if is_year_cell(text) || is_qualified_year_cell(text) {
+            PieceKind::Year
+        } else if is_formula(text) {
+            PieceKind::Formula
+        } else if kind_of(text) == Kind::Value {
+            // Each value one number (`▲4`, `20.0%`): `40 (見込)` leaves the order unproven.
+            match values::cell(text, 0).value {
+                Some(value) if values::split_values(text).is_none() => PieceKind::Value(value),
+                _ => break,
+            }
+        } else {
+            PieceKind::Label
+        };
+        pieces.push(Piece { kind, text: text.to_string(), line: offered.line, page: offered.page, end: idx });
+        idx += 1;
+    }
+    // With numbered labels, the first unnumbered one (the text after the table) ends it;
+    // without, the cells end at the last value.
+    let numbered = pieces.iter().any(|piece| piece.kind == PieceKind::Label && row_number_of(&piece.text).is_some());
+    let end = if numbered {
+        pieces.iter().position(|piece| piece.kind == PieceKind::Label && row_number_of(&piece.text).is_none()).unwrap_or(pieces.len())
+    } else {
+        pieces.iter().rposition(|piece| matches!(piece.kind, PieceKind::Value(_))).map_or(0, |at| at + 1)
+    };
+    pieces.truncate(end);
+    pieces
 }
 
 /// The national template's requirement table (策定要領): `評価資源 | 計画期間における必要量①
@@ -533,7 +805,12 @@ fn tokens<'a>(lines: &[Offered<'a>], offset: usize, n_years: usize) -> Vec<Token
         if !offered.cellish || text.chars().count() > MAX_CELL_CHARS || text.contains('。') || tokens.len() >= MAX_TOKENS {
             break;
         }
-        let kind = kind_of(text);
+        let mut kind = kind_of(text);
+        // A label wrapped after a count (`18 歳到` / `達`): a cell of its own between blank lines
+        // whose second line is a piece of one or two characters that makes it no value.
+        if kind == Kind::Value && wraps_into_label(lines, idx) {
+            kind = Kind::Label;
+        }
         // Among the header's cells one per line, a line of several (`2027 年度 (R9) 2028 年度
         // (R10) 2029 年度 (R11)`): each a year cell of its own.
         if kind == Kind::Label && n_values == 0 && n_years_seen > 0 {
@@ -555,6 +832,20 @@ fn tokens<'a>(lines: &[Offered<'a>], offset: usize, n_years: usize) -> Vec<Token
         tokens.push(Token { kind, text, line: offered.line, page: offered.page, idx: idx + offset });
     }
     tokens
+}
+
+/// True when the value at `lines[idx]` and the short piece on the next line make
+/// one label wrapped over two lines (`18 歳到` / `達`): the two lines are a cell of
+/// their own, with a blank line (or nothing) before and after them, and joined they
+/// read as no value (`18 歳到達`: a unit too long to be one).
+fn wraps_into_label(lines: &[Offered<'_>], idx: usize) -> bool {
+    let blank = |at: usize| lines.get(at).is_none_or(|offered| offered.text.trim().is_empty());
+    let Some(piece) = lines.get(idx + 1).map(|offered| offered.text.trim()) else { return false };
+    (idx == 0 || blank(idx - 1))
+        && blank(idx + 2)
+        && (1..=2).contains(&piece.chars().count())
+        && kind_of(piece) == Kind::Label
+        && kind_of(&join(lines[idx].text.trim(), piece)) == Kind::Label
 }
 
 /// Short lines right above a header: a stub word (`年度`, `評価指標`) and/or a
@@ -1163,6 +1454,133 @@ mod tests {
             ]
         );
         assert!(matches!(found, Stacked::Table { n_used: 21, n_above: 0, .. }));
+    }
+
+    #[test]
+    fn a_total_column_on_a_line_of_its_own_after_a_one_line_header() {
+        let from = offer(&[
+            "2019 年度 (R1) 2020 年度 (R2) 2021 年度 (R3)",
+            "",
+            "合計",
+            "",
+            "18 歳到",
+            "達",
+            "",
+            "5",
+            "6",
+            "5",
+            "16",
+            "措置延長",
+            "3",
+            "1",
+            "2",
+            "6",
+            "",
+            "② 次の見出し",
+        ]);
+        let found = read(&[], &from).unwrap();
+        assert_eq!(
+            cells(&found),
+            [
+                vec!["", "2019 年度 (R1)", "2020 年度 (R2)", "2021 年度 (R3)", "合計"],
+                vec!["18 歳到達", "5", "6", "5", "16"],
+                vec!["措置延長", "3", "1", "2", "6"]
+            ]
+        );
+    }
+
+    #[test]
+    fn a_difference_table_whose_header_labels_and_values_are_mixed() {
+        // As default-mode pdftotext prints the 里親 matrices: the header's cells out of
+        // order and printed again at the end, labels numbered and scattered.
+        let from = offer(&[
+            "2024 年度① (R6) (現計",
+            "画)",
+            "",
+            "2019 年度 (R1)",
+            "代替養育を必要とする子ども数①",
+            "",
+            "7",
+            "",
+            "里親を必要とする子ども数②",
+            "登録里親数③",
+            "",
+            "2024 年度② (R6) (実",
+            "績)",
+            "",
+            "②-①",
+            "",
+            "7",
+            "3",
+            "▲4",
+            "7",
+            "7",
+            "3",
+            "▲4",
+            "4",
+            "8",
+            "4",
+            "▲4",
+            "",
+            "2024 年度② (R6) (実",
+            "績)",
+            "②-①",
+            "",
+            "里親等委託率④",
+            "",
+        ]);
+        // Four labels, three rows of values: no reading.
+        assert!(difference_table(&[], &from).is_none());
+        // With the fourth row's values the table reads, by year with the difference last
+        // (`4 - 8` is no `▲4`: the printed order of the header fails).
+        let mut from = from[..27].to_vec();
+        from.extend(offer(&["20.0", "35.0", "25.0", "▲10.0", "", "2024 年度② (R6) (実", "績)", "②-①", "", "受託率④", ""]));
+        let found = difference_table(&[], &from).expect("read");
+        assert_eq!(
+            cells(&found),
+            [
+                vec!["", "2019 年度 (R1)", "2024 年度① (R6) (現計画)", "2024 年度② (R6) (実績)", "②-①"],
+                vec!["代替養育を必要とする子ども数①", "7", "7", "3", "▲4"],
+                vec!["里親を必要とする子ども数②", "7", "7", "3", "▲4"],
+                vec!["登録里親数③", "4", "8", "4", "▲4"],
+                vec!["受託率④", "20.0", "35.0", "25.0", "▲10.0"],
+            ]
+        );
+        assert!(matches!(found, Stacked::Table { n_used: 37, .. }), "{found:?}");
+        // A label printed right before a value that does not start its row: no reading.
+        let mut swapped = from.clone();
+        swapped.swap(4, 8);
+        assert!(difference_table(&[], &swapped).is_none());
+    }
+
+    #[test]
+    fn a_difference_table_read_only_when_every_row_checks() {
+        let rows = |values: [&'static str; 6]| {
+            offer(&[
+                "2019 年度① (R1)",
+                "2024 年度② (R6)",
+                "②-①",
+                "養育里親",
+                values[0],
+                values[1],
+                values[2],
+                "専門里親",
+                values[3],
+                values[4],
+                values[5],
+            ])
+        };
+        let found = difference_table(&[], &rows(["40", "82", "42", "1", "2", "1"])).expect("read");
+        assert_eq!(
+            cells(&found),
+            [vec!["", "2019 年度① (R1)", "2024 年度② (R6)", "②-①"], vec!["養育里親", "40", "82", "42"], vec!["専門里親", "1", "2", "1"]]
+        );
+        // One row off by one: the order is not proven.
+        assert!(difference_table(&[], &rows(["40", "82", "42", "1", "2", "2"])).is_none());
+        // Column by column (pdfminer): `40 1 82 | 2 42 1` checks in no row.
+        assert!(difference_table(&[], &rows(["40", "1", "82", "2", "42", "1"])).is_none());
+        // Rows that check trivially (`0 0 0`) prove nothing.
+        assert!(difference_table(&[], &rows(["0", "0", "0", "0", "0", "0"])).is_none());
     }
 
     #[test]
