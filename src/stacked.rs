@@ -713,23 +713,42 @@ pub fn requirement_table(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<
             ..*offered
         })
         .collect();
-    let tokens = tokens(&offered, 0, 0);
+    // The three columns' words interleaved on one long line (`計画期間における必要量① (R 現在の
+    // 整備状況 ② (R6 年度 4 今後整備すべき見込み量 (①11 年度 4 月)`): one header piece.
+    let text = first.text.trim();
+    let fused = text.chars().count() > MAX_CELL_CHARS
+        && !text.contains('。')
+        && REQUIREMENT_COLUMNS.iter().all(|opener| text.contains(opener))
+        && first.cellish;
+    let tokens = if fused {
+        let mut tokens = tokens(&offered[1..], 1, 0);
+        tokens.insert(0, Token { kind: Kind::Label, text, line: first.line, page: first.page, idx: 0 });
+        tokens
+    } else {
+        tokens(&offered, 0, 0)
+    };
     let row_start = (0..tokens.len()).find(|&at| {
         tokens[at].kind == Kind::Label
             && !is_requirement_header_piece(tokens[at].text)
             && tokens.get(at + 1).is_some_and(|token| token.kind == Kind::Value)
     })?;
-    let header: Vec<&str> = tokens[..row_start].iter().map(|token| token.text).collect();
+    let mut header: Vec<&str> = tokens[..row_start].iter().map(|token| token.text).collect();
     // A row label among the header's pieces means the labels came as a column: no reading.
     if !header.iter().all(|piece| is_requirement_header_piece(piece)) {
         return None;
+    }
+    let mut body: Vec<Token<'_>> = tokens[row_start..].to_vec();
+    if !REQUIREMENT_COLUMNS.iter().all(|opener| header.join(" ").contains(opener)) {
+        let (late, row) = late_header_pieces(&body)?;
+        header.extend(late);
+        body = row;
     }
     // The header must read as the template's: its three column openers, nothing else long.
     let header_text = header.join(" ");
     if !REQUIREMENT_COLUMNS.iter().all(|opener| header_text.contains(opener)) || header.len() > 10 {
         return None;
     }
-    let (rows, used, _, broken) = by_rows(&tokens[row_start..], N_COLUMNS, None)?;
+    let (rows, used, _, broken) = by_rows(&body, N_COLUMNS, None)?;
     let mut years: Vec<u32> = Vec::new();
     let chars: Vec<char> = header_text.chars().collect();
     for (at, c) in chars.iter().enumerate() {
@@ -766,6 +785,23 @@ pub fn requirement_table(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<
     all.extend(rows);
     let n_used = used.map_or(1, |token| token.idx + 1);
     Some(Stacked::Table { rows: all, n_above, n_used, n_doubtful: n_doubtful(&tokens, n_used, broken) })
+}
+
+/// A lone row of the requirement table with the last column's header printed among
+/// its values (`児童福祉司 SV の配置` / `6` / `3` / `今後整備すべき 見込み量` / `(①-②)` / `3`):
+/// the header pieces and the row (a label and three values) apart. Only when the row
+/// is all that follows and its last value is the first less the second (`6 - 3 = 3`).
+#[allow(clippy::type_complexity)]
+fn late_header_pieces<'a>(body: &[Token<'a>]) -> Option<(Vec<&'a str>, Vec<Token<'a>>)> {
+    let (late, row): (Vec<Token<'a>>, Vec<Token<'a>>) =
+        body.iter().partition(|token| token.kind == Kind::Label && is_requirement_header_piece(token.text));
+    let [label, needed, now, more] = row[..] else { return None };
+    if label.kind != Kind::Label || late.is_empty() || late.iter().any(|piece| piece.idx < needed.idx || piece.idx > more.idx) {
+        return None;
+    }
+    let value = |token: Token<'_>| if token.kind == Kind::Value { values::cell(token.text, 0).value } else { None };
+    let (needed, now, more) = (value(needed)?, value(now)?, value(more)?);
+    ((needed - now - more).abs() < DIFFERENCE_TOLERANCE).then(|| (late.iter().map(|token| token.text).collect(), row))
 }
 
 /// The first words of the requirement table's header.
@@ -1775,6 +1811,56 @@ mod tests {
             "5",
         ]);
         assert!(requirement_table(&[], &from).is_none());
+    }
+
+    #[test]
+    fn requirement_table_with_its_last_header_cell_among_a_lone_rows_values() {
+        let lines = |last: &'static str| {
+            offer(&[
+                "計画期間における必要量① 現在の整備状況 ② (R6 年",
+                "(R11 年度 4 月)",
+                "度 4 月)",
+                "",
+                "評価資源",
+                "児童福祉司 SV の配置",
+                "",
+                "6",
+                "",
+                "3",
+                "",
+                "今後整備すべき 見込み量",
+                "(①-②)",
+                last,
+            ])
+        };
+        let found = requirement_table(&[], &lines("3")).expect("read");
+        assert_eq!(
+            cells(&found),
+            [
+                vec!["評価資源", "計画期間における必要量① (R11年度4月)", "現在の整備状況 ② (R6年度4月)", "今後整備すべき見込み量 (①-②)"],
+                vec!["児童福祉司 SV の配置", "6", "3", "3"]
+            ]
+        );
+        // `6 - 3` is no `2`: which value is which column is not proven.
+        assert!(requirement_table(&[], &lines("2")).is_none());
+        // The three columns' words interleaved on one long line.
+        let fused = offer(&[
+            "計画期間における必要量① (R 現在の整備状況 ② (R6 年度 4 今後整備すべき見込み量 (①11 年度 4 月)",
+            "月)",
+            "②)",
+            "",
+            "専門職採用者数",
+            "15",
+            "0",
+            "15",
+        ]);
+        assert_eq!(
+            cells(&requirement_table(&[], &fused).expect("read")),
+            [
+                vec!["", "計画期間における必要量① (R11年度4月)", "現在の整備状況 ② (R6年度4月)", "今後整備すべき見込み量 (①-②)"],
+                vec!["専門職採用者数", "15", "0", "15"]
+            ]
+        );
     }
 
     #[test]
