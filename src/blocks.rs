@@ -200,6 +200,18 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
         // A year cell is offered only as the first of its header: the rest are read with it.
         let first_year = classes[line_idx] == Class::Year
             && classes[..line_idx].iter().rev().find(|class| **class != Class::Blank).is_none_or(|class| *class != Class::Year);
+        // Or the first of a header's year cells wrapped at an open bracket (`2019 年度 (R` / `1)`).
+        let first_year = first_year
+            || (classes[line_idx] == Class::Text && stacked::opens_wrapped_year(text) && {
+                let mut before = (0..line_idx).rev().filter(|&idx| classes[idx] != Class::Blank);
+                match (before.next(), before.next()) {
+                    (Some(prev), _) if classes[prev] == Class::Year => false,
+                    (Some(prev), Some(prev_prev)) => {
+                        !stacked::opens_wrapped_year(lines[prev_prev].text.trim()) || lines[prev].text.trim().chars().count() > 6
+                    }
+                    _ => true,
+                }
+            });
         if year_row || first_year {
             match stacked_table(lines, &classes, &mut pieces, line_idx, stacked::read) {
                 Some(Stacked::Table { rows, n_above, n_used, n_doubtful }) => {

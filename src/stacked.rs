@@ -44,6 +44,51 @@ pub enum Stacked {
     Doubt { n_used: usize },
 }
 
+/// The lines after a table's last value when they are the rest of its header and
+/// the table ends with them: a stub word perhaps, then year cells (each maybe
+/// wrapped at an open bracket, `2023 年度 (R` / `5)`) whose years go on one by one
+/// from the header's; then a line that cannot be a cell, or nothing. Returns the
+/// stub, the year cells and the number of lines they take.
+fn late_years(after: &[Offered<'_>], years: &[String]) -> Option<(Option<String>, Vec<String>, usize)> {
+    let texts: Vec<(usize, &str)> =
+        after.iter().enumerate().map(|(idx, offered)| (idx, offered.text.trim())).filter(|(_, text)| !text.is_empty()).collect();
+    let mut stub = None;
+    let mut cells: Vec<String> = Vec::new();
+    let mut n_used = 0;
+    let mut at = 0;
+    while let Some(&(idx, text)) = texts.get(at) {
+        if !after[idx].cellish || idx > n_used + 3 {
+            break;
+        }
+        if cells.is_empty() && stub.is_none() && STUB_WORDS.contains(&text) {
+            stub = Some(text.to_string());
+            at += 1;
+        } else if is_year_cell(text) {
+            cells.push(text.to_string());
+            at += 1;
+        } else if let Some(&(closing_idx, closing)) = texts.get(at + 1).filter(|_| leaves_bracket_open(text)) {
+            let cell = format!("{text}{closing}");
+            if !is_year_cell(&cell) || closing.chars().count() > MAX_CLOSING_CHARS {
+                return None;
+            }
+            cells.push(cell);
+            n_used = closing_idx + 1;
+            at += 2;
+            continue;
+        } else {
+            // A cell of another kind: the table goes on.
+            return None;
+        }
+        n_used = idx + 1;
+    }
+    if cells.is_empty() {
+        return None;
+    }
+    // Every year one after the one before, from the header's first to the last printed late.
+    let all: Vec<i32> = years.iter().chain(&cells).map(|cell| era::year_label(cell).year).collect::<Option<_>>()?;
+    all.windows(2).all(|pair| pair[1] == pair[0] + 1).then_some((stub, cells, n_used))
+}
+
 /// A header's total column.
 const TOTAL_WORDS: [&str; 3] = ["合計", "計", "総計"];
 /// Longest text of a line that may be one cell.
@@ -398,6 +443,26 @@ pub fn read(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<Stacked> {
         })
         .collect();
     let stub = stub.or(fused_stub);
+    // The header's last year cells printed after the rows (`評価指標` / `2023 年度 (R` / `5)` / …).
+    let last_value = body.iter().rev().find(|token| token.kind == Kind::Value);
+    if let (None, Some(last_value)) = (&one_line_years, last_value) {
+        if let Some((late_stub, late_cells, n_late)) = late_years(&from[last_value.idx + 1..], &years) {
+            let head: Vec<Token<'_>> = body.iter().filter(|token| token.idx <= last_value.idx).copied().collect();
+            let mut all_years = years.clone();
+            all_years.extend(late_cells);
+            if let Some((rows, Some(used), false, false)) = by_rows(&head, all_years.len(), None) {
+                if used.idx == last_value.idx {
+                    let (stub, n_above) = match stub.clone().or(late_stub) {
+                        Some(stub) if !stub.is_empty() => (stub, 0),
+                        _ => labels_above.stub_and_lines(false),
+                    };
+                    let mut all = vec![header_row(stub, all_years)];
+                    all.extend(rows);
+                    return Some(Stacked::Table { rows: all, n_above, n_used: last_value.idx + 1 + n_late, n_doubtful: 0 });
+                }
+            }
+        }
+    }
     if years.len() == n_years || years.len() == n_years + 1 {
         if let Some((rows, used, label_above, broken)) = by_rows(&body, years.len(), labels_above.label.as_deref()) {
             let (stub, n_above) = match (stub, label_above) {
@@ -611,8 +676,13 @@ pub fn opens_difference_header(text: &str) -> bool {
     if !text.trim_start().starts_with(['1', '2']) {
         return false;
     }
-    let squeezed = squeeze(text);
-    is_year_cell(text) || is_qualified_year_cell(text) || (year_cell_len(&squeezed).is_some() && leaves_bracket_open(text))
+    is_year_cell(text) || is_qualified_year_cell(text) || opens_wrapped_year(text)
+}
+
+/// True for the first piece of a year cell wrapped at an open bracket (`2019 年度 (R`,
+/// `2024 年度① (R6) (現計`).
+pub fn opens_wrapped_year(text: &str) -> bool {
+    text.trim_start().starts_with(['1', '2']) && leaves_bracket_open(text) && year_cell_len(&squeeze(text)).is_some()
 }
 
 /// The cells from the header on, up to the first line that cannot be one: year cells
@@ -1617,6 +1687,66 @@ mod tests {
         assert!(difference_table(&[], &rows(["40", "1", "82", "2", "42", "1"])).is_none());
         // Rows that check trivially (`0 0 0`) prove nothing.
         assert!(difference_table(&[], &rows(["0", "0", "0", "0", "0", "0"])).is_none());
+    }
+
+    #[test]
+    fn the_last_year_cells_of_a_header_printed_after_the_rows() {
+        let from = offer(&[
+            "2019 年度 (R",
+            "1)",
+            "",
+            "2020 年度 (R",
+            "2)",
+            "",
+            "2021 年度 (R",
+            "3)",
+            "",
+            "実施回数",
+            "",
+            "24",
+            "",
+            "29",
+            "",
+            "18",
+            "",
+            "40 (見込)",
+            "",
+            "受講者数 (延べ人 数)",
+            "",
+            "155",
+            "",
+            "100",
+            "",
+            "49",
+            "",
+            "147 (見込)",
+            "",
+            "評価指標",
+            "",
+            "2022 年度 (R",
+            "4)",
+            "",
+            "2023 年度 (R",
+            "5)",
+            "",
+        ]);
+        let mut lines = from.clone();
+        lines.extend(offer(&["② 次の見出し"]).into_iter().map(|offered| Offered { cellish: false, ..offered }));
+        let found = read(&[], &lines).expect("read");
+        assert_eq!(
+            cells(&found),
+            [
+                vec!["評価指標", "2019 年度 (R1)", "2020 年度 (R2)", "2021 年度 (R3)", "2022 年度 (R4)", "2023 年度 (R5)"],
+                vec!["実施回数", "24", "29", "18", "40 (見込)"],
+                vec!["受講者数 (延べ人 数)", "155", "100", "49", "147 (見込)"],
+            ]
+        );
+        assert!(matches!(found, Stacked::Table { n_used: 36, n_doubtful: 0, .. }), "{found:?}");
+        // Late years that do not go on from the header's are not the header's.
+        let mut skipped = lines.clone();
+        skipped[34] = Offered { text: "2024 年度 (R", ..skipped[34] };
+        skipped[35] = Offered { text: "6)", ..skipped[35] };
+        assert!(!matches!(read(&[], &skipped), Some(Stacked::Table { ref rows, .. }) if rows[0].cells.len() == 6));
     }
 
     #[test]
