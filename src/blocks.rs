@@ -790,6 +790,7 @@ fn run_of_text(lines: &[Line<'_>], classes: &[Class], first_idx: usize, first_te
         && classes[line_idx] == Class::Text
         && !lines[line_idx].text.trim().starts_with(stacked::REQUIREMENT_OPENER)
         && !is_year_line(lines, classes, line_idx)
+        && !stacked::is_numbered_year_cell(lines[line_idx].text)
     {
         line_idx += 1;
     }

@@ -565,7 +565,7 @@ pub fn difference_table(_above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<
         })
         .collect();
     let n_rows = values.len() / n_columns;
-    if values.len() % n_columns != 0 || !(2..=MAX_DIFFERENCE_ROWS).contains(&n_rows) {
+    if values.len() % n_columns != 0 || !(1..=MAX_DIFFERENCE_ROWS).contains(&n_rows) {
         return None;
     }
     // The row of each label, by its number or by the values printed right after it.
@@ -577,14 +577,8 @@ pub fn difference_table(_above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<
         let next_value = pieces.get(at + 1).and_then(|_| first_value_of(at + 1));
         let row = match row_number_of(&piece.text) {
             Some(number) if all_numbered => number.checked_sub(1)?,
-            // Unnumbered labels: each printed right before its row's values, in order, and
-            // the header printed before them all.
-            _ => {
-                if header.iter().any(|cell| cell.end > piece.end) {
-                    return None;
-                }
-                next_value? / n_columns
-            }
+            // Unnumbered labels: each printed right before its row's values.
+            _ => next_value? / n_columns,
         };
         // A label printed right before a value is printed right before its own row's first value.
         if next_value.is_some_and(|value_idx| value_idx != row * n_columns) {
@@ -615,7 +609,7 @@ pub fn difference_table(_above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<
         };
         let rows: Vec<&[(usize, f64)]> = values.chunks(n_columns).collect();
         let n_informative = rows.iter().filter(|row| row[minuend_at].1 != row[subtrahend_at].1).count();
-        n_informative >= 2
+        n_informative >= rows.len().min(2)
             && rows.iter().all(|row| (row[minuend_at].1 - row[subtrahend_at].1 - row[difference_at].1).abs() < DIFFERENCE_TOLERANCE)
     };
     let same = |left: &[&Piece], right: &[&Piece]| left.iter().zip(right).all(|(left, right)| std::ptr::eq(*left, *right));
@@ -641,6 +635,9 @@ pub fn difference_table(_above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<
     Some(Stacked::Table { rows, n_above: 0, n_used, n_doubtful: 0 })
 }
 
+/// Longest word before a bracketed difference column's formula (`増減(①-②)`).
+const MAX_DIFFERENCE_WORD_CHARS: usize = 4;
+
 /// How far a printed difference may be from the one computed (decimals printed to 0.1).
 const DIFFERENCE_TOLERANCE: f64 = 1e-6;
 
@@ -660,9 +657,17 @@ fn row_number_of(text: &str) -> Option<usize> {
     (text.trim().chars().count() >= 2 && matches!(last, '①'..='⑳')).then(|| (last as usize) - ('①' as usize) + 1)
 }
 
-/// `②-①` → (②, ①).
+/// `②-①`, `増減(①-②)` → (②, ①), (①, ②).
 fn difference_of(text: &str) -> Option<(char, char)> {
-    let chars: Vec<char> = squeeze(text).chars().collect();
+    let squeezed = squeeze(text);
+    // A word before the bracketed difference (`増減`), at most a few characters.
+    let inner = match squeezed.find('(') {
+        Some(open) if squeezed.ends_with(')') && squeezed[..open].chars().count() <= MAX_DIFFERENCE_WORD_CHARS => {
+            &squeezed[open + 1..squeezed.len() - 1]
+        }
+        _ => &squeezed,
+    };
+    let chars: Vec<char> = inner.chars().collect();
     match chars[..] {
         [minuend @ '①'..='⑳', '-', subtrahend @ '①'..='⑳'] if minuend != subtrahend => Some((minuend, subtrahend)),
         _ => None,
@@ -673,10 +678,16 @@ fn difference_of(text: &str) -> Option<(char, char)> {
 /// cell, with circled numbers and qualifiers or not, or the first piece of one
 /// wrapped at an open bracket (`2024 年度① (R6) (現計`).
 pub fn opens_difference_header(text: &str) -> bool {
-    if !text.trim_start().starts_with(['1', '2']) {
+    if !text.trim_start().starts_with(['1', '2', '令', '平', 'R', 'H']) {
         return false;
     }
     is_year_cell(text) || is_qualified_year_cell(text) || opens_wrapped_year(text)
+}
+
+/// True for a year cell that names its column with a circled number (`令和11 年度①`,
+/// `2019 年度① (R1)`), as a difference column's header cells do.
+pub fn is_numbered_year_cell(text: &str) -> bool {
+    circled(text).is_some() && text.trim_start().starts_with(['1', '2', '令', '平', 'R', 'H']) && is_qualified_year_cell(text)
 }
 
 /// True for the first piece of a year cell wrapped at an open bracket (`2019 年度 (R`,
@@ -705,21 +716,33 @@ fn difference_pieces(from: &[Offered<'_>]) -> Vec<Piece> {
             continue;
         }
         n_blank = 0;
-        // `- 33 -` ending a page inside the table, and the running title opening the next.
+        // `- 33 -` inside the table, and the running title opening the next page.
         let page_number = text.starts_with('-') && {
             let core = text.trim_matches(|c: char| c == '-' || c == ' ');
             !core.is_empty() && core.len() <= 3 && core.bytes().all(|byte| byte.is_ascii_digit())
         };
         if page_number {
             match next_text(idx) {
-                Some(title) if from[title].page > offered.page && kind_of(from[title].text.trim()) == Kind::Label => {
+                // The running title, when it comes first on the page (else it is a label
+                // after the table's cells, and ends them).
+                Some(title)
+                    if from[title].page > offered.page
+                        && kind_of(from[title].text.trim()) == Kind::Label
+                        && row_number_of(from[title].text).is_none()
+                        && difference_of(from[title].text).is_none() =>
+                {
                     idx = title + 1;
                     continue;
                 }
-                _ => break,
+                // Page furniture is never a cell, wherever pdftotext printed it.
+                Some(next) => {
+                    idx = next;
+                    continue;
+                }
+                None => break,
             }
         }
-        if !(offered.cellish || is_formula(text)) || text.chars().count() > MAX_CELL_CHARS || text.contains('。') {
+        if !(offered.cellish || difference_of(text).is_some()) || text.chars().count() > MAX_CELL_CHARS || text.contains('。') {
             break;
         }
         // A year cell wrapped at an open bracket: `2024 年度① (R6) (現計` / `画)`.
@@ -737,7 +760,7 @@ fn difference_pieces(from: &[Offered<'_>]) -> Vec<Piece> {
         }
         let kind = if is_year_cell(text) || is_qualified_year_cell(text) {
             PieceKind::Year
-        } else if is_formula(text) {
+        } else if difference_of(text).is_some() {
             PieceKind::Formula
         } else if kind_of(text) == Kind::Value {
             // Each value one number (`▲4`, `20.0%`): `40 (見込)` leaves the order unproven.
@@ -1747,6 +1770,39 @@ mod tests {
         skipped[34] = Offered { text: "2024 年度 (R", ..skipped[34] };
         skipped[35] = Offered { text: "6)", ..skipped[35] };
         assert!(!matches!(read(&[], &skipped), Some(Stacked::Table { ref rows, .. }) if rows[0].cells.len() == 6));
+    }
+
+    #[test]
+    fn a_lone_row_under_a_difference_column_with_a_word_and_a_page_number_among_its_cells() {
+        let mut from = offer(&[
+            "令和 11 年度①",
+            "",
+            "児童相談所の管轄人口",
+            "",
+            "309,074",
+            "",
+            "- 46 -",
+            "",
+            "令和 6 年度②",
+            "306,091",
+            "",
+            "増減(①-②)",
+            "2,983",
+            "",
+        ]);
+        from[6].cellish = false;
+        let found = difference_table(&[], &from).expect("read");
+        assert_eq!(
+            cells(&found),
+            [vec!["", "令和 11 年度①", "令和 6 年度②", "増減(①-②)"], vec!["児童相談所の管轄人口", "309,074", "306,091", "2,983"]]
+        );
+        assert!(matches!(found, Stacked::Table { n_used: 13, .. }), "{found:?}");
+        // `309,074 - 306,091` is no `2,893`.
+        let wrong = offer(&["令和 11 年度①", "令和 6 年度②", "増減(①-②)", "児童相談所の管轄人口", "309,074", "306,091", "2,893"]);
+        assert!(difference_table(&[], &wrong).is_none());
+        assert_eq!(difference_of("増減（①-②）"), None, "normalized text only");
+        assert_eq!(difference_of("増減(①-②)"), Some(('①', '②')));
+        assert_eq!(difference_of("前年度からの増減(①-②)"), None);
     }
 
     #[test]
