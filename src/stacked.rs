@@ -565,7 +565,7 @@ pub fn difference_table(_above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<
         })
         .collect();
     let n_rows = values.len() / n_columns;
-    if values.len() % n_columns != 0 || !(1..=MAX_DIFFERENCE_ROWS).contains(&n_rows) {
+    if !values.len().is_multiple_of(n_columns) || !(1..=MAX_DIFFERENCE_ROWS).contains(&n_rows) {
         return None;
     }
     // The row of each label, by its number or by the values printed right after it.
