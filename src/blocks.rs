@@ -188,8 +188,15 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
                 continue;
             }
         }
-        // A header with a difference column (`②-①`) whose cells came out mixed with the rows'.
-        if matches!(classes[line_idx], Class::Text | Class::Year) && stacked::opens_difference_header(text) {
+        // A header with a difference column (`②-①`) whose cells came out mixed with the rows',
+        // offered at its first cell only.
+        if matches!(classes[line_idx], Class::Text | Class::Year)
+            && stacked::opens_difference_header(text)
+            && (0..line_idx)
+                .rev()
+                .find(|&idx| classes[idx] != Class::Blank)
+                .is_none_or(|idx| classes[idx] != Class::Year && !stacked::opens_difference_header(lines[idx].text))
+        {
             if let Some(Stacked::Table { rows, n_above, n_used, n_doubtful }) =
                 stacked_table(lines, &classes, &mut pieces, line_idx, stacked::difference_table)
             {
