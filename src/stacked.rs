@@ -387,11 +387,7 @@ pub fn read(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<Stacked> {
         return tokens.last().map(|token| Stacked::Doubt { n_used: token.idx + 1 });
     }
     // Counted as `tables` would split them: `11 名 (見込)` is two values.
-    let n_values: usize = tokens
-        .iter()
-        .filter(|token| token.kind == Kind::Value)
-        .map(|token| values::split_values(token.text).map_or(1, |parts| parts.len()))
-        .sum();
+    let n_values: usize = tokens.iter().filter(|token| token.kind == Kind::Value).map(|token| value_width(token.text)).sum();
     if n_values < n_years {
         return None;
     }
@@ -965,13 +961,17 @@ fn tokens<'a>(lines: &[Offered<'a>], offset: usize, n_years: usize) -> Vec<Token
 
 /// True when the value at `lines[idx]` and the short piece on the next line make
 /// one label wrapped over two lines (`18 歳到` / `達`): the two lines are a cell of
-/// their own, with a blank line (or nothing) before and after them, and joined they
-/// read as no value (`18 歳到達`: a unit too long to be one).
+/// their own, with a blank line (or nothing) before and after them, or, with no
+/// blank lines, a line that is no value before them and a value after; and joined
+/// they read as no value (`18 歳到達`: a unit too long to be one).
 fn wraps_into_label(lines: &[Offered<'_>], idx: usize) -> bool {
     let blank = |at: usize| lines.get(at).is_none_or(|offered| offered.text.trim().is_empty());
     let Some(piece) = lines.get(idx + 1).map(|offered| offered.text.trim()) else { return false };
-    (idx == 0 || blank(idx - 1))
-        && blank(idx + 2)
+    // With no blank lines (PyMuPDF): after a line that is no value, and before one that is.
+    let value_at = |at: usize| lines.get(at).is_some_and(|offered| kind_of(offered.text.trim()) == Kind::Value);
+    let alone = (idx == 0 || blank(idx - 1)) && blank(idx + 2);
+    let between = idx > 0 && !blank(idx - 1) && !value_at(idx - 1) && value_at(idx + 2);
+    (alone || between)
         && (1..=2).contains(&piece.chars().count())
         && kind_of(piece) == Kind::Label
         && kind_of(&join(lines[idx].text.trim(), piece)) == Kind::Label
@@ -1168,7 +1168,13 @@ fn by_rows<'a>(body: &[Token<'a>], n_columns: usize, label_above: Option<&str>) 
     let joined = |labels: &[Token<'_>]| labels.iter().fold(String::new(), |acc, token| join(&acc, token.text));
     let row = |label: String, values: &[Token<'_>], anchor: &Token<'_>| {
         let mut cells = vec![label];
-        cells.extend(values.iter().map(|token| token.text.to_string()));
+        // A row short of values holds a line of two: a status glued on is set apart by a
+        // space, as `tables` splits the cells of such a row (`33 人(見込)` → `33 人 (見込)`).
+        let short = values.len() < n_columns;
+        cells.extend(values.iter().map(|token| match glued_status(token.text) {
+            Some((value, status)) if short && values::split_values(token.text).is_none() => format!("{value} {status}"),
+            _ => token.text.to_string(),
+        }));
         let mut cell_lines = vec![anchor.line];
         cell_lines.extend(values.iter().map(|token| token.line));
         RawRow { line: anchor.line, page: anchor.page, cells, cell_lines }
@@ -1260,7 +1266,7 @@ fn by_rows<'a>(body: &[Token<'a>], n_columns: usize, label_above: Option<&str>) 
 /// (`106 回 (見込)`, `1 中止`): the run cut into rows of `n_columns` values
 /// once such lines are counted as two. `tables` splits them (and says so).
 fn merged_rows<'t, 'a>(run: &'t [Token<'a>], n_columns: usize) -> Option<Vec<&'t [Token<'a>]>> {
-    let widths: Vec<usize> = run.iter().map(|token| values::split_values(token.text).map_or(1, |parts| parts.len())).collect();
+    let widths: Vec<usize> = run.iter().map(|token| value_width(token.text)).collect();
     if widths.iter().sum::<usize>() % n_columns != 0 {
         return None;
     }
@@ -1276,6 +1282,25 @@ fn merged_rows<'t, 'a>(run: &'t [Token<'a>], n_columns: usize) -> Option<Vec<&'t
         }
     }
     Some(rows)
+}
+
+/// How many values a value line holds: `106 回 (見込)` two (as `tables` will split
+/// them), `33 人(見込)` two (a status glued on, see `glued_status`), else one.
+fn value_width(text: &str) -> usize {
+    match (values::split_values(text), glued_status(text)) {
+        (Some(parts), _) => parts.len(),
+        (None, Some(_)) => 2,
+        (None, None) => 1,
+    }
+}
+
+/// `33 人(見込)` → (`33 人`, `(見込)`): a value and a bracketed status printed with no
+/// space between (PyMuPDF fuses adjacent cells so).
+fn glued_status(text: &str) -> Option<(&str, &str)> {
+    let open = text.rfind('(')?;
+    let (value, status) = (&text[..open], &text[open..]);
+    let glued = value.chars().last().is_some_and(|c| !c.is_whitespace());
+    (glued && status.ends_with(')') && values::kind(status) == "status" && is_value(value.trim())).then_some((value.trim(), status))
 }
 
 /// True when every value of a row is of one kind, unit and form (`10 回` … `12 回`;
@@ -1803,6 +1828,51 @@ mod tests {
         assert_eq!(difference_of("増減（①-②）"), None, "normalized text only");
         assert_eq!(difference_of("増減(①-②)"), Some(('①', '②')));
         assert_eq!(difference_of("前年度からの増減(①-②)"), None);
+    }
+
+    #[test]
+    fn a_status_glued_to_a_value_and_a_label_wrapped_after_a_count_with_no_blank_lines() {
+        // PyMuPDF: `106 回(見込)` is two cells with no space between; `18 歳到` / `達` one label.
+        let from = offer(&[
+            "2021 年度 (R3)",
+            "2022 年度 (R4)",
+            "2023 年度 (R5)",
+            "2024 年度 (R6)",
+            "延べ面会回数",
+            "82 回",
+            "124 回",
+            "106 回(見込)",
+            "児童数",
+            "71 名",
+            "84 名",
+            "76 名(見込)",
+        ]);
+        assert_eq!(
+            cells(&read(&[], &from).expect("read"))[1..],
+            [vec!["延べ面会回数", "82 回", "124 回", "106 回 (見込)"], vec!["児童数", "71 名", "84 名", "76 名 (見込)"]]
+        );
+        assert_eq!(glued_status("106 回(見込)"), Some(("106 回", "(見込)")));
+        assert_eq!(glued_status("106 回 (見込)"), None, "spaced: `values::split_values` reads it");
+        assert_eq!(glued_status("指標(見込)"), None);
+        let from = offer(&[
+            "2019 年度 (R1) 2020 年度 (R2) 2021 年度 (R3)",
+            "合計",
+            "18 歳到",
+            "達",
+            "5",
+            "6",
+            "5",
+            "16",
+            "措置延長",
+            "3",
+            "1",
+            "2",
+            "6",
+        ]);
+        assert_eq!(cells(&read(&[], &from).expect("read"))[1], vec!["18 歳到達", "5", "6", "5", "16"]);
+        // A count after another value is a value, whatever short line follows it.
+        let lines = offer(&["R6", "R7", "R8", "研修回数", "5 回", "6 回", "7 回", "合計", "18 回", "18 回", "20 回"]);
+        assert!(!wraps_into_label(&lines, 6));
     }
 
     #[test]
