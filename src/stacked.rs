@@ -10,6 +10,14 @@
 //! - one row with its cells interleaved with the header's: `Y₁ L Y₂ V₁ Y₃ V₂ …
 //!   Vₙ`, the k-th value never before the k-th year.
 //!
+//! The header may end in a total column (`合計`) or a difference of two numbered
+//! columns (`②-①`), its year cells may be wrapped at an open bracket (`2019 年度 (R`
+//! / `1)`), and its last year cells may come after the rows when their years go on
+//! one by one from the header's. A table with a difference column is also read
+//! from header cells, numbered labels (`受託率④`) and values printed in any order
+//! (`difference_table`), when every row's values check the difference in exactly
+//! one of the column orders the header allows.
+//!
 //! Anything else with a year header and a value per year is a table whose
 //! cells cannot be put back in order: the caller keeps it as fragments.
 
