@@ -1259,7 +1259,27 @@ fn by_rows<'a>(body: &[Token<'a>], n_columns: usize, label_above: Option<&str>) 
             } else if n_alike_by_column == n_rows && n_alike_by_row == 0 && distinct(&by_column) {
                 &by_column
             } else {
-                return None;
+                // A total row last (`計`): the order in which it is the sum of the rows above
+                // in every column, when the other order's is not.
+                let last_label = joined(units[n_rows - 1]);
+                let totals = |read: &dyn Fn(usize) -> Vec<Token<'a>>| {
+                    let rows: Option<Vec<Vec<f64>>> =
+                        (0..n_rows).map(|r| read(r).iter().map(|token| values::cell(token.text, 0).value).collect()).collect();
+                    rows.is_some_and(|rows| {
+                        (0..n_columns).all(|c| {
+                            let sum: f64 = rows[..n_rows - 1].iter().map(|row| row[c]).sum();
+                            (sum - rows[n_rows - 1][c]).abs() < DIFFERENCE_TOLERANCE
+                        })
+                    })
+                };
+                if n_rows < 3 || !TOTAL_WORDS.contains(&last_label.as_str()) {
+                    return None;
+                }
+                match (totals(&by_row), totals(&by_column)) {
+                    (true, false) => &by_row,
+                    (false, true) => &by_column,
+                    _ => return None,
+                }
             };
         for (r, unit) in units.into_iter().enumerate() {
             rows.push(row(joined(unit), &read(r), &unit[0]));
@@ -2138,6 +2158,30 @@ mod tests {
         // Plain numbers either way: not guessed.
         let from = offer(&["R7", "R8", "R9", "利用可能", "利用した", "71", "15", "71", "30", "72", "35"]);
         assert!(matches!(read(&[], &from), Some(Stacked::Doubt { .. })));
+    }
+
+    #[test]
+    fn labels_as_a_column_and_values_column_by_column_proven_by_a_total_row() {
+        // pdfminer: `計` is the sum of the rows above in every year only when read by column.
+        let labels = ["R6 R7 R8", "養育里親", "専門里親", "親族里親", "計"];
+        let by_column = ["52", "2", "5", "59", "58", "3", "5", "66", "63", "3", "6", "72"];
+        let from = offer(&[&labels[..], &by_column[..]].concat());
+        assert_eq!(
+            cells(&read(&[], &from).expect("read")),
+            [
+                vec!["", "R6", "R7", "R8"],
+                vec!["養育里親", "52", "58", "63"],
+                vec!["専門里親", "2", "3", "3"],
+                vec!["親族里親", "5", "5", "6"],
+                vec!["計", "59", "66", "72"]
+            ]
+        );
+        // A total that checks in neither order (or in both) proves nothing.
+        let mut off = by_column;
+        off[11] = "71";
+        assert!(!matches!(read(&[], &offer(&[&labels[..], &off[..]].concat())), Some(Stacked::Table { .. })));
+        let zeros = ["0"; 12];
+        assert!(!matches!(read(&[], &offer(&[&labels[..], &zeros[..]].concat())), Some(Stacked::Table { .. })));
     }
 
     #[test]
