@@ -213,9 +213,7 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
                 let mut before = (0..line_idx).rev().filter(|&idx| classes[idx] != Class::Blank);
                 match (before.next(), before.next()) {
                     (Some(prev), _) if classes[prev] == Class::Year => false,
-                    (Some(prev), Some(prev_prev)) => {
-                        !stacked::opens_wrapped_year(lines[prev_prev].text.trim()) || lines[prev].text.trim().chars().count() > 6
-                    }
+                    (Some(prev), Some(prev_prev)) => !stacked::closes_wrapped_year(lines[prev_prev].text, lines[prev].text),
                     _ => true,
                 }
             });

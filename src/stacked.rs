@@ -688,6 +688,15 @@ pub fn opens_difference_header(text: &str) -> bool {
     is_year_cell(text) || is_qualified_year_cell(text) || opens_wrapped_year(text)
 }
 
+/// True when `closing` ends the year cell that `opening` wrapped at an open bracket
+/// (`2019 年度 (R` / `1)`).
+pub fn closes_wrapped_year(opening: &str, closing: &str) -> bool {
+    let closing = closing.trim();
+    opens_wrapped_year(opening.trim())
+        && closing.chars().count() <= MAX_CLOSING_CHARS
+        && closing.find(')').is_some_and(|at| !closing[..at].contains('('))
+}
+
 /// True for a year cell that names its column with a circled number (`令和11 年度①`,
 /// `2019 年度① (R1)`), as a difference column's header cells do.
 pub fn is_numbered_year_cell(text: &str) -> bool {
