@@ -191,9 +191,35 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
                 continue;
             }
         }
+        // A header with a difference column (`②-①`) whose cells came out mixed with the rows',
+        // offered at its first cell only.
+        if matches!(classes[line_idx], Class::Text | Class::Year)
+            && stacked::opens_difference_header(text)
+            && (0..line_idx)
+                .rev()
+                .find(|&idx| classes[idx] != Class::Blank)
+                .is_none_or(|idx| classes[idx] != Class::Year && !stacked::opens_difference_header(lines[idx].text))
+        {
+            if let Some(Stacked::Table { rows, n_above, n_used, n_doubtful }) =
+                stacked_table(lines, &classes, &mut pieces, line_idx, stacked::difference_table)
+            {
+                line_idx = push_stacked(&mut pieces, lines, line_idx, rows, n_above, n_used, n_doubtful);
+                continue;
+            }
+        }
         // A year cell is offered only as the first of its header: the rest are read with it.
         let first_year = classes[line_idx] == Class::Year
             && classes[..line_idx].iter().rev().find(|class| **class != Class::Blank).is_none_or(|class| *class != Class::Year);
+        // Or the first of a header's year cells wrapped at an open bracket (`2019 年度 (R` / `1)`).
+        let first_year = first_year
+            || (classes[line_idx] == Class::Text && stacked::opens_wrapped_year(text) && {
+                let mut before = (0..line_idx).rev().filter(|&idx| classes[idx] != Class::Blank);
+                match (before.next(), before.next()) {
+                    (Some(prev), _) if classes[prev] == Class::Year => false,
+                    (Some(prev), Some(prev_prev)) => !stacked::closes_wrapped_year(lines[prev_prev].text, lines[prev].text),
+                    _ => true,
+                }
+            });
         if year_row || first_year {
             match stacked_table(lines, &classes, &mut pieces, line_idx, stacked::read) {
                 Some(Stacked::Table { rows, n_above, n_used, n_doubtful }) => {
@@ -318,7 +344,13 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
                     match classes[probe] {
                         Class::Blank => probe += 1,
                         // A stub word or row label right above a raw table's year cells is the table's.
-                        Class::Text if is_year_line(lines, &classes, probe) || precedes_year(lines, &classes, probe) => break,
+                        Class::Text
+                            if is_year_line(lines, &classes, probe)
+                                || precedes_year(lines, &classes, probe)
+                                || stacked::opens_difference_header(lines[probe].text) =>
+                        {
+                            break
+                        }
                         Class::Text | Class::Unit if continues_caption(lines[probe].text) => {
                             let extra = lines[probe].text.trim();
                             if classes[probe] == Class::Unit || unit_in(extra).is_some() {
@@ -815,6 +847,7 @@ fn run_of_text(lines: &[Line<'_>], classes: &[Class], first_idx: usize, first_te
         && classes[line_idx] == Class::Text
         && !lines[line_idx].text.trim().starts_with(stacked::REQUIREMENT_OPENER)
         && !is_year_line(lines, classes, line_idx)
+        && !stacked::is_numbered_year_cell(lines[line_idx].text)
         && !starts_text_table_header(lines, line_idx)
     {
         line_idx += 1;

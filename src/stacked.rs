@@ -10,6 +10,14 @@
 //! - one row with its cells interleaved with the header's: `Y₁ L Y₂ V₁ Y₃ V₂ …
 //!   Vₙ`, the k-th value never before the k-th year.
 //!
+//! The header may end in a total column (`合計`) or a difference of two numbered
+//! columns (`②-①`), its year cells may be wrapped at an open bracket (`2019 年度 (R`
+//! / `1)`), and its last year cells may come after the rows when their years go on
+//! one by one from the header's. A table with a difference column is also read
+//! from header cells, numbered labels (`受託率④`) and values printed in any order
+//! (`difference_table`), when every row's values check the difference in exactly
+//! one of the column orders the header allows.
+//!
 //! Anything else with a year header and a value per year is a table whose
 //! cells cannot be put back in order: the caller keeps it as fragments.
 
@@ -42,6 +50,51 @@ pub enum Stacked {
     /// A year header and a value per year whose order fits neither reading:
     /// the offered lines from the header on that hold them.
     Doubt { n_used: usize },
+}
+
+/// The lines after a table's last value when they are the rest of its header and
+/// the table ends with them: a stub word perhaps, then year cells (each maybe
+/// wrapped at an open bracket, `2023 年度 (R` / `5)`) whose years go on one by one
+/// from the header's; then a line that cannot be a cell, or nothing. Returns the
+/// stub, the year cells and the number of lines they take.
+fn late_years(after: &[Offered<'_>], years: &[String]) -> Option<(Option<String>, Vec<String>, usize)> {
+    let texts: Vec<(usize, &str)> =
+        after.iter().enumerate().map(|(idx, offered)| (idx, offered.text.trim())).filter(|(_, text)| !text.is_empty()).collect();
+    let mut stub = None;
+    let mut cells: Vec<String> = Vec::new();
+    let mut n_used = 0;
+    let mut at = 0;
+    while let Some(&(idx, text)) = texts.get(at) {
+        if !after[idx].cellish || idx > n_used + 3 {
+            break;
+        }
+        if cells.is_empty() && stub.is_none() && STUB_WORDS.contains(&text) {
+            stub = Some(text.to_string());
+            at += 1;
+        } else if is_year_cell(text) {
+            cells.push(text.to_string());
+            at += 1;
+        } else if let Some(&(closing_idx, closing)) = texts.get(at + 1).filter(|_| leaves_bracket_open(text)) {
+            let cell = format!("{text}{closing}");
+            if !is_year_cell(&cell) || closing.chars().count() > MAX_CLOSING_CHARS {
+                return None;
+            }
+            cells.push(cell);
+            n_used = closing_idx + 1;
+            at += 2;
+            continue;
+        } else {
+            // A cell of another kind: the table goes on.
+            return None;
+        }
+        n_used = idx + 1;
+    }
+    if cells.is_empty() {
+        return None;
+    }
+    // Every year one after the one before, from the header's first to the last printed late.
+    let all: Vec<i32> = years.iter().chain(&cells).map(|cell| era::year_label(cell).year).collect::<Option<_>>()?;
+    all.windows(2).all(|pair| pair[1] == pair[0] + 1).then_some((stub, cells, n_used))
 }
 
 /// A header's total column.
@@ -342,11 +395,7 @@ pub fn read(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<Stacked> {
         return tokens.last().map(|token| Stacked::Doubt { n_used: token.idx + 1 });
     }
     // Counted as `tables` would split them: `11 名 (見込)` is two values.
-    let n_values: usize = tokens
-        .iter()
-        .filter(|token| token.kind == Kind::Value)
-        .map(|token| values::split_values(token.text).map_or(1, |parts| parts.len()))
-        .sum();
+    let n_values: usize = tokens.iter().filter(|token| token.kind == Kind::Value).map(|token| value_width(token.text)).sum();
     if n_values < n_years {
         return None;
     }
@@ -356,7 +405,13 @@ pub fn read(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<Stacked> {
         |stub: String, years: Vec<String>| RawRow::new(header_line.0, header_line.1, std::iter::once(stub).chain(years).collect());
     // Row by row, with the header on one line or on a line per year.
     let (stub, years, body): (_, _, Vec<Token<'_>>) = match &one_line_years {
-        Some((stub, years)) => (Some(stub.clone()), years.clone(), tokens.clone()),
+        Some((stub, years)) => {
+            // A total column printed on a line of its own after the header line (`合計`).
+            let total = tokens.first().filter(|token| token.kind == Kind::Label && TOTAL_WORDS.contains(&token.text));
+            let mut years = years.clone();
+            years.extend(total.map(|token| token.text.to_string()));
+            (Some(stub.clone()), years, tokens[usize::from(total.is_some())..].to_vec())
+        }
         None => {
             let n_leading = tokens.iter().take_while(|token| token.kind == Kind::Year).count();
             let first_value = tokens.iter().position(|token| token.kind == Kind::Value).unwrap_or(tokens.len());
@@ -392,7 +447,27 @@ pub fn read(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<Stacked> {
         })
         .collect();
     let stub = stub.or(fused_stub);
-    if years.len() == n_years || (one_line_years.is_none() && years.len() == n_years + 1) {
+    // The header's last year cells printed after the rows (`評価指標` / `2023 年度 (R` / `5)` / …).
+    let last_value = body.iter().rev().find(|token| token.kind == Kind::Value);
+    if let (None, Some(last_value)) = (&one_line_years, last_value) {
+        if let Some((late_stub, late_cells, n_late)) = late_years(&from[last_value.idx + 1..], &years) {
+            let head: Vec<Token<'_>> = body.iter().filter(|token| token.idx <= last_value.idx).copied().collect();
+            let mut all_years = years.clone();
+            all_years.extend(late_cells);
+            if let Some((rows, Some(used), false, false)) = by_rows(&head, all_years.len(), None) {
+                if used.idx == last_value.idx {
+                    let (stub, n_above) = match stub.clone().or(late_stub) {
+                        Some(stub) if !stub.is_empty() => (stub, 0),
+                        _ => labels_above.stub_and_lines(false),
+                    };
+                    let mut all = vec![header_row(stub, all_years)];
+                    all.extend(rows);
+                    return Some(Stacked::Table { rows: all, n_above, n_used: last_value.idx + 1 + n_late, n_doubtful: 0 });
+                }
+            }
+        }
+    }
+    if years.len() == n_years || years.len() == n_years + 1 {
         if let Some((rows, used, label_above, broken)) = by_rows(&body, years.len(), labels_above.label.as_deref()) {
             let (stub, n_above) = match (stub, label_above) {
                 (Some(stub), true) => (stub, labels_above.n_label_lines),
@@ -421,6 +496,309 @@ pub fn read(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<Stacked> {
     Some(Stacked::Doubt { n_used: last_value.idx + 1 })
 }
 
+/// A cell of a table with a difference column, as `difference_table` reads it.
+#[derive(Debug)]
+struct Piece {
+    kind: PieceKind,
+    /// The text, a year cell wrapped at an open bracket joined back.
+    text: String,
+    line: u32,
+    page: u32,
+    /// Index in the offered lines of its last line.
+    end: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum PieceKind {
+    Year,
+    Formula,
+    Value(f64),
+    Label,
+}
+
+/// Rows at most in a table with a difference column.
+const MAX_DIFFERENCE_ROWS: usize = 20;
+
+/// A table whose last column is the difference of two numbered year columns
+/// (`| 2019 年度 (R1) | 2024 年度① (R6) (現計画) | 2024 年度② (R6) (実績) | ②-①`), as
+/// default-mode pdftotext prints the 里親 matrices: header cells, row labels and
+/// values mixed (`2024 年度① (R6) (現計` / `画)` / `2019 年度 (R1)` / `代替養育を必要と
+/// する子ども数①` / `7` / `里親を必要とする子ども数②` / … / `②-①` / `7` / `3` / `▲4` / …),
+/// the header printed again after a page break or at the end. Read only when the
+/// evidence proves the order:
+///
+/// - the values, in print order, cut into rows of one value per column, make every
+///   row satisfy the difference (`3 - 7 = ▲4`) for exactly one of the two column
+///   orders the header allows (as printed, or by year with the difference last);
+/// - the rows' labels are numbered `①`…`ⓝ` without a gap (a label printed right
+///   before a value must be printed before its own row's first value), or every
+///   label is printed right before its row's values.
+///
+/// The page number and running title at a page break inside the table are
+/// skipped. Anything else is None.
+pub fn difference_table(_above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<Stacked> {
+    let first = from.first()?;
+    let pieces = difference_pieces(from);
+    // The header: its distinct cells, in the order first printed.
+    let mut header: Vec<&Piece> = Vec::new();
+    for piece in pieces.iter().filter(|piece| matches!(piece.kind, PieceKind::Year | PieceKind::Formula)) {
+        if !header.iter().any(|seen| squeeze(&seen.text) == squeeze(&piece.text)) {
+            header.push(piece);
+        }
+    }
+    let formulas: Vec<&&Piece> = header.iter().filter(|piece| piece.kind == PieceKind::Formula).collect();
+    let [formula] = formulas[..] else { return None };
+    let (minuend, subtrahend) = difference_of(&formula.text)?;
+    let years: Vec<(&Piece, i32, Option<char>)> = header
+        .iter()
+        .filter(|piece| piece.kind == PieceKind::Year)
+        .map(|piece| Some((*piece, era::year_label(&piece.text).year?, circled(&piece.text))))
+        .collect::<Option<_>>()?;
+    let numbered = |number: char| years.iter().filter(|(_, _, circled)| *circled == Some(number)).count();
+    let n_plain = years.iter().filter(|(_, _, circled)| circled.is_none()).count();
+    if numbered(minuend) != 1 || numbered(subtrahend) != 1 || n_plain > 1 || years.len() != 2 + n_plain {
+        return None;
+    }
+    let n_columns = header.len();
+    let values: Vec<(usize, f64)> = pieces
+        .iter()
+        .enumerate()
+        .filter_map(|(at, piece)| match piece.kind {
+            PieceKind::Value(value) => Some((at, value)),
+            _ => None,
+        })
+        .collect();
+    let n_rows = values.len() / n_columns;
+    if !values.len().is_multiple_of(n_columns) || !(1..=MAX_DIFFERENCE_ROWS).contains(&n_rows) {
+        return None;
+    }
+    // The row of each label, by its number or by the values printed right after it.
+    let labels: Vec<(usize, &Piece)> = pieces.iter().enumerate().filter(|(_, piece)| piece.kind == PieceKind::Label).collect();
+    let first_value_of = |at: usize| values.iter().position(|(value_at, _)| *value_at == at);
+    let mut row_labels: Vec<Option<&Piece>> = vec![None; n_rows];
+    let all_numbered = labels.iter().all(|(_, piece)| row_number_of(&piece.text).is_some());
+    for &(at, piece) in &labels {
+        let next_value = pieces.get(at + 1).and_then(|_| first_value_of(at + 1));
+        let row = match row_number_of(&piece.text) {
+            Some(number) if all_numbered => number.checked_sub(1)?,
+            // Unnumbered labels: each printed right before its row's values.
+            _ => next_value? / n_columns,
+        };
+        // A label printed right before a value is printed right before its own row's first value.
+        if next_value.is_some_and(|value_idx| value_idx != row * n_columns) {
+            return None;
+        }
+        if row >= n_rows || row_labels[row].replace(piece).is_some() {
+            return None;
+        }
+    }
+    let row_labels: Vec<&Piece> = row_labels.into_iter().collect::<Option<_>>()?;
+    if labels.len() != n_rows
+        || !labels.iter().any(|(at, _)| pieces.get(at + 1).is_some_and(|next| matches!(next.kind, PieceKind::Value(_))))
+    {
+        return None;
+    }
+    // The column orders the header allows: as first printed, and by year (`①` before `②`
+    // in one year) with the difference last. Exactly one must check in every row.
+    let printed: Vec<&Piece> = header.clone();
+    let mut by_year: Vec<(&Piece, i32, Option<char>)> = years.clone();
+    by_year.sort_by_key(|(_, year, circled)| (*year, circled.map_or(0, u32::from)));
+    let by_year: Vec<&Piece> = by_year.into_iter().map(|(piece, _, _)| piece).chain(std::iter::once(*formula)).collect();
+    let checks = |order: &[&Piece]| {
+        let position = |number: char| order.iter().position(|piece| piece.kind == PieceKind::Year && circled(&piece.text) == Some(number));
+        let (Some(minuend_at), Some(subtrahend_at), Some(difference_at)) =
+            (position(minuend), position(subtrahend), order.iter().position(|piece| piece.kind == PieceKind::Formula))
+        else {
+            return false;
+        };
+        let rows: Vec<&[(usize, f64)]> = values.chunks(n_columns).collect();
+        let n_informative = rows.iter().filter(|row| row[minuend_at].1 != row[subtrahend_at].1).count();
+        n_informative >= rows.len().min(2)
+            && rows.iter().all(|row| (row[minuend_at].1 - row[subtrahend_at].1 - row[difference_at].1).abs() < DIFFERENCE_TOLERANCE)
+    };
+    let same = |left: &[&Piece], right: &[&Piece]| left.iter().zip(right).all(|(left, right)| std::ptr::eq(*left, *right));
+    let order = match (checks(&printed), checks(&by_year)) {
+        (true, false) => printed,
+        (false, true) => by_year,
+        (true, true) if same(&printed, &by_year) => printed,
+        _ => return None,
+    };
+    let mut rows = vec![RawRow::new(
+        first.line,
+        first.page,
+        std::iter::once(String::new()).chain(order.iter().map(|piece| piece.text.clone())).collect(),
+    )];
+    for (label, row_values) in row_labels.iter().zip(values.chunks(n_columns)) {
+        let mut cells = vec![label.text.clone()];
+        cells.extend(row_values.iter().map(|(at, _)| pieces[*at].text.clone()));
+        let mut cell_lines = vec![label.line];
+        cell_lines.extend(row_values.iter().map(|(at, _)| pieces[*at].line));
+        rows.push(RawRow { line: label.line, page: label.page, cells, cell_lines });
+    }
+    let n_used = pieces.last()?.end + 1;
+    Some(Stacked::Table { rows, n_above: 0, n_used, n_doubtful: 0 })
+}
+
+/// Longest word before a bracketed difference column's formula (`増減(①-②)`).
+const MAX_DIFFERENCE_WORD_CHARS: usize = 4;
+
+/// How far a printed difference may be from the one computed (decimals printed to 0.1).
+const DIFFERENCE_TOLERANCE: f64 = 1e-6;
+
+/// The text without its whitespace.
+fn squeeze(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// The circled number in a cell (`2024 年度① (R6)` → ①).
+fn circled(text: &str) -> Option<char> {
+    text.chars().find(|c| matches!(c, '①'..='⑳'))
+}
+
+/// `受託率④` → 4: a row label numbered by the circled number it ends in.
+fn row_number_of(text: &str) -> Option<usize> {
+    let last = text.trim().chars().last()?;
+    (text.trim().chars().count() >= 2 && matches!(last, '①'..='⑳')).then(|| (last as usize) - ('①' as usize) + 1)
+}
+
+/// `②-①`, `増減(①-②)` → (②, ①), (①, ②).
+fn difference_of(text: &str) -> Option<(char, char)> {
+    let squeezed = squeeze(text);
+    // A word before the bracketed difference (`増減`), at most a few characters.
+    let inner = match squeezed.find('(') {
+        Some(open) if squeezed.ends_with(')') && squeezed[..open].chars().count() <= MAX_DIFFERENCE_WORD_CHARS => {
+            &squeezed[open + 1..squeezed.len() - 1]
+        }
+        _ => &squeezed,
+    };
+    let chars: Vec<char> = inner.chars().collect();
+    match chars[..] {
+        [minuend @ '①'..='⑳', '-', subtrahend @ '①'..='⑳'] if minuend != subtrahend => Some((minuend, subtrahend)),
+        _ => None,
+    }
+}
+
+/// True for the first line of a header that `difference_table` may read: a year
+/// cell, with circled numbers and qualifiers or not, or the first piece of one
+/// wrapped at an open bracket (`2024 年度① (R6) (現計`).
+pub fn opens_difference_header(text: &str) -> bool {
+    if !text.trim_start().starts_with(['1', '2', '令', '平', 'R', 'H']) {
+        return false;
+    }
+    is_year_cell(text) || is_qualified_year_cell(text) || opens_wrapped_year(text)
+}
+
+/// True when `closing` ends the year cell that `opening` wrapped at an open bracket
+/// (`2019 年度 (R` / `1)`).
+pub fn closes_wrapped_year(opening: &str, closing: &str) -> bool {
+    let closing = closing.trim();
+    opens_wrapped_year(opening.trim())
+        && closing.chars().count() <= MAX_CLOSING_CHARS
+        && closing.find(')').is_some_and(|at| !closing[..at].contains('('))
+}
+
+/// True for a year cell that names its column with a circled number (`令和11 年度①`,
+/// `2019 年度① (R1)`), as a difference column's header cells do.
+pub fn is_numbered_year_cell(text: &str) -> bool {
+    circled(text).is_some() && text.trim_start().starts_with(['1', '2', '令', '平', 'R', 'H']) && is_qualified_year_cell(text)
+}
+
+/// True for the first piece of a year cell wrapped at an open bracket (`2019 年度 (R`,
+/// `2024 年度① (R6) (現計`).
+pub fn opens_wrapped_year(text: &str) -> bool {
+    text.trim_start().starts_with(['1', '2']) && leaves_bracket_open(text) && year_cell_len(&squeeze(text)).is_some()
+}
+
+/// The cells from the header on, up to the first line that cannot be one: year cells
+/// wrapped at an open bracket joined; the page number and running title at a page
+/// break skipped; with labels numbered (`受託率④`), an unnumbered label ends the cells.
+fn difference_pieces(from: &[Offered<'_>]) -> Vec<Piece> {
+    let next_text = |idx: usize| (idx + 1..from.len()).find(|&next| !from[next].text.trim().is_empty());
+    let mut pieces: Vec<Piece> = Vec::new();
+    let mut idx = 0;
+    let mut n_blank = 0;
+    while idx < from.len() && pieces.len() < MAX_TOKENS {
+        let offered = &from[idx];
+        let text = offered.text.trim();
+        if text.is_empty() {
+            n_blank += 1;
+            if n_blank > 2 {
+                break;
+            }
+            idx += 1;
+            continue;
+        }
+        n_blank = 0;
+        // `- 33 -` inside the table, and the running title opening the next page.
+        let page_number = text.starts_with('-') && {
+            let core = text.trim_matches(|c: char| c == '-' || c == ' ');
+            !core.is_empty() && core.len() <= 3 && core.bytes().all(|byte| byte.is_ascii_digit())
+        };
+        if page_number {
+            match next_text(idx) {
+                // The running title, when it comes first on the page (else it is a label
+                // after the table's cells, and ends them).
+                Some(title)
+                    if from[title].page > offered.page
+                        && kind_of(from[title].text.trim()) == Kind::Label
+                        && row_number_of(from[title].text).is_none()
+                        && difference_of(from[title].text).is_none() =>
+                {
+                    idx = title + 1;
+                    continue;
+                }
+                // Page furniture is never a cell, wherever pdftotext printed it.
+                Some(next) => {
+                    idx = next;
+                    continue;
+                }
+                None => break,
+            }
+        }
+        if !(offered.cellish || difference_of(text).is_some()) || text.chars().count() > MAX_CELL_CHARS || text.contains('。') {
+            break;
+        }
+        // A year cell wrapped at an open bracket: `2024 年度① (R6) (現計` / `画)`.
+        if year_cell_len(&squeeze(text)).is_some() && leaves_bracket_open(text) {
+            let Some(next) = next_text(idx) else { break };
+            let closing = from[next].text.trim();
+            let closes = closing.chars().count() <= MAX_CLOSING_CHARS && closing.find(')').is_some_and(|at| !closing[..at].contains('('));
+            let cell = format!("{text}{closing}");
+            if !closes || !(is_year_cell(&cell) || is_qualified_year_cell(&cell)) {
+                break;
+            }
+            pieces.push(Piece { kind: PieceKind::Year, text: cell, line: offered.line, page: offered.page, end: next });
+            idx = next + 1;
+            continue;
+        }
+        let kind = if is_year_cell(text) || is_qualified_year_cell(text) {
+            PieceKind::Year
+        } else if difference_of(text).is_some() {
+            PieceKind::Formula
+        } else if kind_of(text) == Kind::Value {
+            // Each value one number (`▲4`, `20.0%`): `40 (見込)` leaves the order unproven.
+            match values::cell(text, 0).value {
+                Some(value) if values::split_values(text).is_none() => PieceKind::Value(value),
+                _ => break,
+            }
+        } else {
+            PieceKind::Label
+        };
+        pieces.push(Piece { kind, text: text.to_string(), line: offered.line, page: offered.page, end: idx });
+        idx += 1;
+    }
+    // With numbered labels, the first unnumbered one (the text after the table) ends it;
+    // without, the cells end at the last value.
+    let numbered = pieces.iter().any(|piece| piece.kind == PieceKind::Label && row_number_of(&piece.text).is_some());
+    let end = if numbered {
+        pieces.iter().position(|piece| piece.kind == PieceKind::Label && row_number_of(&piece.text).is_none()).unwrap_or(pieces.len())
+    } else {
+        pieces.iter().rposition(|piece| matches!(piece.kind, PieceKind::Value(_))).map_or(0, |at| at + 1)
+    };
+    pieces.truncate(end);
+    pieces
+}
+
 /// The national template's requirement table (策定要領): `評価資源 | 計画期間における必要量①
 /// (R11年度末) | 現在の整備状況② (R6年度末) | 今後整備すべき見込み量 (①-②)`, whose header
 /// raw pdftotext breaks into pieces in any order. The header is everything up to
@@ -441,23 +819,42 @@ pub fn requirement_table(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<
             ..*offered
         })
         .collect();
-    let tokens = tokens(&offered, 0, 0);
+    // The three columns' words interleaved on one long line (`計画期間における必要量① (R 現在の
+    // 整備状況 ② (R6 年度 4 今後整備すべき見込み量 (①11 年度 4 月)`): one header piece.
+    let text = first.text.trim();
+    let fused = text.chars().count() > MAX_CELL_CHARS
+        && !text.contains('。')
+        && REQUIREMENT_COLUMNS.iter().all(|opener| text.contains(opener))
+        && first.cellish;
+    let tokens = if fused {
+        let mut tokens = tokens(&offered[1..], 1, 0);
+        tokens.insert(0, Token { kind: Kind::Label, text, line: first.line, page: first.page, idx: 0 });
+        tokens
+    } else {
+        tokens(&offered, 0, 0)
+    };
     let row_start = (0..tokens.len()).find(|&at| {
         tokens[at].kind == Kind::Label
             && !is_requirement_header_piece(tokens[at].text)
             && tokens.get(at + 1).is_some_and(|token| token.kind == Kind::Value)
     })?;
-    let header: Vec<&str> = tokens[..row_start].iter().map(|token| token.text).collect();
+    let mut header: Vec<&str> = tokens[..row_start].iter().map(|token| token.text).collect();
     // A row label among the header's pieces means the labels came as a column: no reading.
     if !header.iter().all(|piece| is_requirement_header_piece(piece)) {
         return None;
+    }
+    let mut body: Vec<Token<'_>> = tokens[row_start..].to_vec();
+    if !REQUIREMENT_COLUMNS.iter().all(|opener| header.join(" ").contains(opener)) {
+        let (late, row) = late_header_pieces(&body)?;
+        header.extend(late);
+        body = row;
     }
     // The header must read as the template's: its three column openers, nothing else long.
     let header_text = header.join(" ");
     if !REQUIREMENT_COLUMNS.iter().all(|opener| header_text.contains(opener)) || header.len() > 10 {
         return None;
     }
-    let (rows, used, _, broken) = by_rows(&tokens[row_start..], N_COLUMNS, None)?;
+    let (rows, used, _, broken) = by_rows(&body, N_COLUMNS, None)?;
     let mut years: Vec<u32> = Vec::new();
     let chars: Vec<char> = header_text.chars().collect();
     for (at, c) in chars.iter().enumerate() {
@@ -494,6 +891,23 @@ pub fn requirement_table(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<
     all.extend(rows);
     let n_used = used.map_or(1, |token| token.idx + 1);
     Some(Stacked::Table { rows: all, n_above, n_used, n_doubtful: n_doubtful(&tokens, n_used, broken) })
+}
+
+/// A lone row of the requirement table with the last column's header printed among
+/// its values (`児童福祉司 SV の配置` / `6` / `3` / `今後整備すべき 見込み量` / `(①-②)` / `3`):
+/// the header pieces and the row (a label and three values) apart. Only when the row
+/// is all that follows and its last value is the first less the second (`6 - 3 = 3`).
+#[allow(clippy::type_complexity)]
+fn late_header_pieces<'a>(body: &[Token<'a>]) -> Option<(Vec<&'a str>, Vec<Token<'a>>)> {
+    let (late, row): (Vec<Token<'a>>, Vec<Token<'a>>) =
+        body.iter().partition(|token| token.kind == Kind::Label && is_requirement_header_piece(token.text));
+    let [label, needed, now, more] = row[..] else { return None };
+    if label.kind != Kind::Label || late.is_empty() || late.iter().any(|piece| piece.idx < needed.idx || piece.idx > more.idx) {
+        return None;
+    }
+    let value = |token: Token<'_>| if token.kind == Kind::Value { values::cell(token.text, 0).value } else { None };
+    let (needed, now, more) = (value(needed)?, value(now)?, value(more)?);
+    ((needed - now - more).abs() < DIFFERENCE_TOLERANCE).then(|| (late.iter().map(|token| token.text).collect(), row))
 }
 
 /// The first words of the requirement table's header.
@@ -533,7 +947,12 @@ fn tokens<'a>(lines: &[Offered<'a>], offset: usize, n_years: usize) -> Vec<Token
         if !offered.cellish || text.chars().count() > MAX_CELL_CHARS || text.contains('。') || tokens.len() >= MAX_TOKENS {
             break;
         }
-        let kind = kind_of(text);
+        let mut kind = kind_of(text);
+        // A label wrapped after a count (`18 歳到` / `達`): a cell of its own between blank lines
+        // whose second line is a piece of one or two characters that makes it no value.
+        if kind == Kind::Value && wraps_into_label(lines, idx) {
+            kind = Kind::Label;
+        }
         // Among the header's cells one per line, a line of several (`2027 年度 (R9) 2028 年度
         // (R10) 2029 年度 (R11)`): each a year cell of its own.
         if kind == Kind::Label && n_values == 0 && n_years_seen > 0 {
@@ -555,6 +974,24 @@ fn tokens<'a>(lines: &[Offered<'a>], offset: usize, n_years: usize) -> Vec<Token
         tokens.push(Token { kind, text, line: offered.line, page: offered.page, idx: idx + offset });
     }
     tokens
+}
+
+/// True when the value at `lines[idx]` and the short piece on the next line make
+/// one label wrapped over two lines (`18 歳到` / `達`): the two lines are a cell of
+/// their own, with a blank line (or nothing) before and after them, or, with no
+/// blank lines, a line that is no value before them and a value after; and joined
+/// they read as no value (`18 歳到達`: a unit too long to be one).
+fn wraps_into_label(lines: &[Offered<'_>], idx: usize) -> bool {
+    let blank = |at: usize| lines.get(at).is_none_or(|offered| offered.text.trim().is_empty());
+    let Some(piece) = lines.get(idx + 1).map(|offered| offered.text.trim()) else { return false };
+    // With no blank lines (PyMuPDF): after a line that is no value, and before one that is.
+    let value_at = |at: usize| lines.get(at).is_some_and(|offered| kind_of(offered.text.trim()) == Kind::Value);
+    let alone = (idx == 0 || blank(idx - 1)) && blank(idx + 2);
+    let between = idx > 0 && !blank(idx - 1) && !value_at(idx - 1) && value_at(idx + 2);
+    (alone || between)
+        && (1..=2).contains(&piece.chars().count())
+        && kind_of(piece) == Kind::Label
+        && kind_of(&join(lines[idx].text.trim(), piece)) == Kind::Label
 }
 
 /// Short lines right above a header: a stub word (`年度`, `評価指標`) and/or a
@@ -748,7 +1185,13 @@ fn by_rows<'a>(body: &[Token<'a>], n_columns: usize, label_above: Option<&str>) 
     let joined = |labels: &[Token<'_>]| labels.iter().fold(String::new(), |acc, token| join(&acc, token.text));
     let row = |label: String, values: &[Token<'_>], anchor: &Token<'_>| {
         let mut cells = vec![label];
-        cells.extend(values.iter().map(|token| token.text.to_string()));
+        // A row short of values holds a line of two: a status glued on is set apart by a
+        // space, as `tables` splits the cells of such a row (`33 人(見込)` → `33 人 (見込)`).
+        let short = values.len() < n_columns;
+        cells.extend(values.iter().map(|token| match glued_status(token.text) {
+            Some((value, status)) if short && values::split_values(token.text).is_none() => format!("{value} {status}"),
+            _ => token.text.to_string(),
+        }));
         let mut cell_lines = vec![anchor.line];
         cell_lines.extend(values.iter().map(|token| token.line));
         RawRow { line: anchor.line, page: anchor.page, cells, cell_lines }
@@ -825,7 +1268,27 @@ fn by_rows<'a>(body: &[Token<'a>], n_columns: usize, label_above: Option<&str>) 
             } else if n_alike_by_column == n_rows && n_alike_by_row == 0 && distinct(&by_column) {
                 &by_column
             } else {
-                return None;
+                // A total row last (`計`): the order in which it is the sum of the rows above
+                // in every column, when the other order's is not.
+                let last_label = joined(units[n_rows - 1]);
+                let totals = |read: &dyn Fn(usize) -> Vec<Token<'a>>| {
+                    let rows: Option<Vec<Vec<f64>>> =
+                        (0..n_rows).map(|r| read(r).iter().map(|token| values::cell(token.text, 0).value).collect()).collect();
+                    rows.is_some_and(|rows| {
+                        (0..n_columns).all(|c| {
+                            let sum: f64 = rows[..n_rows - 1].iter().map(|row| row[c]).sum();
+                            (sum - rows[n_rows - 1][c]).abs() < DIFFERENCE_TOLERANCE
+                        })
+                    })
+                };
+                if n_rows < 3 || !TOTAL_WORDS.contains(&last_label.as_str()) {
+                    return None;
+                }
+                match (totals(&by_row), totals(&by_column)) {
+                    (true, false) => &by_row,
+                    (false, true) => &by_column,
+                    _ => return None,
+                }
             };
         for (r, unit) in units.into_iter().enumerate() {
             rows.push(row(joined(unit), &read(r), &unit[0]));
@@ -840,7 +1303,7 @@ fn by_rows<'a>(body: &[Token<'a>], n_columns: usize, label_above: Option<&str>) 
 /// (`106 回 (見込)`, `1 中止`): the run cut into rows of `n_columns` values
 /// once such lines are counted as two. `tables` splits them (and says so).
 fn merged_rows<'t, 'a>(run: &'t [Token<'a>], n_columns: usize) -> Option<Vec<&'t [Token<'a>]>> {
-    let widths: Vec<usize> = run.iter().map(|token| values::split_values(token.text).map_or(1, |parts| parts.len())).collect();
+    let widths: Vec<usize> = run.iter().map(|token| value_width(token.text)).collect();
     if widths.iter().sum::<usize>() % n_columns != 0 {
         return None;
     }
@@ -856,6 +1319,25 @@ fn merged_rows<'t, 'a>(run: &'t [Token<'a>], n_columns: usize) -> Option<Vec<&'t
         }
     }
     Some(rows)
+}
+
+/// How many values a value line holds: `106 回 (見込)` two (as `tables` will split
+/// them), `33 人(見込)` two (a status glued on, see `glued_status`), else one.
+fn value_width(text: &str) -> usize {
+    match (values::split_values(text), glued_status(text)) {
+        (Some(parts), _) => parts.len(),
+        (None, Some(_)) => 2,
+        (None, None) => 1,
+    }
+}
+
+/// `33 人(見込)` → (`33 人`, `(見込)`): a value and a bracketed status printed with no
+/// space between (PyMuPDF fuses adjacent cells so).
+fn glued_status(text: &str) -> Option<(&str, &str)> {
+    let open = text.rfind('(')?;
+    let (value, status) = (&text[..open], &text[open..]);
+    let glued = value.chars().last().is_some_and(|c| !c.is_whitespace());
+    (glued && status.ends_with(')') && values::kind(status) == "status" && is_value(value.trim())).then_some((value.trim(), status))
 }
 
 /// True when every value of a row is of one kind, unit and form (`10 回` … `12 回`;
@@ -1166,6 +1648,271 @@ mod tests {
     }
 
     #[test]
+    fn a_total_column_on_a_line_of_its_own_after_a_one_line_header() {
+        let from = offer(&[
+            "2019 年度 (R1) 2020 年度 (R2) 2021 年度 (R3)",
+            "",
+            "合計",
+            "",
+            "18 歳到",
+            "達",
+            "",
+            "5",
+            "6",
+            "5",
+            "16",
+            "措置延長",
+            "3",
+            "1",
+            "2",
+            "6",
+            "",
+            "② 次の見出し",
+        ]);
+        let found = read(&[], &from).unwrap();
+        assert_eq!(
+            cells(&found),
+            [
+                vec!["", "2019 年度 (R1)", "2020 年度 (R2)", "2021 年度 (R3)", "合計"],
+                vec!["18 歳到達", "5", "6", "5", "16"],
+                vec!["措置延長", "3", "1", "2", "6"]
+            ]
+        );
+    }
+
+    #[test]
+    fn a_difference_table_whose_header_labels_and_values_are_mixed() {
+        // As default-mode pdftotext prints the 里親 matrices: the header's cells out of
+        // order and printed again at the end, labels numbered and scattered.
+        let from = offer(&[
+            "2024 年度① (R6) (現計",
+            "画)",
+            "",
+            "2019 年度 (R1)",
+            "代替養育を必要とする子ども数①",
+            "",
+            "7",
+            "",
+            "里親を必要とする子ども数②",
+            "登録里親数③",
+            "",
+            "2024 年度② (R6) (実",
+            "績)",
+            "",
+            "②-①",
+            "",
+            "7",
+            "3",
+            "▲4",
+            "7",
+            "7",
+            "3",
+            "▲4",
+            "4",
+            "8",
+            "4",
+            "▲4",
+            "",
+            "2024 年度② (R6) (実",
+            "績)",
+            "②-①",
+            "",
+            "里親等委託率④",
+            "",
+        ]);
+        // Four labels, three rows of values: no reading.
+        assert!(difference_table(&[], &from).is_none());
+        // With the fourth row's values the table reads, by year with the difference last
+        // (`4 - 8` is no `▲4`: the printed order of the header fails).
+        let mut from = from[..27].to_vec();
+        from.extend(offer(&["20.0", "35.0", "25.0", "▲10.0", "", "2024 年度② (R6) (実", "績)", "②-①", "", "受託率④", ""]));
+        let found = difference_table(&[], &from).expect("read");
+        assert_eq!(
+            cells(&found),
+            [
+                vec!["", "2019 年度 (R1)", "2024 年度① (R6) (現計画)", "2024 年度② (R6) (実績)", "②-①"],
+                vec!["代替養育を必要とする子ども数①", "7", "7", "3", "▲4"],
+                vec!["里親を必要とする子ども数②", "7", "7", "3", "▲4"],
+                vec!["登録里親数③", "4", "8", "4", "▲4"],
+                vec!["受託率④", "20.0", "35.0", "25.0", "▲10.0"],
+            ]
+        );
+        assert!(matches!(found, Stacked::Table { n_used: 37, .. }), "{found:?}");
+        // A label printed right before a value that does not start its row: no reading.
+        let mut swapped = from.clone();
+        swapped.swap(4, 8);
+        assert!(difference_table(&[], &swapped).is_none());
+    }
+
+    #[test]
+    fn a_difference_table_read_only_when_every_row_checks() {
+        let rows = |values: [&'static str; 6]| {
+            offer(&[
+                "2019 年度① (R1)",
+                "2024 年度② (R6)",
+                "②-①",
+                "養育里親",
+                values[0],
+                values[1],
+                values[2],
+                "専門里親",
+                values[3],
+                values[4],
+                values[5],
+            ])
+        };
+        let found = difference_table(&[], &rows(["40", "82", "42", "1", "2", "1"])).expect("read");
+        assert_eq!(
+            cells(&found),
+            [vec!["", "2019 年度① (R1)", "2024 年度② (R6)", "②-①"], vec!["養育里親", "40", "82", "42"], vec!["専門里親", "1", "2", "1"]]
+        );
+        // One row off by one: the order is not proven.
+        assert!(difference_table(&[], &rows(["40", "82", "42", "1", "2", "2"])).is_none());
+        // Column by column (pdfminer): `40 1 82 | 2 42 1` checks in no row.
+        assert!(difference_table(&[], &rows(["40", "1", "82", "2", "42", "1"])).is_none());
+        // Rows that check trivially (`0 0 0`) prove nothing.
+        assert!(difference_table(&[], &rows(["0", "0", "0", "0", "0", "0"])).is_none());
+    }
+
+    #[test]
+    fn the_last_year_cells_of_a_header_printed_after_the_rows() {
+        let from = offer(&[
+            "2019 年度 (R",
+            "1)",
+            "",
+            "2020 年度 (R",
+            "2)",
+            "",
+            "2021 年度 (R",
+            "3)",
+            "",
+            "実施回数",
+            "",
+            "24",
+            "",
+            "29",
+            "",
+            "18",
+            "",
+            "40 (見込)",
+            "",
+            "受講者数 (延べ人 数)",
+            "",
+            "155",
+            "",
+            "100",
+            "",
+            "49",
+            "",
+            "147 (見込)",
+            "",
+            "評価指標",
+            "",
+            "2022 年度 (R",
+            "4)",
+            "",
+            "2023 年度 (R",
+            "5)",
+            "",
+        ]);
+        let mut lines = from.clone();
+        lines.extend(offer(&["② 次の見出し"]).into_iter().map(|offered| Offered { cellish: false, ..offered }));
+        let found = read(&[], &lines).expect("read");
+        assert_eq!(
+            cells(&found),
+            [
+                vec!["評価指標", "2019 年度 (R1)", "2020 年度 (R2)", "2021 年度 (R3)", "2022 年度 (R4)", "2023 年度 (R5)"],
+                vec!["実施回数", "24", "29", "18", "40 (見込)"],
+                vec!["受講者数 (延べ人 数)", "155", "100", "49", "147 (見込)"],
+            ]
+        );
+        assert!(matches!(found, Stacked::Table { n_used: 36, n_doubtful: 0, .. }), "{found:?}");
+        // Late years that do not go on from the header's are not the header's.
+        let mut skipped = lines.clone();
+        skipped[34] = Offered { text: "2024 年度 (R", ..skipped[34] };
+        skipped[35] = Offered { text: "6)", ..skipped[35] };
+        assert!(!matches!(read(&[], &skipped), Some(Stacked::Table { ref rows, .. }) if rows[0].cells.len() == 6));
+    }
+
+    #[test]
+    fn a_lone_row_under_a_difference_column_with_a_word_and_a_page_number_among_its_cells() {
+        let mut from = offer(&[
+            "令和 11 年度①",
+            "",
+            "児童相談所の管轄人口",
+            "",
+            "309,074",
+            "",
+            "- 46 -",
+            "",
+            "令和 6 年度②",
+            "306,091",
+            "",
+            "増減(①-②)",
+            "2,983",
+            "",
+        ]);
+        from[6].cellish = false;
+        let found = difference_table(&[], &from).expect("read");
+        assert_eq!(
+            cells(&found),
+            [vec!["", "令和 11 年度①", "令和 6 年度②", "増減(①-②)"], vec!["児童相談所の管轄人口", "309,074", "306,091", "2,983"]]
+        );
+        assert!(matches!(found, Stacked::Table { n_used: 13, .. }), "{found:?}");
+        // `309,074 - 306,091` is no `2,893`.
+        let wrong = offer(&["令和 11 年度①", "令和 6 年度②", "増減(①-②)", "児童相談所の管轄人口", "309,074", "306,091", "2,893"]);
+        assert!(difference_table(&[], &wrong).is_none());
+        assert_eq!(difference_of("増減（①-②）"), None, "normalized text only");
+        assert_eq!(difference_of("増減(①-②)"), Some(('①', '②')));
+        assert_eq!(difference_of("前年度からの増減(①-②)"), None);
+    }
+
+    #[test]
+    fn a_status_glued_to_a_value_and_a_label_wrapped_after_a_count_with_no_blank_lines() {
+        // PyMuPDF: `106 回(見込)` is two cells with no space between; `18 歳到` / `達` one label.
+        let from = offer(&[
+            "2021 年度 (R3)",
+            "2022 年度 (R4)",
+            "2023 年度 (R5)",
+            "2024 年度 (R6)",
+            "延べ面会回数",
+            "82 回",
+            "124 回",
+            "106 回(見込)",
+            "児童数",
+            "71 名",
+            "84 名",
+            "76 名(見込)",
+        ]);
+        assert_eq!(
+            cells(&read(&[], &from).expect("read"))[1..],
+            [vec!["延べ面会回数", "82 回", "124 回", "106 回 (見込)"], vec!["児童数", "71 名", "84 名", "76 名 (見込)"]]
+        );
+        assert_eq!(glued_status("106 回(見込)"), Some(("106 回", "(見込)")));
+        assert_eq!(glued_status("106 回 (見込)"), None, "spaced: `values::split_values` reads it");
+        assert_eq!(glued_status("指標(見込)"), None);
+        let from = offer(&[
+            "2019 年度 (R1) 2020 年度 (R2) 2021 年度 (R3)",
+            "合計",
+            "18 歳到",
+            "達",
+            "5",
+            "6",
+            "5",
+            "16",
+            "措置延長",
+            "3",
+            "1",
+            "2",
+            "6",
+        ]);
+        assert_eq!(cells(&read(&[], &from).expect("read"))[1], vec!["18 歳到達", "5", "6", "5", "16"]);
+        // A count after another value is a value, whatever short line follows it.
+        let lines = offer(&["R6", "R7", "R8", "研修回数", "5 回", "6 回", "7 回", "合計", "18 回", "18 回", "20 回"]);
+        assert!(!wraps_into_label(&lines, 6));
+    }
+
+    #[test]
     fn one_row_interleaved_with_its_header() {
         let above = offer(&["年度"]);
         let from = offer(&["2025 年度 (R7)", "利用者数", "2026 年度 (R8)", "20", "2027 年度 (R9)", "21", "22", "続く"]);
@@ -1360,6 +2107,56 @@ mod tests {
     }
 
     #[test]
+    fn requirement_table_with_its_last_header_cell_among_a_lone_rows_values() {
+        let lines = |last: &'static str| {
+            offer(&[
+                "計画期間における必要量① 現在の整備状況 ② (R6 年",
+                "(R11 年度 4 月)",
+                "度 4 月)",
+                "",
+                "評価資源",
+                "児童福祉司 SV の配置",
+                "",
+                "6",
+                "",
+                "3",
+                "",
+                "今後整備すべき 見込み量",
+                "(①-②)",
+                last,
+            ])
+        };
+        let found = requirement_table(&[], &lines("3")).expect("read");
+        assert_eq!(
+            cells(&found),
+            [
+                vec!["評価資源", "計画期間における必要量① (R11年度4月)", "現在の整備状況 ② (R6年度4月)", "今後整備すべき見込み量 (①-②)"],
+                vec!["児童福祉司 SV の配置", "6", "3", "3"]
+            ]
+        );
+        // `6 - 3` is no `2`: which value is which column is not proven.
+        assert!(requirement_table(&[], &lines("2")).is_none());
+        // The three columns' words interleaved on one long line.
+        let fused = offer(&[
+            "計画期間における必要量① (R 現在の整備状況 ② (R6 年度 4 今後整備すべき見込み量 (①11 年度 4 月)",
+            "月)",
+            "②)",
+            "",
+            "専門職採用者数",
+            "15",
+            "0",
+            "15",
+        ]);
+        assert_eq!(
+            cells(&requirement_table(&[], &fused).expect("read")),
+            [
+                vec!["", "計画期間における必要量① (R11年度4月)", "現在の整備状況 ② (R6年度4月)", "今後整備すべき見込み量 (①-②)"],
+                vec!["専門職採用者数", "15", "0", "15"]
+            ]
+        );
+    }
+
+    #[test]
     fn labels_as_a_column_only_when_the_values_prove_the_order() {
         // Row by row: each row alike, neighbours unlike.
         let from = offer(&["R7", "R8", "R9", "必要量", "整備目標", "85", "90", "95", "85 (+7)", "90 (+5)", "95 (+5)"]);
@@ -1370,6 +2167,30 @@ mod tests {
         // Plain numbers either way: not guessed.
         let from = offer(&["R7", "R8", "R9", "利用可能", "利用した", "71", "15", "71", "30", "72", "35"]);
         assert!(matches!(read(&[], &from), Some(Stacked::Doubt { .. })));
+    }
+
+    #[test]
+    fn labels_as_a_column_and_values_column_by_column_proven_by_a_total_row() {
+        // pdfminer: `計` is the sum of the rows above in every year only when read by column.
+        let labels = ["R6 R7 R8", "養育里親", "専門里親", "親族里親", "計"];
+        let by_column = ["52", "2", "5", "59", "58", "3", "5", "66", "63", "3", "6", "72"];
+        let from = offer(&[&labels[..], &by_column[..]].concat());
+        assert_eq!(
+            cells(&read(&[], &from).expect("read")),
+            [
+                vec!["", "R6", "R7", "R8"],
+                vec!["養育里親", "52", "58", "63"],
+                vec!["専門里親", "2", "3", "3"],
+                vec!["親族里親", "5", "5", "6"],
+                vec!["計", "59", "66", "72"]
+            ]
+        );
+        // A total that checks in neither order (or in both) proves nothing.
+        let mut off = by_column;
+        off[11] = "71";
+        assert!(!matches!(read(&[], &offer(&[&labels[..], &off[..]].concat())), Some(Stacked::Table { .. })));
+        let zeros = ["0"; 12];
+        assert!(!matches!(read(&[], &offer(&[&labels[..], &zeros[..]].concat())), Some(Stacked::Table { .. })));
     }
 
     #[test]
