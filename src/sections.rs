@@ -613,19 +613,26 @@ const MAX_ITEM_CHARS: usize = 200;
 /// they read as items, not sections: circled `①`, `②`, … in order, none with
 /// subsections, each holding nothing but the rest of its wrapped title (a
 /// paragraph with no sentence stop: `① …パーマネンシー保` / `障に必要な…`)
-/// and page furniture. Furniture between two items keeps its line; the items
+/// and, after it, page furniture. Furniture between two items keeps its line; the items
 /// after it are a list of their own, numbered on.
 fn items_from_subsections(section: &mut Section) {
     let is_item = |(idx, sub): (usize, &Section)| {
         sub.kind == "circled" && sub.number == Some(idx as u32 + 1) && sub.sections.is_empty() && {
             // Each paragraph runs on from the line before it: the title's, then its own.
+            // Furniture only after them: an item is not cut in two.
             let mut before = format!("{} {}", sub.marker.as_deref().unwrap_or(""), sub.title.as_deref().unwrap_or(""));
+            let mut furniture = false;
             sub.blocks.iter().all(|block| match block {
-                Block::Paragraph { tag: None, text, .. } if !has_sentence_stop(text) && runs_on(&before, before.chars().count(), text) => {
+                Block::Paragraph { tag: None, text, .. }
+                    if !furniture && !has_sentence_stop(text) && runs_on(&before, before.chars().count(), text) =>
+                {
                     before.clone_from(text);
                     true
                 }
-                Block::Furniture { .. } => true,
+                Block::Furniture { .. } => {
+                    furniture = true;
+                    true
+                }
                 _ => false,
             })
         }

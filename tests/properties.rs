@@ -442,3 +442,12 @@ fn vertical_tab_only_line() {
 fn fractional_year_duration_not_read_back() {
     regression("fractional_year_duration_not_read_back.txt");
 }
+
+/// Fuzz (session 4): circled sections that became list items when their parent
+/// closed took the line span of an item whose wrapped rest came after page
+/// furniture (`資料８`), so the list and the furniture both owned line 33. Fixed
+/// in `sections::items_from_subsections`: furniture only after an item's rest.
+#[test]
+fn circled_items_around_page_furniture() {
+    regression("circled_items_around_page_furniture.txt");
+}
