@@ -144,6 +144,9 @@ impl Builder<'_> {
             },
             PieceKind::Furniture(text) => self.push(Block::Furniture { lines, text }),
             PieceKind::Unresolved(unresolved) => {
+                // A caption waiting for its table does not reach over a table left unread:
+                // it would name the next one read, however far away (pdfminer).
+                self.flush_caption();
                 let crate::blocks::Unresolved { fragments, reason } = *unresolved;
                 self.warnings.push(Warning {
                     line: lines[0],
