@@ -279,3 +279,47 @@ fn pdfplumber_layout_rendering() {
     // it (its table, continued after a page break, is joined but stays `unresolved`).
     check("fixtures/003_pdfplumber_layout.txt", 770);
 }
+
+/// No rendering gives a cell a caption the original does not give that cell's
+/// table: a caption waiting for its table must not reach over tables left
+/// unread (in pdfminer it once named a table 420 lines below it).
+#[test]
+fn no_rendering_gives_a_cell_another_tables_caption() {
+    let squeeze = |text: &str| text.split_whitespace().collect::<String>();
+    let load = |path: &str| {
+        let bytes = std::fs::read(path).expect("fixture");
+        keikaku::records(&keikaku::parse(path, &bytes).expect("decodes"))
+    };
+    // Per row label, the captions the original gives its tables. A rendering may fold
+    // more or fewer of a caption's continuation lines into it: one must start the other.
+    let mut original: HashMap<String, Vec<String>> = HashMap::new();
+    for record in load("fixtures/003_81fdfb445e420b05.txt") {
+        if let Some(caption) = record.caption.as_deref() {
+            original.entry(squeeze(&record.row)).or_default().push(squeeze(caption));
+        }
+    }
+    let known = |row: &str, caption: &str| {
+        original
+            .get(row)
+            .is_some_and(|captions| captions.iter().any(|known| known.starts_with(caption) || caption.starts_with(known.as_str())))
+    };
+    for rendering in [
+        "fixtures/003_libreoffice_pdftotext.txt",
+        "fixtures/003_libreoffice_pdftotext_layout.txt",
+        "fixtures/003_pdfminer.txt",
+        "fixtures/003_pdfplumber.txt",
+        "fixtures/003_pdfplumber_layout.txt",
+        "fixtures/003_pdftotext_raw.txt",
+        "fixtures/003_pymupdf.txt",
+    ] {
+        let mut wrong: Vec<String> = load(rendering)
+            .iter()
+            .filter_map(|record| {
+                let caption = squeeze(record.caption.as_deref()?);
+                (!known(&squeeze(&record.row), &caption)).then(|| format!("line {}: `{}` under `{caption}`", record.line, record.row))
+            })
+            .collect();
+        wrong.dedup();
+        assert!(wrong.is_empty(), "{rendering}: {wrong:#?}");
+    }
+}
