@@ -936,12 +936,42 @@ fn toc(lines: &[Line<'_>], classes: &[Class], title_idx: usize) -> (Vec<TocEntry
                 entries.push(TocEntry { line: row.line, marker, title, page });
                 last = row.line;
             }
+            _ if !entries.is_empty() => match wrapped_toc_entry(lines, classes, line_idx) {
+                Some(entry) => {
+                    last = lines[line_idx + 2].number;
+                    entries.push(entry);
+                    line_idx += 2;
+                }
+                None => break,
+            },
             _ => break,
         }
         line_idx += 1;
     }
     (entries, last, line_idx)
 }
+
+/// A contents entry whose title wrapped, as `pdftotext -layout` prints it: the
+/// title's first line, its page number alone on the next line (set level with
+/// the wrap), the title's short rest on the line after, and the contents going
+/// on below (`(1) 児童相談所における…取` / `31` / `組`).
+fn wrapped_toc_entry(lines: &[Line<'_>], classes: &[Class], idx: usize) -> Option<TocEntry> {
+    let [first, page, rest] = [idx, idx + 1, idx + 2].map(|at| lines.get(at).map(|line| line.text.trim()));
+    let (first, page, rest) = (first?, page?.parse::<u32>().ok()?, rest?);
+    let goes_on = matches!(classes.get(idx + 3), Some(Class::Row | Class::Spaced));
+    if !goes_on || rest.chars().count() > MAX_TOC_REST_CHARS || rest.contains("  ") || has_sentence_stop(first) {
+        return None;
+    }
+    let (marker, mut title) = match line_heading(first, 0) {
+        Some(heading) => (Some(heading.marker), heading.title),
+        None => (None, first.to_string()),
+    };
+    push_joined(&mut title, rest);
+    Some(TocEntry { line: lines[idx].number, marker, title, page: Some(page) })
+}
+
+/// Longest rest of a wrapped contents entry's title, in characters.
+const MAX_TOC_REST_CHARS: usize = 20;
 
 fn class(line_text: &str, number: u32) -> Class {
     let text = line_text.trim_matches(|c: char| c == ' ');

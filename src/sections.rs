@@ -283,17 +283,23 @@ impl Builder<'_> {
         true
     }
 
-    /// Joins `text` (the paragraph at `lines`) to the title of the chapter
+    /// Joins `text` (the paragraph at `lines`) to the title of the section
     /// just opened, when it is the rest of the heading's wrapped line: on the
     /// very next line, one short line with no sentence stop, after a heading
     /// line long enough to have wrapped (`第７章 …パーマネンシー保障に向けた` /
-    /// `取組`). Only chapters: a numbered heading's next short line is as
+    /// `取組`). Under a heading other than a chapter the rest must also show
+    /// that it continues the title: a numbered heading's next short line is as
     /// often a table's first cell (`4. …の分布率を反映` / `乳児院`).
     fn continue_title(&mut self, text: &str, lines: [u32; 2]) -> bool {
-        let Some(section) = self.open.last_mut().filter(|section| section.kind == "chapter" && section.title_lines.is_none()) else {
+        let Some(section) = self.open.last_mut().filter(|section| section.title_lines.is_none()) else {
             return false;
         };
         let Some(title) = section.title.as_mut() else { return false };
+        // Under other headings the rest must show it: it closes a bracket the title left
+        // open, or starts with a particle (`…アドボカ` / `シー)`, `…施設等` / `の確保`).
+        if section.kind != "chapter" && !crate::columns::continues_label(title, text) {
+            return false;
+        }
         let heading_chars = section.marker.as_deref().map_or(0, |marker| marker.chars().count() + 1) + title.chars().count();
         let wrapped = section.line + 1 == lines[0]
             && lines[0] == lines[1]
