@@ -149,6 +149,20 @@ enum Class {
 /// Groups normalized lines into pieces.
 pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
     let mut classes: Vec<Class> = lines.iter().map(|line| class(line.text, line.number)).collect();
+    // A heading spaced apart from its title (`is_spaced_heading`) right beside a table row
+    // is a row itself, its number a row number (`2   童相談所職員への…`).
+    for line_idx in 0..classes.len() {
+        if matches!(classes[line_idx], Class::Heading(_)) && columns::is_row(lines[line_idx].text) {
+            // A row of short cells, not a justified line of prose with a wide space in it.
+            let beside_row = |idx: Option<usize>| {
+                idx.filter(|&idx| classes.get(idx) == Some(&Class::Spaced))
+                    .is_some_and(|idx| columns::spans(lines[idx].text).iter().all(|span| span.text.chars().count() <= MAX_FRAGMENT_CHARS))
+            };
+            if beside_row(line_idx.checked_sub(1)) || beside_row(Some(line_idx + 1)) {
+                classes[line_idx] = Class::Spaced;
+            }
+        }
+    }
     // Header lines of a space-aligned table often have one cell (`2025 年度 (R7) 2026 年度 (R8) …`
     // fused by single spaces, or a wrapped `(内訳)`): lines right above the first row join it.
     for line_idx in 1..classes.len() {
@@ -238,7 +252,7 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
         if one_line_years {
             // A year header with no row of values under it: the cells wrap over many lines.
             if classes[line_idx] == Class::Text {
-                let end = region_end(&classes, line_idx, true);
+                let end = region_end(lines, &classes, line_idx, Some(u32::MAX));
                 let reason = "a year header whose cells wrap over many lines (raw pdftotext)".to_string();
                 pieces.push(unresolved(lines, line_idx, end, reason));
                 line_idx = end;
@@ -247,7 +261,7 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
         }
         // Cheap test first: this is asked of every line of text.
         if classes[line_idx] == Class::Text && (texttable::is_header_word(text) || texttable::header(text).is_some()) {
-            let end = region_end(&classes, line_idx, false);
+            let end = region_end(lines, &classes, line_idx, None);
             let region: Vec<(u32, &str)> = lines[line_idx..end].iter().map(|line| (line.number, line.text)).collect();
             // The header's words on one line, or each a block of its own.
             let header = texttable::header(text).map(|words| (words, 1)).or_else(|| texttable::header_blocks(&region));
@@ -662,15 +676,24 @@ fn grid_start(lines: &[Line<'_>], classes: &[Class], line_idx: usize) -> Option<
 }
 
 /// The end (exclusive) of a table region that runs to the next heading
-/// candidate, without the blank lines before it. With `numbered_rows`, a
-/// `1 …` line is a row number of the table, not a heading.
-fn region_end(classes: &[Class], from: usize, numbered_rows: bool) -> usize {
+/// candidate, without the blank lines before it. With `numbered_rows` (the
+/// most rows), a line that starts with the table's next row number (`1`, then
+/// `2` …, alone or before the words of a cell: `3 整備済み`) is a row, not a
+/// heading; a heading numbered otherwise (`3 計画期間…` after row 5) ends it.
+fn region_end(lines: &[Line<'_>], classes: &[Class], from: usize, numbered_rows: Option<u32>) -> usize {
+    let mut next_row = 1;
     let mut end = from + 1;
     while end < classes.len() && end - from < 120 {
+        let row_number = numbered_rows.is_some_and(|n_rows| {
+            leading_number(lines[end].text.trim())
+                .is_some_and(|(number, rest)| number == next_row && next_row <= n_rows && (rest.is_empty() || rest.starts_with(' ')))
+        });
         match &classes[end] {
-            Class::Heading(number) if !(numbered_rows && *number) => break,
-            _ => end += 1,
+            _ if row_number => next_row += 1,
+            Class::Heading(_) => break,
+            _ => {}
         }
+        end += 1;
     }
     while end > from + 1 && classes[end - 1] == Class::Blank {
         end -= 1;
@@ -679,30 +702,14 @@ fn region_end(classes: &[Class], from: usize, numbered_rows: bool) -> usize {
 }
 
 /// The end (exclusive) of the requirement grid whose header is at
-/// `header_idx`: as `region_end`, but a `k …` line whose k is the grid's next
-/// row number is a row number printed at the start of a line of cells
-/// (pdfplumber: `1 どをサポートする…`), not a heading. The rows are as many as
-/// the circled items (`①…⑤`) listed above the grid, the last of them the
-/// first met going up; without such a list no line is taken for a row number.
+/// `header_idx`: as `region_end`, its rows as many as the circled items
+/// (`①…⑤`) listed above the grid, the last of them the first met going up
+/// (pdfplumber prints a row number at the start of a line of cells: `1
+/// どをサポートする…`); without such a list no line is taken for a row number.
 fn grid_end(lines: &[Line<'_>], classes: &[Class], header_idx: usize) -> usize {
     let circled = |text: &str| text.trim_start().chars().next().filter(|c| matches!(c, '①'..='⑳')).map(|c| c as u32 - '①' as u32 + 1);
     let n_rows = (header_idx.saturating_sub(80)..header_idx).rev().find_map(|idx| circled(lines[idx].text)).unwrap_or(0);
-    let mut next_row = 1;
-    let mut end = header_idx + 1;
-    while end < classes.len() && end - header_idx < 120 {
-        let number = leading_number(lines[end].text.trim_start()).map(|(number, _)| number);
-        match &classes[end] {
-            Class::Heading(true) if number == Some(next_row) && next_row <= n_rows => next_row += 1,
-            Class::Heading(_) => break,
-            _ if number == Some(next_row) && lines[end].text.trim().len() <= 2 => next_row += 1,
-            _ => {}
-        }
-        end += 1;
-    }
-    while end > header_idx + 1 && classes[end - 1] == Class::Blank {
-        end -= 1;
-    }
-    end
+    region_end(lines, classes, header_idx, Some(n_rows))
 }
 
 fn unresolved(lines: &[Line<'_>], start: usize, end: usize, reason: String) -> Piece {
@@ -849,6 +856,7 @@ fn run_of_text(lines: &[Line<'_>], classes: &[Class], first_idx: usize, first_te
         && !is_year_line(lines, classes, line_idx)
         && !stacked::is_numbered_year_cell(lines[line_idx].text)
         && !starts_text_table_header(lines, line_idx)
+        && !crate::grid::is_header(lines[line_idx].text)
     {
         line_idx += 1;
     }
@@ -973,6 +981,22 @@ fn wrapped_toc_entry(lines: &[Line<'_>], classes: &[Class], idx: usize) -> Optio
 /// Longest rest of a wrapped contents entry's title, in characters.
 const MAX_TOC_REST_CHARS: usize = 20;
 
+/// Most spaces between a heading's marker and its title (`(1)  策定要領…`).
+const MAX_HEADING_GAP: usize = 4;
+
+/// A heading whose marker stands apart from its title by a run of spaces
+/// (`(1)  策定要領に示された資源の必要量等`, pdfplumber's layout mode): two
+/// cells, the first the marker alone, the second no value.
+fn is_spaced_heading(text: &str, number: u32) -> bool {
+    let spans = columns::spans(text);
+    let [marker, title] = &spans[..] else { return false };
+    // A few spaces apart, not a table's row number and far cell (`3        整備済み`).
+    title.start - marker.end <= MAX_HEADING_GAP
+        && !columns::is_data(title)
+        && heading(&format!("{} {}", marker.text, title.text), number)
+            .is_some_and(|heading| heading.marker.replace(' ', "") == marker.text.replace(' ', ""))
+}
+
 fn class(line_text: &str, number: u32) -> Class {
     let text = line_text.trim_matches(|c: char| c == ' ');
     if text.trim().is_empty() {
@@ -1000,7 +1024,7 @@ fn class(line_text: &str, number: u32) -> Class {
     if text.starts_with('※') || text.starts_with("(※") {
         return Class::Note;
     }
-    if columns::is_row(line_text) {
+    if columns::is_row(line_text) && !is_spaced_heading(text, number) {
         return Class::Spaced;
     }
     if let Some(heading) = heading(text, number) {

@@ -127,7 +127,7 @@ fn bracket_across_cells(text: &str) -> bool {
     false
 }
 
-fn is_data(span: &Span) -> bool {
+pub fn is_data(span: &Span) -> bool {
     let cell = values::cell(&span.text, 0);
     cell.value.is_some() || cell.status.is_some() || cell.kind == "mark" || values::split_values(&span.text).is_some()
 }
@@ -362,7 +362,28 @@ fn centred_groups(lines: &[SpacedLine]) -> Option<Vec<RawRow>> {
 /// every other line starts right of them. None otherwise, or when a number stands
 /// alone on its line (nothing shows which lines are its row).
 fn without_row_numbers(lines: &[SpacedLine]) -> Option<Vec<SpacedLine>> {
-    let is_number = |span: &Span| span.start <= 1 && span.text.len() <= 2 && span.text.bytes().all(|byte| byte.is_ascii_digit());
+    let left = lines.iter().filter_map(|line| line.spans.first().map(|span| span.start)).min()?;
+    let is_number = |span: &Span| span.start <= left + 1 && span.text.len() <= 2 && span.text.bytes().all(|byte| byte.is_ascii_digit());
+    // A number one space before its label is cut off it (`3 を受講した…`, pdfplumber).
+    let split: Vec<SpacedLine> = lines
+        .iter()
+        .map(|line| {
+            let mut spans = line.spans.clone();
+            if let Some((number, label)) =
+                spans.first().filter(|first| first.start <= left + 1).and_then(|first| first.text.split_once(' '))
+            {
+                let unit_next = label.starts_with(|c: char| "歳年月日人件回名か%.,~-".contains(c));
+                if number.len() <= 2 && number.bytes().all(|byte| byte.is_ascii_digit()) && !label.is_empty() && !unit_next {
+                    let (start, end) = (spans[0].start, spans[0].end);
+                    let (number, label) = (number.to_string(), label.to_string());
+                    spans[0] = Span { start, end: start + number.len(), text: number };
+                    spans.insert(1, Span { start: end - label.chars().count(), end, text: label });
+                }
+            }
+            SpacedLine { line: line.line, page: line.page, spans }
+        })
+        .collect();
+    let lines = &split[..];
     let numbered: Vec<&SpacedLine> = lines.iter().filter(|line| line.spans.first().is_some_and(is_number)).collect();
     if numbered.len() < 2 || numbered.iter().any(|line| line.spans.len() < 2) {
         return None;

@@ -301,7 +301,10 @@ impl Builder<'_> {
             return false;
         }
         let heading_chars = section.marker.as_deref().map_or(0, |marker| marker.chars().count() + 1) + title.chars().count();
-        let wrapped = section.line + 1 == lines[0]
+        // The next line; under a chapter, one blank line may come between (pdfplumber's layout mode).
+        let gap = if section.kind == "chapter" { 2 } else { 1 };
+        let wrapped = lines[0] > section.line
+            && lines[0] - section.line <= gap
             && lines[0] == lines[1]
             && section.blocks.is_empty()
             && section.sections.is_empty()

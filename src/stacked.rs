@@ -1477,9 +1477,15 @@ fn interleaved(
         (None, Some(above)) => (above.to_string(), true, (header.line, header.page)),
         (None, None) => return None,
     };
+    let last = values.last()?.idx;
+    // The row is the table's only one: more values right after it are rows whose labels
+    // were printed elsewhere (pdfminer prints them as a column first), so its own
+    // values are not known either (`20 件` / `6件` / `21 件` … alternate two rows).
+    if tokens.iter().find(|token| token.idx > last).is_some_and(|next| next.kind == Kind::Value) {
+        return None;
+    }
     let mut cells = vec![label_text];
     cells.extend(values.iter().map(|token| token.text.to_string()));
-    let last = values.last()?.idx;
     let cell_lines = std::iter::once(anchor.0).chain(values.iter().map(|token| token.line)).collect();
     Some((RawRow { line: anchor.0, page: anchor.1, cells, cell_lines }, years, last, label_above_used))
 }

@@ -73,6 +73,9 @@ fn seed_003_traps_are_not_headings() {
 /// pdfplumber prints a grid's row number at the start of a line of its cells
 /// (`1 どをサポートする…`, `3 ・実施回数…`): inside the grid, up to as many rows as
 /// the list above it has items, these are row numbers, not headings.
+/// FIXME(issue 3): pdfminer (fixtures/000_pdfminer.txt, 492-506) prints item ④'s
+/// wrapped rest `制` after the page furniture `資料８`; an item cannot span the
+/// furniture's line, so `①`…`⑤` there stay headings under `（１）`.
 #[test]
 fn seed_000_renderings_have_the_real_outline() {
     let squeeze = |lines: Vec<String>| -> Vec<String> {
@@ -90,7 +93,14 @@ fn seed_000_renderings_have_the_real_outline() {
         .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
         .map(str::to_string)
         .collect();
-    for fixture in ["fixtures/000_libreoffice_pdftotext_layout.txt", "fixtures/000_libreoffice_pdftotext.txt", "fixtures/000_pymupdf.txt"] {
+    for fixture in [
+        "fixtures/000_libreoffice_pdftotext_layout.txt",
+        "fixtures/000_libreoffice_pdftotext.txt",
+        "fixtures/000_pymupdf.txt",
+        "fixtures/000_pdfplumber.txt",
+        "fixtures/000_pdftotext_raw.txt",
+        "fixtures/000_pdfplumber_layout.txt",
+    ] {
         let bytes = std::fs::read(fixture).expect("fixture");
         let document = keikaku::parse(fixture, &bytes).expect("decodes");
         let mut got = Vec::new();
