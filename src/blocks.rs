@@ -161,6 +161,7 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
         }
     }
     let mut pieces = Vec::new();
+    let mut offers = Offers::new();
     let mut line_idx = 0;
     while line_idx < lines.len() {
         let line = &lines[line_idx];
@@ -182,7 +183,7 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
         }
         if classes[line_idx] == Class::Text && text.starts_with(stacked::REQUIREMENT_OPENER) {
             if let Some(Stacked::Table { rows, n_above, n_used, n_doubtful }) =
-                stacked_table(lines, &classes, &mut pieces, line_idx, stacked::requirement_table)
+                stacked_table(lines, &classes, &mut offers, &mut pieces, line_idx, stacked::requirement_table)
             {
                 line_idx = push_stacked(&mut pieces, lines, line_idx, rows, n_above, n_used, n_doubtful);
                 continue;
@@ -192,7 +193,7 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
         let first_year = classes[line_idx] == Class::Year
             && classes[..line_idx].iter().rev().find(|class| **class != Class::Blank).is_none_or(|class| *class != Class::Year);
         if year_row || first_year {
-            match stacked_table(lines, &classes, &mut pieces, line_idx, stacked::read) {
+            match stacked_table(lines, &classes, &mut offers, &mut pieces, line_idx, stacked::read) {
                 Some(Stacked::Table { rows, n_above, n_used, n_doubtful }) => {
                     line_idx = push_stacked(&mut pieces, lines, line_idx, rows, n_above, n_used, n_doubtful);
                     continue;
@@ -525,36 +526,74 @@ fn push_stacked(
 
 /// Lines above a header that `stacked` may take as its stub or row label: at most this many.
 const MAX_LINES_ABOVE: usize = 8;
+/// Lines from a header on that `stacked` is offered: at most this many.
+const MAX_LINES_OFFERED: usize = 400;
+
+/// The lines as `stacked` is offered them, made once per line for the window the
+/// calls need: neighbouring headers share most of their 400 lines, and making
+/// them afresh for each header was a sixth of `classify`. Never more than one
+/// window is kept (every line's at once would add 32 bytes a line to the peak).
+struct Offers<'a> {
+    /// The index of the line `offered[0]` is.
+    start: usize,
+    offered: Vec<stacked::Offered<'a>>,
+}
+
+impl<'a> Offers<'a> {
+    fn new() -> Offers<'a> {
+        Offers { start: 0, offered: Vec::new() }
+    }
+
+    /// The offered lines `from..to`, made for those not made yet.
+    fn range(&mut self, lines: &[Line<'a>], classes: &[Class], from: usize, to: usize) -> &[stacked::Offered<'a>] {
+        if from < self.start || from > self.start + self.offered.len() {
+            self.offered.clear();
+            self.start = from;
+        } else if from - self.start >= MAX_LINES_OFFERED {
+            // Lines behind the window are dropped only now and then: a shift per call costs more.
+            self.offered.drain(..from - self.start);
+            self.start = from;
+        }
+        let made = self.start + self.offered.len();
+        if to > made {
+            self.offered.extend((made..to).map(|idx| offer(&lines[idx], &classes[idx])));
+        }
+        &self.offered[from - self.start..to - self.start]
+    }
+}
+
+/// A line as `stacked` is offered it: whether it may be a cell, or a piece of one.
+fn offer<'a>(line: &Line<'a>, class: &Class) -> stacked::Offered<'a> {
+    let text = line.text.trim();
+    let cellish = match class {
+        Class::Text | Class::Blank | Class::Year => true,
+        // Lone numbers look like row numbers or page numbers; in a table they are values.
+        Class::Furniture => text.bytes().all(|byte| byte.is_ascii_digit()),
+        Class::ListItem => text == "-",
+        // `4 (見込)` reads as heading 4 titled `(見込)`.
+        Class::Heading(_) => stacked::is_value(text),
+        _ => false,
+    };
+    let loose = match class {
+        Class::Heading(_) => true,
+        Class::ListItem | Class::Label => true,
+        _ => cellish,
+    };
+    stacked::Offered { line: line.number, page: line.page, text, cellish, loose }
+}
 
 /// Offers the lines at `line_idx` (a year header as raw pdftotext prints it) to
 /// `stacked`. The short paragraphs just made from the lines above are offered
 /// too; those a table takes are removed from `pieces` (a paragraph it takes
 /// only the end of keeps its first lines).
-fn stacked_table(
-    lines: &[Line<'_>],
+fn stacked_table<'a>(
+    lines: &[Line<'a>],
     classes: &[Class],
+    offers: &mut Offers<'a>,
     pieces: &mut Vec<Piece>,
     line_idx: usize,
     read: fn(&[stacked::Offered<'_>], &[stacked::Offered<'_>]) -> Option<Stacked>,
 ) -> Option<Stacked> {
-    let offer = |idx: usize| {
-        let text = lines[idx].text.trim();
-        let cellish = match classes[idx] {
-            Class::Text | Class::Blank | Class::Year => true,
-            // Lone numbers look like row numbers or page numbers; in a table they are values.
-            Class::Furniture => text.bytes().all(|byte| byte.is_ascii_digit()),
-            Class::ListItem => text == "-",
-            // `4 (見込)` reads as heading 4 titled `(見込)`.
-            Class::Heading(_) => stacked::is_value(text),
-            _ => false,
-        };
-        let loose = match &classes[idx] {
-            Class::Heading(_) => true,
-            Class::ListItem | Class::Label => true,
-            _ => cellish,
-        };
-        stacked::Offered { line: lines[idx].number, page: lines[idx].page, text, cellish, loose }
-    };
     let floor = line_idx.saturating_sub(MAX_LINES_ABOVE);
     let mut above_start = line_idx;
     for piece in pieces.iter().rev() {
@@ -565,9 +604,9 @@ fn stacked_table(
         above_start = piece_start;
     }
     // Blank lines between the last piece and the header are offered too.
-    let above: Vec<stacked::Offered> = (above_start..line_idx).map(offer).collect();
-    let from: Vec<stacked::Offered> = (line_idx..lines.len().min(line_idx + 400)).map(offer).collect();
-    let found = read(&above, &from)?;
+    let window = offers.range(lines, classes, above_start, lines.len().min(line_idx + MAX_LINES_OFFERED));
+    let (above, from) = window.split_at(line_idx - above_start);
+    let found = read(above, from)?;
     if let Stacked::Table { n_above, .. } = &found {
         let taken_from = (line_idx - n_above) as u32 + 1;
         while pieces.last().is_some_and(|piece| piece.last >= taken_from) {
