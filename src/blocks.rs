@@ -145,7 +145,7 @@ enum Class {
 
 /// Groups normalized lines into pieces.
 pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
-    let mut classes: Vec<Class> = lines.iter().map(|line| class(line.text, line.number)).collect();
+    let mut classes: Vec<Class> = lines.iter().map(|line| class(line.text)).collect();
     // Header lines of a space-aligned table often have one cell (`2025 年度 (R7) 2026 年度 (R8) …`
     // fused by single spaces, or a wrapped `(内訳)`): lines right above the first row join it.
     for line_idx in 1..classes.len() {
@@ -865,7 +865,7 @@ fn toc(lines: &[Line<'_>], classes: &[Class], title_idx: usize) -> (Vec<TocEntry
                 let words: Vec<&str> = if page.is_some() { cells[..cells.len() - 1].to_vec() } else { cells.clone() };
                 let (marker, title) = match words.as_slice() {
                     [marker, title, ..] => (Some(marker.to_string()), title.to_string()),
-                    [title] => match class(title, 0) {
+                    [title] => match class(title) {
                         Class::Heading(_) => match line_heading(title, 0) {
                             Some(heading) => (Some(heading.marker), heading.title),
                             None => (None, title.to_string()),
@@ -884,7 +884,7 @@ fn toc(lines: &[Line<'_>], classes: &[Class], title_idx: usize) -> (Vec<TocEntry
     (entries, last, line_idx)
 }
 
-fn class(line_text: &str, number: u32) -> Class {
+fn class(line_text: &str) -> Class {
     let text = line_text.trim_matches(|c: char| c == ' ');
     if text.trim().is_empty() {
         return Class::Blank;
@@ -914,8 +914,8 @@ fn class(line_text: &str, number: u32) -> Class {
     if columns::is_row(line_text) {
         return Class::Spaced;
     }
-    if let Some(heading) = heading(text, number) {
-        return Class::Heading(heading.kind == "number");
+    if let Some(marked) = marked(text.trim()) {
+        return Class::Heading(marked.kind == "number");
     }
     if is_label(text) {
         return Class::Label;
@@ -926,7 +926,7 @@ fn class(line_text: &str, number: u32) -> Class {
     }
     if text.starts_with("- ") || text == "-" || text.starts_with('・') || text.starts_with("• ") {
         if let Some(rest) = text.strip_prefix("- ") {
-            if heading(rest.trim(), number).is_some_and(|heading| heading.kind == "circled") {
+            if marked(rest.trim()).is_some_and(|marked| marked.kind == "circled") {
                 return Class::Heading(false);
             }
         }
@@ -1033,38 +1033,64 @@ pub fn unit_in(text: &str) -> Option<String> {
 /// Reads a heading marker and title; None when the line cannot be a heading.
 pub fn heading(text: &str, line: u32) -> Option<Heading> {
     let text = text.trim();
-    let make = |kind: &'static str, marker: String, number: Option<u32>, title: &str| Heading {
-        kind,
-        marker,
-        number,
-        title: title.trim().to_string(),
-        line,
-        text: text.to_string(),
+    let Marked { kind, number, marker, title } = marked(text)?;
+    let marker = match marker {
+        Marker::Numbered(before, after) => format!("{before}{}{after}", number.unwrap_or_default()),
+        Marker::Appendix => APPENDIX.to_string(),
+        Marker::Circled(circled) => circled.to_string(),
+        Marker::Kana(kana) => format!("({kana})"),
     };
-    let (heading, max_title) = if let Some(rest) = text.strip_prefix('第') {
+    Some(Heading { kind, marker, number, title: title.to_string(), line, text: text.to_string() })
+}
+
+/// A heading read off a trimmed line without copying it: `class` asks this of
+/// every line, and most are no heading (`heading` built three `String`s first).
+struct Marked<'a> {
+    kind: &'static str,
+    number: Option<u32>,
+    marker: Marker,
+    /// Trimmed.
+    title: &'a str,
+}
+
+/// How a heading's marker is printed.
+enum Marker {
+    /// The number between two texts: `第7章`, `資料1`, `(1)`, `1.`, `3`.
+    Numbered(&'static str, &'static str),
+    /// `【参考】`
+    Appendix,
+    /// `①`
+    Circled(char),
+    /// `(ア)`
+    Kana(char),
+}
+
+/// The heading on `text` (trimmed), as `heading` reads it.
+fn marked(text: &str) -> Option<Marked<'_>> {
+    let (kind, number, marker, title, max_title) = if let Some(rest) = text.strip_prefix('第') {
         let (number, after) = leading_number(rest)?;
         let title = after.strip_prefix('章')?;
-        (make("chapter", format!("第{number}章"), Some(number), title), 80)
+        ("chapter", Some(number), Marker::Numbered("第", "章"), title, 80)
     } else if let Some(title) = text.strip_prefix(APPENDIX) {
-        (make("appendix", APPENDIX.to_string(), None, title), 80)
+        ("appendix", None, Marker::Appendix, title, 80)
     } else if let Some(rest) = text.strip_prefix("資料") {
         let (number, after) = leading_number(rest)?;
         if !after.starts_with(' ') {
             return None;
         }
-        (make("material", format!("資料{number}"), Some(number), after), 80)
+        ("material", Some(number), Marker::Numbered("資料", ""), after, 80)
     } else if let Some(rest) = text.strip_prefix('(') {
         if let Some((number, after)) = leading_number(rest) {
             let title = after.strip_prefix(')')?;
-            (make("paren", format!("({number})"), Some(number), title), 60)
+            ("paren", Some(number), Marker::Numbered("(", ")"), title, 60)
         } else {
             let kana = rest.chars().next().filter(|c| matches!(c, 'ア'..='ン'))?;
             let title = rest[kana.len_utf8()..].strip_prefix(')')?;
-            (make("paren_kana", format!("({kana})"), Some(kana_number(kana)?), title), 60)
+            ("paren_kana", Some(kana_number(kana)?), Marker::Kana(kana), title, 60)
         }
     } else if let Some(circled) = text.chars().next().filter(|c| matches!(c, '①'..='⑳')) {
         let number = circled as u32 - '①' as u32 + 1;
-        (make("circled", circled.to_string(), Some(number), &text[circled.len_utf8()..]), 60)
+        ("circled", Some(number), Marker::Circled(circled), &text[circled.len_utf8()..], 60)
     } else if text.starts_with(|c: char| c.is_ascii_digit()) {
         let (number, after) = leading_number(text)?;
         if number == 0 || number > 99 {
@@ -1074,35 +1100,32 @@ pub fn heading(text: &str, line: u32) -> Option<Heading> {
             if title.starts_with(|c: char| c.is_ascii_digit()) {
                 return None;
             }
-            (make("number_dot", format!("{number}."), Some(number), title), 60)
+            ("number_dot", Some(number), Marker::Numbered("", "."), title, 60)
         } else {
             let title = after.strip_prefix(' ')?;
             let first = title.trim_start().chars().next()?;
             if first.is_ascii_digit() || "歳年月日人件回名か%.,~-".contains(first) {
                 return None;
             }
-            (make("number", number.to_string(), Some(number), title), 60)
+            ("number", Some(number), Marker::Numbered("", ""), title, 60)
         }
     } else {
         return None;
     };
-    let title = &heading.title;
+    let title = title.trim();
     if title.is_empty() || has_sentence_stop(title) || title.contains('\t') || title.chars().count() > max_title {
         return None;
     }
-    Some(heading)
+    Some(Marked { kind, number, marker, title })
 }
 
 /// True when `text` has a full stop that ends a sentence (not one inside
 /// brackets, as in `(社会的養護経験者を含む。)`).
 pub fn has_sentence_stop(text: &str) -> bool {
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == FULL_STOP && !matches!(chars.peek(), Some(')' | '」' | '』')) {
-            return true;
-        }
-    }
-    false
+    // `。` is E3 80 82: its last byte is found by SIMD (decoding every character cost more).
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(0x82, bytes)
+        .any(|at| at >= 2 && bytes[at - 2..at] == [0xE3, 0x80] && !matches!(text[at + 1..].chars().next(), Some(')' | '」' | '』')))
 }
 
 fn leading_number(text: &str) -> Option<(u32, &str)> {
