@@ -406,14 +406,16 @@ fn flag_value_clusters(mut pieces: Vec<Piece>, lines: &[Line<'_>]) -> Vec<Piece>
     let mut kept = 0;
     let mut run: Vec<Piece> = Vec::new();
     let flush = |run: &mut Vec<Piece>, out: &mut [Piece], kept: &mut usize| {
-        let n_values = run.iter().filter(|piece| is_value(piece)).count();
-        // Read only for a run that could be a cluster (most runs are one or two lines).
+        // Each piece read once, and only in a run that could be a cluster (most runs are a line or two).
+        let values: Vec<bool> = if run.len() < MIN_CLUSTER_VALUES { Vec::new() } else { run.iter().map(is_value).collect() };
+        let n_values = values.iter().filter(|value| **value).count();
         let page_numbers = || {
             // Page numbers of a table of contents are whole numbers that never go down.
             let integers: Vec<u32> = run
                 .iter()
-                .filter_map(|piece| match &piece.kind {
-                    PieceKind::Paragraph(text) | PieceKind::Furniture(text) if is_value(piece) => Some(text.parse::<u32>().ok()),
+                .zip(&values)
+                .filter_map(|(piece, value)| match &piece.kind {
+                    PieceKind::Paragraph(text) | PieceKind::Furniture(text) if *value => Some(text.parse::<u32>().ok()),
                     _ => None,
                 })
                 .collect::<Option<Vec<u32>>>()
@@ -421,8 +423,9 @@ fn flag_value_clusters(mut pieces: Vec<Piece>, lines: &[Line<'_>]) -> Vec<Piece>
             // … or section numbers and page numbers between long titles.
             let titles: Vec<usize> = run
                 .iter()
-                .filter_map(|piece| match &piece.kind {
-                    PieceKind::Paragraph(text) if !is_value(piece) => Some(text.chars().count()),
+                .zip(&values)
+                .filter_map(|(piece, value)| match &piece.kind {
+                    PieceKind::Paragraph(text) if !*value => Some(text.chars().count()),
                     _ => None,
                 })
                 .collect();
