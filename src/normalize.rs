@@ -209,40 +209,52 @@ pub fn line<'a>(original: &'a str, number: u32, warnings: &mut Vec<Warning>) -> 
     let mut folded = String::with_capacity(trimmed.len());
     let mut n_replacement = 0;
     let mut n_control = 0;
-    let mut chars = trimmed.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\u{FF01}'..='\u{FF5E}' => folded.push(char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)),
-            '\u{3000}' | '\u{00A0}' => folded.push(' '),
-            '\u{2010}' | '\u{2011}' | '\u{2212}' => folded.push('-'),
-            '\u{301C}' => folded.push('~'),
+    // Characters kept as they are go over in runs (`kept_from..`), not one `push` each.
+    let mut kept_from = 0;
+    let mut chars = trimmed.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let folded_c = match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '\u{3000}' | '\u{00A0}' => ' ',
+            '\u{2010}' | '\u{2011}' | '\u{2212}' => '-',
+            '\u{301C}' => '~',
             '\u{FF61}'..='\u{FF9F}' | '\u{FFE0}'..='\u{FFEE}' => {
                 // Half-width katakana: take the run with its sound marks so NFKC composes them.
-                let mut run = String::new();
-                run.push(c);
-                while let Some(&next) = chars.peek() {
+                let mut end = at + c.len_utf8();
+                while let Some(&(next_at, next)) = chars.peek() {
                     if matches!(next, '\u{FF61}'..='\u{FF9F}') {
-                        run.push(next);
+                        end = next_at + next.len_utf8();
                         chars.next();
                     } else {
                         break;
                     }
                 }
-                folded.extend(run.nfkc());
+                folded.push_str(&trimmed[kept_from..at]);
+                folded.extend(trimmed[at..end].nfkc());
+                kept_from = end;
+                continue;
             }
-            FORM_FEED => {}
+            FORM_FEED => {
+                folded.push_str(&trimmed[kept_from..at]);
+                kept_from = at + c.len_utf8();
+                continue;
+            }
             REPLACEMENT => {
                 n_replacement += 1;
-                folded.push(c);
+                continue;
             }
-            '\t' => folded.push(c),
+            '\t' => continue,
             c if c.is_control() => {
                 n_control += 1;
-                folded.push(c);
+                continue;
             }
-            _ => folded.push(c),
-        }
+            _ => continue,
+        };
+        folded.push_str(&trimmed[kept_from..at]);
+        folded.push(folded_c);
+        kept_from = at + c.len_utf8();
     }
+    folded.push_str(&trimmed[kept_from..]);
     if n_replacement > 0 {
         warnings.push(Warning {
             line: number,
@@ -305,6 +317,10 @@ fn is_katakana(c: char) -> bool {
 /// Rebuilds katakana whose sound marks came out as `"`/`°` and whose long
 /// vowel marks came out as `-`; None when the line has no such damage.
 fn repair_kana(text: &str) -> Option<String> {
+    // The quick test first: no `"` and no `°` (C2 B0), no damage.
+    if !text.bytes().any(|byte| byte == b'"' || byte == 0xB0) {
+        return None;
+    }
     let chars: Vec<char> = text.chars().collect();
     let damaged = chars.windows(2).any(|pair| is_katakana(pair[0]) && matches!(pair[1], BROKEN_DAKUTEN | BROKEN_HANDAKUTEN));
     if !damaged {
