@@ -453,6 +453,51 @@ mod tests {
         }
     }
 
+    /// The fold as it was written before runs were copied whole: a character at a time.
+    fn fold_by_char(text: &str) -> String {
+        let mut folded = String::new();
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '\u{FF01}'..='\u{FF5E}' => folded.push(char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)),
+                '\u{3000}' | '\u{00A0}' => folded.push(' '),
+                '\u{2010}' | '\u{2011}' | '\u{2212}' => folded.push('-'),
+                '\u{301C}' => folded.push('~'),
+                '\u{FF61}'..='\u{FF9F}' | '\u{FFE0}'..='\u{FFEE}' => {
+                    let mut run = String::from(c);
+                    while let Some(&next) = chars.peek().filter(|next| matches!(next, '\u{FF61}'..='\u{FF9F}')) {
+                        run.push(next);
+                        chars.next();
+                    }
+                    folded.extend(run.nfkc());
+                }
+                FORM_FEED => {}
+                _ => folded.push(c),
+            }
+        }
+        folded.trim_end_matches(' ').to_string()
+    }
+
+    #[test]
+    fn folds_runs_as_char_by_char() {
+        let pieces = [
+            "あ", "a", "１", "（", "\u{3000}", "\u{A0}", "‐", "−", "〜", "ｶ", "ﾞ", "ﾊ", "ﾟ", "￥", "\u{0C}", "\u{FFFD}", "\u{1}", "\t", "ス",
+            "-", "\"", "°", "表",
+        ];
+        for first in pieces {
+            for second in pieces {
+                for third in pieces {
+                    let text = format!("{first}{second}x{third}{second}");
+                    let expected = fold_by_char(trim_end_spaces(&text));
+                    let normalized = line(&text, 1, &mut Vec::new());
+                    if repair_kana(&expected).is_none() {
+                        assert_eq!(normalized, expected, "{text:?}");
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn form_feeds_are_pages() {
         let mut rewritten = String::new();
