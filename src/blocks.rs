@@ -153,7 +153,8 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
             continue;
         }
         let mut lead = line_idx;
-        while lead > 0 && line_idx - lead < 3 && classes[lead - 1] == Class::Text && is_header_piece(lines[lead - 1].text.trim()) {
+        while lead > 0 && line_idx - lead < 3 && classes[lead - 1] == Class::Text && is_header_piece(normalize::trim(lines[lead - 1].text))
+        {
             lead -= 1;
         }
         for class in classes.iter_mut().take(line_idx).skip(lead) {
@@ -165,7 +166,7 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
     let mut line_idx = 0;
     while line_idx < lines.len() {
         let line = &lines[line_idx];
-        let text = line.text.trim();
+        let text = normalize::trim(line.text);
         let start = line.number;
         let one_line_years = matches!(classes[line_idx], Class::Text | Class::Spaced) && columns::year_header(text).is_some();
         // `2025 年度 (R7) 2026 年度 (R8) …` (single spaces inside and between the cells); a
@@ -267,7 +268,11 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
                 let run_end = line_idx + classes[line_idx..].iter().take_while(|class| **class == Class::Separator).count();
                 for separator in &lines[line_idx..run_end] {
                     let number = separator.number;
-                    pieces.push(Piece { kind: PieceKind::Separator(separator.text.trim().to_string()), first: number, last: number });
+                    pieces.push(Piece {
+                        kind: PieceKind::Separator(normalize::trim(separator.text).to_string()),
+                        first: number,
+                        last: number,
+                    });
                 }
                 line_idx = run_end;
             }
@@ -303,7 +308,7 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
                         // A stub word or row label right above a raw table's year cells is the table's.
                         Class::Text if is_year_line(lines, &classes, probe) || precedes_year(lines, &classes, probe) => break,
                         Class::Text | Class::Unit if continues_caption(lines[probe].text) => {
-                            let extra = lines[probe].text.trim();
+                            let extra = normalize::trim(lines[probe].text);
                             if classes[probe] == Class::Unit || unit_in(extra).is_some() {
                                 unit = unit.or_else(|| unit_in(extra));
                             }
@@ -355,11 +360,14 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
                 while line_idx < lines.len() {
                     match classes[line_idx] {
                         Class::ListItem => {
-                            items.push(Item { line: lines[line_idx].number, text: list_text(lines[line_idx].text.trim()).to_string() });
+                            items.push(Item {
+                                line: lines[line_idx].number,
+                                text: list_text(normalize::trim(lines[line_idx].text)).to_string(),
+                            });
                         }
                         Class::Text if !items.is_empty() => {
                             if let Some(item) = items.last_mut() {
-                                push_joined(&mut item.text, lines[line_idx].text.trim());
+                                push_joined(&mut item.text, normalize::trim(lines[line_idx].text));
                             }
                         }
                         // One blank line may separate items of one list.
@@ -470,7 +478,7 @@ const MIN_WRAPPED_CHARS: usize = 30;
 /// (`・…保護` / `者の現況を…`). (An item made of a heading candidate, `①…`,
 /// is joined the same way by `sections`, once it knows it is an item.)
 fn join_broken_paragraphs(mut pieces: Vec<Piece>, lines: &[Line<'_>]) -> Vec<Piece> {
-    let line_chars = |number: u32| lines.get(number as usize - 1).map_or(0, |line| line.text.trim().chars().count());
+    let line_chars = |number: u32| lines.get(number as usize - 1).map_or(0, |line| normalize::trim(line.text).chars().count());
     // In place: `kept` pieces are compacted to the front of the same vector.
     let mut kept = 0;
     for piece_idx in 0..pieces.len() {
@@ -567,7 +575,7 @@ impl<'a> Offers<'a> {
 
 /// A line as `stacked` is offered it: whether it may be a cell, or a piece of one.
 fn offer<'a>(line: &Line<'a>, class: &Class) -> stacked::Offered<'a> {
-    let text = line.text.trim();
+    let text = normalize::trim(line.text);
     let cellish = match class {
         Class::Text | Class::Blank | Class::Year => true,
         // Lone numbers look like row numbers or page numbers; in a table they are values.
@@ -618,7 +626,7 @@ fn stacked_table<'a>(
                 // Keep the lines above the table's first as the paragraph they were.
                 let kept: Vec<&str> = lines[piece.first as usize - 1..taken_from as usize - 1]
                     .iter()
-                    .map(|line| line.text.trim())
+                    .map(|line| normalize::trim(line.text))
                     .filter(|text| !text.is_empty())
                     .collect();
                 let text =
@@ -678,13 +686,17 @@ fn unresolved(lines: &[Line<'_>], start: usize, end: usize, reason: String) -> P
 
 /// Every non-blank line of a region, trimmed, with its number.
 fn fragments(lines: &[Line<'_>]) -> Vec<Item> {
-    lines.iter().filter(|line| !line.is_blank()).map(|line| Item { line: line.number, text: line.text.trim().to_string() }).collect()
+    lines
+        .iter()
+        .filter(|line| !line.is_blank())
+        .map(|line| Item { line: line.number, text: normalize::trim(line.text).to_string() })
+        .collect()
 }
 
 /// True when the short line at `idx` is followed by a year cell, with at most
 /// one other short line between (`年度` / `利用者数` / `2025 年度 (R7)`).
 fn precedes_year(lines: &[Line<'_>], classes: &[Class], idx: usize) -> bool {
-    let short = |idx: usize| classes[idx] == Class::Text && lines[idx].text.trim().chars().count() <= MAX_FRAGMENT_CHARS;
+    let short = |idx: usize| classes[idx] == Class::Text && normalize::trim(lines[idx].text).chars().count() <= MAX_FRAGMENT_CHARS;
     let mut next = (idx + 1..lines.len()).filter(|&idx| classes[idx] != Class::Blank);
     match (next.next(), next.next()) {
         (Some(first), _) if is_year_line(lines, classes, first) => short(idx),
@@ -695,7 +707,7 @@ fn precedes_year(lines: &[Line<'_>], classes: &[Class], idx: usize) -> bool {
 
 /// True for a year header cell alone, or a header naming three years or more on one line.
 fn is_year_line(lines: &[Line<'_>], classes: &[Class], idx: usize) -> bool {
-    classes[idx] == Class::Year || (classes[idx] == Class::Text && stacked::year_row(lines[idx].text.trim()).is_some())
+    classes[idx] == Class::Year || (classes[idx] == Class::Text && stacked::year_row(normalize::trim(lines[idx].text)).is_some())
 }
 
 /// True for a line that may be (part of) a table header above aligned rows.
@@ -730,7 +742,7 @@ fn after_page_break(lines: &[Line<'_>], classes: &[Class], line_idx: usize) -> O
     let page = lines.get(line_idx.checked_sub(1)?)?.page;
     let mut n_between = 0;
     for idx in line_idx..lines.len().min(line_idx + 12) {
-        let text = lines[idx].text.trim();
+        let text = normalize::trim(lines[idx].text);
         match classes[idx] {
             Class::Blank => {}
             Class::Spaced => return (lines[idx].page > page).then_some(idx),
@@ -751,7 +763,7 @@ fn after_page_break(lines: &[Line<'_>], classes: &[Class], line_idx: usize) -> O
 fn spaced_lines(lines: &[Line<'_>], classes: &[Class], first_idx: usize) -> (Vec<SpacedLine>, usize) {
     let is_fragment = |idx: usize| {
         classes[idx] == Class::Text && {
-            let text = lines[idx].text.trim();
+            let text = normalize::trim(lines[idx].text);
             text.chars().count() <= MAX_FRAGMENT_CHARS && !text.contains(FULL_STOP)
         }
     };
@@ -803,7 +815,7 @@ fn run_of_text(lines: &[Line<'_>], classes: &[Class], first_idx: usize, first_te
     // A table's header starts on a line of its own, even right under text.
     while line_idx < lines.len()
         && classes[line_idx] == Class::Text
-        && !lines[line_idx].text.trim().starts_with(stacked::REQUIREMENT_OPENER)
+        && !normalize::trim(lines[line_idx].text).starts_with(stacked::REQUIREMENT_OPENER)
         && !is_year_line(lines, classes, line_idx)
     {
         line_idx += 1;
@@ -811,10 +823,10 @@ fn run_of_text(lines: &[Line<'_>], classes: &[Class], first_idx: usize, first_te
     // One allocation of the joined length (plus at most a space per join): every
     // paragraph is kept to the end, so room left by doubling would stay too.
     let rest = &lines[first_idx + 1..line_idx];
-    let mut joined = String::with_capacity(first_text.len() + rest.iter().map(|line| line.text.trim().len() + 1).sum::<usize>());
+    let mut joined = String::with_capacity(first_text.len() + rest.iter().map(|line| normalize::trim(line.text).len() + 1).sum::<usize>());
     joined.push_str(first_text);
     for line in rest {
-        push_joined(&mut joined, line.text.trim());
+        push_joined(&mut joined, normalize::trim(line.text));
     }
     (joined, lines[line_idx - 1].number, line_idx)
 }
@@ -888,8 +900,8 @@ fn toc(lines: &[Line<'_>], classes: &[Class], title_idx: usize) -> (Vec<TocEntry
 }
 
 fn class(line_text: &str) -> Class {
-    let text = line_text.trim_matches(|c: char| c == ' ');
-    if text.trim().is_empty() {
+    let text = normalize::trim_spaces(line_text);
+    if normalize::trim(text).is_empty() {
         return Class::Blank;
     }
     if text.starts_with(['-', '|', '=', ':'])
@@ -917,7 +929,7 @@ fn class(line_text: &str) -> Class {
     if columns::is_row(line_text) {
         return Class::Spaced;
     }
-    if let Some(marked) = marked(text.trim()) {
+    if let Some(marked) = marked(normalize::trim(text)) {
         return Class::Heading(marked.kind == "number");
     }
     if is_label(text) {
@@ -929,7 +941,7 @@ fn class(line_text: &str) -> Class {
     }
     if text.starts_with("- ") || text == "-" || text.starts_with('・') || text.starts_with("• ") {
         if let Some(rest) = text.strip_prefix("- ") {
-            if marked(rest.trim()).is_some_and(|marked| marked.kind == "circled") {
+            if marked(normalize::trim(rest)).is_some_and(|marked| marked.kind == "circled") {
                 return Class::Heading(false);
             }
         }
@@ -947,13 +959,13 @@ fn class(line_text: &str) -> Class {
 /// The heading on a line that `class` classed as `Class::Heading`: read by
 /// `heading`, or (`- ①…`) after a list dash, as `class` reads it.
 fn line_heading(line_text: &str, number: u32) -> Option<Heading> {
-    let text = line_text.trim_matches(|c: char| c == ' ');
-    heading(text, number).or_else(|| heading(text.strip_prefix("- ")?.trim(), number).filter(|heading| heading.kind == "circled"))
+    let text = normalize::trim_spaces(line_text);
+    heading(text, number).or_else(|| heading(normalize::trim(text.strip_prefix("- ")?), number).filter(|heading| heading.kind == "circled"))
 }
 
 /// The list text without its `- ` bullet (the `・` stays: it is printed).
 fn list_text(text: &str) -> &str {
-    text.strip_prefix("- ").or_else(|| text.strip_prefix("• ")).unwrap_or(text).trim()
+    normalize::trim(text.strip_prefix("- ").or_else(|| text.strip_prefix("• ")).unwrap_or(text))
 }
 
 fn is_label(text: &str) -> bool {
@@ -979,7 +991,7 @@ fn is_furniture(text: &str) -> bool {
         return true;
     }
     if let Some(number) = text.strip_prefix("資料") {
-        return !number.is_empty() && number.trim().chars().all(|c| c.is_ascii_digit());
+        return !number.is_empty() && normalize::trim(number).chars().all(|c| c.is_ascii_digit());
     }
     false
 }
@@ -997,12 +1009,12 @@ fn caption(text: &str) -> Option<(String, Option<String>)> {
         return None;
     }
     let label = format!("表{}", &rest[..id_len]);
-    let caption_text = after.trim();
+    let caption_text = normalize::trim(after);
     Some((label, (!caption_text.is_empty()).then(|| caption_text.to_string())))
 }
 
 fn continues_caption(text: &str) -> bool {
-    let text = text.trim();
+    let text = normalize::trim(text);
     !text.contains(FULL_STOP) && !text.starts_with(['⇒', '→', '※', '・', '-']) && text.chars().count() <= 160
 }
 
@@ -1029,13 +1041,13 @@ pub fn unit_in(text: &str) -> Option<String> {
     } else {
         rest
     };
-    let unit = unit.trim();
+    let unit = normalize::trim(unit);
     (!unit.is_empty()).then(|| unit.to_string())
 }
 
 /// Reads a heading marker and title; None when the line cannot be a heading.
 pub fn heading(text: &str, line: u32) -> Option<Heading> {
-    let text = text.trim();
+    let text = normalize::trim(text);
     let Marked { kind, number, marker, title } = marked(text)?;
     let marker = match marker {
         Marker::Numbered(before, after) => format!("{before}{}{after}", number.unwrap_or_default()),
@@ -1115,7 +1127,7 @@ fn marked(text: &str) -> Option<Marked<'_>> {
     } else {
         return None;
     };
-    let title = title.trim();
+    let title = normalize::trim(title);
     if title.is_empty() || has_sentence_stop(title) || title.contains('\t') || title.chars().count() > max_title {
         return None;
     }

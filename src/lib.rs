@@ -184,7 +184,7 @@ fn layout(lines: &[normalize::Line<'_>]) -> &'static str {
     // than a byte loop; the loop cost three instructions a byte).
     let three_spaces = memchr::memmem::Finder::new(b"   ");
     let has_three_spaces = |text: &str| three_spaces.find(text.as_bytes()).is_some();
-    let n_spaced = lines.iter().filter(|line| has_three_spaces(line.text) && has_three_spaces(line.text.trim())).count();
+    let n_spaced = lines.iter().filter(|line| has_three_spaces(line.text) && has_three_spaces(normalize::trim(line.text))).count();
     match (n_tabbed >= 3, n_spaced >= 10 && n_spaced * 20 >= lines.len()) {
         (true, true) => "mixed",
         (true, false) => "tabbed",
