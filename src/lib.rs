@@ -93,8 +93,8 @@ fn parse_cow(path: &str, bytes: Cow<'_, [u8]>) -> std::result::Result<Document, 
                 (normalize::compact(normalize::text(&decoded.text, &mut rewritten)), decoded.encoding)
             };
             drop(bytes);
-            let normalize::Compact { text, ends, pages, warnings } = compact;
-            (front(normalize::lines_in(&text, ends), pages, warnings), encoding)
+            let normalize::Compact { text, spans, pages, warnings } = compact;
+            (front(normalize::lines_in(&text, spans), pages, warnings), encoding)
         }
     };
     let Front { pieces, mut warnings, from_lines, n_lines, pages, layout, page_starts } = front;

@@ -157,8 +157,9 @@ pub fn text<'a>(text: &'a str, rewritten: &'a mut String) -> Normalized<'a> {
 /// buffer of rewritten lines can be freed once the `Compact` is made.
 pub struct Compact {
     pub text: String,
-    /// Where each line's text ends in `text`, with its number and page.
-    pub ends: Vec<(usize, u32, u32)>,
+    /// Where each line's text starts and ends in `text`, with its number and page.
+    /// 24 bytes, as a `Line` is: both conversions reuse the vector they read.
+    pub spans: Vec<(usize, usize, u32, u32)>,
     pub pages: u32,
     pub warnings: Vec<Warning>,
 }
@@ -167,24 +168,21 @@ pub struct Compact {
 pub fn compact(normalized: Normalized<'_>) -> Compact {
     let Normalized { lines, pages, warnings } = normalized;
     let mut text = String::with_capacity(lines.iter().map(|line| line.text.len()).sum());
-    let mut ends = Vec::with_capacity(lines.len());
-    for line in lines {
-        text.push_str(line.text);
-        ends.push((text.len(), line.number, line.page));
-    }
-    Compact { text, ends, pages, warnings }
+    // Collected in place: the lines' vector becomes the spans' (a new one was as large, in fresh pages).
+    let spans = lines
+        .into_iter()
+        .map(|line| {
+            let start = text.len();
+            text.push_str(line.text);
+            (start, text.len(), line.number, line.page)
+        })
+        .collect();
+    Compact { text, spans, pages, warnings }
 }
 
-/// The lines of a `Compact`, read from its `text` and `ends`.
-pub fn lines_in(text: &str, ends: Vec<(usize, u32, u32)>) -> Vec<Line<'_>> {
-    let mut start = 0;
-    ends.into_iter()
-        .map(|(end, number, page)| {
-            let line = Line { number, page, text: &text[start..end] };
-            start = end;
-            line
-        })
-        .collect()
+/// The lines of a `Compact`, read from its `text` and `spans` (in place, as `compact` made them).
+pub fn lines_in(text: &str, spans: Vec<(usize, usize, u32, u32)>) -> Vec<Line<'_>> {
+    spans.into_iter().map(|(start, end, number, page)| Line { number, page, text: &text[start..end] }).collect()
 }
 
 /// True for the characters this stage rewrites or reports (the definition
