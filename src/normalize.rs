@@ -111,8 +111,8 @@ pub fn text<'a>(text: &'a str, rewritten: &'a mut String) -> Normalized<'a> {
     let mut warnings = Vec::new();
     let mut page = 1u32;
     let body = text.strip_suffix('\n').unwrap_or(text);
-    // One search for the whole text: most texts have no form feed at all.
-    let has_form_feeds = memchr::memchr(FORM_FEED as u8, body.as_bytes()).is_some();
+    let mut form_feeds = memchr::memchr_iter(FORM_FEED as u8, body.as_bytes());
+    let mut next_form_feed = form_feeds.next();
     let mut line_start = 0;
     let line_ends = memchr::memchr_iter(b'\n', body.as_bytes()).chain(std::iter::once(body.len()));
     // The lines rewritten: index in `lines` and place in `rewritten`, filled in once it is complete.
@@ -120,10 +120,15 @@ pub fn text<'a>(text: &'a str, rewritten: &'a mut String) -> Normalized<'a> {
     for (line_idx, line_end) in line_ends.enumerate() {
         // `\n` is ASCII, so both ends are character boundaries.
         let original = &body[line_start..line_end];
+        let original_start = line_start;
         line_start = line_end + 1;
         let number = u32::try_from(line_idx + 1).unwrap_or(u32::MAX);
         let mut line_page = page;
-        if has_form_feeds && memchr::memchr(FORM_FEED as u8, original.as_bytes()).is_some() {
+        // The form feeds are found once for the whole text, not searched for on every line.
+        while next_form_feed.is_some_and(|at| at < original_start) {
+            next_form_feed = form_feeds.next();
+        }
+        if next_form_feed.is_some_and(|at| at < line_end) {
             let leading = original.chars().take_while(|&c| c == FORM_FEED || c == ' ').filter(|&c| c == FORM_FEED).count();
             let total = original.chars().filter(|&c| c == FORM_FEED).count();
             line_page = page + leading as u32;
@@ -395,8 +400,8 @@ fn is_katakana(c: char) -> bool {
 /// Rebuilds katakana whose sound marks came out as `"`/`°` and whose long
 /// vowel marks came out as `-`; None when the line has no such damage.
 fn repair_kana(text: &str) -> Option<String> {
-    // The quick test first: no `"` and no `°` (C2 B0), no damage.
-    if !text.bytes().any(|byte| byte == b'"' || byte == 0xB0) {
+    // The quick test first: no `"` and no `°`, no damage.
+    if memchr::memchr(b'"', text.as_bytes()).is_none() && !text.contains(BROKEN_HANDAKUTEN) {
         return None;
     }
     let chars: Vec<char> = text.chars().collect();
