@@ -101,6 +101,8 @@ pub struct Normalized<'a> {
     pub lines: Vec<Line<'a>>,
     pub pages: u32,
     pub warnings: Vec<Warning>,
+    /// The rewritten lines (`text`'s second argument), as the lines borrow them.
+    pub rewritten: &'a str,
 }
 
 /// Splits `text` into lines and normalizes each. The lines that normalizing
@@ -152,42 +154,86 @@ pub fn text<'a>(text: &'a str, rewritten: &'a mut String) -> Normalized<'a> {
     if text.is_empty() {
         lines.clear();
     }
-    Normalized { lines, pages: page, warnings }
+    Normalized { lines, pages: page, warnings, rewritten }
 }
 
-/// The normalized lines copied into one buffer, for a caller that frees the text
-/// they were read from (`parse_owned`): the buffer is smaller than that text
-/// (trailing spaces cut) and holds each rewritten line once, not beside the
-/// line it rewrote. `lines_in` gives the lines back, borrowing the buffer; the
-/// buffer of rewritten lines can be freed once the `Compact` is made.
+/// The normalized lines in one buffer, for a caller that frees the text they were
+/// read from (`parse_owned`): each line once (a rewritten line not beside the line
+/// it rewrote), without trailing spaces and line ends. The buffer is the text's
+/// own, written over in place (a second buffer was as large as the input, all in
+/// fresh pages); `lines_in` gives the lines back, borrowing it.
 pub struct Compact {
-    pub text: String,
+    /// UTF-8: whole lines of the text, copied whole.
+    pub text: Vec<u8>,
     /// Where each line's text starts and ends in `text`, with its number and page.
     /// 24 bytes, as a `Line` is: both conversions reuse the vector they read.
     pub spans: Vec<(usize, usize, u32, u32)>,
-    pub pages: u32,
-    pub warnings: Vec<Warning>,
 }
 
-/// Copies `normalized` into a `Compact`.
-pub fn compact(normalized: Normalized<'_>) -> Compact {
-    let Normalized { lines, pages, warnings } = normalized;
-    let mut text = String::with_capacity(lines.iter().map(|line| line.text.len()).sum());
-    // Collected in place: the lines' vector becomes the spans' (a new one was as large, in fresh pages).
-    let spans = lines
+/// Where the text of each line is: at `start..end` of the text, or at
+/// `start - text.len()..end - text.len()` of `rewritten` (an empty line at `0..0`).
+/// Collected in place: the lines' vector becomes the spans'.
+pub fn spans(lines: Vec<Line<'_>>, text: &str, rewritten: &str) -> Vec<(usize, usize, u32, u32)> {
+    let (text_at, rewritten_at) = (text.as_ptr() as usize, rewritten.as_ptr() as usize);
+    lines
         .into_iter()
         .map(|line| {
-            let start = text.len();
-            text.push_str(line.text);
-            (start, text.len(), line.number, line.page)
+            let at = line.text.as_ptr() as usize;
+            let start = match at.checked_sub(text_at) {
+                _ if line.text.is_empty() => 0,
+                Some(offset) if offset < text.len() => offset,
+                _ => text.len() + (at - rewritten_at),
+            };
+            (start, start + line.text.len(), line.number, line.page)
         })
-        .collect();
-    Compact { text, spans, pages, warnings }
+        .collect()
+}
+
+/// Writes the lines at `spans` (as `spans` gives them, the text at `skip..` of
+/// `buffer`) one after the other from the start of `buffer`. In place when no
+/// line lands on a line not yet read (a line only grows when `repair_kana` turns
+/// `-` into `ー`, and every line end gives a byte back); else into a new buffer.
+pub fn compact(mut buffer: Vec<u8>, skip: usize, rewritten: &str, mut spans: Vec<(usize, usize, u32, u32)>) -> Compact {
+    let n_text = buffer.len() - skip;
+    let mut written = 0;
+    let in_place = spans.iter().all(|&(start, end, ..)| {
+        let fits = start == end || start >= n_text || written <= skip + start;
+        written += end - start;
+        fits
+    }) && written <= buffer.len();
+    let mut text = if in_place { Vec::new() } else { Vec::with_capacity(written) };
+    let mut written = 0;
+    for span in &mut spans {
+        let (start, end) = (span.0, span.1);
+        let len = end - start;
+        if len > 0 {
+            match (start >= n_text, in_place) {
+                (true, true) => buffer[written..written + len].copy_from_slice(&rewritten.as_bytes()[start - n_text..end - n_text]),
+                (true, false) => text.extend_from_slice(&rewritten.as_bytes()[start - n_text..end - n_text]),
+                (false, true) => buffer.copy_within(skip + start..skip + end, written),
+                (false, false) => text.extend_from_slice(&buffer[skip + start..skip + end]),
+            }
+        }
+        (span.0, span.1) = (written, written + len);
+        written += len;
+    }
+    if in_place {
+        buffer.truncate(written);
+        // Gives the rest back (a large buffer is shrunk where it is, by `mremap`).
+        buffer.shrink_to_fit();
+        text = buffer;
+    }
+    Compact { text, spans }
 }
 
 /// The lines of a `Compact`, read from its `text` and `spans` (in place, as `compact` made them).
-pub fn lines_in(text: &str, spans: Vec<(usize, usize, u32, u32)>) -> Vec<Line<'_>> {
-    spans.into_iter().map(|(start, end, number, page)| Line { number, page, text: &text[start..end] }).collect()
+pub fn lines_in(compact: &mut Compact) -> Vec<Line<'_>> {
+    // SIMD validation again (the standard library's took as long as the copy it saves).
+    let text = simdutf8::basic::from_utf8(&compact.text).expect("whole lines of valid UTF-8, copied whole");
+    std::mem::take(&mut compact.spans)
+        .into_iter()
+        .map(|(start, end, number, page)| Line { number, page, text: &text[start..end] })
+        .collect()
 }
 
 /// True for the characters this stage rewrites or reports (the definition
@@ -601,6 +647,31 @@ mod tests {
         for sample in &samples {
             assert_eq!(trim(sample), sample.trim(), "{sample:?}");
             assert_eq!(trim_spaces(sample), sample.trim_matches(' '), "{sample:?}");
+        }
+    }
+
+    #[test]
+    fn compacts_over_the_text_or_beside_it() {
+        let grown = format!("ア{}カ\"", "-".repeat(20));
+        for text in [
+            "a  \n１２\n\nb\u{0C}c\n  \n".to_string(),
+            format!("{grown}\nx\n"),
+            format!("x\ny\n{grown}"),
+            format!("x{}\n\n\n{grown}\nz", " ".repeat(80)),
+            String::new(),
+        ] {
+            for bom in ["", "\u{FEFF}"] {
+                let buffer = format!("{bom}{text}").into_bytes();
+                let mut rewritten = String::new();
+                let normalized = self::text(&text, &mut rewritten);
+                let expected: Vec<(u32, u32, String)> =
+                    normalized.lines.iter().map(|line| (line.number, line.page, line.text.to_string())).collect();
+                let spans = spans(normalized.lines, &text, normalized.rewritten);
+                let mut compact = compact(buffer, bom.len(), &rewritten, spans);
+                let lines: Vec<(u32, u32, String)> =
+                    lines_in(&mut compact).iter().map(|line| (line.number, line.page, line.text.to_string())).collect();
+                assert_eq!(lines, expected, "{text:?}");
+            }
         }
     }
 
