@@ -407,7 +407,9 @@ pub fn line<'a>(original: &'a str, number: u32, warnings: &mut Vec<Warning>) -> 
         });
         folded = repaired;
     }
-    Cow::Owned(folded.trim_end_matches(' ').to_string())
+    // Cut in place (a copy of the line was made for it).
+    folded.truncate(folded.trim_end_matches(' ').len());
+    Cow::Owned(folded)
 }
 
 /// A few characters around the first `mark` in `text`.
