@@ -544,6 +544,7 @@ const MAX_LINES_OFFERED: usize = 400;
 /// calls need: neighbouring headers share most of their 400 lines, and making
 /// them afresh for each header was a sixth of `classify`. Never more than one
 /// window is kept (every line's at once would add 32 bytes a line to the peak).
+/// Valid because `classes` do not change once the pieces are being made.
 struct Offers<'a> {
     /// The index of the line `offered[0]` is.
     start: usize,
