@@ -987,8 +987,23 @@ fn is_label(text: &str) -> bool {
 }
 
 fn is_furniture(text: &str) -> bool {
-    let core = text.trim_matches(|c: char| c == '-' || c == ' ' || c == '—');
-    if !core.is_empty() && core.len() <= 3 && core.chars().all(|c| c.is_ascii_digit()) {
+    // One to three digits between dashes and spaces (`- 34 -`, `—7—`), read on the bytes (`—` is E2 80 94).
+    let dash = |rest: &[u8]| match rest {
+        [b'-' | b' ', ..] => 1,
+        [0xE2, 0x80, 0x94, ..] => 3,
+        _ => 0,
+    };
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let n_dash @ 1.. = dash(&bytes[at..]) {
+        at += n_dash;
+    }
+    let n_digits = bytes[at..].iter().take_while(|byte| byte.is_ascii_digit()).count();
+    at += n_digits;
+    while let n_dash @ 1.. = dash(&bytes[at..]) {
+        at += n_dash;
+    }
+    if (1..=3).contains(&n_digits) && at == bytes.len() {
         return true;
     }
     if let Some(number) = text.strip_prefix("資料") {
@@ -1199,6 +1214,24 @@ mod tests {
         assert_eq!(unit_in("表〇 助産施設の利用者数 (単位:人)").as_deref(), Some("人"));
         assert_eq!(unit_in("単位:人(年間の利用人数)").as_deref(), Some("人(年間の利用人数)"));
         assert_eq!(unit_in("表●● 一時保護施設職員に対する研修の実施回数(単位・回)、受講数(単位:人)").as_deref(), Some("回"));
+    }
+
+    #[test]
+    fn furniture_as_trimmed() {
+        let pieces = ["", "-", " ", "—", "1", "12", "123", "1234", "a", "資料", "あ", "-1-"];
+        for first in pieces {
+            for second in pieces {
+                for third in pieces {
+                    let text = format!("{first}{second}{third}");
+                    let core = text.trim_matches(|c: char| c == '-' || c == ' ' || c == '—');
+                    let expected = (!core.is_empty() && core.len() <= 3 && core.chars().all(|c| c.is_ascii_digit()))
+                        || text
+                            .strip_prefix("資料")
+                            .is_some_and(|number| !number.is_empty() && number.trim().chars().all(|c| c.is_ascii_digit()));
+                    assert_eq!(is_furniture(&text), expected, "{text:?}");
+                }
+            }
+        }
     }
 
     #[test]
