@@ -7,6 +7,8 @@
 //! which knows the numbering so far. Every non-blank line lands in exactly
 //! one piece.
 
+use std::cell::RefCell;
+
 use crate::columns::{self, SpacedLine};
 use crate::model::{Item, TocEntry};
 use crate::normalize::{self, Line};
@@ -145,7 +147,7 @@ enum Class {
 
 /// Groups normalized lines into pieces.
 pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
-    let mut classes: Vec<Class> = lines.iter().map(|line| class(line.text)).collect();
+    let mut classes = Classes { classes: lines.iter().map(|line| class(line.text)).collect(), offers: RefCell::new(Offers::new()) };
     // Header lines of a space-aligned table often have one cell (`2025 年度 (R7) 2026 年度 (R8) …`
     // fused by single spaces, or a wrapped `(内訳)`): lines right above the first row join it.
     for line_idx in 1..classes.len() {
@@ -162,7 +164,6 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
         }
     }
     let mut pieces = Vec::new();
-    let mut offers = Offers::new();
     let mut line_idx = 0;
     while line_idx < lines.len() {
         let line = &lines[line_idx];
@@ -184,7 +185,7 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
         }
         if classes[line_idx] == Class::Text && text.starts_with(stacked::REQUIREMENT_OPENER) {
             if let Some(Stacked::Table { rows, n_above, n_used, n_doubtful }) =
-                stacked_table(lines, &classes, &mut offers, &mut pieces, line_idx, stacked::requirement_table)
+                stacked_table(lines, &classes, &mut pieces, line_idx, stacked::requirement_table)
             {
                 line_idx = push_stacked(&mut pieces, lines, line_idx, rows, n_above, n_used, n_doubtful);
                 continue;
@@ -194,7 +195,7 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
         let first_year = classes[line_idx] == Class::Year
             && classes[..line_idx].iter().rev().find(|class| **class != Class::Blank).is_none_or(|class| *class != Class::Year);
         if year_row || first_year {
-            match stacked_table(lines, &classes, &mut offers, &mut pieces, line_idx, stacked::read) {
+            match stacked_table(lines, &classes, &mut pieces, line_idx, stacked::read) {
                 Some(Stacked::Table { rows, n_above, n_used, n_doubtful }) => {
                     line_idx = push_stacked(&mut pieces, lines, line_idx, rows, n_above, n_used, n_doubtful);
                     continue;
@@ -540,11 +541,34 @@ const MAX_LINES_ABOVE: usize = 8;
 /// Lines from a header on that `stacked` is offered: at most this many.
 const MAX_LINES_OFFERED: usize = 400;
 
+/// The class of each line (a slice through `Deref`), and the lines as `stacked`
+/// is offered them, made from the classes on demand and forgotten whenever a
+/// class changes (`DerefMut`). Kept together so that every `stacked_table` call
+/// shares the offers without another argument.
+struct Classes<'a> {
+    classes: Vec<Class>,
+    offers: RefCell<Offers<'a>>,
+}
+
+impl std::ops::Deref for Classes<'_> {
+    type Target = [Class];
+
+    fn deref(&self) -> &[Class] {
+        &self.classes
+    }
+}
+
+impl std::ops::DerefMut for Classes<'_> {
+    fn deref_mut(&mut self) -> &mut [Class] {
+        *self.offers.get_mut() = Offers::new();
+        &mut self.classes
+    }
+}
+
 /// The lines as `stacked` is offered them, made once per line for the window the
 /// calls need: neighbouring headers share most of their 400 lines, and making
 /// them afresh for each header was a sixth of `classify`. Never more than one
 /// window is kept (every line's at once would add 32 bytes a line to the peak).
-/// Valid because `classes` do not change once the pieces are being made.
 struct Offers<'a> {
     /// The index of the line `offered[0]` is.
     start: usize,
@@ -600,8 +624,7 @@ fn offer<'a>(line: &Line<'a>, class: &Class) -> stacked::Offered<'a> {
 /// only the end of keeps its first lines).
 fn stacked_table<'a>(
     lines: &[Line<'a>],
-    classes: &[Class],
-    offers: &mut Offers<'a>,
+    classes: &Classes<'a>,
     pieces: &mut Vec<Piece>,
     line_idx: usize,
     read: fn(&[stacked::Offered<'_>], &[stacked::Offered<'_>]) -> Option<Stacked>,
@@ -616,9 +639,12 @@ fn stacked_table<'a>(
         above_start = piece_start;
     }
     // Blank lines between the last piece and the header are offered too.
+    let mut offers = classes.offers.borrow_mut();
     let window = offers.range(lines, classes, above_start, lines.len().min(line_idx + MAX_LINES_OFFERED));
     let (above, from) = window.split_at(line_idx - above_start);
-    let found = read(above, from)?;
+    let found = read(above, from);
+    drop(offers);
+    let found = found?;
     if let Stacked::Table { n_above, .. } = &found {
         let taken_from = (line_idx - n_above) as u32 + 1;
         while pieces.last().is_some_and(|piece| piece.last >= taken_from) {
