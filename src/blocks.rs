@@ -7,6 +7,8 @@
 //! which knows the numbering so far. Every non-blank line lands in exactly
 //! one piece.
 
+use std::cell::RefCell;
+
 use crate::columns::{self, SpacedLine};
 use crate::model::{Item, TocEntry};
 use crate::normalize::{self, Line};
@@ -148,7 +150,7 @@ enum Class {
 
 /// Groups normalized lines into pieces.
 pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
-    let mut classes: Vec<Class> = lines.iter().map(|line| class(line.text, line.number)).collect();
+    let mut classes = Classes { classes: lines.iter().map(|line| class(line.text)).collect(), offers: RefCell::new(Offers::new()) };
     // A heading spaced apart from its title (`is_spaced_heading`) right beside a table row
     // is a row itself, its number a row number (`2   童相談所職員への…`).
     for line_idx in 0..classes.len() {
@@ -170,7 +172,8 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
             continue;
         }
         let mut lead = line_idx;
-        while lead > 0 && line_idx - lead < 3 && classes[lead - 1] == Class::Text && is_header_piece(lines[lead - 1].text.trim()) {
+        while lead > 0 && line_idx - lead < 3 && classes[lead - 1] == Class::Text && is_header_piece(normalize::trim(lines[lead - 1].text))
+        {
             lead -= 1;
         }
         for class in classes.iter_mut().take(line_idx).skip(lead) {
@@ -181,7 +184,7 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
     let mut line_idx = 0;
     while line_idx < lines.len() {
         let line = &lines[line_idx];
-        let text = line.text.trim();
+        let text = normalize::trim(line.text);
         let start = line.number;
         let one_line_years = matches!(classes[line_idx], Class::Text | Class::Spaced) && columns::year_header(text).is_some();
         // `2025 年度 (R7) 2026 年度 (R8) …` (single spaces inside and between the cells); a
@@ -324,7 +327,11 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
                 let run_end = line_idx + classes[line_idx..].iter().take_while(|class| **class == Class::Separator).count();
                 for separator in &lines[line_idx..run_end] {
                     let number = separator.number;
-                    pieces.push(Piece { kind: PieceKind::Separator(separator.text.trim().to_string()), first: number, last: number });
+                    pieces.push(Piece {
+                        kind: PieceKind::Separator(normalize::trim(separator.text).to_string()),
+                        first: number,
+                        last: number,
+                    });
                 }
                 line_idx = run_end;
             }
@@ -366,7 +373,7 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
                             break
                         }
                         Class::Text | Class::Unit if continues_caption(lines[probe].text) => {
-                            let extra = lines[probe].text.trim();
+                            let extra = normalize::trim(lines[probe].text);
                             if classes[probe] == Class::Unit || unit_in(extra).is_some() {
                                 unit = unit.or_else(|| unit_in(extra));
                             }
@@ -418,11 +425,14 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
                 while line_idx < lines.len() {
                     match classes[line_idx] {
                         Class::ListItem => {
-                            items.push(Item { line: lines[line_idx].number, text: list_text(lines[line_idx].text.trim()).to_string() });
+                            items.push(Item {
+                                line: lines[line_idx].number,
+                                text: list_text(normalize::trim(lines[line_idx].text)).to_string(),
+                            });
                         }
                         Class::Text if !items.is_empty() => {
                             if let Some(item) = items.last_mut() {
-                                push_joined(&mut item.text, lines[line_idx].text.trim());
+                                push_joined(&mut item.text, normalize::trim(lines[line_idx].text));
                             }
                         }
                         // One blank line may separate items of one list.
@@ -469,14 +479,16 @@ fn flag_value_clusters(mut pieces: Vec<Piece>, lines: &[Line<'_>]) -> Vec<Piece>
     let mut kept = 0;
     let mut run: Vec<Piece> = Vec::new();
     let flush = |run: &mut Vec<Piece>, out: &mut [Piece], kept: &mut usize| {
-        let n_values = run.iter().filter(|piece| is_value(piece)).count();
-        // Read only for a run that could be a cluster (most runs are one or two lines).
+        // Each piece read once, and only in a run that could be a cluster (most runs are a line or two).
+        let values: Vec<bool> = if run.len() < MIN_CLUSTER_VALUES { Vec::new() } else { run.iter().map(is_value).collect() };
+        let n_values = values.iter().filter(|value| **value).count();
         let page_numbers = || {
             // Page numbers of a table of contents are whole numbers that never go down.
             let integers: Vec<u32> = run
                 .iter()
-                .filter_map(|piece| match &piece.kind {
-                    PieceKind::Paragraph(text) | PieceKind::Furniture(text) if is_value(piece) => Some(text.parse::<u32>().ok()),
+                .zip(&values)
+                .filter_map(|(piece, value)| match &piece.kind {
+                    PieceKind::Paragraph(text) | PieceKind::Furniture(text) if *value => Some(text.parse::<u32>().ok()),
                     _ => None,
                 })
                 .collect::<Option<Vec<u32>>>()
@@ -484,8 +496,9 @@ fn flag_value_clusters(mut pieces: Vec<Piece>, lines: &[Line<'_>]) -> Vec<Piece>
             // … or section numbers and page numbers between long titles.
             let titles: Vec<usize> = run
                 .iter()
-                .filter_map(|piece| match &piece.kind {
-                    PieceKind::Paragraph(text) if !is_value(piece) => Some(text.chars().count()),
+                .zip(&values)
+                .filter_map(|(piece, value)| match &piece.kind {
+                    PieceKind::Paragraph(text) if !*value => Some(text.chars().count()),
                     _ => None,
                 })
                 .collect();
@@ -530,7 +543,7 @@ const MIN_WRAPPED_CHARS: usize = 30;
 /// (`・…保護` / `者の現況を…`). (An item made of a heading candidate, `①…`,
 /// is joined the same way by `sections`, once it knows it is an item.)
 fn join_broken_paragraphs(mut pieces: Vec<Piece>, lines: &[Line<'_>]) -> Vec<Piece> {
-    let line_chars = |number: u32| lines.get(number as usize - 1).map_or(0, |line| line.text.trim().chars().count());
+    let line_chars = |number: u32| lines.get(number as usize - 1).map_or(0, |line| normalize::trim(line.text).chars().count());
     // In place: `kept` pieces are compacted to the front of the same vector.
     let mut kept = 0;
     for piece_idx in 0..pieces.len() {
@@ -592,36 +605,97 @@ const MAX_TEXT_TABLE_LINES: usize = 40;
 
 /// Lines above a header that `stacked` may take as its stub or row label: at most this many.
 const MAX_LINES_ABOVE: usize = 8;
+/// Lines from a header on that `stacked` is offered: at most this many.
+const MAX_LINES_OFFERED: usize = 400;
+
+/// The class of each line (a slice through `Deref`), and the lines as `stacked`
+/// is offered them, made from the classes on demand and forgotten whenever a
+/// class changes (`DerefMut`). Kept together so that every `stacked_table` call
+/// shares the offers without another argument.
+struct Classes<'a> {
+    classes: Vec<Class>,
+    offers: RefCell<Offers<'a>>,
+}
+
+impl std::ops::Deref for Classes<'_> {
+    type Target = [Class];
+
+    fn deref(&self) -> &[Class] {
+        &self.classes
+    }
+}
+
+impl std::ops::DerefMut for Classes<'_> {
+    fn deref_mut(&mut self) -> &mut [Class] {
+        *self.offers.get_mut() = Offers::new();
+        &mut self.classes
+    }
+}
+
+/// The lines as `stacked` is offered them, made once per line for the window the
+/// calls need: neighbouring headers share most of their 400 lines, and making
+/// them afresh for each header was a sixth of `classify`. Never more than one
+/// window is kept (every line's at once would add 32 bytes a line to the peak).
+struct Offers<'a> {
+    /// The index of the line `offered[0]` is.
+    start: usize,
+    offered: Vec<stacked::Offered<'a>>,
+}
+
+impl<'a> Offers<'a> {
+    fn new() -> Offers<'a> {
+        Offers { start: 0, offered: Vec::new() }
+    }
+
+    /// The offered lines `from..to`, made for those not made yet.
+    fn range(&mut self, lines: &[Line<'a>], classes: &[Class], from: usize, to: usize) -> &[stacked::Offered<'a>] {
+        if from < self.start || from > self.start + self.offered.len() {
+            self.offered.clear();
+            self.start = from;
+        } else if from - self.start >= MAX_LINES_OFFERED {
+            // Lines behind the window are dropped only now and then: a shift per call costs more.
+            self.offered.drain(..from - self.start);
+            self.start = from;
+        }
+        let made = self.start + self.offered.len();
+        if to > made {
+            self.offered.extend((made..to).map(|idx| offer(&lines[idx], &classes[idx])));
+        }
+        &self.offered[from - self.start..to - self.start]
+    }
+}
+
+/// A line as `stacked` is offered it: whether it may be a cell, or a piece of one.
+fn offer<'a>(line: &Line<'a>, class: &Class) -> stacked::Offered<'a> {
+    let text = normalize::trim(line.text);
+    let cellish = match class {
+        Class::Text | Class::Blank | Class::Year => true,
+        // Lone numbers look like row numbers or page numbers; in a table they are values.
+        Class::Furniture => text.bytes().all(|byte| byte.is_ascii_digit()),
+        Class::ListItem => text == "-",
+        // `4 (見込)` reads as heading 4 titled `(見込)`.
+        Class::Heading(_) => stacked::is_value(text),
+        _ => false,
+    };
+    let loose = match class {
+        Class::Heading(_) => true,
+        Class::ListItem | Class::Label => true,
+        _ => cellish,
+    };
+    stacked::Offered { line: line.number, page: line.page, text, cellish, loose }
+}
 
 /// Offers the lines at `line_idx` (a year header as raw pdftotext prints it) to
 /// `stacked`. The short paragraphs just made from the lines above are offered
 /// too; those a table takes are removed from `pieces` (a paragraph it takes
 /// only the end of keeps its first lines).
-fn stacked_table(
-    lines: &[Line<'_>],
-    classes: &[Class],
+fn stacked_table<'a>(
+    lines: &[Line<'a>],
+    classes: &Classes<'a>,
     pieces: &mut Vec<Piece>,
     line_idx: usize,
     read: fn(&[stacked::Offered<'_>], &[stacked::Offered<'_>]) -> Option<Stacked>,
 ) -> Option<Stacked> {
-    let offer = |idx: usize| {
-        let text = lines[idx].text.trim();
-        let cellish = match classes[idx] {
-            Class::Text | Class::Blank | Class::Year => true,
-            // Lone numbers look like row numbers or page numbers; in a table they are values.
-            Class::Furniture => text.bytes().all(|byte| byte.is_ascii_digit()),
-            Class::ListItem => text == "-",
-            // `4 (見込)` reads as heading 4 titled `(見込)`.
-            Class::Heading(_) => stacked::is_value(text),
-            _ => false,
-        };
-        let loose = match &classes[idx] {
-            Class::Heading(_) => true,
-            Class::ListItem | Class::Label => true,
-            _ => cellish,
-        };
-        stacked::Offered { line: lines[idx].number, page: lines[idx].page, text, cellish, loose }
-    };
     let floor = line_idx.saturating_sub(MAX_LINES_ABOVE);
     let mut above_start = line_idx;
     for piece in pieces.iter().rev() {
@@ -632,9 +706,12 @@ fn stacked_table(
         above_start = piece_start;
     }
     // Blank lines between the last piece and the header are offered too.
-    let above: Vec<stacked::Offered> = (above_start..line_idx).map(offer).collect();
-    let from: Vec<stacked::Offered> = (line_idx..lines.len().min(line_idx + 400)).map(offer).collect();
-    let found = read(&above, &from)?;
+    let mut offers = classes.offers.borrow_mut();
+    let window = offers.range(lines, classes, above_start, lines.len().min(line_idx + MAX_LINES_OFFERED));
+    let (above, from) = window.split_at(line_idx - above_start);
+    let found = read(above, from);
+    drop(offers);
+    let found = found?;
     if let Stacked::Table { n_above, .. } = &found {
         let taken_from = (line_idx - n_above) as u32 + 1;
         while pieces.last().is_some_and(|piece| piece.last >= taken_from) {
@@ -643,7 +720,7 @@ fn stacked_table(
                 // Keep the lines above the table's first as the paragraph they were.
                 let kept: Vec<&str> = lines[piece.first as usize - 1..taken_from as usize - 1]
                     .iter()
-                    .map(|line| line.text.trim())
+                    .map(|line| normalize::trim(line.text))
                     .filter(|text| !text.is_empty())
                     .collect();
                 let text =
@@ -723,13 +800,17 @@ fn unresolved(lines: &[Line<'_>], start: usize, end: usize, reason: String) -> P
 
 /// Every non-blank line of a region, trimmed, with its number.
 fn fragments(lines: &[Line<'_>]) -> Vec<Item> {
-    lines.iter().filter(|line| !line.is_blank()).map(|line| Item { line: line.number, text: line.text.trim().to_string() }).collect()
+    lines
+        .iter()
+        .filter(|line| !line.is_blank())
+        .map(|line| Item { line: line.number, text: normalize::trim(line.text).to_string() })
+        .collect()
 }
 
 /// True when the short line at `idx` is followed by a year cell, with at most
 /// one other short line between (`年度` / `利用者数` / `2025 年度 (R7)`).
 fn precedes_year(lines: &[Line<'_>], classes: &[Class], idx: usize) -> bool {
-    let short = |idx: usize| classes[idx] == Class::Text && lines[idx].text.trim().chars().count() <= MAX_FRAGMENT_CHARS;
+    let short = |idx: usize| classes[idx] == Class::Text && normalize::trim(lines[idx].text).chars().count() <= MAX_FRAGMENT_CHARS;
     let mut next = (idx + 1..lines.len()).filter(|&idx| classes[idx] != Class::Blank);
     match (next.next(), next.next()) {
         (Some(first), _) if is_year_line(lines, classes, first) => short(idx),
@@ -740,7 +821,7 @@ fn precedes_year(lines: &[Line<'_>], classes: &[Class], idx: usize) -> bool {
 
 /// True for a year header cell alone, or a header naming three years or more on one line.
 fn is_year_line(lines: &[Line<'_>], classes: &[Class], idx: usize) -> bool {
-    classes[idx] == Class::Year || (classes[idx] == Class::Text && stacked::year_row(lines[idx].text.trim()).is_some())
+    classes[idx] == Class::Year || (classes[idx] == Class::Text && stacked::year_row(normalize::trim(lines[idx].text)).is_some())
 }
 
 /// True for a line that may be (part of) a table header above aligned rows.
@@ -775,7 +856,7 @@ fn after_page_break(lines: &[Line<'_>], classes: &[Class], line_idx: usize) -> O
     let page = lines.get(line_idx.checked_sub(1)?)?.page;
     let mut n_between = 0;
     for idx in line_idx..lines.len().min(line_idx + 12) {
-        let text = lines[idx].text.trim();
+        let text = normalize::trim(lines[idx].text);
         match classes[idx] {
             Class::Blank => {}
             Class::Spaced => return (lines[idx].page > page).then_some(idx),
@@ -796,7 +877,7 @@ fn after_page_break(lines: &[Line<'_>], classes: &[Class], line_idx: usize) -> O
 fn spaced_lines(lines: &[Line<'_>], classes: &[Class], first_idx: usize) -> (Vec<SpacedLine>, usize) {
     let is_fragment = |idx: usize| {
         classes[idx] == Class::Text && {
-            let text = lines[idx].text.trim();
+            let text = normalize::trim(lines[idx].text);
             text.chars().count() <= MAX_FRAGMENT_CHARS && !text.contains(FULL_STOP)
         }
     };
@@ -852,7 +933,7 @@ fn run_of_text(lines: &[Line<'_>], classes: &[Class], first_idx: usize, first_te
     // A table's header starts on a line of its own, even right under text.
     while line_idx < lines.len()
         && classes[line_idx] == Class::Text
-        && !lines[line_idx].text.trim().starts_with(stacked::REQUIREMENT_OPENER)
+        && !normalize::trim(lines[line_idx].text).starts_with(stacked::REQUIREMENT_OPENER)
         && !is_year_line(lines, classes, line_idx)
         && !stacked::is_numbered_year_cell(lines[line_idx].text)
         && !starts_text_table_header(lines, line_idx)
@@ -863,10 +944,10 @@ fn run_of_text(lines: &[Line<'_>], classes: &[Class], first_idx: usize, first_te
     // One allocation of the joined length (plus at most a space per join): every
     // paragraph is kept to the end, so room left by doubling would stay too.
     let rest = &lines[first_idx + 1..line_idx];
-    let mut joined = String::with_capacity(first_text.len() + rest.iter().map(|line| line.text.trim().len() + 1).sum::<usize>());
+    let mut joined = String::with_capacity(first_text.len() + rest.iter().map(|line| normalize::trim(line.text).len() + 1).sum::<usize>());
     joined.push_str(first_text);
     for line in rest {
-        push_joined(&mut joined, line.text.trim());
+        push_joined(&mut joined, normalize::trim(line.text));
     }
     (joined, lines[line_idx - 1].number, line_idx)
 }
@@ -932,7 +1013,7 @@ fn toc(lines: &[Line<'_>], classes: &[Class], title_idx: usize) -> (Vec<TocEntry
                 let words: Vec<&str> = if page.is_some() { cells[..cells.len() - 1].to_vec() } else { cells.clone() };
                 let (marker, title) = match words.as_slice() {
                     [marker, title, ..] => (Some(marker.to_string()), title.to_string()),
-                    [title] => match class(title, 0) {
+                    [title] => match class(title) {
                         Class::Heading(_) => match line_heading(title, 0) {
                             Some(heading) => (Some(heading.marker), heading.title),
                             None => (None, title.to_string()),
@@ -987,19 +1068,19 @@ const MAX_HEADING_GAP: usize = 4;
 /// A heading whose marker stands apart from its title by a run of spaces
 /// (`(1)  策定要領に示された資源の必要量等`, pdfplumber's layout mode): two
 /// cells, the first the marker alone, the second no value.
-fn is_spaced_heading(text: &str, number: u32) -> bool {
+fn is_spaced_heading(text: &str) -> bool {
     let spans = columns::spans(text);
     let [marker, title] = &spans[..] else { return false };
     // A few spaces apart, not a table's row number and far cell (`3        整備済み`).
     title.start - marker.end <= MAX_HEADING_GAP
         && !columns::is_data(title)
-        && heading(&format!("{} {}", marker.text, title.text), number)
+        && heading(&format!("{} {}", marker.text, title.text), 0)
             .is_some_and(|heading| heading.marker.replace(' ', "") == marker.text.replace(' ', ""))
 }
 
-fn class(line_text: &str, number: u32) -> Class {
-    let text = line_text.trim_matches(|c: char| c == ' ');
-    if text.trim().is_empty() {
+fn class(line_text: &str) -> Class {
+    let text = normalize::trim_spaces(line_text);
+    if normalize::trim(text).is_empty() {
         return Class::Blank;
     }
     if text.starts_with(['-', '|', '=', ':'])
@@ -1024,11 +1105,11 @@ fn class(line_text: &str, number: u32) -> Class {
     if text.starts_with('※') || text.starts_with("(※") {
         return Class::Note;
     }
-    if columns::is_row(line_text) && !is_spaced_heading(text, number) {
+    if columns::is_row(line_text) && !is_spaced_heading(text) {
         return Class::Spaced;
     }
-    if let Some(heading) = heading(text, number) {
-        return Class::Heading(heading.kind == "number");
+    if let Some(marked) = marked(normalize::trim(text)) {
+        return Class::Heading(marked.kind == "number");
     }
     if is_label(text) {
         return Class::Label;
@@ -1039,7 +1120,7 @@ fn class(line_text: &str, number: u32) -> Class {
     }
     if text.starts_with("- ") || text == "-" || text.starts_with('・') || text.starts_with("• ") {
         if let Some(rest) = text.strip_prefix("- ") {
-            if heading(rest.trim(), number).is_some_and(|heading| heading.kind == "circled") {
+            if marked(normalize::trim(rest)).is_some_and(|marked| marked.kind == "circled") {
                 return Class::Heading(false);
             }
         }
@@ -1057,13 +1138,13 @@ fn class(line_text: &str, number: u32) -> Class {
 /// The heading on a line that `class` classed as `Class::Heading`: read by
 /// `heading`, or (`- ①…`) after a list dash, as `class` reads it.
 fn line_heading(line_text: &str, number: u32) -> Option<Heading> {
-    let text = line_text.trim_matches(|c: char| c == ' ');
-    heading(text, number).or_else(|| heading(text.strip_prefix("- ")?.trim(), number).filter(|heading| heading.kind == "circled"))
+    let text = normalize::trim_spaces(line_text);
+    heading(text, number).or_else(|| heading(normalize::trim(text.strip_prefix("- ")?), number).filter(|heading| heading.kind == "circled"))
 }
 
 /// The list text without its `- ` bullet (the `・` stays: it is printed).
 fn list_text(text: &str) -> &str {
-    text.strip_prefix("- ").or_else(|| text.strip_prefix("• ")).unwrap_or(text).trim()
+    normalize::trim(text.strip_prefix("- ").or_else(|| text.strip_prefix("• ")).unwrap_or(text))
 }
 
 fn is_label(text: &str) -> bool {
@@ -1084,12 +1165,27 @@ fn is_label(text: &str) -> bool {
 }
 
 fn is_furniture(text: &str) -> bool {
-    let core = text.trim_matches(|c: char| c == '-' || c == ' ' || c == '—');
-    if !core.is_empty() && core.len() <= 3 && core.chars().all(|c| c.is_ascii_digit()) {
+    // One to three digits between dashes and spaces (`- 34 -`, `—7—`), read on the bytes (`—` is E2 80 94).
+    let dash = |rest: &[u8]| match rest {
+        [b'-' | b' ', ..] => 1,
+        [0xE2, 0x80, 0x94, ..] => 3,
+        _ => 0,
+    };
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let n_dash @ 1.. = dash(&bytes[at..]) {
+        at += n_dash;
+    }
+    let n_digits = bytes[at..].iter().take_while(|byte| byte.is_ascii_digit()).count();
+    at += n_digits;
+    while let n_dash @ 1.. = dash(&bytes[at..]) {
+        at += n_dash;
+    }
+    if (1..=3).contains(&n_digits) && at == bytes.len() {
         return true;
     }
     if let Some(number) = text.strip_prefix("資料") {
-        return !number.is_empty() && number.trim().chars().all(|c| c.is_ascii_digit());
+        return !number.is_empty() && normalize::trim(number).chars().all(|c| c.is_ascii_digit());
     }
     false
 }
@@ -1107,12 +1203,12 @@ fn caption(text: &str) -> Option<(String, Option<String>)> {
         return None;
     }
     let label = format!("表{}", &rest[..id_len]);
-    let caption_text = after.trim();
+    let caption_text = normalize::trim(after);
     Some((label, (!caption_text.is_empty()).then(|| caption_text.to_string())))
 }
 
 fn continues_caption(text: &str) -> bool {
-    let text = text.trim();
+    let text = normalize::trim(text);
     !text.contains(FULL_STOP) && !text.starts_with(['⇒', '→', '※', '・', '-']) && text.chars().count() <= 160
 }
 
@@ -1139,45 +1235,71 @@ pub fn unit_in(text: &str) -> Option<String> {
     } else {
         rest
     };
-    let unit = unit.trim();
+    let unit = normalize::trim(unit);
     (!unit.is_empty()).then(|| unit.to_string())
 }
 
 /// Reads a heading marker and title; None when the line cannot be a heading.
 pub fn heading(text: &str, line: u32) -> Option<Heading> {
-    let text = text.trim();
-    let make = |kind: &'static str, marker: String, number: Option<u32>, title: &str| Heading {
-        kind,
-        marker,
-        number,
-        title: title.trim().to_string(),
-        line,
-        text: text.to_string(),
+    let text = normalize::trim(text);
+    let Marked { kind, number, marker, title } = marked(text)?;
+    let marker = match marker {
+        Marker::Numbered(before, after) => format!("{before}{}{after}", number.unwrap_or_default()),
+        Marker::Appendix => APPENDIX.to_string(),
+        Marker::Circled(circled) => circled.to_string(),
+        Marker::Kana(kana) => format!("({kana})"),
     };
-    let (heading, max_title) = if let Some(rest) = text.strip_prefix('第') {
+    Some(Heading { kind, marker, number, title: title.to_string(), line, text: text.to_string() })
+}
+
+/// A heading read off a trimmed line without copying it: `class` asks this of
+/// every line, and most are no heading (`heading` built three `String`s first).
+struct Marked<'a> {
+    kind: &'static str,
+    number: Option<u32>,
+    marker: Marker,
+    /// Trimmed.
+    title: &'a str,
+}
+
+/// How a heading's marker is printed.
+enum Marker {
+    /// The number between two texts: `第7章`, `資料1`, `(1)`, `1.`, `3`.
+    Numbered(&'static str, &'static str),
+    /// `【参考】`
+    Appendix,
+    /// `①`
+    Circled(char),
+    /// `(ア)`
+    Kana(char),
+}
+
+/// The heading on `text` (trimmed), as `heading` reads it.
+fn marked(text: &str) -> Option<Marked<'_>> {
+    let (kind, number, marker, title, max_title) = if let Some(rest) = text.strip_prefix('第') {
         let (number, after) = leading_number(rest)?;
         let title = after.strip_prefix('章')?;
-        (make("chapter", format!("第{number}章"), Some(number), title), 80)
+        ("chapter", Some(number), Marker::Numbered("第", "章"), title, 80)
     } else if let Some(title) = text.strip_prefix(APPENDIX) {
-        (make("appendix", APPENDIX.to_string(), None, title), 80)
+        ("appendix", None, Marker::Appendix, title, 80)
     } else if let Some(rest) = text.strip_prefix("資料") {
         let (number, after) = leading_number(rest)?;
         if !after.starts_with(' ') {
             return None;
         }
-        (make("material", format!("資料{number}"), Some(number), after), 80)
+        ("material", Some(number), Marker::Numbered("資料", ""), after, 80)
     } else if let Some(rest) = text.strip_prefix('(') {
         if let Some((number, after)) = leading_number(rest) {
             let title = after.strip_prefix(')')?;
-            (make("paren", format!("({number})"), Some(number), title), 60)
+            ("paren", Some(number), Marker::Numbered("(", ")"), title, 60)
         } else {
             let kana = rest.chars().next().filter(|c| matches!(c, 'ア'..='ン'))?;
             let title = rest[kana.len_utf8()..].strip_prefix(')')?;
-            (make("paren_kana", format!("({kana})"), Some(kana_number(kana)?), title), 60)
+            ("paren_kana", Some(kana_number(kana)?), Marker::Kana(kana), title, 60)
         }
     } else if let Some(circled) = text.chars().next().filter(|c| matches!(c, '①'..='⑳')) {
         let number = circled as u32 - '①' as u32 + 1;
-        (make("circled", circled.to_string(), Some(number), &text[circled.len_utf8()..]), 60)
+        ("circled", Some(number), Marker::Circled(circled), &text[circled.len_utf8()..], 60)
     } else if text.starts_with(|c: char| c.is_ascii_digit()) {
         let (number, after) = leading_number(text)?;
         if number == 0 || number > 99 {
@@ -1187,35 +1309,32 @@ pub fn heading(text: &str, line: u32) -> Option<Heading> {
             if title.starts_with(|c: char| c.is_ascii_digit()) {
                 return None;
             }
-            (make("number_dot", format!("{number}."), Some(number), title), 60)
+            ("number_dot", Some(number), Marker::Numbered("", "."), title, 60)
         } else {
             let title = after.strip_prefix(' ')?;
             let first = title.trim_start().chars().next()?;
             if first.is_ascii_digit() || "歳年月日人件回名か%.,~-".contains(first) {
                 return None;
             }
-            (make("number", number.to_string(), Some(number), title), 60)
+            ("number", Some(number), Marker::Numbered("", ""), title, 60)
         }
     } else {
         return None;
     };
-    let title = &heading.title;
+    let title = normalize::trim(title);
     if title.is_empty() || has_sentence_stop(title) || title.contains('\t') || title.chars().count() > max_title {
         return None;
     }
-    Some(heading)
+    Some(Marked { kind, number, marker, title })
 }
 
 /// True when `text` has a full stop that ends a sentence (not one inside
 /// brackets, as in `(社会的養護経験者を含む。)`).
 pub fn has_sentence_stop(text: &str) -> bool {
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == FULL_STOP && !matches!(chars.peek(), Some(')' | '」' | '』')) {
-            return true;
-        }
-    }
-    false
+    // `。` is E3 80 82: its last byte is found by SIMD (decoding every character cost more).
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(0x82, bytes)
+        .any(|at| at >= 2 && bytes[at - 2..at] == [0xE3, 0x80] && !matches!(text[at + 1..].chars().next(), Some(')' | '」' | '』')))
 }
 
 fn leading_number(text: &str) -> Option<(u32, &str)> {
@@ -1273,6 +1392,24 @@ mod tests {
         assert_eq!(unit_in("表〇 助産施設の利用者数 (単位:人)").as_deref(), Some("人"));
         assert_eq!(unit_in("単位:人(年間の利用人数)").as_deref(), Some("人(年間の利用人数)"));
         assert_eq!(unit_in("表●● 一時保護施設職員に対する研修の実施回数(単位・回)、受講数(単位:人)").as_deref(), Some("回"));
+    }
+
+    #[test]
+    fn furniture_as_trimmed() {
+        let pieces = ["", "-", " ", "—", "1", "12", "123", "1234", "a", "資料", "あ", "-1-"];
+        for first in pieces {
+            for second in pieces {
+                for third in pieces {
+                    let text = format!("{first}{second}{third}");
+                    let core = text.trim_matches(|c: char| c == '-' || c == ' ' || c == '—');
+                    let expected = (!core.is_empty() && core.len() <= 3 && core.chars().all(|c| c.is_ascii_digit()))
+                        || text
+                            .strip_prefix("資料")
+                            .is_some_and(|number| !number.is_empty() && number.trim().chars().all(|c| c.is_ascii_digit()));
+                    assert_eq!(is_furniture(&text), expected, "{text:?}");
+                }
+            }
+        }
     }
 
     #[test]

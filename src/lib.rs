@@ -81,20 +81,33 @@ fn parse_cow(path: &str, bytes: Cow<'_, [u8]>) -> std::result::Result<Document, 
         Cow::Borrowed(bytes) => {
             let decoded = decode::bytes(bytes)?;
             let mut rewritten = String::new();
-            let normalize::Normalized { lines, pages, warnings } = normalize::text(&decoded.text, &mut rewritten);
+            let normalize::Normalized { lines, pages, warnings, .. } = normalize::text(&decoded.text, &mut rewritten);
             (front(lines, pages, warnings), decoded.encoding)
         }
         Cow::Owned(bytes) => {
-            // The lines are copied into one buffer and the input freed before the
-            // blocks are made: the input, its rewritten lines and the pieces were the peak.
-            let (compact, encoding) = {
-                let decoded = decode::bytes(&bytes)?;
-                let mut rewritten = String::new();
-                (normalize::compact(normalize::text(&decoded.text, &mut rewritten)), decoded.encoding)
+            // The normalized lines are written over the text they were read from and
+            // whatever else held the input is freed before the blocks are made: the
+            // input, its rewritten lines and the pieces were the peak.
+            let decoded = decode::bytes(&bytes)?;
+            let encoding = decoded.encoding;
+            let mut rewritten = String::new();
+            let normalized = normalize::text(&decoded.text, &mut rewritten);
+            let normalize::Normalized { lines, pages, warnings, .. } = normalized;
+            let spans = normalize::spans(lines, &decoded.text, normalized.rewritten);
+            let (buffer, skip) = match decoded.text {
+                // The text is the input after its BOM, if any.
+                Cow::Borrowed(text) => {
+                    let skip = text.as_ptr() as usize - bytes.as_ptr() as usize;
+                    (bytes, skip)
+                }
+                Cow::Owned(text) => {
+                    drop(bytes);
+                    (text.into_bytes(), 0)
+                }
             };
-            drop(bytes);
-            let normalize::Compact { text, ends, pages, warnings } = compact;
-            (front(normalize::lines_in(&text, ends), pages, warnings), encoding)
+            let mut compact = normalize::compact(buffer, skip, &rewritten, spans);
+            drop(rewritten);
+            (front(normalize::lines_in(&mut compact), pages, warnings), encoding)
         }
     };
     let Front { pieces, mut warnings, from_lines, n_lines, pages, layout, page_starts } = front;
@@ -184,7 +197,7 @@ fn layout(lines: &[normalize::Line<'_>]) -> &'static str {
     // than a byte loop; the loop cost three instructions a byte).
     let three_spaces = memchr::memmem::Finder::new(b"   ");
     let has_three_spaces = |text: &str| three_spaces.find(text.as_bytes()).is_some();
-    let n_spaced = lines.iter().filter(|line| has_three_spaces(line.text) && has_three_spaces(line.text.trim())).count();
+    let n_spaced = lines.iter().filter(|line| has_three_spaces(line.text) && has_three_spaces(normalize::trim(line.text))).count();
     match (n_tabbed >= 3, n_spaced >= 10 && n_spaced * 20 >= lines.len()) {
         (true, true) => "mixed",
         (true, false) => "tabbed",

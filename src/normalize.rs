@@ -38,8 +38,63 @@ pub struct Line<'a> {
 impl Line<'_> {
     /// True when the line has nothing but whitespace.
     pub fn is_blank(&self) -> bool {
-        self.text.trim().is_empty()
+        trim(self.text).is_empty()
     }
+}
+
+/// `text.trim()` (Unicode White_Space), with the common ends decided on the
+/// bytes: an ASCII byte, U+3000 (E3 80 80), or a lead byte no space character
+/// has (every kana and kanji). The standard `trim` decoded and looked up a
+/// character at each end, which was a twelfth of `classify`.
+#[inline]
+pub fn trim(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    // Indentation first, a byte at a time.
+    let mut start = bytes.iter().take_while(|&&byte| byte == b' ').count();
+    while let Some(&byte) = bytes.get(start) {
+        let n_space = match byte {
+            b'\t'..=b'\r' | b' ' => 1,
+            0x00..=0x7F => 0,
+            0xE3 if bytes[start..].starts_with(IDEOGRAPHIC_SPACE) => IDEOGRAPHIC_SPACE.len(),
+            // The other lead bytes of space characters (U+0085, U+00A0, U+1680, U+2000…U+205F).
+            0xC2 | 0xE1 | 0xE2 => text[start..].chars().next().filter(|c| c.is_whitespace()).map_or(0, char::len_utf8),
+            _ => 0,
+        };
+        if n_space == 0 {
+            break;
+        }
+        start += n_space;
+    }
+    let mut end = bytes.len();
+    while end > start {
+        let n_space = match bytes[end - 1] {
+            b'\t'..=b'\r' | b' ' => 1,
+            0x00..=0x7F => 0,
+            _ if bytes[start..end].ends_with(IDEOGRAPHIC_SPACE) => IDEOGRAPHIC_SPACE.len(),
+            // A last character that starts with one of the other lead bytes of space characters.
+            _ if end - start >= 2 && bytes[end - 2] == 0xC2 || end - start >= 3 && matches!(bytes[end - 3], 0xE1 | 0xE2) => {
+                text[start..end].chars().next_back().filter(|c| c.is_whitespace()).map_or(0, char::len_utf8)
+            }
+            _ => 0,
+        };
+        if n_space == 0 {
+            break;
+        }
+        end -= n_space;
+    }
+    &text[start..end]
+}
+
+/// U+3000 in UTF-8.
+const IDEOGRAPHIC_SPACE: &[u8] = "\u{3000}".as_bytes();
+
+/// `text.trim_matches(' ')` on bytes.
+pub fn trim_spaces(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    let start = bytes.iter().position(|&byte| byte != b' ').unwrap_or(bytes.len());
+    let end = bytes.iter().rposition(|&byte| byte != b' ').map_or(start, |idx| idx + 1);
+    // Only ASCII spaces were cut, so both ends are character boundaries.
+    &text[start..end]
 }
 
 /// Normalized lines of a decoded text, with the warnings found on the way.
@@ -47,6 +102,8 @@ pub struct Normalized<'a> {
     pub lines: Vec<Line<'a>>,
     pub pages: u32,
     pub warnings: Vec<Warning>,
+    /// The rewritten lines (`text`'s second argument), as the lines borrow them.
+    pub rewritten: &'a str,
 }
 
 /// Splits `text` into lines and normalizes each. The lines that normalizing
@@ -57,8 +114,8 @@ pub fn text<'a>(text: &'a str, rewritten: &'a mut String) -> Normalized<'a> {
     let mut warnings = Vec::new();
     let mut page = 1u32;
     let body = text.strip_suffix('\n').unwrap_or(text);
-    // One search for the whole text: most texts have no form feed at all.
-    let has_form_feeds = memchr::memchr(FORM_FEED as u8, body.as_bytes()).is_some();
+    let mut form_feeds = memchr::memchr_iter(FORM_FEED as u8, body.as_bytes());
+    let mut next_form_feed = form_feeds.next();
     let mut line_start = 0;
     let line_ends = memchr::memchr_iter(b'\n', body.as_bytes()).chain(std::iter::once(body.len()));
     // The lines rewritten: index in `lines` and place in `rewritten`, filled in once it is complete.
@@ -66,10 +123,15 @@ pub fn text<'a>(text: &'a str, rewritten: &'a mut String) -> Normalized<'a> {
     for (line_idx, line_end) in line_ends.enumerate() {
         // `\n` is ASCII, so both ends are character boundaries.
         let original = &body[line_start..line_end];
+        let original_start = line_start;
         line_start = line_end + 1;
         let number = u32::try_from(line_idx + 1).unwrap_or(u32::MAX);
         let mut line_page = page;
-        if has_form_feeds && memchr::memchr(FORM_FEED as u8, original.as_bytes()).is_some() {
+        // The form feeds are found once for the whole text, not searched for on every line.
+        while next_form_feed.is_some_and(|at| at < original_start) {
+            next_form_feed = form_feeds.next();
+        }
+        if next_form_feed.is_some_and(|at| at < line_end) {
             let leading = original.chars().take_while(|&c| c == FORM_FEED || c == ' ').filter(|&c| c == FORM_FEED).count();
             let total = original.chars().filter(|&c| c == FORM_FEED).count();
             line_page = page + leading as u32;
@@ -93,43 +155,85 @@ pub fn text<'a>(text: &'a str, rewritten: &'a mut String) -> Normalized<'a> {
     if text.is_empty() {
         lines.clear();
     }
-    Normalized { lines, pages: page, warnings }
+    Normalized { lines, pages: page, warnings, rewritten }
 }
 
-/// The normalized lines copied into one buffer, for a caller that frees the text
-/// they were read from (`parse_owned`): the buffer is smaller than that text
-/// (trailing spaces cut) and holds each rewritten line once, not beside the
-/// line it rewrote. `lines_in` gives the lines back, borrowing the buffer; the
-/// buffer of rewritten lines can be freed once the `Compact` is made.
+/// The normalized lines in one buffer, for a caller that frees the text they were
+/// read from (`parse_owned`): each line once (a rewritten line not beside the line
+/// it rewrote), without trailing spaces and line ends. The buffer is the text's
+/// own, written over in place (a second buffer was as large as the input, all in
+/// fresh pages); `lines_in` gives the lines back, borrowing it.
 pub struct Compact {
-    pub text: String,
-    /// Where each line's text ends in `text`, with its number and page.
-    pub ends: Vec<(usize, u32, u32)>,
-    pub pages: u32,
-    pub warnings: Vec<Warning>,
+    /// UTF-8: whole lines of the text, copied whole.
+    pub text: Vec<u8>,
+    /// Where each line's text starts and ends in `text`, with its number and page.
+    /// 24 bytes, as a `Line` is: both conversions reuse the vector they read.
+    pub spans: Vec<(usize, usize, u32, u32)>,
 }
 
-/// Copies `normalized` into a `Compact`.
-pub fn compact(normalized: Normalized<'_>) -> Compact {
-    let Normalized { lines, pages, warnings } = normalized;
-    let mut text = String::with_capacity(lines.iter().map(|line| line.text.len()).sum());
-    let mut ends = Vec::with_capacity(lines.len());
-    for line in lines {
-        text.push_str(line.text);
-        ends.push((text.len(), line.number, line.page));
-    }
-    Compact { text, ends, pages, warnings }
-}
-
-/// The lines of a `Compact`, read from its `text` and `ends`.
-pub fn lines_in(text: &str, ends: Vec<(usize, u32, u32)>) -> Vec<Line<'_>> {
-    let mut start = 0;
-    ends.into_iter()
-        .map(|(end, number, page)| {
-            let line = Line { number, page, text: &text[start..end] };
-            start = end;
-            line
+/// Where the text of each line is: at `start..end` of the text, or at
+/// `start - text.len()..end - text.len()` of `rewritten` (an empty line at `0..0`).
+/// Collected in place: the lines' vector becomes the spans'.
+pub fn spans(lines: Vec<Line<'_>>, text: &str, rewritten: &str) -> Vec<(usize, usize, u32, u32)> {
+    let (text_at, rewritten_at) = (text.as_ptr() as usize, rewritten.as_ptr() as usize);
+    lines
+        .into_iter()
+        .map(|line| {
+            let at = line.text.as_ptr() as usize;
+            let start = match at.checked_sub(text_at) {
+                _ if line.text.is_empty() => 0,
+                Some(offset) if offset < text.len() => offset,
+                _ => text.len() + (at - rewritten_at),
+            };
+            (start, start + line.text.len(), line.number, line.page)
         })
+        .collect()
+}
+
+/// Writes the lines at `spans` (as `spans` gives them, the text at `skip..` of
+/// `buffer`) one after the other from the start of `buffer`. In place when no
+/// line lands on a line not yet read (a line only grows when `repair_kana` turns
+/// `-` into `ー`, and every line end gives a byte back); else into a new buffer.
+pub fn compact(mut buffer: Vec<u8>, skip: usize, rewritten: &str, mut spans: Vec<(usize, usize, u32, u32)>) -> Compact {
+    let n_text = buffer.len() - skip;
+    let mut written = 0;
+    let in_place = spans.iter().all(|&(start, end, ..)| {
+        let fits = start == end || start >= n_text || written <= skip + start;
+        written += end - start;
+        fits
+    }) && written <= buffer.len();
+    let mut text = if in_place { Vec::new() } else { Vec::with_capacity(written) };
+    let mut written = 0;
+    for span in &mut spans {
+        let (start, end) = (span.0, span.1);
+        let len = end - start;
+        if len > 0 {
+            match (start >= n_text, in_place) {
+                (true, true) => buffer[written..written + len].copy_from_slice(&rewritten.as_bytes()[start - n_text..end - n_text]),
+                (true, false) => text.extend_from_slice(&rewritten.as_bytes()[start - n_text..end - n_text]),
+                (false, true) => buffer.copy_within(skip + start..skip + end, written),
+                (false, false) => text.extend_from_slice(&buffer[skip + start..skip + end]),
+            }
+        }
+        (span.0, span.1) = (written, written + len);
+        written += len;
+    }
+    if in_place {
+        buffer.truncate(written);
+        // Gives the rest back (a large buffer is shrunk where it is, by `mremap`).
+        buffer.shrink_to_fit();
+        text = buffer;
+    }
+    Compact { text, spans }
+}
+
+/// The lines of a `Compact`, read from its `text` and `spans` (in place, as `compact` made them).
+pub fn lines_in(compact: &mut Compact) -> Vec<Line<'_>> {
+    // SIMD validation again (the standard library's took as long as the copy it saves).
+    let text = simdutf8::basic::from_utf8(&compact.text).expect("whole lines of valid UTF-8, copied whole");
+    std::mem::take(&mut compact.spans)
+        .into_iter()
+        .map(|(start, end, number, page)| Line { number, page, text: &text[start..end] })
         .collect()
 }
 
@@ -162,6 +266,18 @@ fn needs_work_bytes(bytes: &[u8]) -> bool {
                 | is(next == 0xBF) & (is(after >= 0xA0) & is(after <= 0xAE) | is(after == 0xBD)));
         ascii | c2 | e2 | e3 | ef
     };
+    // True wherever `flag` may be: a control byte or `"`, or the lead byte of a character it
+    // looks at (U+00A0…, U+2010…, U+3000 and U+301C, U+FF01…).
+    let may_flag = |byte: u8, next: u8| -> u8 {
+        let is = |condition: bool| u8::from(condition);
+        is(byte < 0x20)
+            | is(byte == b'"')
+            | is(byte == 0x7F)
+            | is(byte == 0xC2)
+            | is(byte == 0xE2)
+            | is(byte == 0xEF)
+            | is(byte == 0xE3) & is(next == 0x80)
+    };
     let mut found = 0u8;
     let mut start = 0;
     while let (Some(byte), Some(next), Some(after)) = (
@@ -169,11 +285,19 @@ fn needs_work_bytes(bytes: &[u8]) -> bool {
         bytes.get(start + 1..start + 17).and_then(|slice| <&[u8; 16]>::try_from(slice).ok()),
         bytes.get(start + 2..start + 18).and_then(|slice| <&[u8; 16]>::try_from(slice).ok()),
     ) {
+        // A cheaper test of the lead bytes first: four blocks in five hold none, and
+        // the exact test cost five times as much.
+        let mut candidate = 0u8;
         for idx in 0..16 {
-            found |= flag(byte[idx], next[idx], after[idx]);
+            candidate |= may_flag(byte[idx], next[idx]);
         }
-        if found != 0 {
-            return true;
+        if candidate != 0 {
+            for idx in 0..16 {
+                found |= flag(byte[idx], next[idx], after[idx]);
+            }
+            if found != 0 {
+                return true;
+            }
         }
         start += 16;
     }
@@ -182,9 +306,15 @@ fn needs_work_bytes(bytes: &[u8]) -> bool {
     let tail = &bytes[start..];
     let mut padded = [b'a'; 34];
     padded[..tail.len()].copy_from_slice(tail);
-    for block in [0, 16] {
-        for idx in block..block + 16 {
-            found |= flag(padded[idx], padded[idx + 1], padded[idx + 2]);
+    let mut candidate = 0u8;
+    for idx in 0..32 {
+        candidate |= may_flag(padded[idx], padded[idx + 1]);
+    }
+    if candidate != 0 {
+        for block in [0, 16] {
+            for idx in block..block + 16 {
+                found |= flag(padded[idx], padded[idx + 1], padded[idx + 2]);
+            }
         }
     }
     found != 0
@@ -209,40 +339,52 @@ pub fn line<'a>(original: &'a str, number: u32, warnings: &mut Vec<Warning>) -> 
     let mut folded = String::with_capacity(trimmed.len());
     let mut n_replacement = 0;
     let mut n_control = 0;
-    let mut chars = trimmed.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\u{FF01}'..='\u{FF5E}' => folded.push(char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)),
-            '\u{3000}' | '\u{00A0}' => folded.push(' '),
-            '\u{2010}' | '\u{2011}' | '\u{2212}' => folded.push('-'),
-            '\u{301C}' => folded.push('~'),
+    // Characters kept as they are go over in runs (`kept_from..`), not one `push` each.
+    let mut kept_from = 0;
+    let mut chars = trimmed.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let folded_c = match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '\u{3000}' | '\u{00A0}' => ' ',
+            '\u{2010}' | '\u{2011}' | '\u{2212}' => '-',
+            '\u{301C}' => '~',
             '\u{FF61}'..='\u{FF9F}' | '\u{FFE0}'..='\u{FFEE}' => {
                 // Half-width katakana: take the run with its sound marks so NFKC composes them.
-                let mut run = String::new();
-                run.push(c);
-                while let Some(&next) = chars.peek() {
+                let mut end = at + c.len_utf8();
+                while let Some(&(next_at, next)) = chars.peek() {
                     if matches!(next, '\u{FF61}'..='\u{FF9F}') {
-                        run.push(next);
+                        end = next_at + next.len_utf8();
                         chars.next();
                     } else {
                         break;
                     }
                 }
-                folded.extend(run.nfkc());
+                folded.push_str(&trimmed[kept_from..at]);
+                folded.extend(trimmed[at..end].nfkc());
+                kept_from = end;
+                continue;
             }
-            FORM_FEED => {}
+            FORM_FEED => {
+                folded.push_str(&trimmed[kept_from..at]);
+                kept_from = at + c.len_utf8();
+                continue;
+            }
             REPLACEMENT => {
                 n_replacement += 1;
-                folded.push(c);
+                continue;
             }
-            '\t' => folded.push(c),
+            '\t' => continue,
             c if c.is_control() => {
                 n_control += 1;
-                folded.push(c);
+                continue;
             }
-            _ => folded.push(c),
-        }
+            _ => continue,
+        };
+        folded.push_str(&trimmed[kept_from..at]);
+        folded.push(folded_c);
+        kept_from = at + c.len_utf8();
     }
+    folded.push_str(&trimmed[kept_from..]);
     if n_replacement > 0 {
         warnings.push(Warning {
             line: number,
@@ -266,7 +408,9 @@ pub fn line<'a>(original: &'a str, number: u32, warnings: &mut Vec<Warning>) -> 
         });
         folded = repaired;
     }
-    Cow::Owned(folded.trim_end_matches(' ').to_string())
+    // Cut in place (a copy of the line was made for it).
+    folded.truncate(folded.trim_end_matches(' ').len());
+    Cow::Owned(folded)
 }
 
 /// A few characters around the first `mark` in `text`.
@@ -305,6 +449,10 @@ fn is_katakana(c: char) -> bool {
 /// Rebuilds katakana whose sound marks came out as `"`/`°` and whose long
 /// vowel marks came out as `-`; None when the line has no such damage.
 fn repair_kana(text: &str) -> Option<String> {
+    // The quick test first: no `"` and no `°`, no damage.
+    if memchr::memchr(b'"', text.as_bytes()).is_none() && !text.contains(BROKEN_HANDAKUTEN) {
+        return None;
+    }
     let chars: Vec<char> = text.chars().collect();
     let damaged = chars.windows(2).any(|pair| is_katakana(pair[0]) && matches!(pair[1], BROKEN_DAKUTEN | BROKEN_HANDAKUTEN));
     if !damaged {
@@ -434,6 +582,99 @@ mod tests {
     fn trims_spaces_and_ideographic_spaces_at_the_end() {
         for text in ["", " ", "a", "a \u{3000} ", "\u{3000}", "表 \u{3000}", "a\t ", " \u{3000}a"] {
             assert_eq!(trim_end_spaces(text), text.trim_end_matches([' ', '\u{3000}']), "{text:?}");
+        }
+    }
+
+    /// The fold as it was written before runs were copied whole: a character at a time.
+    fn fold_by_char(text: &str) -> String {
+        let mut folded = String::new();
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '\u{FF01}'..='\u{FF5E}' => folded.push(char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)),
+                '\u{3000}' | '\u{00A0}' => folded.push(' '),
+                '\u{2010}' | '\u{2011}' | '\u{2212}' => folded.push('-'),
+                '\u{301C}' => folded.push('~'),
+                '\u{FF61}'..='\u{FF9F}' | '\u{FFE0}'..='\u{FFEE}' => {
+                    let mut run = String::from(c);
+                    while let Some(&next) = chars.peek().filter(|next| matches!(next, '\u{FF61}'..='\u{FF9F}')) {
+                        run.push(next);
+                        chars.next();
+                    }
+                    folded.extend(run.nfkc());
+                }
+                FORM_FEED => {}
+                _ => folded.push(c),
+            }
+        }
+        folded.trim_end_matches(' ').to_string()
+    }
+
+    #[test]
+    fn folds_runs_as_char_by_char() {
+        let pieces = [
+            "あ", "a", "１", "（", "\u{3000}", "\u{A0}", "‐", "−", "〜", "ｶ", "ﾞ", "ﾊ", "ﾟ", "￥", "\u{0C}", "\u{FFFD}", "\u{1}", "\t", "ス",
+            "-", "\"", "°", "表",
+        ];
+        for first in pieces {
+            for second in pieces {
+                for third in pieces {
+                    let text = format!("{first}{second}x{third}{second}");
+                    let expected = fold_by_char(trim_end_spaces(&text));
+                    let normalized = line(&text, 1, &mut Vec::new());
+                    if repair_kana(&expected).is_none() {
+                        assert_eq!(normalized, expected, "{text:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn trims_as_str_trim() {
+        let spaces: Vec<char> = (0..=0x3000u32).filter_map(char::from_u32).filter(|c| c.is_whitespace()).collect();
+        let others = ['a', 'あ', '\u{1F}', '\u{85}', '\u{A1}', '\u{1681}', '\u{2014}', '\u{3001}', '\u{FF11}', '\u{10000}', 'é', '\u{0}'];
+        let mut samples = vec![String::new()];
+        for &space in &spaces {
+            for &other in &others {
+                samples.extend([
+                    format!("{space}"),
+                    format!("{space}{other}"),
+                    format!("{other}{space}"),
+                    format!("{space}{other}{space}{space}"),
+                    format!("{other}{space}{other}"),
+                    format!(" {space}\t{other}x{other}\u{3000}{space}"),
+                ]);
+            }
+        }
+        for sample in &samples {
+            assert_eq!(trim(sample), sample.trim(), "{sample:?}");
+            assert_eq!(trim_spaces(sample), sample.trim_matches(' '), "{sample:?}");
+        }
+    }
+
+    #[test]
+    fn compacts_over_the_text_or_beside_it() {
+        let grown = format!("ア{}カ\"", "-".repeat(20));
+        for text in [
+            "a  \n１２\n\nb\u{0C}c\n  \n".to_string(),
+            format!("{grown}\nx\n"),
+            format!("x\ny\n{grown}"),
+            format!("x{}\n\n\n{grown}\nz", " ".repeat(80)),
+            String::new(),
+        ] {
+            for bom in ["", "\u{FEFF}"] {
+                let buffer = format!("{bom}{text}").into_bytes();
+                let mut rewritten = String::new();
+                let normalized = self::text(&text, &mut rewritten);
+                let expected: Vec<(u32, u32, String)> =
+                    normalized.lines.iter().map(|line| (line.number, line.page, line.text.to_string())).collect();
+                let spans = spans(normalized.lines, &text, normalized.rewritten);
+                let mut compact = compact(buffer, bom.len(), &rewritten, spans);
+                let lines: Vec<(u32, u32, String)> =
+                    lines_in(&mut compact).iter().map(|line| (line.number, line.page, line.text.to_string())).collect();
+                assert_eq!(lines, expected, "{text:?}");
+            }
         }
     }
 
