@@ -538,6 +538,11 @@ const MAX_DIFFERENCE_ROWS: usize = 20;
 /// skipped. Anything else is None.
 pub fn difference_table(_above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<Stacked> {
     let first = from.first()?;
+    // Cheap test first (this is asked at every year header): the difference (`②-①`)
+    // must be printed somewhere in the lines offered.
+    if !from.iter().any(|offered| offered.text.contains('-') && offered.text.chars().any(|c| matches!(c, '①'..='⑳'))) {
+        return None;
+    }
     let pieces = difference_pieces(from);
     // The header: its distinct cells, in the order first printed.
     let mut header: Vec<&Piece> = Vec::new();
