@@ -127,7 +127,7 @@ pub fn rebuild(fragments: &[Item], labels: &[String]) -> Result<Grid, String> {
 /// only follow the grid. The rows are in number order; their labels are the
 /// list above's items, as for `rebuild`.
 pub fn aligned(lines: &[(u32, &str)]) -> Option<Grid> {
-    use crate::columns::spans;
+    use crate::columns::{spans, Span};
     let mut non_blank = lines.iter().filter(|(_, text)| !text.trim().is_empty());
     let &(header_line, header_text) = non_blank.next()?;
     if !is_header(header_text) {
@@ -174,6 +174,8 @@ pub fn aligned(lines: &[(u32, &str)]) -> Option<Grid> {
     }
     // Each line's two parts.
     let mut parts: Vec<[String; 2]> = Vec::with_capacity(body.len());
+    let mut wide_spaced = false;
+    let mut second_starts = Vec::new();
     for line_spans in &rests {
         let split = match &line_spans[..] {
             [] => [String::new(), String::new()],
@@ -188,10 +190,27 @@ pub fn aligned(lines: &[(u32, &str)]) -> Option<Grid> {
                 })?;
                 [chars[..cut].iter().collect(), chars[cut + 1..].iter().collect()]
             }
-            [first, second] if second.start + 2 >= second_column => [first.text.clone(), second.text.clone()],
-            _ => return None,
+            // Cells apart by runs of spaces, a cell perhaps with a wide space inside
+            // (`・ライフストーリーワーク実施   40人`): each on the side of the second column it starts.
+            several => {
+                let (left, right): (Vec<&Span>, Vec<&Span>) = several.iter().partition(|span| span.start + 2 < second_column);
+                if several.len() > 2 {
+                    wide_spaced = true;
+                }
+                if let Some(first_right) = right.first() {
+                    second_starts.push(first_right.start);
+                }
+                let joined = |side: &[&Span]| side.iter().map(|span| span.text.as_str()).collect::<Vec<_>>().join(" ");
+                [joined(&left), joined(&right)]
+            }
         };
         parts.push(split);
+    }
+    // Cells with wide spaces inside are split by where the second column starts, so that
+    // place must be the same on every line (pdfplumber's layout keeps it to a character).
+    let spread = second_starts.iter().max().zip(second_starts.iter().min()).map_or(0, |(max, min)| max - min);
+    if wide_spaced && spread > MAX_SECOND_COLUMN_SPREAD {
+        return None;
     }
     // Rows: each number centred in its row, the rows back to back down to the last line.
     let mut rows = Vec::with_capacity(numbers.len());
@@ -220,6 +239,10 @@ pub fn aligned(lines: &[(u32, &str)]) -> Option<Grid> {
     }
     (start == body.len()).then_some(Grid { stub, columns, header_line, rows, scores: None })
 }
+
+/// How far apart the second column may start on different lines when cells are
+/// told apart by where it starts (characters).
+const MAX_SECOND_COLUMN_SPREAD: usize = 4;
 
 /// Narrowest first column of an aligned grid, in characters.
 const MIN_COLUMN_CHARS: usize = 12;
@@ -498,6 +521,26 @@ mod tests {
         );
         let row_lines: Vec<u32> = grid.rows.iter().map(|(line, _)| *line).collect();
         assert_eq!(row_lines, [3, 6, 9, 13]);
+    }
+
+    #[test]
+    fn aligned_cells_with_wide_spaces_inside() {
+        // Grid 2's first row as pdfplumber's layout mode prints it (000_pdfplumber_layout 90-93).
+        let lines = [
+            (1, "         資源     現在の整備・取組状況(令和6年度末見込み)          整備すべき見込量等(令和11年度末時点)"),
+            (2, "              ・ライフストーリーワーク実施   40人          ・ライフストーリーワーク実施    40人"),
+            (3, "          1"),
+            (4, "              ・ファミリーグループカンファレンスの実施50件       ・ファミリーグループカンファレンスの実施50件"),
+        ];
+        let grid = aligned(&lines).expect("read");
+        let [(_, current), (_, target)] = &grid.rows[0].1;
+        assert_eq!(current, "・ライフストーリーワーク実施 40人・ファミリーグループカンファレンスの実施50件");
+        assert_eq!(current, target);
+        // The second column starting in two places (4 characters apart and more): not read.
+        let mut shifted = lines;
+        shifted[3] =
+            (4, "              ・ファミリーグループカンファレンスの実施50件            ・ファミリーグループカンファレンスの実施50件");
+        assert!(aligned(&shifted).is_none());
     }
 
     #[test]

@@ -396,13 +396,16 @@ fn pdfminer() {
 #[test]
 fn pdfplumber_layout() {
     let report = compare("fixtures/000_pdfplumber_layout.txt");
-    // Read: grid 1, tables C, D, F and B (rows numbered one space before their
-    // label: the number is cut off; it once gave 15 wrong cells under rows `1`, `2`).
-    // FIXME(issue 3): 34 of 86 cells missing: grids 2 and 3 (a cell with a wide space
-    // inside, `・ライフストーリーワーク実施   40人`, makes three cells of a line, which
-    // `grid::aligned` refuses), table A (cells one space apart), table E (not diagnosed).
-    let read = ["grid 1", "table C", "table D", "table F", "table B"];
+    // Read: grids 1 and 2 (cells with a wide space inside, `・ライフストーリーワーク実施
+    // 40人`, split where the second column starts), tables C, D, F and B (rows numbered
+    // one space before their label: the number is cut off; it once gave 15 wrong cells
+    // under rows `1`, `2`).
+    // FIXME(issue 3): 24 of 86 cells missing: grid 3 (its `100%` centred in the second
+    // column starts it 14 characters right of the other lines, so where to split the
+    // line with wide spaces is not certain), table A (cells one space apart), table E
+    // (not diagnosed).
+    let read = ["grid 1", "grid 2", "table C", "table D", "table F", "table B"];
     assert_eq!(report.tables, ONLY_TABLES_C_AND_D.map(|(name, _, cells)| (name, if read.contains(&name) { cells } else { 0 }, cells)));
-    assert_eq!(report.matched, 52);
+    assert_eq!(report.matched, 62);
     assert_eq!(report.wrong, Vec::<String>::new(), "no wrong cell");
 }
