@@ -227,6 +227,11 @@ fn original_raw_pdftotext() {
     assert!(report.wrong.is_empty(), "{:#?}", report.wrong);
 }
 
+/// Per table (name, matched, cells) when exactly the tables named are read, whole.
+fn read_whole(read: &[&str]) -> Vec<(&'static str, usize, usize)> {
+    ONLY_TABLES_C_AND_D.iter().map(|&(name, _, cells)| (name, if read.contains(&name) { cells } else { 0 }, cells)).collect()
+}
+
 /// Per table (matched, cells) when only the one-line tables C and D are read.
 const ONLY_TABLES_C_AND_D: [(&str, usize, usize); 9] = [
     ("grid 1", 0, 2),
@@ -261,10 +266,7 @@ fn libreoffice_pdftotext_layout() {
     //   (`・ライフストー ・ライフストー …`): which words are whose cell is not known, so the
     //   table is kept `unresolved` ("no header line naming their columns").
     let read = ["grid 1", "grid 2", "table C", "table D", "table E", "table F", "grid 3", "table B"];
-    assert_eq!(
-        report.tables,
-        ONLY_TABLES_C_AND_D.map(|(name, matched, cells)| (name, if read.contains(&name) { cells } else { matched }, cells))
-    );
+    assert_eq!(report.tables, read_whole(&read));
     assert_eq!(report.matched, 76);
     assert_eq!(report.missing.len(), 10);
     assert_eq!(report.wrong, Vec::<String>::new(), "no wrong cell");
@@ -370,7 +372,7 @@ fn pdftotext_raw() {
     // `実 績 － － ０ ０ ６(見込)`, not diagnosed) and table F (its rows and the grid
     // header below them, with no blank line between, end up in one `unresolved` block).
     let read = ["table C", "table B"];
-    assert_eq!(report.tables, ONLY_TABLES_C_AND_D.map(|(name, _, cells)| (name, if read.contains(&name) { cells } else { 0 }, cells)));
+    assert_eq!(report.tables, read_whole(&read));
     assert_eq!(report.matched, 25);
     assert_eq!(report.wrong, Vec::<String>::new(), "no wrong cell");
 }
@@ -405,7 +407,7 @@ fn pdfplumber_layout() {
     // line with wide spaces is not certain), table A (cells one space apart), table E
     // (not diagnosed).
     let read = ["grid 1", "grid 2", "table C", "table D", "table F", "table B"];
-    assert_eq!(report.tables, ONLY_TABLES_C_AND_D.map(|(name, _, cells)| (name, if read.contains(&name) { cells } else { 0 }, cells)));
+    assert_eq!(report.tables, read_whole(&read));
     assert_eq!(report.matched, 62);
     assert_eq!(report.wrong, Vec::<String>::new(), "no wrong cell");
 }
