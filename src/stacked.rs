@@ -467,6 +467,19 @@ pub fn read(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<Stacked> {
             }
         }
     }
+    // Rows numbered `1`, `2`, …, each its number, its label (wrapped over a few lines)
+    // and a value per year, a line each (PyMuPDF).
+    if one_line_years.is_none() && years.len() == n_years {
+        if let Some((rows, last)) = numbered_rows(&body, n_years) {
+            let (stub, n_above) = match stub.clone() {
+                Some(stub) if !stub.is_empty() => (stub, 0),
+                _ => labels_above.stub_and_lines(false),
+            };
+            let mut all = vec![header_row(stub, years)];
+            all.extend(rows);
+            return Some(Stacked::Table { rows: all, n_above, n_used: last + 1, n_doubtful: 0 });
+        }
+    }
     if years.len() == n_years || years.len() == n_years + 1 {
         if let Some((rows, used, label_above, broken)) = by_rows(&body, years.len(), labels_above.label.as_deref()) {
             let (stub, n_above) = match (stub, label_above) {
@@ -1442,6 +1455,39 @@ fn wrapped_rows(lines: &[Offered<'_>], n_columns: usize) -> Option<(Vec<RawRow>,
     (!rows.is_empty()).then_some((rows, n_used))
 }
 
+/// Most lines a numbered row's label wraps over.
+const MAX_NUMBERED_LABEL_LINES: usize = 3;
+
+/// Rows printed a line per cell, each opened by its number alone: `1` / label
+/// (one to three lines) / a value per column, then `2` …. Read only when the
+/// numbers run 1, 2, … without a gap, every row has exactly its values, and
+/// no value follows the last row (its values would belong to no row). Returns
+/// the rows and the index (in the offered lines) of the last line used.
+fn numbered_rows(body: &[Token<'_>], n_columns: usize) -> Option<(Vec<RawRow>, usize)> {
+    let is_number = |token: &Token<'_>, number: usize| token.kind == Kind::Value && token.text.parse::<usize>() == Ok(number);
+    let mut rows = Vec::new();
+    let mut at = 0;
+    let mut last = None;
+    while body.get(at).is_some_and(|token| is_number(token, rows.len() + 1)) {
+        let n_label = body[at + 1..].iter().take_while(|token| token.kind == Kind::Label).count();
+        let values = body.get(at + 1 + n_label..at + 1 + n_label + n_columns)?;
+        if !(1..=MAX_NUMBERED_LABEL_LINES).contains(&n_label) || values.iter().any(|token| token.kind != Kind::Value) {
+            return None;
+        }
+        let labels = &body[at + 1..at + 1 + n_label];
+        let label = labels.iter().fold(String::new(), |acc, token| join(&acc, token.text));
+        let mut cells = vec![label];
+        cells.extend(values.iter().map(|token| token.text.to_string()));
+        let cell_lines = std::iter::once(labels[0].line).chain(values.iter().map(|token| token.line)).collect();
+        rows.push(RawRow { line: labels[0].line, page: labels[0].page, cells, cell_lines });
+        last = values.last().map(|token| token.idx);
+        at += 1 + n_label + n_columns;
+    }
+    // At least two rows, and nothing after them that is a value of the table.
+    let ends = body.get(at).is_none_or(|token| token.kind != Kind::Value);
+    (rows.len() >= 2 && ends).then_some((rows, last?))
+}
+
 /// One row whose cells came out interleaved with the header's: `Y₁ L Y₂ V₁ … Vₙ`.
 /// Returns the row, the header cells, the index of the last line used and
 /// whether the label above was used.
@@ -1998,6 +2044,31 @@ mod tests {
                 vec!["整備目標 (前年度からの増減)", "85 (+7)", "90 (+5)", "95 (+5)"]
             ]
         );
+    }
+
+    #[test]
+    fn numbered_rows_a_line_per_cell() {
+        // Seed 000's table B as PyMuPDF prints it (000_pymupdf 397-426).
+        let mut lines =
+            vec!["令和7 年度", "令和8 年度", "令和9 年度", "1", "児童相談所の通じた特別養子", "縁組の成立件数", "20 件", "21 件", "21 件"];
+        lines.extend(["2", "民間あっせん機関を通じた特", "別養子縁組の成立件数", "6件", "6件", "6件"]);
+        let from = offer(&lines);
+        let found = read(&[], &from).expect("read");
+        assert_eq!(cells(&found)[1], vec!["児童相談所の通じた特別養子縁組の成立件数", "20 件", "21 件", "21 件"]);
+        assert_eq!(cells(&found)[2][0], "民間あっせん機関を通じた特別養子縁組の成立件数");
+        assert_eq!(numbered_rows_of(&lines).map(|(rows, _)| rows.len()), Some(2));
+        // A row one value short, or a value left after the last row: not these rows.
+        let short: Vec<&str> = lines.iter().copied().filter(|line| *line != "21 件").collect();
+        assert!(numbered_rows_of(&short).is_none());
+        let mut more = lines.clone();
+        more.push("7件");
+        assert!(numbered_rows_of(&more).is_none());
+    }
+
+    /// `numbered_rows` on the lines after a header of three year cells.
+    fn numbered_rows_of(lines: &[&'static str]) -> Option<(Vec<RawRow>, usize)> {
+        let from = offer(lines);
+        numbered_rows(&tokens(&from, 0, 0)[3..], 3)
     }
 
     #[test]

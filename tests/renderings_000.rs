@@ -279,23 +279,21 @@ fn libreoffice_pdftotext_layout() {
 fn libreoffice_pdftotext() {
     let report = compare("fixtures/000_libreoffice_pdftotext.txt");
     // Read: table E (its header words a block each, right under a sentence; rows closed
-    // by a sentence, `達成見込み` printed alike in each).
-    // FIXME(issue 3): 82 of 86 cells missing. Grids 1, 2, 3 and table F come out
+    // by a sentence, `達成見込み` printed alike in each) and table B (rows numbered `1`,
+    // `2`, `3` on lines of their own, each its label and a value per year a line each).
+    // FIXME(issue 3): 67 of 86 cells missing. Grids 1, 2, 3 and table F come out
     // one cell per line, in reading order or close to it, but are left as paragraphs and
     // lists (13-105, 356-469: e.g. `100%` alone at 467 and 469; the list items `① こどもの…`
     // above the grids are now a list, but each grid header comes out as three paragraphs,
-    // and the cells of rows 4-5 of grid 2 and of grid 1 interleave line by line); tables A
-    // and B (137-196: wrapped cells interleaved line by line as paragraphs; 499-553:
-    // `unresolved_table` "a year header whose cells came out one per line in an order
-    // that fits no reading").
+    // and the cells of rows 4-5 of grid 2 and of grid 1 interleave line by line); table A
+    // (137-196: wrapped cells interleaved line by line as paragraphs).
     // Tables C (218-257) and D (294-316): the letter-spaced `年　度` / `実　績` come apart
     // into single characters scattered among the cells (`目標数値` / `年` / values / `実` /
     // values / `績` / `度`); which row each belongs to is not known, so both tables are
     // `unresolved` fragments (they once gave 15 cells under rows `目標数値年`, `実`, `度績`).
-    assert_eq!(report.tables.iter().map(|t| t.1).sum::<usize>(), 4);
-    assert_eq!(report.tables.iter().find(|t| t.0 == "table E"), Some(&("table E", 4, 4)));
-    assert_eq!(report.matched, 4);
-    assert_eq!(report.missing.len(), 82);
+    assert_eq!(report.tables, read_whole(&["table E", "table B"]));
+    assert_eq!(report.matched, 19);
+    assert_eq!(report.missing.len(), 67);
     assert_eq!(report.wrong, Vec::<String>::new(), "no wrong cell");
 }
 
@@ -304,16 +302,16 @@ fn libreoffice_pdftotext() {
 #[test]
 fn pymupdf() {
     let report = compare("fixtures/000_pymupdf.txt");
-    // FIXME(issue 3): 71 of 86 cells missing; only tables C and D are read. With no blank
-    // line anywhere, the grids' header cells (11-13, 45-47, 341-344) and their cells are
-    // joined into paragraphs (15-21, 49-80, 346-373: `100% 100%` at 372); tables A and B
-    // become paragraphs of wrapped pieces (106-205) or an `unresolved` block (397-426:
-    // "a year header whose cells came out one per line in an order that fits no
-    // reading"); table E is one paragraph with the sentence before it (286-296); table F
-    // is paragraphs of single marks (308-330).
-    assert_eq!(report.tables, ONLY_TABLES_C_AND_D);
-    assert_eq!(report.matched, 15);
-    assert_eq!(report.missing.len(), 71);
+    // Read: tables C and D, and table B (rows numbered `1`, `2`, `3` on lines of their
+    // own, each its label over two or three lines and a value per year a line each).
+    // FIXME(issue 3): 56 of 86 cells missing. With no blank line anywhere, the grids'
+    // header cells (11-13, 45-47, 341-344) and their cells are joined into paragraphs
+    // (15-21, 49-80, 346-373: `100% 100%` at 372); table A becomes paragraphs of wrapped
+    // pieces (106-205); table E is one paragraph with the sentence before it (286-296);
+    // table F is paragraphs of single marks (308-330).
+    assert_eq!(report.tables, read_whole(&["table C", "table D", "table B"]));
+    assert_eq!(report.matched, 30);
+    assert_eq!(report.missing.len(), 56);
     assert_eq!(report.wrong, Vec::<String>::new(), "no wrong cell");
 }
 
