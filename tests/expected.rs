@@ -5,44 +5,9 @@
 
 use std::collections::HashMap;
 
-/// One hand-checked cell.
-#[derive(Debug, Clone)]
-struct Expected {
-    line: u32,
-    row: String,
-    row_group: String,
-    column: String,
-    fiscal_year: Option<i32>,
-    raw: String,
-    value: Option<f64>,
-}
+mod common;
 
-fn read_expected(path: &str) -> Vec<Expected> {
-    let text = std::fs::read_to_string(path).expect("expected file is readable");
-    let mut lines = text.lines();
-    assert_eq!(lines.next(), Some("line\trow\trow_group\tcolumn\tfiscal_year\traw\tvalue"), "{path}: header");
-    lines
-        .enumerate()
-        .map(|(idx, line)| {
-            let fields: Vec<&str> = line.split('\t').collect();
-            assert_eq!(fields.len(), 7, "{path}:{}: 7 fields", idx + 2);
-            Expected {
-                line: fields[0].parse().expect("line number"),
-                row: fields[1].to_string(),
-                row_group: fields[2].to_string(),
-                column: fields[3].to_string(),
-                fiscal_year: (!fields[4].is_empty()).then(|| fields[4].parse().expect("fiscal year")),
-                raw: fields[5].to_string(),
-                value: (!fields[6].is_empty()).then(|| fields[6].parse().expect("value")),
-            }
-        })
-        .collect()
-}
-
-/// Whitespace is not compared: the hand-checked files collapse it, the parser keeps single spaces.
-fn squeeze(text: &str) -> String {
-    text.split_whitespace().collect()
-}
+use common::{read_expected, squeeze};
 
 /// Returns one message per expected cell that the records do not reproduce.
 fn compare(fixture: &str, expected_path: &str) -> (usize, Vec<String>) {

@@ -17,7 +17,11 @@
 //! Each test pins the counts and lists every wrong cell; FIXME(issue 3) says what
 //! is missing and why. Run with `--nocapture` to see the report.
 
+mod common;
+
 use std::collections::HashMap;
+
+use common::{read_expected, squeeze};
 
 /// One hand-checked cell of tests/expected/000_18f7e0d6ffcc7f21.tsv.
 struct Cell {
@@ -28,10 +32,6 @@ struct Cell {
     fiscal_year: Option<i32>,
     raw: String,
     value: Option<f64>,
-}
-
-fn squeeze(text: &str) -> String {
-    text.split_whitespace().collect()
 }
 
 /// The 9 hand-checked tables, by the fixture lines their cells start on (see
@@ -53,21 +53,16 @@ fn table_of(line: u32) -> &'static str {
 }
 
 fn hand_checked() -> Vec<Cell> {
-    let text = std::fs::read_to_string("tests/expected/000_18f7e0d6ffcc7f21.tsv").expect("expected file");
-    text.lines()
-        .skip(1)
-        .map(|line| {
-            let f: Vec<&str> = line.split('\t').collect();
-            assert_eq!(f.len(), 7, "{line}");
-            Cell {
-                table: table_of(f[0].parse().expect("line")),
-                row: squeeze(f[1]),
-                row_group: squeeze(f[2]),
-                column: squeeze(f[3]),
-                fiscal_year: (!f[4].is_empty()).then(|| f[4].parse().expect("fiscal year")),
-                raw: squeeze(f[5]),
-                value: (!f[6].is_empty()).then(|| f[6].parse().expect("value")),
-            }
+    read_expected("tests/expected/000_18f7e0d6ffcc7f21.tsv")
+        .into_iter()
+        .map(|cell| Cell {
+            table: table_of(cell.line),
+            row: squeeze(&cell.row),
+            row_group: squeeze(&cell.row_group),
+            column: squeeze(&cell.column),
+            fiscal_year: cell.fiscal_year,
+            raw: squeeze(&cell.raw),
+            value: cell.value,
         })
         .collect()
 }
