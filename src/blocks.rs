@@ -1239,6 +1239,13 @@ pub fn unit_in(text: &str) -> Option<String> {
     (!unit.is_empty()).then(|| unit.to_string())
 }
 
+/// True when `rest`, the text right after a number, starts with the number's
+/// unit or its decimals (`歳未満人口`, `件`, `.5`): the number is a quantity,
+/// not a heading's or a row's number.
+pub fn unit_follows(rest: &str) -> bool {
+    rest.starts_with(|c: char| "歳年月日人件回名か%.,~-".contains(c))
+}
+
 /// Reads a heading marker and title; None when the line cannot be a heading.
 pub fn heading(text: &str, line: u32) -> Option<Heading> {
     let text = normalize::trim(text);
@@ -1313,7 +1320,7 @@ fn marked(text: &str) -> Option<Marked<'_>> {
         } else {
             let title = after.strip_prefix(' ')?;
             let first = title.trim_start().chars().next()?;
-            if first.is_ascii_digit() || "歳年月日人件回名か%.,~-".contains(first) {
+            if first.is_ascii_digit() || unit_follows(title.trim_start()) {
                 return None;
             }
             ("number", Some(number), Marker::Numbered("", ""), title, 60)

@@ -372,7 +372,7 @@ fn without_row_numbers(lines: &[SpacedLine]) -> Option<Vec<SpacedLine>> {
             if let Some((number, label)) =
                 spans.first().filter(|first| first.start <= left + 1).and_then(|first| first.text.split_once(' '))
             {
-                let unit_next = label.starts_with(|c: char| "歳年月日人件回名か%.,~-".contains(c));
+                let unit_next = crate::blocks::unit_follows(label);
                 if number.len() <= 2 && number.bytes().all(|byte| byte.is_ascii_digit()) && !label.is_empty() && !unit_next {
                     let (start, end) = (spans[0].start, spans[0].end);
                     let (number, label) = (number.to_string(), label.to_string());
@@ -897,11 +897,7 @@ pub fn continues_label(label: &str, next: &str) -> bool {
 fn strip_row_number(label: &str) -> String {
     match label.split_once(' ') {
         // Not `18 歳未満人口 B`: a number followed by its unit is part of the label.
-        Some((number, rest))
-            if number.chars().all(|c| c.is_ascii_digit())
-                && !rest.is_empty()
-                && !rest.starts_with(|c: char| "歳年月日人件回名か%.,~-".contains(c)) =>
-        {
+        Some((number, rest)) if number.chars().all(|c| c.is_ascii_digit()) && !rest.is_empty() && !crate::blocks::unit_follows(rest) => {
             rest.to_string()
         }
         _ => label.to_string(),
