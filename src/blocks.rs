@@ -912,7 +912,13 @@ fn spaced_lines(lines: &[Line<'_>], classes: &[Class], first_idx: usize) -> (Vec
             .spans
             .first()
             .is_some_and(|span| span.start <= 1 && !(span.text.len() <= 2 && span.text.bytes().all(|byte| byte.is_ascii_digit())));
-        if !previous_has_label {
+        // A piece at the label's edge with a blank line after it ends the label above it.
+        let label_tail = n_trailing == 1
+            && classes.get(line_idx).is_none_or(|class| *class == Class::Blank)
+            && group.last().is_some_and(|line| {
+                line.spans.len() == 1 && line.spans[0].start <= 1 && columns::ends_label_below(&line.spans[0].text)
+            });
+        if !previous_has_label || label_tail {
             break;
         }
         group.pop();

@@ -167,16 +167,27 @@ fn header_len(lines: &[SpacedLine]) -> usize {
 
 /// Appends `next`, the lines after a page break, to the table `group` when they
 /// start with the very header lines `group` starts with (printed again on the new
-/// page), without them. False, and `group` unchanged, otherwise.
+/// page, their words spaced alike or not; the print with more cells apart is kept),
+/// without them. False, and `group` unchanged, otherwise.
 pub fn continue_after_page_break(group: &mut Vec<SpacedLine>, next: Vec<SpacedLine>) -> bool {
     let n_header = header_len(group);
-    let same = |a: &SpacedLine, b: &SpacedLine| a.spans.iter().map(|span| &span.text).eq(b.spans.iter().map(|span| &span.text));
+    // The same words, however spaced (`2024年度 (R6)` on one page, `2024 年度 (R6)` on the next).
+    let words = |line: &SpacedLine| line.spans.iter().flat_map(|span| span.text.chars()).filter(|c| *c != ' ').collect::<String>();
+    let same = |a: &SpacedLine, b: &SpacedLine| words(a) == words(b);
     let repeated = n_header > 0
         && group.len() > n_header
         && next.len() > n_header
         && header_len(&next) == n_header
         && group[..n_header].iter().zip(&next[..n_header]).all(|(a, b)| same(a, b));
     if repeated {
+        // Of the two prints of the header, the one with its cells further apart.
+        let n_spans = |lines: &[SpacedLine]| lines.iter().map(|line| line.spans.len()).sum::<usize>();
+        let mut next = next;
+        if n_spans(&next[..n_header]) > n_spans(&group[..n_header]) {
+            for (mine, theirs) in group.iter_mut().zip(next.iter_mut()).take(n_header) {
+                std::mem::swap(mine, theirs);
+            }
+        }
         group.extend(next.into_iter().skip(n_header));
     }
     repeated
@@ -638,13 +649,14 @@ fn split_parallel(span: &Span, below: &[Span]) -> Vec<Span> {
     ]
 }
 
-/// `2025 年度 (R7) 2026 年度 (R8)` → one span per year; also split before a
+/// `2025 年度 (R7) 2026 年度 (R8)` → one span per year, also glued after a bracket
+/// (`2025 年度 (R7)2026 年度 (R8)`, pypdf's layout mode); also split before a
 /// `COLUMN_OPENERS` phrase.
 fn split_years(span: &Span) -> Vec<Span> {
     let chars: Vec<char> = span.text.chars().collect();
     let mut starts = vec![0];
     for idx in 1..chars.len() {
-        let at_year = chars[idx - 1] == ' '
+        let at_year = matches!(chars[idx - 1], ' ' | ')')
             && chars.get(idx..idx + 4).is_some_and(|digits| digits.iter().all(char::is_ascii_digit))
             && chars[..idx].iter().any(|c| c.is_ascii_digit())
             && era::year_label(&chars[idx..].iter().collect::<String>()).western.is_some();
@@ -675,7 +687,8 @@ pub fn year_header(text: &str) -> Option<(String, Vec<String>)> {
     if !era::has_year_marks(text, 3) {
         return None;
     }
-    let tokens: Vec<&str> = text.split_whitespace().collect();
+    // `(R7)2026`: pypdf's layout mode glues a label's bracket to the next year.
+    let tokens: Vec<&str> = text.split_whitespace().flat_map(split_after_bracket).collect();
     let mut stub: Vec<&str> = Vec::new();
     let mut labels: Vec<String> = Vec::new();
     let mut idx = 0;
@@ -704,6 +717,19 @@ pub fn year_header(text: &str) -> Option<(String, Vec<String>)> {
     }
     let stub = stub.iter().fold(String::new(), |acc, word| join(&acc, word));
     (labels.len() >= 3).then_some((stub, labels))
+}
+
+/// `(R7)2026` → `(R7)`, `2026`: a closing bracket glued to the digits of the next
+/// label. Other words are kept whole.
+fn split_after_bracket(word: &str) -> Vec<&str> {
+    match word.find(')') {
+        Some(at) if word[at + 1..].starts_with(|c: char| c.is_ascii_digit()) && word.starts_with('(') => {
+            let mut pieces = vec![&word[..=at]];
+            pieces.extend(split_after_bracket(&word[at + 1..]));
+            pieces
+        }
+        _ => vec![word],
+    }
 }
 
 /// True for a word that is a whole cell value (`20件`, `20(見込)`, `〇`, `-`, `(許可)`).
@@ -824,11 +850,15 @@ pub fn word_rows(header: RawRow, rest: &[(u32, u32, &str)]) -> Option<(Vec<RawRo
                         && words[0][1..words[0].len() - 1].bytes().all(|b| b.is_ascii_digit());
                     is_value_word(words[0]) && !numbered
                 });
+            let tail_word = offset == last_used
+                && ends_label_below(text.trim())
+                && rest.get(offset + 1).is_none_or(|(_, _, next)| next.trim().is_empty());
             let previous = rows.last_mut().filter(|row| pending.is_empty() && n_data > 0 && row.cells.len() > 1);
             match previous {
                 Some(row)
                     if (n_below < n_above && may_end_label(text.trim()) && !next_values_only)
-                        || continues_label(&row.cells[0], text.trim()) =>
+                        || continues_label(&row.cells[0], text.trim())
+                        || tail_word =>
                 {
                     row.cells[0] = join(&row.cells[0], text.trim());
                     n_below += 1;
@@ -881,6 +911,17 @@ fn may_end_label(text: &str) -> bool {
     !text.starts_with(|c: char| c.is_ascii_digit() || "(○●◎<«【①②③④⑤⑥⑦⑧⑨⑩・※".contains(c))
         && !text.contains("単位")
         && !STUB_WORDS.contains(&text)
+}
+
+/// True for a short piece printed right under a table's last row, with a blank
+/// line after it, that ends the row's label (`登録 1.53 1.46 …` / `率`, `第三者評価を
+/// 実施している一 - 1 …` / `時保護施設数(箇所)`: pypdf prints a wrapped label's rest
+/// under its row): no sentence, note, bullet, heading or value.
+pub fn ends_label_below(text: &str) -> bool {
+    (1..=20).contains(&text.chars().count())
+        && may_end_label(text)
+        && !text.contains('。')
+        && !text.split_whitespace().any(is_value_word)
 }
 
 /// True when `next` finishes `label`, wrapped: it closes a bracket `label` left

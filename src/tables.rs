@@ -360,14 +360,17 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
                     line: header.first().map_or(0, |row| row.line),
                     code: "inconsistent_year".into(),
                     message: format!(
-                        "column `{}` says {} and {}",
+                        "column `{}` says {} and {}: no fiscal year is given",
                         label.as_deref().unwrap_or(""),
                         year.western.unwrap_or(0),
                         year.era.unwrap_or(0)
                     ),
                 });
             }
-            Column { fiscal_year: year.as_ref().and_then(|year| year.year), qualifier: year.and_then(|year| year.qualifier), label }
+            // Which of two disagreeing years is meant is not known (a typo, or two
+            // header cells run together): the column gets none.
+            let fiscal_year = year.as_ref().filter(|year| !year.inconsistent()).and_then(|year| year.year);
+            Column { fiscal_year, qualifier: year.and_then(|year| year.qualifier), label }
         })
         .collect();
     let kind =

@@ -323,3 +323,12 @@ fn no_rendering_gives_a_cell_another_tables_caption() {
         assert!(wrong.is_empty(), "{rendering}: {wrong:#?}");
     }
 }
+
+#[test]
+fn zz_pypdf() {
+    for f in ["fixtures/003_pypdf.txt", "fixtures/003_pypdf_layout.txt"] {
+        let (matched, missing, extra) = compare(f);
+        eprintln!("== {f}: matched {matched} missing {} extra {}", missing.len(), extra.len());
+        for e in &extra { eprintln!("  EXTRA {e:?}"); }
+    }
+}

@@ -404,3 +404,9 @@ fn pdfplumber_layout() {
     assert_eq!(report.matched, 62);
     assert_eq!(report.wrong, Vec::<String>::new(), "no wrong cell");
 }
+
+#[test]
+fn zz_pypdf() {
+    compare("fixtures/000_pypdf.txt");
+    compare("fixtures/000_pypdf_layout.txt");
+}
