@@ -319,7 +319,10 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
                     continue;
                 }
                 let (rows, last, next) = spaced_group(lines, &classes, line_idx);
-                pieces.push(Piece { kind: PieceKind::Rows { rows, aligned: true, header: false }, first: start, last });
+                match rows {
+                    Ok(rows) => pieces.push(Piece { kind: PieceKind::Rows { rows, aligned: true, header: false }, first: start, last }),
+                    Err(reason) => pieces.push(unresolved(lines, line_idx, next, reason)),
+                }
                 line_idx = next;
             }
             Class::Separator if !next_is_row(&classes, line_idx) => {
@@ -836,8 +839,9 @@ const MAX_TAB_CELLS: usize = 512;
 const MAX_FRAGMENT_CHARS: usize = 30;
 
 /// A space-aligned table: its rows and wrapped fragments up to a blank line, and on
-/// the next page when a page break cut it and its header is printed again there.
-fn spaced_group(lines: &[Line<'_>], classes: &[Class], first_idx: usize) -> (Vec<RawRow>, u32, usize) {
+/// the next page when a page break cut it and its header is printed again there; or
+/// why its rows cannot be told apart.
+fn spaced_group(lines: &[Line<'_>], classes: &[Class], first_idx: usize) -> (Result<Vec<RawRow>, String>, u32, usize) {
     let (mut group, mut line_idx) = spaced_lines(lines, classes, first_idx);
     while let Some(next_idx) = after_page_break(lines, classes, line_idx) {
         let (next, end) = spaced_lines(lines, classes, next_idx);
@@ -847,7 +851,15 @@ fn spaced_group(lines: &[Line<'_>], classes: &[Class], first_idx: usize) -> (Vec
         line_idx = end;
     }
     let last = group.last().map_or(lines[first_idx].number, |line| line.line);
-    (columns::rows(&group), last, line_idx)
+    if columns::merged_first_stub(&group) {
+        let reason = "the first of two stub columns is a cell merged over several rows, and where one ends is not known";
+        return (Err(reason.to_string()), last, line_idx);
+    }
+    if columns::uneven_row_pieces(&group) {
+        let reason = "numbered rows with an odd count of label pieces between two of them: which row a piece ends is not known";
+        return (Err(reason.to_string()), last, line_idx);
+    }
+    (Ok(columns::rows(&group)), last, line_idx)
 }
 
 /// The first aligned line after a page break at `line_idx`, when only blank lines and

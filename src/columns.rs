@@ -220,9 +220,17 @@ pub fn rows(lines: &[SpacedLine]) -> Vec<RawRow> {
     }
     let mut built: Vec<Building> = Vec::new();
     let mut pending: Vec<String> = Vec::new();
+    // Where the values start: a lone text cell left of it is a label piece, however
+    // indented (pypdf indents a wrapped label's rest: `  縁組の成立件数`).
+    let value_edge = lines[n_header..]
+        .iter()
+        .flat_map(|line| line.spans.iter().skip(1).filter(|span| is_data(span)).map(|span| span.start))
+        .min()
+        .unwrap_or(0);
     for line in &lines[n_header..] {
         // A lone cell at the left edge is a piece of a wrapped label, whatever it reads as (`18 歳到`).
-        let label_only = line.spans.len() == 1 && is_label(&line.spans[0]);
+        let label_only = line.spans.len() == 1
+            && (is_label(&line.spans[0]) || (!is_data(&line.spans[0]) && line.spans[0].end < value_edge));
         if label_only {
             let text = line.spans[0].text.clone();
             match built.last_mut() {
@@ -272,6 +280,38 @@ pub fn rows(lines: &[SpacedLine]) -> Vec<RawRow> {
     }
     rows.extend(built.into_iter().map(|building| building.row));
     rows
+}
+
+/// True for a table with two stub columns (`事業名  機関名`) whose first is a cell
+/// merged over several rows and printed from the top of its rows down (pypdf's
+/// layout mode), not centred on them (`centred_groups`):
+///
+/// ```text
+///       事業名            機関名        R3   R４ …
+/// 養子縁組あっせん機関等職員    家庭養護促進協会       〇     〇 …
+/// 研修参加促進事業         まもりごと          －     〇 …
+/// 第三者評価受審促進事業      家庭養護促進協会       〇     － …
+///                  まもりごと          －   （許可） …
+/// ```
+///
+/// A row with no first cell belongs to a group above, but whether `研修参加促進事業`
+/// goes on a name or starts one is not shown.
+pub fn merged_first_stub(lines: &[SpacedLine]) -> bool {
+    if centred_groups(lines).is_some() {
+        return false;
+    }
+    let n_header = header_len(lines);
+    let Some(header) = lines.get(..n_header).and_then(<[SpacedLine]>::first) else { return false };
+    let stub = |span: &Span| !is_data(span) && era::year_label(&span.text).year.is_none();
+    let [first, second, ..] = &header.spans[..] else { return false };
+    if !stub(first) || !stub(second) {
+        return false;
+    }
+    let label_edge = label_edge(lines);
+    lines[n_header..].iter().any(|line| {
+        let leading = line.spans.iter().take_while(|span| !is_data(span)).count();
+        leading == 1 && line.spans.len() > 1 && line.spans[0].start > label_edge && line.spans[0].start + 2 >= second.start.min(first.end + 1)
+    })
 }
 
 /// A table with two stub columns whose first (`事業名`) is a cell merged over
@@ -380,8 +420,14 @@ fn without_row_numbers(lines: &[SpacedLine]) -> Option<Vec<SpacedLine>> {
         .iter()
         .map(|line| {
             let mut spans = line.spans.clone();
+            // Or glued to it (`1児童相談所の…`, pypdf), when the label starts with a kanji or kana.
+            fn glued(text: &str) -> Option<(&str, &str)> {
+                let at = text.find(|c: char| !c.is_ascii_digit())?;
+                let (number, label) = text.split_at(at);
+                (at > 0 && label.starts_with(|c: char| !c.is_ascii() && c.is_alphabetic())).then_some((number, label))
+            }
             if let Some((number, label)) =
-                spans.first().filter(|first| first.start <= left + 1).and_then(|first| first.text.split_once(' '))
+                spans.first().filter(|first| first.start <= left + 1).and_then(|first| first.text.split_once(' ').or_else(|| glued(&first.text)))
             {
                 let unit_next = crate::blocks::unit_follows(label);
                 if number.len() <= 2 && number.bytes().all(|byte| byte.is_ascii_digit()) && !label.is_empty() && !unit_next {
@@ -413,8 +459,8 @@ fn without_row_numbers(lines: &[SpacedLine]) -> Option<Vec<SpacedLine>> {
     }
     let number_end = numbered.iter().map(|line| line.spans[0].end).max()?;
     let clear = lines.iter().all(|line| match line.spans.first() {
-        Some(first) if is_number(first) => line.spans[1].start > number_end,
-        Some(first) => first.start > number_end,
+        Some(first) if is_number(first) => line.spans[1].start >= number_end,
+        Some(first) => first.start >= number_end,
         None => true,
     });
     (in_order && clear).then(|| {
@@ -426,6 +472,23 @@ fn without_row_numbers(lines: &[SpacedLine]) -> Option<Vec<SpacedLine>> {
             })
             .collect()
     })
+}
+
+/// True for a table whose rows are numbered (`without_row_numbers`) and whose wrapped
+/// label pieces between two numbered lines are odd in count: a label wraps evenly
+/// around its number's line (`pdftotext -layout`), or starts on it (pypdf: `1児童相談所の
+/// 通じた特別養子` / `  縁組の成立件数` / `2 民間あっせん…`), and which row the middle
+/// piece finishes is not shown.
+pub fn uneven_row_pieces(lines: &[SpacedLine]) -> bool {
+    let Some(unnumbered) = without_row_numbers(lines) else { return false };
+    let numbered: Vec<usize> = lines
+        .iter()
+        .zip(&unnumbered)
+        .enumerate()
+        .filter(|(_, (line, kept))| line.spans.len() != kept.spans.len() || line.spans.first().map(|span| &span.text) != kept.spans.first().map(|span| &span.text))
+        .map(|(idx, _)| idx)
+        .collect();
+    numbered.windows(2).any(|pair| (pair[1] - pair[0] - 1) % 2 == 1)
 }
 
 /// The number of a circled number (`①` → 1) that ends `label`.
@@ -661,7 +724,8 @@ fn split_years(span: &Span) -> Vec<Span> {
             && chars[..idx].iter().any(|c| c.is_ascii_digit())
             && era::year_label(&chars[idx..].iter().collect::<String>()).western.is_some();
         let rest: String = chars[idx..].iter().take(8).collect();
-        let at_opener = chars[idx - 1] == ' ' && COLUMN_OPENERS.iter().any(|opener| rest.starts_with(opener));
+        // Also glued to the cell before (`(R6 年度 4今後整備すべき…`, pypdf's layout mode).
+        let at_opener = COLUMN_OPENERS.iter().any(|opener| rest.starts_with(opener));
         if at_year || at_opener {
             starts.push(idx);
         }
@@ -744,17 +808,26 @@ pub fn is_value_word(word: &str) -> bool {
 /// and the index of the last line used; None when no row has a value per year.
 pub fn word_table(texts: &[(u32, u32, &str)]) -> Option<(Vec<RawRow>, usize)> {
     let (&(header_line, header_page, header_text), rest) = texts.split_first()?;
-    let (stub, years) = year_header(header_text).or_else(|| crate::stacked::year_row(header_text))?;
-    let (rows, n_used) = word_rows(RawRow::new(header_line, header_page, std::iter::once(stub).chain(years).collect()), rest)?;
+    let strict = year_header(header_text);
+    let stub_words: Vec<&str> = header_text.split_whitespace().take_while(|token| era::year_label(token).year.is_none()).collect();
+    // (`year_row` reads `2025 年度`, whose words `year_header` would take for a stub.)
+    let two_stubs = strict.is_some() && stub_words.iter().filter(|word| word.chars().count() >= 2).count() >= 2;
+    let (stub, years) = strict.or_else(|| crate::stacked::year_row(header_text))?;
+    let (rows, n_used) = word_rows(RawRow::new(header_line, header_page, std::iter::once(stub).chain(years).collect()), two_stubs, rest)?;
     // Row groups printed on lines of their own, two stub columns (`事業名 機関名`) and a
     // data row whose label is two words (`養子縁組あっせん機関等職員 家庭養護促進協会`):
     // the group cell, centred over its rows, was printed into them too, and which words
     // are the group's is not known. (Letter-spaced `年 度` is not two columns.)
     let two_words = |text: &str| text.split_whitespace().filter(|word| word.chars().count() >= 2).count() >= 2;
-    let stub_words: Vec<&str> = header_text.split_whitespace().take_while(|token| era::year_label(token).year.is_none()).collect();
     let has_groups = rows[1..].iter().any(|row| row.cells.len() == 1);
     let glued_group = rows[1..].iter().any(|row| row.cells.len() > 1 && two_words(&row.cells[0]));
     if has_groups && glued_group && two_words(&stub_words.join(" ")) {
+        return None;
+    }
+    // Two stub columns, rows with both cells and rows with one: the first is a cell
+    // merged over several rows (`merged_first_stub`), and where each ends is not known.
+    let one_word = |text: &str| text.split_whitespace().count() == 1;
+    if two_stubs && glued_group && rows[1..].iter().any(|row| row.cells.len() > 1 && one_word(&row.cells[0])) {
         return None;
     }
     Some((rows, n_used))
@@ -762,7 +835,8 @@ pub fn word_table(texts: &[(u32, u32, &str)]) -> Option<(Vec<RawRow>, usize)> {
 
 /// The rows of a word table under `header` (`[stub, year, …]`, however it was
 /// printed), from the lines `rest` after it; the count of lines used, as `word_table`.
-pub fn word_rows(header: RawRow, rest: &[(u32, u32, &str)]) -> Option<(Vec<RawRow>, usize)> {
+/// `two_stubs`: the header names two stub columns, so label-only lines may be row groups.
+pub fn word_rows(header: RawRow, two_stubs: bool, rest: &[(u32, u32, &str)]) -> Option<(Vec<RawRow>, usize)> {
     let n_years = header.cells.len().saturating_sub(1);
     if n_years == 0 {
         return None;
@@ -791,12 +865,16 @@ pub fn word_rows(header: RawRow, rest: &[(u32, u32, &str)]) -> Option<(Vec<RawRo
             .then(|| values::split_values(&words[words.len() - n_values..].join(" ")))
             .flatten()
             .filter(|parts| parts.len() == n_years);
-        // (Only when the line ends in a number and a word: the search splits many tails.)
-        let ends_in_unit_word = words.len() > n_years && words.len() >= 2 && values::number(words[words.len() - 2]).is_some();
+        // (Only when the line ends in a number and a word, or a number, a word and a
+        // bracket, `2 件 (+0)`: the search splits many tails.)
+        let ends_in_unit_word = words.len() > n_years
+            && words.len() >= 2
+            && (values::number(words[words.len() - 2]).is_some()
+                || (words.len() >= 3 && words[words.len() - 1].starts_with('(') && values::number(words[words.len() - 3]).is_some()));
         if n_values < n_years && ends_in_unit_word {
             // Values whose unit is a word of its own (`10 回 10 回 …`, `15 人 20 人 …`).
             if let Some((n_words, parts)) = unit_values(&words, n_years).or_else(|| {
-                (n_years + 1..=words.len().min(2 * n_years)).find_map(|n_words| {
+                (n_years + 1..=words.len().min(3 * n_years)).find_map(|n_words| {
                     values::split_values(&words[words.len() - n_words..].join(" "))
                         .filter(|parts| parts.len() == n_years)
                         .map(|parts| (n_words, parts))
@@ -853,10 +931,16 @@ pub fn word_rows(header: RawRow, rest: &[(u32, u32, &str)]) -> Option<(Vec<RawRo
             let tail_word = offset == last_used
                 && ends_label_below(text.trim())
                 && rest.get(offset + 1).is_none_or(|(_, _, next)| next.trim().is_empty());
+            // A piece whose bracket the next line's label closes (`在宅指導措置委託件数 (前年度` /
+            // `からの増減) 2 件 (+0) …`) starts the next row's label.
+            let opens_next = crate::stacked::leaves_bracket_open(text.trim())
+                && rest.get(offset + 1).is_some_and(|(_, _, next)| {
+                    next.split_whitespace().next().is_some_and(|first| !is_value_word(first) && continues_label(text.trim(), first))
+                });
             let previous = rows.last_mut().filter(|row| pending.is_empty() && n_data > 0 && row.cells.len() > 1);
             match previous {
                 Some(row)
-                    if (n_below < n_above && may_end_label(text.trim()) && !next_values_only)
+                    if (n_below < n_above && may_end_label(text.trim()) && !next_values_only && !opens_next)
                         || continues_label(&row.cells[0], text.trim())
                         || tail_word =>
                 {
@@ -876,8 +960,15 @@ pub fn word_rows(header: RawRow, rest: &[(u32, u32, &str)]) -> Option<(Vec<RawRo
                 .is_some_and(|(_, _, next)| {
                     let words: Vec<&str> = next.split_whitespace().collect();
                     let n_values = words.iter().rev().take_while(|word| is_value_word(word)).count();
-                    n_values == n_years && words.len() > n_years
+                    // A label of one or two characters (`登録` / `率 1.53 …`) is the end of the
+                    // label above it, not a row of its own.
+                    let label_chars: usize = words[..words.len().saturating_sub(n_years)].iter().map(|word| word.chars().count()).sum();
+                    n_values == n_years && words.len() > n_years && label_chars > 2
                 });
+            // Row groups are a stub column of their own: the header names two (`事業名 機関名`).
+            // Under one stub (`評価指標`), the piece is the start of the next row's label
+            // (`こども家庭ソーシャルワーカー` / `養成研修 — — …`).
+            let next_has_label = next_has_label && two_stubs;
             if next_has_label {
                 let group = pending.drain(..).fold(String::new(), |acc, (_, _, piece)| join(&acc, &piece));
                 rows.push(RawRow::new(line, page, vec![group]));

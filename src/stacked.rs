@@ -321,7 +321,7 @@ fn header_over_word_rows(from: &[Offered<'_>], tokens: &[Token<'_>]) -> Option<S
     let first = tokens.first()?;
     let header_row = RawRow::new(first.line, first.page, std::iter::once(String::new()).chain(header).collect());
     let rest: Vec<(u32, u32, &str)> = from[first_row.idx..].iter().map(|offered| (offered.line, offered.page, offered.text)).collect();
-    let (rows, n_used) = crate::columns::word_rows(header_row, &rest)?;
+    let (rows, n_used) = crate::columns::word_rows(header_row, false, &rest)?;
     Some(Stacked::Table { rows, n_above: 0, n_used: first_row.idx + n_used, n_doubtful: 0 })
 }
 

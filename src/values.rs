@@ -513,7 +513,7 @@ fn months(scanner: &mut Scanner<'_>, value: f64) -> Option<f64> {
 /// share `(83.9%)` stays with its value.
 pub fn split_values(raw: &str) -> Option<Vec<String>> {
     let tokens: Vec<&str> = raw.split(' ').filter(|token| !token.is_empty()).collect();
-    if tokens.len() < 2 || tokens.len() > 12 {
+    if tokens.len() < 2 || tokens.len() > 18 {
         return None;
     }
     let standalone = |text: &str| {

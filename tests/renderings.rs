@@ -141,10 +141,12 @@ fn no_rendering_has_a_cell_under_a_wrong_column() {
     for (rendering, n_pinned) in [
         ("fixtures/003_libreoffice_pdftotext.txt", 875),
         ("fixtures/003_pdfminer.txt", 165),
-        ("fixtures/003_pdfplumber.txt", 634),
+        ("fixtures/003_pdfplumber.txt", 644),
         ("fixtures/003_pdfplumber_layout.txt", 905),
-        ("fixtures/003_pdftotext_raw.txt", 789),
+        ("fixtures/003_pdftotext_raw.txt", 804),
         ("fixtures/003_pymupdf.txt", 938),
+        ("fixtures/003_pypdf.txt", 692),
+        ("fixtures/003_pypdf_layout.txt", 1224),
     ] {
         let (n_records, wrong) = wrong_cells(rendering);
         assert!(wrong.is_empty(), "{rendering}: {wrong:#?}");
@@ -214,7 +216,8 @@ fn pdftotext_raw_rendering() {
     // `(内訳)` header, its cells one per line; rows one value short (an empty cell,
     // `実施回数 24 29 18 28 40 (見込)` under six years); the national requirement tables,
     // their header pieces one per line over rows on one line each.
-    check("fixtures/003_pdftotext_raw.txt", 761);
+    // Values of three words (`2 件 (+0) 3 件 (+1) …`) are read too.
+    check("fixtures/003_pdftotext_raw.txt", 776);
 }
 
 /// pdfminer.six `pdf2txt.py` (default LAParams): text boxes in its reading order;
@@ -264,7 +267,8 @@ fn pdfplumber_rendering() {
     // have more values than the header names years (kept as text, never guessed); the
     // `2019 年度 | 2024 年度① | 2024 年度② | ②-①` tables, whose header cells are printed
     // side by side on three lines in an order the text does not prove.
-    check("fixtures/003_pdfplumber.txt", 634);
+    // Values of three words (`2 件 (+0) 3 件 (+1) …`) are read too.
+    check("fixtures/003_pdfplumber.txt", 644);
 }
 
 /// pdfplumber `page.extract_text(layout=True)`: a character grid like `pdftotext
@@ -280,12 +284,48 @@ fn pdfplumber_layout_rendering() {
     check("fixtures/003_pdfplumber_layout.txt", 770);
 }
 
+/// pypdf `page.extract_text()` (pypdf 7.1.1): like pdfplumber, a table row per line,
+/// cells one space apart, no blank lines; a wrapped row label is printed above its
+/// values line, its last piece on that line (`登録` / `率 1.53 1.46 …`, `在宅指導措置委託
+/// 件数 (前年度` / `からの増減) 2 件 (+0) …`).
+#[test]
+fn pypdf_rendering() {
+    // Read: a label's pieces above its values line, the piece that leaves a bracket open
+    // for the next line to close going to the next row; a piece before a row with a
+    // label is a row group only under a header naming two stub columns (`事業名 機関名`),
+    // and never before a label of one or two characters (`率`).
+    // FIXME(issue 3), still missing (225 cells): the `(内訳)` matrix, whose rows have more
+    // values than the header names years; the requirement tables (`評価資源 | 計画期間に
+    // おける必要量① | …` printed over two lines); the 里親 matrices; tables whose rows
+    // are glued to the paragraph before them.
+    check("fixtures/003_pypdf.txt", 692);
+}
+
+/// pypdf `page.extract_text(extraction_mode="layout")` (pypdf 7.1.1): a character
+/// grid like `pdftotext -layout`, but year-header cells glued after their bracket
+/// (`2025 年度 (R7)2026 年度 (R8)…`), a wrapped label's rest printed under its row
+/// (`登録  1.53 …` / `率`), and the same header spaced differently on the next page.
+#[test]
+fn pypdf_layout_rendering() {
+    // Read: the glued year cells are split after each bracket (they had given 241 wrong
+    // cells, every value one year off, before); a label's rest under the last row, with
+    // a blank line after it, ends the row's label; a table cut by a page break goes on
+    // under the header printed again, however spaced, the better-spaced header kept.
+    // FIXME(issue 3), still missing (160 cells): tables whose glued header splits into
+    // fewer cells than the rows' values (the requirement tables, `② - ①` columns), and
+    // tables with a year column header whose label cells wrap over several lines.
+    check("fixtures/003_pypdf_layout.txt", 757);
+}
+
 /// No rendering gives a cell a caption the original does not give that cell's
 /// table: a caption waiting for its table must not reach over tables left
 /// unread (in pdfminer it once named a table 420 lines below it).
 #[test]
 fn no_rendering_gives_a_cell_another_tables_caption() {
-    let squeeze = |text: &str| text.split_whitespace().collect::<String>();
+    // The original has a broken character in two captions (`子ど�数の見込み`), which
+    // pypdf prints at the end of the line instead (`子ど 数の見込み（単位：人）�`): it is
+    // left out of the comparison.
+    let squeeze = |text: &str| text.split_whitespace().collect::<String>().replace('\u{FFFD}', "");
     let load = |path: &str| {
         let bytes = std::fs::read(path).expect("fixture");
         keikaku::records(&keikaku::parse(path, &bytes).expect("decodes"))
@@ -311,6 +351,8 @@ fn no_rendering_gives_a_cell_another_tables_caption() {
         "fixtures/003_pdfplumber_layout.txt",
         "fixtures/003_pdftotext_raw.txt",
         "fixtures/003_pymupdf.txt",
+        "fixtures/003_pypdf.txt",
+        "fixtures/003_pypdf_layout.txt",
     ] {
         let mut wrong: Vec<String> = load(rendering)
             .iter()
@@ -324,11 +366,3 @@ fn no_rendering_gives_a_cell_another_tables_caption() {
     }
 }
 
-#[test]
-fn zz_pypdf() {
-    for f in ["fixtures/003_pypdf.txt", "fixtures/003_pypdf_layout.txt"] {
-        let (matched, missing, extra) = compare(f);
-        eprintln!("== {f}: matched {matched} missing {} extra {}", missing.len(), extra.len());
-        for e in &extra { eprintln!("  EXTRA {e:?}"); }
-    }
-}
