@@ -751,8 +751,8 @@ pub fn year_header(text: &str) -> Option<(String, Vec<String>)> {
     if !era::has_year_marks(text, 3) {
         return None;
     }
-    // `(R7)2026`: pypdf's layout mode glues a label's bracket to the next year.
-    let tokens: Vec<&str> = text.split_whitespace().flat_map(split_after_bracket).collect();
+    let joined = header_tokens(text);
+    let tokens: Vec<&str> = joined.iter().map(String::as_str).collect();
     let mut stub: Vec<&str> = Vec::new();
     let mut labels: Vec<String> = Vec::new();
     let mut idx = 0;
@@ -783,6 +783,29 @@ pub fn year_header(text: &str) -> Option<(String, Vec<String>)> {
     (labels.len() >= 3).then_some((stub, labels))
 }
 
+/// The words of a header line as `year_header` reads them: `(R7)2026` (pypdf's
+/// layout mode glues a label's bracket to the next year) is two, `令和 7` (an era name
+/// apart from its number, pypdf) one.
+fn header_tokens(text: &str) -> Vec<String> {
+    let words: Vec<&str> = text.split_whitespace().flat_map(split_after_bracket).collect();
+    let mut tokens: Vec<String> = Vec::with_capacity(words.len());
+    let mut word_idx = 0;
+    while word_idx < words.len() {
+        let word = words[word_idx];
+        match words.get(word_idx + 1) {
+            Some(next) if matches!(word, "令和" | "平成") && next.starts_with(|c: char| c.is_ascii_digit()) => {
+                tokens.push(format!("{word} {next}"));
+                word_idx += 2;
+            }
+            _ => {
+                tokens.push(word.to_string());
+                word_idx += 1;
+            }
+        }
+    }
+    tokens
+}
+
 /// `(R7)2026` → `(R7)`, `2026`: a closing bracket glued to the digits of the next
 /// label. Other words are kept whole.
 fn split_after_bracket(word: &str) -> Vec<&str> {
@@ -809,7 +832,8 @@ pub fn is_value_word(word: &str) -> bool {
 pub fn word_table(texts: &[(u32, u32, &str)]) -> Option<(Vec<RawRow>, usize)> {
     let (&(header_line, header_page, header_text), rest) = texts.split_first()?;
     let strict = year_header(header_text);
-    let stub_words: Vec<&str> = header_text.split_whitespace().take_while(|token| era::year_label(token).year.is_none()).collect();
+    let tokens = header_tokens(header_text);
+    let stub_words: Vec<&str> = tokens.iter().map(String::as_str).take_while(|token| era::year_label(token).year.is_none()).collect();
     // (`year_row` reads `2025 年度`, whose words `year_header` would take for a stub.)
     let two_stubs = strict.is_some() && stub_words.iter().filter(|word| word.chars().count() >= 2).count() >= 2;
     let (stub, years) = strict.or_else(|| crate::stacked::year_row(header_text))?;

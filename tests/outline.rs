@@ -100,6 +100,8 @@ fn seed_000_renderings_have_the_real_outline() {
         "fixtures/000_pdfplumber.txt",
         "fixtures/000_pdftotext_raw.txt",
         "fixtures/000_pdfplumber_layout.txt",
+        "fixtures/000_pypdf.txt",
+        "fixtures/000_pypdf_layout.txt",
     ] {
         let bytes = std::fs::read(fixture).expect("fixture");
         let document = keikaku::parse(fixture, &bytes).expect("decodes");
