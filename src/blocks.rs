@@ -742,9 +742,13 @@ fn stacked_table<'a>(
 /// (one TAB-less line naming all three columns), the index where the grid
 /// starts: just after the heading above it.
 fn grid_start(lines: &[Line<'_>], classes: &[Class], line_idx: usize) -> Option<usize> {
-    if !crate::grid::is_header(lines[line_idx].text) {
+    // Cheap test first: this is asked of every line.
+    let text = lines[line_idx].text.trim_start();
+    if !text.starts_with("資源") {
         return None;
     }
+    let texts: Vec<&str> = lines[line_idx..lines.len().min(line_idx + 8)].iter().map(|line| line.text).collect();
+    crate::grid::header_at(&texts)?;
     let mut start = line_idx;
     while start > 0 && !matches!(classes[start - 1], Class::Heading(_)) && line_idx - start < 80 {
         start -= 1;

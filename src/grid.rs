@@ -70,15 +70,17 @@ pub fn rebuild(fragments: &[Item], labels: &[String]) -> Result<Grid, String> {
     if n_rows == 0 || n_rows > MAX_ROWS {
         return Err(format!("{n_rows} list items above it (1 to {MAX_ROWS} are read)"));
     }
-    let header_idx = fragments.iter().position(|fragment| is_header(&fragment.text)).ok_or("no header line")?;
+    let texts: Vec<&str> = fragments.iter().map(|fragment| fragment.text.as_str()).collect();
+    let (header_idx, (header_text, header_entries)) =
+        (0..fragments.len()).find_map(|idx| Some((idx, header_at(&texts[idx..])?))).ok_or("no header line")?;
     let header = &fragments[header_idx];
-    let (stub, columns) = split_header(&header.text).ok_or("a header that does not split into three columns")?;
+    let (stub, columns) = split_header(&header_text).ok_or("a header that does not split into three columns")?;
 
     // Row numbers: `1`…`n`, each once, on lines of their own.
     let mut number_lines = vec![None; n_rows];
     let mut rest: Vec<&Item> = Vec::new();
     for (idx, fragment) in fragments.iter().enumerate() {
-        if idx == header_idx {
+        if idx >= header_idx && header_entries.contains(&(idx - header_idx)) {
             continue;
         }
         match fragment.text.trim().parse::<usize>() {
@@ -251,6 +253,27 @@ const MIN_COLUMN_CHARS: usize = 12;
 pub fn is_header(text: &str) -> bool {
     let text = text.trim();
     text.starts_with("資源") && text.contains("現在の整備") && text.contains("整備すべき見込量") && !text.contains('\t')
+}
+
+/// The grid's header at the start of `texts` (lines, or non-blank fragments): on
+/// one line (`is_header`), or a cell a line (`資源` / `現在の整備・取組状況(…)` /
+/// `整備すべき見込量等(…)`, PyMuPDF and default `pdftotext`), blank lines between
+/// allowed, and a row number (`1`, default `pdftotext`). Returns the header as one
+/// line and the entries of `texts` it took.
+pub fn header_at(texts: &[&str]) -> Option<(String, Vec<usize>)> {
+    let first = texts.first()?.trim();
+    if is_header(first) {
+        return Some((first.to_string(), vec![0]));
+    }
+    if first != "資源" {
+        return None;
+    }
+    let row_number = |text: &str| !text.is_empty() && text.len() <= 2 && text.bytes().all(|byte| byte.is_ascii_digit());
+    let mut cells = texts.iter().map(|text| text.trim()).enumerate().skip(1).filter(|(_, text)| !text.is_empty() && !row_number(text)).take(2);
+    let (current_idx, current) = cells.next()?;
+    let (target_idx, target) = cells.next()?;
+    (current.starts_with("現在の整備") && target.starts_with("整備すべき見込量"))
+        .then(|| (format!("{first} {current} {target}"), vec![0, current_idx, target_idx]))
 }
 
 /// `資源 現在の整備・取組状況(…) 整備すべき見込量等(…)` → the stub and the two column headers.

@@ -277,10 +277,11 @@ fn libreoffice_pdftotext() {
     // by a sentence, `達成見込み` printed alike in each) and table B (rows numbered `1`,
     // `2`, `3` on lines of their own, each its label and a value per year a line each).
     // FIXME(issue 3): 67 of 86 cells missing. Grids 1, 2, 3 and table F come out
-    // one cell per line, in reading order or close to it, but are left as paragraphs and
-    // lists (13-105, 356-469: e.g. `100%` alone at 467 and 469; the list items `① こどもの…`
-    // above the grids are now a list, but each grid header comes out as three paragraphs,
-    // and the cells of rows 4-5 of grid 2 and of grid 1 interleave line by line); table A
+    // one cell per line, in reading order or close to it; the grids, their header a cell
+    // per block (`資源` / `1` / `現在の整備・取組状況(…)` / `整備すべき見込量等(…)`), are
+    // `unresolved` fragments (13-27, 57-105, 356-469, table F inside the last: the cells
+    // of rows 4-5 of grid 2 and of grid 1 interleave line by line; they were paragraphs,
+    // `100%` alone at 467 and 469, before); table A
     // (137-196: wrapped cells interleaved line by line as paragraphs).
     // Tables C (218-257) and D (294-316): the letter-spaced `年　度` / `実　績` come apart
     // into single characters scattered among the cells (`目標数値` / `年` / values / `実` /
@@ -300,8 +301,9 @@ fn pymupdf() {
     // Read: tables C and D, and table B (rows numbered `1`, `2`, `3` on lines of their
     // own, each its label over two or three lines and a value per year a line each).
     // FIXME(issue 3): 56 of 86 cells missing. With no blank line anywhere, the grids'
-    // header cells (11-13, 45-47, 341-344) and their cells are joined into paragraphs
-    // (15-21, 49-80, 346-373: `100% 100%` at 372); table A becomes paragraphs of wrapped
+    // cells run together (a wrapped cell and the next one are not told apart), so the
+    // grids (header a cell per line at 11-13, 45-47, 341-344) are `unresolved`
+    // fragments (they were paragraphs, `100% 100%` among them); table A becomes paragraphs of wrapped
     // pieces (106-205); table E is one paragraph with the sentence before it (286-296);
     // table F is paragraphs of single marks (308-330).
     assert_eq!(report.tables, read_whole(&["table C", "table D", "table B"]));
@@ -375,13 +377,16 @@ fn pdftotext_raw() {
 #[test]
 fn pdfminer() {
     let report = compare("fixtures/000_pdfminer.txt");
-    // Read: table E.
-    // FIXME(issue 3): 82 of 86 cells missing. Table B prints its row numbers, then its
+    // Read: table E; grids 1 and 2 (their header printed a cell per block, `資源` /
+    // `現在の整備・取組状況(…)` / `整備すべき見込量等(…)`, each cell a block, rebuilt by
+    // the list above as in the raw original).
+    // FIXME(issue 3): 70 of 86 cells missing. Grid 3's cells do not come to 10 blocks
+    // (kept `unresolved`). Table B prints its row numbers, then its
     // labels, then its years, then its values column by column for rows 1-2 (`20 件` /
     // `6件` / `21 件` …) and row 3's after: no order is proven, so the values stay
     // `unresolved` (they were once read as one row `定量的な整備目標`: 5 wrong cells).
-    assert_eq!(report.tables.iter().find(|t| t.0 == "table E"), Some(&("table E", 4, 4)));
-    assert_eq!(report.matched, 4);
+    assert_eq!(report.tables, read_whole(&["grid 1", "grid 2", "table E"]));
+    assert_eq!(report.matched, 16);
     assert_eq!(report.wrong, Vec::<String>::new(), "no wrong cell");
 }
 
