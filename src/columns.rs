@@ -227,14 +227,24 @@ pub fn rows(lines: &[SpacedLine]) -> Vec<RawRow> {
         .flat_map(|line| line.spans.iter().skip(1).filter(|span| is_data(span)).map(|span| span.start))
         .min()
         .unwrap_or(0);
-    for line in &lines[n_header..] {
+    let label_only = |line: &SpacedLine| {
+        line.spans.len() == 1 && (is_label(&line.spans[0]) || (!is_data(&line.spans[0]) && line.spans[0].end < value_edge))
+    };
+    // Cells aligned to the top of their rows (Word, a browser; pypdf's layout mode): every
+    // row's label starts on its values line, and its wrapped rest follows below it. Seen
+    // when no piece comes before the first row and no line holds values without a label.
+    let body = &lines[n_header..];
+    let top_aligned = body.first().is_some_and(|first| !label_only(first))
+        && body.iter().any(|line| label_only(line))
+        && body.iter().filter(|line| !label_only(line)).all(|line| {
+            line.spans.len() > 1 && is_label(&line.spans[0]) && !is_data(&line.spans[0]) && line.spans[1..].iter().any(is_data)
+        });
+    for line in body {
         // A lone cell at the left edge is a piece of a wrapped label, whatever it reads as (`18 歳到`).
-        let label_only = line.spans.len() == 1
-            && (is_label(&line.spans[0]) || (!is_data(&line.spans[0]) && line.spans[0].end < value_edge));
-        if label_only {
+        if label_only(line) {
             let text = line.spans[0].text.clone();
             match built.last_mut() {
-                Some(last) if last.n_below < last.n_above => {
+                Some(last) if last.n_below < last.n_above || top_aligned => {
                     last.row.cells[0] = join(&last.row.cells[0], &text);
                     last.n_below += 1;
                 }

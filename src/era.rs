@@ -24,12 +24,15 @@ pub struct YearLabel {
     pub calendar: Option<i32>,
     /// The header without its year expressions (`現計画`, `年度末`), or None.
     pub qualifier: Option<String>,
+    /// True when the header names two different western years, or two different
+    /// era years (`… (R11 ② (R6 年度 4 月) …`: two header cells run together).
+    pub two_years: bool,
 }
 
 impl YearLabel {
-    /// True when the western and era years disagree (`2025年度 (R8)`).
+    /// True when the years disagree: western and era (`2025年度 (R8)`), or two of a kind.
     pub fn inconsistent(&self) -> bool {
-        matches!((self.western, self.era), (Some(western), Some(era)) if western != era)
+        self.two_years || matches!((self.western, self.era), (Some(western), Some(era)) if western != era)
     }
 }
 
@@ -55,7 +58,7 @@ pub fn has_year_marks(text: &str, n: usize) -> bool {
 pub fn year_label(label: &str) -> YearLabel {
     // Every year expression starts with a digit or an era name (`令和`, `平成`, `昭和`, `R`, `H`).
     if !label.chars().any(|c| c.is_ascii_digit() || matches!(c, '令' | '平' | '昭' | 'R' | 'H')) {
-        return YearLabel { year: None, western: None, era: None, calendar: None, qualifier: None };
+        return YearLabel { year: None, western: None, era: None, calendar: None, qualifier: None, two_years: false };
     }
     // Labels are short: their characters and removal flags live on the stack.
     let mut stack = [' '; 64];
@@ -76,24 +79,31 @@ pub fn year_label(label: &str) -> YearLabel {
     };
     let mut western = None;
     let mut era = None;
+    let mut two_years = false;
     let mut char_idx = 0;
     while char_idx < chars.len() {
         // Western: 19xx/20xx followed (after spaces) by 年.
-        if western.is_none() {
-            if let Some((year, end)) = western_at(chars, char_idx) {
-                western = Some(year);
-                mark(removed, char_idx, end);
-                char_idx = end;
-                continue;
+        if let Some((year, end)) = western_at(chars, char_idx) {
+            match western {
+                None => {
+                    western = Some(year);
+                    mark(removed, char_idx, end);
+                }
+                Some(first) => two_years |= first != year,
             }
+            char_idx = end;
+            continue;
         }
-        if era.is_none() {
-            if let Some((year, end)) = era_at(chars, char_idx) {
-                era = Some(year);
-                mark(removed, char_idx, end);
-                char_idx = end;
-                continue;
+        if let Some((year, end)) = era_at(chars, char_idx) {
+            match era {
+                None => {
+                    era = Some(year);
+                    mark(removed, char_idx, end);
+                }
+                Some(first) => two_years |= first != year,
             }
+            char_idx = end;
+            continue;
         }
         char_idx += 1;
     }
@@ -101,7 +111,7 @@ pub fn year_label(label: &str) -> YearLabel {
     // A calendar year with a month (`2025年3月`, not `2025年度`) names the fiscal year it falls in.
     let month = calendar_month(label);
     let fiscal = |year: Option<i32>| year.map(|year| month.map_or(year, |month| fiscal_year_of(year, month)));
-    YearLabel { year: fiscal(western).or(fiscal(era)), western: fiscal(western), era: fiscal(era), calendar: western.or(era), qualifier }
+    YearLabel { year: fiscal(western).or(fiscal(era)), western: fiscal(western), era: fiscal(era), calendar: western.or(era), qualifier, two_years }
 }
 
 fn mark(removed: &mut [bool], from: usize, to: usize) {

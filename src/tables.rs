@@ -359,12 +359,16 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
                 warnings.push(Warning {
                     line: header.first().map_or(0, |row| row.line),
                     code: "inconsistent_year".into(),
-                    message: format!(
-                        "column `{}` says {} and {}: no fiscal year is given",
-                        label.as_deref().unwrap_or(""),
-                        year.western.unwrap_or(0),
-                        year.era.unwrap_or(0)
-                    ),
+                    message: if year.two_years {
+                        format!("column `{}` names two different years: no fiscal year is given", label.as_deref().unwrap_or(""))
+                    } else {
+                        format!(
+                            "column `{}` says {} and {}: no fiscal year is given",
+                            label.as_deref().unwrap_or(""),
+                            year.western.unwrap_or(0),
+                            year.era.unwrap_or(0)
+                        )
+                    },
                 });
             }
             // Which of two disagreeing years is meant is not known (a typo, or two
