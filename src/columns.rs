@@ -816,6 +816,24 @@ fn header_tokens(text: &str) -> Vec<String> {
     tokens
 }
 
+/// The ends of `n` year cells wrapped at `年`, one line under their starts:
+/// `度 (R7) 度 (R8) …` → `度 (R7)`, `度 (R8)`, …; None unless the line is exactly that.
+pub fn header_ends(text: &str, n: usize) -> Option<Vec<String>> {
+    let mut ends: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        let era = word.starts_with('(') && word.ends_with(')') && era::year_label(word).era.is_some();
+        match ends.last_mut() {
+            Some(end) if era && end == "度" => {
+                end.push(' ');
+                end.push_str(word);
+            }
+            _ if word == "度" => ends.push(word.to_string()),
+            _ => return None,
+        }
+    }
+    (ends.len() == n && ends.iter().all(|end| end.contains('('))).then_some(ends)
+}
+
 /// `(R7)2026` → `(R7)`, `2026`: a closing bracket glued to the digits of the next
 /// label. Other words are kept whole.
 fn split_after_bracket(word: &str) -> Vec<&str> {
@@ -846,8 +864,21 @@ pub fn word_table(texts: &[(u32, u32, &str)]) -> Option<(Vec<RawRow>, usize)> {
     let stub_words: Vec<&str> = tokens.iter().map(String::as_str).take_while(|token| era::year_label(token).year.is_none()).collect();
     // (`year_row` reads `2025 年度`, whose words `year_header` would take for a stub.)
     let two_stubs = strict.is_some() && stub_words.iter().filter(|word| word.chars().count() >= 2).count() >= 2;
-    let (stub, years) = strict.or_else(|| crate::stacked::year_row(header_text))?;
+    let (stub, mut years) = strict.or_else(|| crate::stacked::year_row(header_text))?;
+    // The header's cells wrapped at `年` (`2025 年 2026 年 …` / `度 (R7) 度 (R8) …`, a
+    // browser's PDF): the second line ends each cell.
+    let mut rest = rest;
+    if let Some((_, _, next)) = rest.first() {
+        if let Some(ends) = header_ends(next, years.len()) {
+            for (year, end) in years.iter_mut().zip(ends) {
+                year.push_str(&end);
+            }
+            rest = &rest[1..];
+        }
+    }
+    let n_skipped = texts.len() - 1 - rest.len();
     let (rows, n_used) = word_rows(RawRow::new(header_line, header_page, std::iter::once(stub).chain(years).collect()), two_stubs, rest)?;
+    let n_used = n_used + n_skipped;
     // Row groups printed on lines of their own, two stub columns (`事業名 機関名`) and a
     // data row whose label is two words (`養子縁組あっせん機関等職員 家庭養護促進協会`):
     // the group cell, centred over its rows, was printed into them too, and which words

@@ -364,19 +364,28 @@ pub fn read(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<Stacked> {
     };
     let from = if joined.is_some() { &offered[..] } else { from };
     let first = from.first()?;
+    // Lines the one-line header takes: two when its cells wrap at `年` (`2025 年 2026 年 …`
+    // / `度 (R7) 度 (R8) …`, a browser's PDF).
+    let mut n_header = 1;
     let (tokens, one_line_years) = match year_row(first.text) {
-        Some((stub, years)) if !is_year_cell(first.text) => {
-            let tokens = tokens(&from[1..], 1, years.len());
+        Some((stub, mut years)) if !is_year_cell(first.text) => {
+            if let Some(ends) = from.get(1).and_then(|next| crate::columns::header_ends(next.text, years.len())) {
+                for (year, end) in years.iter_mut().zip(ends) {
+                    year.push_str(&end);
+                }
+                n_header = 2;
+            }
+            let tokens = tokens(&from[n_header..], n_header, years.len());
             (tokens, Some((stub, years)))
         }
         _ => (tokens(from, 0, 0), None),
     };
     if let Some((_, years)) = &one_line_years {
-        if let Some((rows, n_used)) = wrapped_rows(&from[1..], years.len()) {
+        if let Some((rows, n_used)) = wrapped_rows(&from[n_header..], years.len()) {
             let (stub, years) = one_line_years.clone()?;
             let mut all = vec![RawRow::new(first.line, first.page, std::iter::once(stub).chain(years).collect())];
             all.extend(rows);
-            return Some(Stacked::Table { rows: all, n_above: 0, n_used: n_used + 1, n_doubtful: 0 });
+            return Some(Stacked::Table { rows: all, n_above: 0, n_used: n_used + n_header, n_doubtful: 0 });
         }
     }
     if one_line_years.is_none() {
@@ -979,6 +988,15 @@ fn tokens<'a>(lines: &[Offered<'a>], offset: usize, n_years: usize) -> Vec<Token
                     n_years_seen += 1;
                     tokens.push(Token { kind: Kind::Year, text: cell, line: offered.line, page: offered.page, idx: idx + offset });
                 }
+                continue;
+            }
+        }
+        // A year cell wrapped before its era (`2020 年度` / `(R2)`, a browser's PDF): the era
+        // is the same year's, not a column of its own (it is left out of the label).
+        if kind == Kind::Year && text.starts_with('(') && n_values == 0 {
+            let year = crate::era::year_label(text);
+            let previous = tokens.last().filter(|token: &&Token<'_>| token.kind == Kind::Year && !token.text.contains('('));
+            if year.western.is_none() && previous.is_some_and(|token| crate::era::year_label(token.text).year == year.era) {
                 continue;
             }
         }
