@@ -733,10 +733,15 @@ fn split_years(span: &Span) -> Vec<Span> {
             && chars.get(idx..idx + 4).is_some_and(|digits| digits.iter().all(char::is_ascii_digit))
             && chars[..idx].iter().any(|c| c.is_ascii_digit())
             && era::year_label(&chars[idx..].iter().collect::<String>()).western.is_some();
+        // `令和7年 令和8年 …` (cells wrapped at 年, a browser's PDF).
+        let at_era = chars[idx - 1] == ' '
+            && matches!(chars.get(idx..idx + 2), Some(['令', '和'] | ['平', '成']))
+            && chars.get(idx + 2).is_some_and(char::is_ascii_digit)
+            && chars[..idx].iter().any(|c| c.is_ascii_digit());
         let rest: String = chars[idx..].iter().take(8).collect();
         // Also glued to the cell before (`(R6 年度 4今後整備すべき…`, pypdf's layout mode).
         let at_opener = COLUMN_OPENERS.iter().any(|opener| rest.starts_with(opener));
-        if at_year || at_opener {
+        if at_year || at_era || at_opener {
             starts.push(idx);
         }
     }
