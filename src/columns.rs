@@ -145,6 +145,11 @@ fn header_len(lines: &[SpacedLine]) -> usize {
     // The first data line has a number, or a status beside a row label; statuses alone
     // (`(実績)  (現行)  (改定)`) qualify the header above them.
     let first_data = lines.iter().position(|line| {
+        // Year cells (`2025 年度 2026 年度 …`), or their eras wrapped onto a line of their
+        // own (`(R7)  (R8)  …`), are header.
+        if line.spans.iter().flat_map(split_years).all(|span| era::year_label(&span.text).year.is_some()) {
+            return false;
+        }
         let has_label = line.spans.first().is_some_and(is_label);
         line.spans.iter().any(|span| {
             !is_label(span)
@@ -237,14 +242,14 @@ pub fn rows(lines: &[SpacedLine]) -> Vec<RawRow> {
     let top_aligned = body.first().is_some_and(|first| !label_only(first))
         && body.iter().any(|line| label_only(line))
         && body.iter().filter(|line| !label_only(line)).all(|line| {
-            line.spans.len() > 1 && is_label(&line.spans[0]) && !is_data(&line.spans[0]) && line.spans[1..].iter().any(is_data)
+            line.spans.len() > 1 && line.spans[0].end < value_edge && !is_data(&line.spans[0]) && line.spans[1..].iter().any(is_data)
         });
     for line in body {
         // A lone cell at the left edge is a piece of a wrapped label, whatever it reads as (`18 歳到`).
         if label_only(line) {
             let text = line.spans[0].text.clone();
             match built.last_mut() {
-                Some(last) if last.n_below < last.n_above || top_aligned => {
+                Some(last) if last.n_below < last.n_above || top_aligned || continues_label(&last.row.cells[0], &text) => {
                     last.row.cells[0] = join(&last.row.cells[0], &text);
                     last.n_below += 1;
                 }
@@ -741,7 +746,9 @@ fn split_years(span: &Span) -> Vec<Span> {
         let rest: String = chars[idx..].iter().take(8).collect();
         // Also glued to the cell before (`(R6 年度 4今後整備すべき…`, pypdf's layout mode).
         let at_opener = COLUMN_OPENERS.iter().any(|opener| rest.starts_with(opener));
-        if at_year || at_era || at_opener {
+        // `度 (R7) 度 (R8) …`: the ends of year cells wrapped at 年, one after another.
+        let at_nendo = idx >= 2 && chars[idx] == '度' && chars[idx - 1] == ' ' && chars[idx - 2] == ')';
+        if at_year || at_era || at_nendo || at_opener {
             starts.push(idx);
         }
     }
@@ -1079,20 +1086,29 @@ fn may_end_label(text: &str) -> bool {
 /// 実施している一 - 1 …` / `時保護施設数(箇所)`: pypdf prints a wrapped label's rest
 /// under its row): no sentence, note, bullet, heading or value.
 pub fn ends_label_below(text: &str) -> bool {
+    // A label's formula of circled numbers (`全体からの割合` / `②/①`).
+    let formula = text.chars().all(|c| matches!(c, '①'..='⑳' | '/' | '-' | '+' | '×'));
     (1..=20).contains(&text.chars().count())
-        && may_end_label(text)
+        && (may_end_label(text) || formula)
         && !text.contains('。')
         && !text.split_whitespace().any(is_value_word)
 }
 
 /// True when `next` finishes `label`, wrapped: it closes a bracket `label` left
-/// open, starts with a particle (`の配置`), or `label` stops mid-word (`…ワー`).
+/// open, starts with a particle (`の配置`), `label` stops mid-word (`…ワー`, a katakana
+/// word cut in two), or it is a note mark (`※1`).
 pub fn continues_label(label: &str, next: &str) -> bool {
     let closes_bracket =
         crate::stacked::leaves_bracket_open(label) && next.contains(')') && next.find(')') < next.find('(').or(Some(usize::MAX));
     let particle = next.chars().next().is_some_and(|c| matches!(c, 'の' | 'を' | 'に' | 'は' | 'が' | 'と' | 'へ' | 'で'));
-    let mid_word = label.ends_with(['ー', 'ッ', 'ャ', 'ュ', 'ョ']);
-    closes_bracket || particle || mid_word
+    let katakana = |c: char| matches!(c, 'ァ'..='ヺ' | 'ー');
+    // A katakana word cut in two (`こども家庭ソーシャル` / `ワーカー養成研修`); `-` is a
+    // `ー` that came out garbled (`児童福祉司ス-バ°-` / `ハ"イサ"-…`).
+    let mid_word = label.ends_with(['ー', 'ッ', 'ャ', 'ュ', 'ョ', '-'])
+        || (label.chars().last().is_some_and(katakana) && next.chars().next().is_some_and(katakana));
+    // A note mark printed under its label (`児童福祉司等配置数` / `※1`).
+    let note_mark = next.strip_prefix('※').is_some_and(|rest| rest.chars().all(|c| c.is_ascii_digit()));
+    closes_bracket || particle || mid_word || note_mark
 }
 
 /// `1 親子再統合支援事業…` → `親子再統合支援事業…` (the row number of a numbered table).

@@ -377,6 +377,19 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
             Column { fiscal_year, qualifier: year.and_then(|year| year.qualifier), label }
         })
         .collect();
+    // A column whose label names disagreeing years beside columns that name one: header
+    // cells run together or cut apart (a year cell's pieces under other columns), so no
+    // column's year can be trusted.
+    let disagreeing = layout.iter().enumerate().any(|(column_idx, _)| {
+        column_label(&layout, column_idx).is_some_and(|label| era::year_label(&label).inconsistent())
+    });
+    if disagreeing && columns.iter().any(|column| column.fiscal_year.is_some()) {
+        let first = rows.first().map_or(0, |row| row.line);
+        let why = "a column names two disagreeing years beside columns that name one: the header's cells are run together";
+        warnings.push(Warning { line: first, code: "unresolved_table".into(), message: format!("{why}; the table is kept as fragments") });
+        let fragments = rows.iter().map(|row| Item { line: row.line, text: row.cells.join(" | ") }).collect();
+        return Block::Unresolved { lines: [first, rows.last().map_or(first, |row| row.line)], tag: context.tag, fragments };
+    }
     let kind =
         if columns.iter().any(|column| column.label.as_deref().is_some_and(|label| label.contains("必要量") || label.contains("整備状況")))
         {
