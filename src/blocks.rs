@@ -1021,6 +1021,9 @@ fn raw_row(line: &Line<'_>) -> RawRow {
 
 /// The table of contents after a `目次` line: rows of (marker, title, page).
 fn toc(lines: &[Line<'_>], classes: &[Class], title_idx: usize) -> (Vec<TocEntry>, u32, usize) {
+    if let Some(found) = page_toc(lines, classes, title_idx) {
+        return found;
+    }
     let mut entries = Vec::new();
     let mut last = lines[title_idx].number;
     let mut line_idx = title_idx + 1;
@@ -1064,6 +1067,73 @@ fn toc(lines: &[Line<'_>], classes: &[Class], title_idx: usize) -> (Vec<TocEntry
         line_idx += 1;
     }
     (entries, last, line_idx)
+}
+
+/// The table of contents as tools that print a cell per line give it (default
+/// `pdftotext`: `1` / `本市における…` / `1`; pypdf, PyMuPDF: `1 本市における… 1`): the
+/// rest of the `目次` line's page, when the first line after the title is no row and
+/// every line to the page's end is a number, a heading or a short line of no
+/// sentence. An entry is a title with the number before it (its marker) and the
+/// number after it (its page); page furniture is left out. None otherwise.
+fn page_toc(lines: &[Line<'_>], classes: &[Class], title_idx: usize) -> Option<(Vec<TocEntry>, u32, usize)> {
+    let page = lines[title_idx].page;
+    let first = (title_idx + 1..lines.len()).find(|&idx| classes[idx] != Class::Blank)?;
+    if matches!(classes[first], Class::Row | Class::Spaced) || lines[first].page != page {
+        return None;
+    }
+    let end = (title_idx + 1..lines.len()).find(|&idx| lines[idx].page != page).unwrap_or(lines.len());
+    let number = |text: &str| (1..=3).contains(&text.len()) && text.bytes().all(|byte| byte.is_ascii_digit());
+    let mut entries: Vec<TocEntry> = Vec::new();
+    let mut marker: Option<String> = None;
+    let mut last = lines[title_idx].number;
+    for idx in title_idx + 1..end {
+        let text = normalize::trim(lines[idx].text);
+        if text.is_empty() {
+            continue;
+        }
+        // The contents own every line to the page's end, page numbers (`-2-`) too.
+        last = lines[idx].number;
+        if !number(text) && (classes[idx] == Class::Furniture || is_furniture(text)) {
+            continue;
+        }
+        if text.chars().count() > 80 || has_sentence_stop(text) {
+            return None;
+        }
+        if number(text) {
+            match entries.last_mut() {
+                // A page number right after its title; else the next title's marker.
+                Some(entry) if entry.page.is_none() && marker.is_none() => entry.page = text.parse().ok(),
+                _ => marker = Some(text.to_string()),
+            }
+            continue;
+        }
+        // A title's wrapped rest (`…構築に向けた取` / `組`), before its page number.
+        if let Some(entry) = entries.last_mut().filter(|entry| entry.page.is_none() && marker.is_none()) {
+            if text.chars().count() <= MAX_TOC_REST_CHARS && line_heading(text, 0).is_none() {
+                let (rest, page_number) = match text.rsplit_once(' ') {
+                    Some((head, tail)) if number(tail) => (head.trim(), tail.parse().ok()),
+                    _ => (text, None),
+                };
+                push_joined(&mut entry.title, rest);
+                entry.page = page_number;
+                continue;
+            }
+        }
+        // `1 本市における… 1`: the page number at the end of the line.
+        let (title_text, page_number) = match text.rsplit_once(' ') {
+            Some((head, tail)) if number(tail) && !head.trim().is_empty() => (head.trim(), tail.parse().ok()),
+            _ => (text, None),
+        };
+        let (entry_marker, title) = match marker.take() {
+            Some(marker) => (Some(marker), title_text.to_string()),
+            None => match line_heading(title_text, 0) {
+                Some(heading) => (Some(heading.marker), heading.title),
+                None => (None, title_text.to_string()),
+            },
+        };
+        entries.push(TocEntry { line: lines[idx].number, marker: entry_marker, title, page: page_number });
+    }
+    (entries.len() >= 3).then_some((entries, last, end))
 }
 
 /// A contents entry whose title wrapped, as `pdftotext -layout` prints it: the
@@ -1346,7 +1416,8 @@ fn marked(text: &str) -> Option<Marked<'_>> {
         } else {
             let title = after.strip_prefix(' ')?;
             let first = title.trim_start().chars().next()?;
-            if first.is_ascii_digit() || unit_follows(title.trim_start()) {
+            // Nor a number and its status (`37 (見込)`): a table cell.
+            if first.is_ascii_digit() || unit_follows(title.trim_start()) || crate::values::kind(title.trim()) == "status" {
                 return None;
             }
             ("number", Some(number), Marker::Numbered("", ""), title, 60)

@@ -159,3 +159,54 @@ fn seed_003_layout_rendering_keeps_the_outline() {
     assert_eq!(original.len(), 149);
     assert_eq!(original.len() - missing.len(), 135, "{missing:#?}");
 }
+
+
+/// Seed 003's headings (path of markers and title, as above) found in every other
+/// rendering, of the original's 149. The contents page, printed a piece per line
+/// (`1` / `本市における…` / `1`) or an entry per line with no TABs (`1 本市における… 1`),
+/// is read as contents to its page's end; before, its entries were taken for the
+/// document's headings and every chapter hung under the last of them (`【参考】`),
+/// so that 1 to 20 of 149 paths were right in these renderings.
+#[test]
+fn seed_003_renderings_keep_the_outline() {
+    let load = |path: &str| {
+        let document = keikaku::parse(path, &std::fs::read(path).expect("fixture")).expect("decodes");
+        let mut out = Vec::new();
+        paths(&document.sections, "", &mut out);
+        out
+    };
+    let original = load("fixtures/003_81fdfb445e420b05.txt");
+    let found = |path: &str| {
+        let mut rendered = load(path);
+        original
+            .iter()
+            .filter(|heading| match rendered.iter().position(|got| got == *heading) {
+                Some(at) => {
+                    rendered.remove(at);
+                    true
+                }
+                None => false,
+            })
+            .count()
+    };
+    // FIXME(issue 3): the rest differ as in the `-layout` rendering (titles wrapped after
+    // a blank line, `資料1`/`資料2` lost) and in their wrapped rests; and:
+    // - pdfplumber's layout mode (11): its contents lines are spaced like a table, the
+    //   wrapped `(1) …取` / `組` entry ends them, and the chapters hang under it;
+    // - Chromium's PDF in default mode (11): the contents entries come a piece per line
+    //   with the chapter numbers apart (`1` … `本市における…` … `1`) over two pages.
+    let expected = [
+        ("fixtures/003_libreoffice_pdftotext.txt", 135),
+        ("fixtures/003_pdftotext_raw.txt", 134),
+        ("fixtures/003_pymupdf.txt", 144),
+        ("fixtures/003_pdfminer.txt", 137),
+        ("fixtures/003_pdfplumber.txt", 143),
+        ("fixtures/003_pdfplumber_layout.txt", 11),
+        ("fixtures/003_pypdf.txt", 144),
+        ("fixtures/003_pypdf_layout.txt", 135),
+        ("fixtures/003_chromium_pdftotext_layout.txt", 145),
+        ("fixtures/003_chromium_pdftotext.txt", 11),
+    ];
+    let got: Vec<(&str, usize)> = expected.iter().map(|&(path, _)| (path, found(path))).collect();
+    assert_eq!(got, expected);
+}
