@@ -451,3 +451,11 @@ fn fractional_year_duration_not_read_back() {
 fn circled_items_around_page_furniture() {
     regression("circled_items_around_page_furniture.txt");
 }
+
+/// Fuzz (session 5): the contents read to their page's end (`page_toc`) left out
+/// the lone page numbers it took for page furniture (`9`), so no node owned them.
+/// Fixed: the contents own every line to the page's end.
+#[test]
+fn contents_page_numbers_inside_the_contents() {
+    regression("contents_page_numbers_inside_the_contents.txt");
+}
