@@ -147,7 +147,10 @@ fn header_len(lines: &[SpacedLine]) -> usize {
     let first_data = lines.iter().position(|line| {
         // Year cells (`2025 年度 2026 年度 …`), or their eras wrapped onto a line of their
         // own (`(R7)  (R8)  …`), are header.
-        if line.spans.iter().flat_map(split_years).all(|span| era::year_label(&span.text).year.is_some()) {
+        // (Cheap test first: every cell has a year's mark.)
+        if line.spans.iter().all(|span| era::has_year_marks(&span.text, 1))
+            && line.spans.iter().flat_map(split_years).all(|span| era::year_label(&span.text).year.is_some())
+        {
             return false;
         }
         let has_label = line.spans.first().is_some_and(is_label);
@@ -312,7 +315,9 @@ pub fn rows(lines: &[SpacedLine]) -> Vec<RawRow> {
 /// A row with no first cell belongs to a group above, but whether `研修参加促進事業`
 /// goes on a name or starts one is not shown.
 pub fn merged_first_stub(lines: &[SpacedLine]) -> bool {
-    if centred_groups(lines).is_some() {
+    // Cheap test first: the first line starts with two text cells.
+    let stub = |span: &Span| !is_data(span) && era::year_label(&span.text).year.is_none();
+    if !lines.first().is_some_and(|line| line.spans.len() >= 3 && stub(&line.spans[0]) && stub(&line.spans[1])) {
         return false;
     }
     let n_header = header_len(lines);
@@ -326,7 +331,7 @@ pub fn merged_first_stub(lines: &[SpacedLine]) -> bool {
     lines[n_header..].iter().any(|line| {
         let leading = line.spans.iter().take_while(|span| !is_data(span)).count();
         leading == 1 && line.spans.len() > 1 && line.spans[0].start > label_edge && line.spans[0].start + 2 >= second.start.min(first.end + 1)
-    })
+    }) && centred_groups(lines).is_none()
 }
 
 /// A table with two stub columns whose first (`事業名`) is a cell merged over
@@ -774,7 +779,7 @@ pub fn year_header(text: &str) -> Option<(String, Vec<String>)> {
         return None;
     }
     let joined = header_tokens(text);
-    let tokens: Vec<&str> = joined.iter().map(String::as_str).collect();
+    let tokens: Vec<&str> = joined.iter().map(|token| token.as_ref()).collect();
     let mut stub: Vec<&str> = Vec::new();
     let mut labels: Vec<String> = Vec::new();
     let mut idx = 0;
@@ -808,19 +813,19 @@ pub fn year_header(text: &str) -> Option<(String, Vec<String>)> {
 /// The words of a header line as `year_header` reads them: `(R7)2026` (pypdf's
 /// layout mode glues a label's bracket to the next year) is two, `令和 7` (an era name
 /// apart from its number, pypdf) one.
-fn header_tokens(text: &str) -> Vec<String> {
+fn header_tokens(text: &str) -> Vec<std::borrow::Cow<'_, str>> {
     let words: Vec<&str> = text.split_whitespace().flat_map(split_after_bracket).collect();
-    let mut tokens: Vec<String> = Vec::with_capacity(words.len());
+    let mut tokens = Vec::with_capacity(words.len());
     let mut word_idx = 0;
     while word_idx < words.len() {
         let word = words[word_idx];
         match words.get(word_idx + 1) {
             Some(next) if matches!(word, "令和" | "平成") && next.starts_with(|c: char| c.is_ascii_digit()) => {
-                tokens.push(format!("{word} {next}"));
+                tokens.push(std::borrow::Cow::Owned(format!("{word} {next}")));
                 word_idx += 2;
             }
             _ => {
-                tokens.push(word.to_string());
+                tokens.push(std::borrow::Cow::Borrowed(word));
                 word_idx += 1;
             }
         }
@@ -848,15 +853,21 @@ pub fn header_ends(text: &str, n: usize) -> Option<Vec<String>> {
 
 /// `(R7)2026` → `(R7)`, `2026`: a closing bracket glued to the digits of the next
 /// label. Other words are kept whole.
-fn split_after_bracket(word: &str) -> Vec<&str> {
-    match word.find(')') {
-        Some(at) if word[at + 1..].starts_with(|c: char| c.is_ascii_digit()) && word.starts_with('(') => {
-            let mut pieces = vec![&word[..=at]];
-            pieces.extend(split_after_bracket(&word[at + 1..]));
-            pieces
+fn split_after_bracket(word: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(word);
+    std::iter::from_fn(move || {
+        let word = rest?;
+        match word.find(')') {
+            Some(at) if word.starts_with('(') && word[at + 1..].starts_with(|c: char| c.is_ascii_digit()) => {
+                rest = Some(&word[at + 1..]);
+                Some(&word[..=at])
+            }
+            _ => {
+                rest = None;
+                Some(word)
+            }
         }
-        _ => vec![word],
-    }
+    })
 }
 
 /// True for a word that is a whole cell value (`20件`, `20(見込)`, `〇`, `-`, `(許可)`).
@@ -872,10 +883,10 @@ pub fn is_value_word(word: &str) -> bool {
 pub fn word_table(texts: &[(u32, u32, &str)]) -> Option<(Vec<RawRow>, usize)> {
     let (&(header_line, header_page, header_text), rest) = texts.split_first()?;
     let strict = year_header(header_text);
-    let tokens = header_tokens(header_text);
-    let stub_words: Vec<&str> = tokens.iter().map(String::as_str).take_while(|token| era::year_label(token).year.is_none()).collect();
+    let tokens = if strict.is_some() { header_tokens(header_text) } else { Vec::new() };
+    let stub_words: Vec<&str> = tokens.iter().map(|token| token.as_ref()).take_while(|token| era::year_label(token).year.is_none()).collect();
     // (`year_row` reads `2025 年度`, whose words `year_header` would take for a stub.)
-    let two_stubs = strict.is_some() && stub_words.iter().filter(|word| word.chars().count() >= 2).count() >= 2;
+    let two_stubs = stub_words.iter().filter(|word| word.chars().count() >= 2).count() >= 2;
     let (stub, mut years) = strict.or_else(|| crate::stacked::year_row(header_text))?;
     // The header's cells wrapped at `年` (`2025 年 2026 年 …` / `度 (R7) 度 (R8) …`, a
     // browser's PDF): the second line ends each cell.
@@ -951,7 +962,9 @@ pub fn word_rows(header: RawRow, two_stubs: bool, rest: &[(u32, u32, &str)]) -> 
         if n_values < n_years && ends_in_unit_word {
             // Values whose unit is a word of its own (`10 回 10 回 …`, `15 人 20 人 …`).
             if let Some((n_words, parts)) = unit_values(&words, n_years).or_else(|| {
-                (n_years + 1..=words.len().min(3 * n_years)).find_map(|n_words| {
+                // Three words a value only when the line ends in a bracket (`2 件 (+0)`).
+                let per_value = if words.last().is_some_and(|word| word.starts_with('(')) { 3 } else { 2 };
+                (n_years + 1..=words.len().min(per_value * n_years)).find_map(|n_words| {
                     values::split_values(&words[words.len() - n_words..].join(" "))
                         .filter(|parts| parts.len() == n_years)
                         .map(|parts| (n_words, parts))

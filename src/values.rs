@@ -506,6 +506,9 @@ fn months(scanner: &mut Scanner<'_>, value: f64) -> Option<f64> {
     None
 }
 
+/// Most words one value of `split_values` takes.
+const MAX_VALUE_WORDS: usize = 4;
+
 /// Splits a cell that holds two or more values printed side by side
 /// (`106 回 (見込)`, `0.0% 4.8%`, `0 3`) into them; None when the cell reads
 /// as one token or when any part would be text; callers split only rows that
@@ -525,8 +528,9 @@ pub fn split_values(raw: &str) -> Option<Vec<String>> {
     let n = tokens.len();
     let mut best: Vec<Option<(usize, usize)>> = vec![None; n + 1];
     best[0] = Some((0, 0));
+    // A value is at most four words (`106 回 (見込)` is three): longer parts are not tried.
     for end in 1..=n {
-        for start in 0..end {
+        for start in end.saturating_sub(MAX_VALUE_WORDS)..end {
             let Some((parts, _)) = best[start] else { continue };
             if start == 0 && end == n {
                 continue;
