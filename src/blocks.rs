@@ -935,8 +935,10 @@ fn spaced_lines(lines: &[Line<'_>], classes: &[Class], first_idx: usize) -> (Vec
             && group.last().is_some_and(|line| {
                 line.spans.len() == 1
                     && line.spans[0].start <= 1
-                    && ((classes.get(line_idx).is_none_or(|class| *class == Class::Blank) && columns::ends_label_below(&line.spans[0].text))
-                        || (crate::stacked::leaves_bracket_open(previous_label) && columns::continues_label(previous_label, &line.spans[0].text)))
+                    && ((classes.get(line_idx).is_none_or(|class| *class == Class::Blank)
+                        && columns::ends_label_below(&line.spans[0].text))
+                        || (crate::stacked::leaves_bracket_open(previous_label)
+                            && columns::continues_label(previous_label, &line.spans[0].text)))
             });
         if !previous_has_label || label_tail {
             break;

@@ -243,7 +243,7 @@ pub fn rows(lines: &[SpacedLine]) -> Vec<RawRow> {
     // when no piece comes before the first row and no line holds values without a label.
     let body = &lines[n_header..];
     let top_aligned = body.first().is_some_and(|first| !label_only(first))
-        && body.iter().any(|line| label_only(line))
+        && body.iter().any(&label_only)
         && body.iter().filter(|line| !label_only(line)).all(|line| {
             line.spans.len() > 1 && line.spans[0].end < value_edge && !is_data(&line.spans[0]) && line.spans[1..].iter().any(is_data)
         });
@@ -330,7 +330,10 @@ pub fn merged_first_stub(lines: &[SpacedLine]) -> bool {
     let label_edge = label_edge(lines);
     lines[n_header..].iter().any(|line| {
         let leading = line.spans.iter().take_while(|span| !is_data(span)).count();
-        leading == 1 && line.spans.len() > 1 && line.spans[0].start > label_edge && line.spans[0].start + 2 >= second.start.min(first.end + 1)
+        leading == 1
+            && line.spans.len() > 1
+            && line.spans[0].start > label_edge
+            && line.spans[0].start + 2 >= second.start.min(first.end + 1)
     }) && centred_groups(lines).is_none()
 }
 
@@ -446,8 +449,10 @@ fn without_row_numbers(lines: &[SpacedLine]) -> Option<Vec<SpacedLine>> {
                 let (number, label) = text.split_at(at);
                 (at > 0 && label.starts_with(|c: char| !c.is_ascii() && c.is_alphabetic())).then_some((number, label))
             }
-            if let Some((number, label)) =
-                spans.first().filter(|first| first.start <= left + 1).and_then(|first| first.text.split_once(' ').or_else(|| glued(&first.text)))
+            if let Some((number, label)) = spans
+                .first()
+                .filter(|first| first.start <= left + 1)
+                .and_then(|first| first.text.split_once(' ').or_else(|| glued(&first.text)))
             {
                 let unit_next = crate::blocks::unit_follows(label);
                 if number.len() <= 2 && number.bytes().all(|byte| byte.is_ascii_digit()) && !label.is_empty() && !unit_next {
@@ -505,7 +510,9 @@ pub fn uneven_row_pieces(lines: &[SpacedLine]) -> bool {
         .iter()
         .zip(&unnumbered)
         .enumerate()
-        .filter(|(_, (line, kept))| line.spans.len() != kept.spans.len() || line.spans.first().map(|span| &span.text) != kept.spans.first().map(|span| &span.text))
+        .filter(|(_, (line, kept))| {
+            line.spans.len() != kept.spans.len() || line.spans.first().map(|span| &span.text) != kept.spans.first().map(|span| &span.text)
+        })
         .map(|(idx, _)| idx)
         .collect();
     numbered.windows(2).any(|pair| (pair[1] - pair[0] - 1) % 2 == 1)
@@ -884,7 +891,8 @@ pub fn word_table(texts: &[(u32, u32, &str)]) -> Option<(Vec<RawRow>, usize)> {
     let (&(header_line, header_page, header_text), rest) = texts.split_first()?;
     let strict = year_header(header_text);
     let tokens = if strict.is_some() { header_tokens(header_text) } else { Vec::new() };
-    let stub_words: Vec<&str> = tokens.iter().map(|token| token.as_ref()).take_while(|token| era::year_label(token).year.is_none()).collect();
+    let stub_words: Vec<&str> =
+        tokens.iter().map(|token| token.as_ref()).take_while(|token| era::year_label(token).year.is_none()).collect();
     // (`year_row` reads `2025 年度`, whose words `year_header` would take for a stub.)
     let two_stubs = stub_words.iter().filter(|word| word.chars().count() >= 2).count() >= 2;
     let (stub, mut years) = strict.or_else(|| crate::stacked::year_row(header_text))?;

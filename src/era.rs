@@ -111,7 +111,14 @@ pub fn year_label(label: &str) -> YearLabel {
     // A calendar year with a month (`2025年3月`, not `2025年度`) names the fiscal year it falls in.
     let month = calendar_month(label);
     let fiscal = |year: Option<i32>| year.map(|year| month.map_or(year, |month| fiscal_year_of(year, month)));
-    YearLabel { year: fiscal(western).or(fiscal(era)), western: fiscal(western), era: fiscal(era), calendar: western.or(era), qualifier, two_years }
+    YearLabel {
+        year: fiscal(western).or(fiscal(era)),
+        western: fiscal(western),
+        era: fiscal(era),
+        calendar: western.or(era),
+        qualifier,
+        two_years,
+    }
 }
 
 fn mark(removed: &mut [bool], from: usize, to: usize) {

@@ -269,7 +269,8 @@ pub fn header_at(texts: &[&str]) -> Option<(String, Vec<usize>)> {
         return None;
     }
     let row_number = |text: &str| !text.is_empty() && text.len() <= 2 && text.bytes().all(|byte| byte.is_ascii_digit());
-    let mut cells = texts.iter().map(|text| text.trim()).enumerate().skip(1).filter(|(_, text)| !text.is_empty() && !row_number(text)).take(2);
+    let mut cells =
+        texts.iter().map(|text| text.trim()).enumerate().skip(1).filter(|(_, text)| !text.is_empty() && !row_number(text)).take(2);
     let (current_idx, current) = cells.next()?;
     let (target_idx, target) = cells.next()?;
     (current.starts_with("現在の整備") && target.starts_with("整備すべき見込量"))

@@ -380,9 +380,10 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
     // A column whose label names disagreeing years beside columns that name one: header
     // cells run together or cut apart (a year cell's pieces under other columns), so no
     // column's year can be trusted.
-    let disagreeing = layout.iter().enumerate().any(|(column_idx, _)| {
-        column_label(&layout, column_idx).is_some_and(|label| era::year_label(&label).inconsistent())
-    });
+    let disagreeing = layout
+        .iter()
+        .enumerate()
+        .any(|(column_idx, _)| column_label(&layout, column_idx).is_some_and(|label| era::year_label(&label).inconsistent()));
     if disagreeing && columns.iter().any(|column| column.fiscal_year.is_some()) {
         let first = rows.first().map_or(0, |row| row.line);
         let why = "a column names two disagreeing years beside columns that name one: the header's cells are run together";

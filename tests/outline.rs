@@ -160,7 +160,6 @@ fn seed_003_layout_rendering_keeps_the_outline() {
     assert_eq!(original.len() - missing.len(), 135, "{missing:#?}");
 }
 
-
 /// Seed 003's headings (path of markers and title, as above) found in every other
 /// rendering, of the original's 149. The contents page, printed a piece per line
 /// (`1` / `本市における…` / `1`) or an entry per line with no TABs (`1 本市における… 1`),

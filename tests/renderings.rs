@@ -408,4 +408,3 @@ fn no_rendering_gives_a_cell_another_tables_caption() {
         assert!(wrong.is_empty(), "{rendering}: {wrong:#?}");
     }
 }
-

@@ -410,7 +410,6 @@ fn pdfplumber_layout() {
     assert_eq!(report.wrong, Vec::<String>::new(), "no wrong cell");
 }
 
-
 /// pypdf `page.extract_text()` (pypdf 7.1.1): a table row per line where its cells
 /// fit one line, cells one space apart, no blank lines; era names apart from their
 /// numbers (`令和 7 年度`).
