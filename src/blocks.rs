@@ -1032,6 +1032,12 @@ fn toc(lines: &[Line<'_>], classes: &[Class], title_idx: usize) -> (Vec<TocEntry
     while line_idx < lines.len() {
         match classes[line_idx] {
             Class::Blank if entries.is_empty() => {}
+            // Blank lines between entries (pdfplumber's layout mode pads them so), when
+            // the contents go on after them on the same page.
+            Class::Blank if next_text(classes, line_idx).is_some_and(|next| {
+                lines[next].page == lines[line_idx].page
+                    && (matches!(classes[next], Class::Row | Class::Spaced) || wrapped_toc_entry(lines, classes, next).is_some())
+            }) => {}
             Class::Row | Class::Spaced => {
                 let row = if classes[line_idx] == Class::Row {
                     raw_row(&lines[line_idx])
@@ -1057,10 +1063,10 @@ fn toc(lines: &[Line<'_>], classes: &[Class], title_idx: usize) -> (Vec<TocEntry
                 last = row.line;
             }
             _ if !entries.is_empty() => match wrapped_toc_entry(lines, classes, line_idx) {
-                Some(entry) => {
-                    last = lines[line_idx + 2].number;
+                Some((entry, rest_idx)) => {
+                    last = lines[rest_idx].number;
                     entries.push(entry);
-                    line_idx += 2;
+                    line_idx = rest_idx;
                 }
                 None => break,
             },
@@ -1142,10 +1148,13 @@ fn page_toc(lines: &[Line<'_>], classes: &[Class], title_idx: usize) -> Option<(
 /// title's first line, its page number alone on the next line (set level with
 /// the wrap), the title's short rest on the line after, and the contents going
 /// on below (`(1) 児童相談所における…取` / `31` / `組`).
-fn wrapped_toc_entry(lines: &[Line<'_>], classes: &[Class], idx: usize) -> Option<TocEntry> {
-    let [first, page, rest] = [idx, idx + 1, idx + 2].map(|at| lines.get(at).map(|line| line.text.trim()));
-    let (first, page, rest) = (first?, page?.parse::<u32>().ok()?, rest?);
-    let goes_on = matches!(classes.get(idx + 3), Some(Class::Row | Class::Spaced));
+fn wrapped_toc_entry(lines: &[Line<'_>], classes: &[Class], idx: usize) -> Option<(TocEntry, usize)> {
+    // (Blank lines between them allowed: pdfplumber's layout mode.)
+    let page_idx = next_text(classes, idx)?;
+    let rest_idx = next_text(classes, page_idx)?;
+    let [first, page, rest] = [idx, page_idx, rest_idx].map(|at| lines[at].text.trim());
+    let page = page.parse::<u32>().ok()?;
+    let goes_on = next_text(classes, rest_idx).is_some_and(|next| matches!(classes[next], Class::Row | Class::Spaced));
     if !goes_on || rest.chars().count() > MAX_TOC_REST_CHARS || rest.contains("  ") || has_sentence_stop(first) {
         return None;
     }
@@ -1154,7 +1163,12 @@ fn wrapped_toc_entry(lines: &[Line<'_>], classes: &[Class], idx: usize) -> Optio
         None => (None, first.to_string()),
     };
     push_joined(&mut title, rest);
-    Some(TocEntry { line: lines[idx].number, marker, title, page: Some(page) })
+    Some((TocEntry { line: lines[idx].number, marker, title, page: Some(page) }, rest_idx))
+}
+
+/// The index of the first line after `idx` that is not blank.
+fn next_text(classes: &[Class], idx: usize) -> Option<usize> {
+    (idx + 1..classes.len()).find(|&at| classes[at] != Class::Blank)
 }
 
 /// Longest rest of a wrapped contents entry's title, in characters.
