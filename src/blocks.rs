@@ -539,7 +539,7 @@ fn flag_value_clusters(mut pieces: Vec<Piece>, lines: &[Line<'_>]) -> Vec<Piece>
 /// Characters that end a sentence or a self-contained line.
 const SENTENCE_ENDS: [char; 8] = ['。', '.', '!', '?', '」', ')', '』', ':'];
 /// A wrapped line is at least this long; shorter lines end on purpose.
-const MIN_WRAPPED_CHARS: usize = 30;
+pub(crate) const MIN_WRAPPED_CHARS: usize = 30;
 
 /// Joins a paragraph that a blank line cut mid-sentence (PDF page or column
 /// breaks) with the text it continues: a paragraph, or the last item of a list
@@ -1034,10 +1034,11 @@ fn toc(lines: &[Line<'_>], classes: &[Class], title_idx: usize) -> (Vec<TocEntry
             Class::Blank if entries.is_empty() => {}
             // Blank lines between entries (pdfplumber's layout mode pads them so), when
             // the contents go on after them on the same page.
-            Class::Blank if next_text(classes, line_idx).is_some_and(|next| {
-                lines[next].page == lines[line_idx].page
-                    && (matches!(classes[next], Class::Row | Class::Spaced) || wrapped_toc_entry(lines, classes, next).is_some())
-            }) => {}
+            Class::Blank
+                if next_text(classes, line_idx).is_some_and(|next| {
+                    lines[next].page == lines[line_idx].page
+                        && (matches!(classes[next], Class::Row | Class::Spaced) || wrapped_toc_entry(lines, classes, next).is_some())
+                }) => {}
             Class::Row | Class::Spaced => {
                 let row = if classes[line_idx] == Class::Row {
                     raw_row(&lines[line_idx])

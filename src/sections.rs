@@ -7,7 +7,7 @@
 //! the blocks that follow, joins a table cut in two by a blank line, and asks
 //! `tables` to rebuild each table.
 
-use crate::blocks::{has_sentence_stop, push_joined, runs_on, Heading, Piece, PieceKind, RawRow, Unresolved};
+use crate::blocks::{has_sentence_stop, push_joined, runs_on, Heading, Piece, PieceKind, RawRow, Unresolved, MIN_WRAPPED_CHARS};
 use crate::grid;
 use crate::model::{Block, Item, Section, Warning};
 use crate::tables::{self, Context};
@@ -301,6 +301,9 @@ impl Builder<'_> {
             return false;
         }
         let heading_chars = section.marker.as_deref().map_or(0, |marker| marker.chars().count() + 1) + title.chars().count();
+        // A heading's bigger type wraps it short (`2 当事者である…(意見聴取・アドボカ` is 29
+        // characters): outside chapters the rest's own evidence is enough.
+        let heading_chars = if section.kind == "chapter" { heading_chars } else { heading_chars.max(MIN_WRAPPED_CHARS) };
         // The next line; under a chapter, one blank line may come between (pdfplumber's layout mode).
         let gap = if section.kind == "chapter" { 2 } else { 1 };
         let wrapped = lines[0] > section.line

@@ -152,12 +152,12 @@ fn seed_003_layout_rendering_keeps_the_outline() {
             None => missing.push(heading.clone()),
         }
     }
-    // FIXME(issue 3): 14 of 149 headings differ: the title of `2 当事者である…(意見
-    // 聴取・アドボカシー)` wraps after a blank line; `11 明石こどもセンターの運営(…取組)`
-    // likewise; `資料1` and `資料2` of 【参考】 are lost (their `1.`…`5.` then hang under
-    // 【参考】 and `4.`); the two `②` tables' headings differ in their wrapped rest.
+    // FIXME(issue 3): 13 of 149 headings differ: `資料1` and `資料2` of 【参考】 are lost
+    // (their `1.`…`5.` then hang under 【参考】 and `4.`); the two `②` headings of chapter
+    // 6 differ in their wrapped rest. (A title wrapped short in a heading's bigger type,
+    // `2 当事者である…アドボカ` / `シー)`, is joined since session 5.)
     assert_eq!(original.len(), 149);
-    assert_eq!(original.len() - missing.len(), 135, "{missing:#?}");
+    assert_eq!(original.len() - missing.len(), 136, "{missing:#?}");
 }
 
 /// Seed 003's headings (path of markers and title, as above) found in every other
@@ -194,14 +194,14 @@ fn seed_003_renderings_keep_the_outline() {
     // - Chromium's PDF in default mode (11): the contents entries come a piece per line
     //   with the chapter numbers apart (`1` … `本市における…` … `1`) over two pages.
     let expected = [
-        ("fixtures/003_libreoffice_pdftotext.txt", 135),
-        ("fixtures/003_pdftotext_raw.txt", 134),
-        ("fixtures/003_pymupdf.txt", 144),
-        ("fixtures/003_pdfminer.txt", 137),
-        ("fixtures/003_pdfplumber.txt", 143),
+        ("fixtures/003_libreoffice_pdftotext.txt", 136),
+        ("fixtures/003_pdftotext_raw.txt", 135),
+        ("fixtures/003_pymupdf.txt", 145),
+        ("fixtures/003_pdfminer.txt", 138),
+        ("fixtures/003_pdfplumber.txt", 144),
         ("fixtures/003_pdfplumber_layout.txt", 145),
-        ("fixtures/003_pypdf.txt", 144),
-        ("fixtures/003_pypdf_layout.txt", 135),
+        ("fixtures/003_pypdf.txt", 145),
+        ("fixtures/003_pypdf_layout.txt", 136),
         ("fixtures/003_chromium_pdftotext_layout.txt", 145),
         ("fixtures/003_chromium_pdftotext.txt", 11),
     ];
