@@ -682,7 +682,7 @@ fn offer<'a>(line: &Line<'a>, class: &Class) -> stacked::Offered<'a> {
         Class::ListItem | Class::Label => true,
         _ => cellish,
     };
-    stacked::Offered { line: line.number, page: line.page, text, cellish, loose }
+    stacked::Offered::new(line.number, line.page, text, cellish, loose)
 }
 
 /// Offers the lines at `line_idx` (a year header as raw pdftotext prints it) to

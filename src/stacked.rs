@@ -21,13 +21,15 @@
 //! Anything else with a year header and a value per year is a table whose
 //! cells cannot be put back in order: the caller keeps it as fragments.
 
+use std::cell::Cell;
+
 use crate::blocks::{join, RawRow};
 use crate::era;
 use crate::tables::STUB_WORDS;
 use crate::values;
 
 /// A line offered to the reader.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Offered<'a> {
     pub line: u32,
     pub page: u32,
@@ -37,6 +39,35 @@ pub struct Offered<'a> {
     /// True for a line that may be a piece of a cell wrapped over several lines
     /// even though it reads as a heading or list item (`1 親子再統合支援事業…`, `・ライフストーリー`).
     pub loose: bool,
+    /// The text's `Kind`, typed on first use: the windows of neighbouring headers,
+    /// and the readers each header is offered to, share the lines. Private, so that
+    /// only `with_text` makes an `Offered` with another text (and forgets the kind).
+    kind: Cell<Option<Kind>>,
+    /// The text holds a `-` and a circled number, as a difference (`②-①`) does: the
+    /// cheap test `difference_table` makes of every line at every year header.
+    difference_marks: bool,
+}
+
+impl<'a> Offered<'a> {
+    pub fn new(line: u32, page: u32, text: &'a str, cellish: bool, loose: bool) -> Offered<'a> {
+        let difference_marks = text.contains('-') && text.chars().any(|c| matches!(c, '①'..='⑳'));
+        Offered { line, page, text, cellish, loose, kind: Cell::new(None), difference_marks }
+    }
+
+    /// The same line with another text, its kind not typed yet.
+    fn with_text<'b>(&self, text: &'b str) -> Offered<'b> {
+        Offered::new(self.line, self.page, text, self.cellish, self.loose)
+    }
+
+    /// `kind_of` the trimmed text, typed once.
+    fn kind(&self) -> Kind {
+        if let Some(kind) = self.kind.get() {
+            return kind;
+        }
+        let kind = kind_of(self.text.trim());
+        self.kind.set(Some(kind));
+        kind
+    }
 }
 
 /// What the reader made of the lines from a year header on.
@@ -358,7 +389,7 @@ pub fn read(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<Stacked> {
         Some(texts) => from
             .iter()
             .zip(texts)
-            .map(|(offered, text)| Offered { text: text.as_str(), cellish: offered.cellish || is_formula(text), ..*offered })
+            .map(|(offered, text)| Offered { cellish: offered.cellish || is_formula(text), ..offered.with_text(text.as_str()) })
             .collect(),
         None => Vec::new(),
     };
@@ -553,7 +584,7 @@ pub fn difference_table(_above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<
     let first = from.first()?;
     // Cheap test first (this is asked at every year header): the difference (`②-①`)
     // must be printed somewhere in the lines offered.
-    if !from.iter().any(|offered| offered.text.contains('-') && offered.text.chars().any(|c| matches!(c, '①'..='⑳'))) {
+    if !from.iter().any(|offered| offered.difference_marks) {
         return None;
     }
     let pieces = difference_pieces(from);
@@ -758,7 +789,7 @@ fn difference_pieces(from: &[Offered<'_>]) -> Vec<Piece> {
                 // after the table's cells, and ends them).
                 Some(title)
                     if from[title].page > offered.page
-                        && kind_of(from[title].text.trim()) == Kind::Label
+                        && from[title].kind() == Kind::Label
                         && row_number_of(from[title].text).is_none()
                         && difference_of(from[title].text).is_none() =>
                 {
@@ -793,7 +824,7 @@ fn difference_pieces(from: &[Offered<'_>]) -> Vec<Piece> {
             PieceKind::Year
         } else if difference_of(text).is_some() {
             PieceKind::Formula
-        } else if kind_of(text) == Kind::Value {
+        } else if offered.kind() == Kind::Value {
             // Each value one number (`▲4`, `20.0%`): `40 (見込)` leaves the order unproven.
             match values::cell(text, 0).value {
                 Some(value) if values::split_values(text).is_none() => PieceKind::Value(value),
@@ -834,7 +865,7 @@ pub fn requirement_table(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<
         .iter()
         .map(|offered| Offered {
             cellish: offered.cellish || (offered.loose && is_requirement_header_piece(offered.text.trim())),
-            ..*offered
+            ..offered.clone()
         })
         .collect();
     // The three columns' words interleaved on one long line (`計画期間における必要量① (R 現在の
@@ -965,7 +996,7 @@ fn tokens<'a>(lines: &[Offered<'a>], offset: usize, n_years: usize) -> Vec<Token
         if !offered.cellish || text.chars().count() > MAX_CELL_CHARS || text.contains('。') || tokens.len() >= MAX_TOKENS {
             break;
         }
-        let mut kind = kind_of(text);
+        let mut kind = offered.kind();
         // A label wrapped after a count (`18 歳到` / `達`): a cell of its own between blank lines
         // whose second line is a piece of one or two characters that makes it no value.
         if kind == Kind::Value && wraps_into_label(lines, idx) {
@@ -1003,7 +1034,7 @@ fn wraps_into_label(lines: &[Offered<'_>], idx: usize) -> bool {
     let blank = |at: usize| lines.get(at).is_none_or(|offered| offered.text.trim().is_empty());
     let Some(piece) = lines.get(idx + 1).map(|offered| offered.text.trim()) else { return false };
     // With no blank lines (PyMuPDF): after a line that is no value, and before one that is.
-    let value_at = |at: usize| lines.get(at).is_some_and(|offered| kind_of(offered.text.trim()) == Kind::Value);
+    let value_at = |at: usize| lines.get(at).is_some_and(|offered| offered.kind() == Kind::Value);
     let alone = (idx == 0 || blank(idx - 1)) && blank(idx + 2);
     let between = idx > 0 && !blank(idx - 1) && !value_at(idx - 1) && value_at(idx + 2);
     (alone || between)
@@ -1061,7 +1092,7 @@ fn labels_above(above: &[Offered<'_>]) -> Above {
             }
             continue;
         }
-        if !offered.cellish || text.chars().count() > MAX_ABOVE_CHARS || text.contains('。') || kind_of(text) != Kind::Label {
+        if !offered.cellish || text.chars().count() > MAX_ABOVE_CHARS || text.contains('。') || offered.kind() != Kind::Label {
             break;
         }
         texts.push((text, distance + 1));
@@ -1575,7 +1606,7 @@ mod tests {
     }
 
     fn offer(texts: &[&'static str]) -> Vec<Offered<'static>> {
-        texts.iter().enumerate().map(|(idx, text)| Offered { line: idx as u32 + 10, page: 1, text, cellish: true, loose: false }).collect()
+        texts.iter().enumerate().map(|(idx, text)| Offered::new(idx as u32 + 10, 1, text, true, false)).collect()
     }
 
     #[test]
@@ -1886,8 +1917,8 @@ mod tests {
         assert!(matches!(found, Stacked::Table { n_used: 36, n_doubtful: 0, .. }), "{found:?}");
         // Late years that do not go on from the header's are not the header's.
         let mut skipped = lines.clone();
-        skipped[34] = Offered { text: "2024 年度 (R", ..skipped[34] };
-        skipped[35] = Offered { text: "6)", ..skipped[35] };
+        skipped[34] = skipped[34].with_text("2024 年度 (R");
+        skipped[35] = skipped[35].with_text("6)");
         assert!(!matches!(read(&[], &skipped), Some(Stacked::Table { ref rows, .. }) if rows[0].cells.len() == 6));
     }
 
