@@ -39,28 +39,31 @@ pub struct SpacedLine {
 
 /// Splits a line into cells at runs of two or more spaces.
 pub fn spans(text: &str) -> Vec<Span> {
-    let chars: Vec<char> = text.chars().collect();
+    // Read on the bytes (a space is one byte, and never inside a character), counting
+    // characters as the bytes that start one.
+    let bytes = text.as_bytes();
     let mut spans = Vec::new();
-    let mut idx = 0;
-    while idx < chars.len() {
-        if chars[idx] == ' ' {
-            idx += 1;
+    let (mut at, mut n_chars) = (0, 0);
+    while at < bytes.len() {
+        if bytes[at] == b' ' {
+            at += 1;
+            n_chars += 1;
             continue;
         }
-        let start = idx;
-        let mut end = idx;
-        while end < chars.len() {
-            // A single space stays inside the cell; two end it.
-            if chars[end] != ' ' || chars.get(end + 1).is_some_and(|&next| next != ' ') {
-                end += 1;
-            } else {
-                break;
-            }
+        let (start, start_char) = (at, n_chars);
+        // A single space stays inside the cell; two end it.
+        while at < bytes.len() && !(bytes[at] == b' ' && bytes.get(at + 1).is_none_or(|&next| next == b' ')) {
+            n_chars += usize::from(!is_continuation_byte(bytes[at]));
+            at += 1;
         }
-        spans.push(Span { start, end, text: chars[start..end].iter().collect() });
-        idx = end;
+        spans.push(Span { start: start_char, end: n_chars, text: text[start..at].to_string() });
     }
     spans
+}
+
+/// A byte inside a UTF-8 character, not its first.
+fn is_continuation_byte(byte: u8) -> bool {
+    byte & 0xC0 == 0x80
 }
 
 /// True when a line looks like a row of a space-aligned table: two or more
@@ -615,11 +618,15 @@ fn join_header(left: &str, right: &str) -> String {
 /// number, as the first does, when that is the only such place and it leaves one
 /// piece of the line below under each part.
 fn split_parallel(span: &Span, below: &[Span]) -> Vec<Span> {
-    let under: Vec<&Span> = below.iter().filter(|piece| piece.start >= span.start && piece.end <= span.end).collect();
-    let chars: Vec<char> = span.text.chars().collect();
-    if under.len() != 2 || !chars.first().is_some_and(char::is_ascii_digit) {
+    let mut pieces_under = below.iter().filter(|piece| piece.start >= span.start && piece.end <= span.end);
+    let (Some(first_under), Some(second_under), None) = (pieces_under.next(), pieces_under.next(), pieces_under.next()) else {
+        return vec![span.clone()];
+    };
+    if !span.text.starts_with(|c: char| c.is_ascii_digit()) {
         return vec![span.clone()];
     }
+    let under = [first_under, second_under];
+    let chars: Vec<char> = span.text.chars().collect();
     let splits: Vec<usize> = (1..chars.len())
         .filter(|&idx| {
             idx >= 2
@@ -641,28 +648,35 @@ fn split_parallel(span: &Span, below: &[Span]) -> Vec<Span> {
 /// `2025 年度 (R7) 2026 年度 (R8)` → one span per year; also split before a
 /// `COLUMN_OPENERS` phrase.
 fn split_years(span: &Span) -> Vec<Span> {
-    let chars: Vec<char> = span.text.chars().collect();
-    let mut starts = vec![0];
+    let text = span.text.as_str();
+    // Each character's byte offset and the character.
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    // Where each span starts: its character index and byte offset.
+    let mut starts = vec![(0, 0)];
+    let mut digit_before = false;
     for idx in 1..chars.len() {
-        let at_year = chars[idx - 1] == ' '
-            && chars.get(idx..idx + 4).is_some_and(|digits| digits.iter().all(char::is_ascii_digit))
-            && chars[..idx].iter().any(|c| c.is_ascii_digit())
-            && era::year_label(&chars[idx..].iter().collect::<String>()).western.is_some();
-        let rest: String = chars[idx..].iter().take(8).collect();
-        let at_opener = chars[idx - 1] == ' ' && COLUMN_OPENERS.iter().any(|opener| rest.starts_with(opener));
+        digit_before |= chars[idx - 1].1.is_ascii_digit();
+        if chars[idx - 1].1 != ' ' {
+            continue;
+        }
+        let rest = &text[chars[idx].0..];
+        let at_year = digit_before
+            && rest.as_bytes().get(..4).is_some_and(|digits| digits.iter().all(u8::is_ascii_digit))
+            && era::year_label(rest).western.is_some();
+        let at_opener = COLUMN_OPENERS.iter().any(|opener| rest.starts_with(opener));
         if at_year || at_opener {
-            starts.push(idx);
+            starts.push((idx, chars[idx].0));
         }
     }
     if starts.len() == 1 {
         return vec![span.clone()];
     }
-    starts.push(chars.len());
+    starts.push((chars.len(), text.len()));
     starts
         .windows(2)
         .map(|pair| {
-            let text: String = chars[pair[0]..pair[1]].iter().collect::<String>().trim().to_string();
-            Span { start: span.start + pair[0], end: span.start + pair[1], text }
+            let ((start, from), (end, to)) = (pair[0], pair[1]);
+            Span { start: span.start + start, end: span.start + end, text: text[from..to].trim().to_string() }
         })
         .collect()
 }
