@@ -512,7 +512,15 @@ fn months(scanner: &mut Scanner<'_>, value: f64) -> Option<f64> {
 /// are short of cells, since `106 回 (見込)` may also be one cell. A change `(+20)` or a bracketed
 /// share `(83.9%)` stays with its value.
 pub fn split_values(raw: &str) -> Option<Vec<String>> {
-    let tokens: Vec<&str> = raw.split(' ').filter(|token| !token.is_empty()).collect();
+    // Each token with its byte offset in `raw`.
+    let mut tokens: Vec<(usize, &str)> = Vec::new();
+    let mut offset = 0;
+    for token in raw.split(' ') {
+        if !token.is_empty() {
+            tokens.push((offset, token));
+        }
+        offset += token.len() + 1;
+    }
     if tokens.len() < 2 || tokens.len() > 12 {
         return None;
     }
@@ -520,6 +528,25 @@ pub fn split_values(raw: &str) -> Option<Vec<String>> {
         matches!(typed(text).kind, "integer" | "decimal" | "percent" | "count" | "negative" | "status" | "mark" | "duration")
             && !text.starts_with("(+")
             && !text.starts_with("(-")
+    };
+    // `tokens[start..end]` joined by single spaces: the text of `raw` they span when
+    // single spaces part them there (the usual case, read without a copy), else `joined`.
+    let mut joined = String::new();
+    let mut standalone_run = |start: usize, end: usize| -> bool {
+        let (first, (last_at, last)) = (tokens[start].0, tokens[end - 1]);
+        let spanned = &raw[first..last_at + last.len()];
+        let n_bytes: usize = tokens[start..end].iter().map(|(_, token)| token.len()).sum::<usize>() + (end - start - 1);
+        if spanned.len() == n_bytes {
+            return standalone(spanned);
+        }
+        joined.clear();
+        for (idx, (_, token)) in tokens[start..end].iter().enumerate() {
+            if idx > 0 {
+                joined.push(' ');
+            }
+            joined.push_str(token);
+        }
+        standalone(&joined)
     };
     // Dynamic programming over token boundaries: best[i] = fewest parts covering tokens[..i].
     let n = tokens.len();
@@ -531,7 +558,7 @@ pub fn split_values(raw: &str) -> Option<Vec<String>> {
             if start == 0 && end == n {
                 continue;
             }
-            if standalone(&tokens[start..end].join(" ")) && best[end].is_none_or(|(best_parts, _)| parts + 1 < best_parts) {
+            if best[end].is_none_or(|(best_parts, _)| parts + 1 < best_parts) && standalone_run(start, end) {
                 best[end] = Some((parts + 1, start));
             }
         }
@@ -544,7 +571,7 @@ pub fn split_values(raw: &str) -> Option<Vec<String>> {
     let mut end = n;
     while end > 0 {
         let (_, start) = best[end]?;
-        parts.push(tokens[start..end].join(" "));
+        parts.push(tokens[start..end].iter().map(|(_, token)| *token).collect::<Vec<_>>().join(" "));
         end = start;
     }
     parts.reverse();
