@@ -901,7 +901,7 @@ fn may_end_label(text: &str) -> bool {
 /// open, starts with a particle (`の配置`), or `label` stops mid-word (`…ワー`).
 pub fn continues_label(label: &str, next: &str) -> bool {
     let closes_bracket =
-        crate::stacked::leaves_bracket_open(label) && next.contains(')') && next.find(')') < next.find('(').or(Some(usize::MAX));
+        next.contains(')') && next.find(')') < next.find('(').or(Some(usize::MAX)) && crate::stacked::leaves_bracket_open(label);
     let particle = next.chars().next().is_some_and(|c| matches!(c, 'の' | 'を' | 'に' | 'は' | 'が' | 'と' | 'へ' | 'で'));
     let mid_word = label.ends_with(['ー', 'ッ', 'ャ', 'ュ', 'ョ']);
     closes_bracket || particle || mid_word

@@ -1175,9 +1175,25 @@ fn is_wrapped(first: &str, second: &str) -> bool {
 /// True when `text` opens more brackets than it closes (`年度ごとの整備目標 (前年度か`):
 /// a label wrapped at that point continues on the next line.
 pub fn leaves_bracket_open(text: &str) -> bool {
-    let opens = text.chars().filter(|c| matches!(c, '(' | '（' | '「')).count();
-    let closes = text.chars().filter(|c| matches!(c, ')' | '）' | '」')).count();
-    opens > closes
+    // On the bytes: `(` and `)` are one byte, `（）「」` three, led by 0xEF or 0xE3.
+    let bytes = text.as_bytes();
+    let mut depth = 0isize;
+    for (idx, &byte) in bytes.iter().enumerate() {
+        match byte {
+            b'(' => depth += 1,
+            b')' => depth -= 1,
+            0xE3 | 0xEF => {
+                let rest = &bytes[idx..];
+                if rest.starts_with("（".as_bytes()) || rest.starts_with("「".as_bytes()) {
+                    depth += 1;
+                } else if rest.starts_with("）".as_bytes()) || rest.starts_with("」".as_bytes()) {
+                    depth -= 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    depth > 0
 }
 
 /// Rows read row by row. Each row's label is printed before its values, except:
