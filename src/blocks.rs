@@ -557,6 +557,9 @@ fn join_broken_paragraphs(mut pieces: Vec<Piece>, lines: &[Line<'_>]) -> Vec<Pie
                 _ => None,
             };
             if let Some(text) = continued.filter(|text| runs_on(text, previous_chars, next_text)) {
+                // Room for just the join: the paragraph is kept to the end, and room left by
+                // doubling would stay with it (a paragraph is joined once, seldom more).
+                text.reserve_exact(next_text.len() + 1);
                 push_joined(text, next_text);
                 previous.last = piece.last;
                 continue;
