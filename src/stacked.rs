@@ -277,9 +277,8 @@ fn join_wrapped_years(from: &[Offered<'_>]) -> Option<Vec<String>> {
     while idx + 1 < from.len() && !is_value(from[idx].text.trim()) && (from[idx].cellish || is_formula(from[idx].text)) {
         let text = from[idx].text.trim();
         let next = from[idx + 1].text.trim();
-        let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
         let closes = next.chars().count() <= MAX_CLOSING_CHARS && next.find(')').is_some_and(|at| !next[..at].contains('('));
-        if year_cell_len(&squeezed).is_some() && leaves_bracket_open(text) && closes {
+        if closes && leaves_bracket_open(text) && year_cell_len(&squeeze(text)).is_some() {
             // Inside the bracket the word goes on: `(R` / `1)` is `(R1)`.
             let cell = format!("{text}{next}");
             if is_year_cell(&cell) || is_qualified_year_cell(&cell) {
@@ -308,6 +307,10 @@ const MAX_QUALIFIER_CHARS: usize = 8;
 /// A year cell with circled numbers and bracketed qualifiers after it:
 /// `2024 年度① (R6) (現計画)`.
 fn is_qualified_year_cell(text: &str) -> bool {
+    // It starts with a year cell: the test `is_year_cell` makes first (nothing is allocated for other lines).
+    if !matches!(text.trim_start().chars().next(), Some('1' | '2' | '(' | '令' | '平' | 'R' | 'H')) {
+        return false;
+    }
     let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     let Some(len) = year_cell_len(&squeezed) else { return false };
     let mut rest = squeezed[len..].chars().peekable();
@@ -367,10 +370,10 @@ fn kind_of(text: &str) -> Kind {
     if is_year_cell(text) || stub_and_year(text).is_some() || is_qualified_year_cell(text) {
         Kind::Year
     } else {
-        // `is_value` and the unit from one `Cell`.
-        let cell = values::cell(text, 0);
-        let is_value = !matches!(cell.kind.as_ref(), "text" | "empty");
-        if is_value && cell.unit.is_none_or(|unit| unit.chars().count() <= MAX_UNIT_CHARS) {
+        // `is_value` and the unit from one reading.
+        let (kind, unit) = values::kind_and_unit(text);
+        let is_value = !matches!(kind, "text" | "empty");
+        if is_value && unit.is_none_or(|unit| unit.chars().count() <= MAX_UNIT_CHARS) {
             Kind::Value
         } else {
             Kind::Label

@@ -82,6 +82,23 @@ pub fn cell(raw: &str, line: u32) -> Cell {
     cell
 }
 
+/// `cell(raw)`'s kind and unit, without building the `Cell` (no copy of the text).
+pub fn kind_and_unit(raw: &str) -> (&'static str, Option<Cow<'static, str>>) {
+    let typed = typed(raw);
+    let (kind, quantity) = match typed.kind {
+        "text" => match labelled_quantity(raw) {
+            Some(quantity) => (quantity.kind, Some(quantity)),
+            None => (typed.kind, None),
+        },
+        kind => (kind, typed.quantity),
+    };
+    match quantity {
+        Some(quantity) => (kind, quantity.unit),
+        None if typed.percent => (kind, Some(Cow::Borrowed("%"))),
+        None => (kind, None),
+    }
+}
+
 /// What `cell` reads from a cell's text, before anything is copied into a `Cell`.
 struct Typed {
     kind: &'static str,
