@@ -1083,7 +1083,8 @@ fn is_spaced_heading(text: &str) -> bool {
 
 fn class(line_text: &str) -> Class {
     let text = normalize::trim_spaces(line_text);
-    if normalize::trim(text).is_empty() {
+    let trimmed = normalize::trim(text);
+    if trimmed.is_empty() {
         return Class::Blank;
     }
     if text.starts_with(['-', '|', '=', ':'])
@@ -1111,7 +1112,7 @@ fn class(line_text: &str) -> Class {
     if columns::is_row(line_text) && !is_spaced_heading(text) {
         return Class::Spaced;
     }
-    if let Some(marked) = marked(normalize::trim(text)) {
+    if let Some(marked) = marked(trimmed) {
         return Class::Heading(marked.kind == "number");
     }
     if is_label(text) {

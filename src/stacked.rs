@@ -25,6 +25,7 @@ use std::cell::Cell;
 
 use crate::blocks::{join, RawRow};
 use crate::era;
+use crate::normalize;
 use crate::tables::STUB_WORDS;
 use crate::values;
 
@@ -182,8 +183,8 @@ const MAX_YEAR_CELL_BYTES: usize = 32;
 /// `年度 2024 年度 (R6)`: the header's stub word and its first year cell on one
 /// line → (stub, year cell).
 pub fn stub_and_year(text: &str) -> Option<(&str, &str)> {
-    let (stub, rest) = text.trim().split_once(' ')?;
-    (STUB_WORDS.contains(&stub) && is_year_cell(rest)).then(|| (stub, rest.trim()))
+    let (stub, rest) = normalize::trim(text).split_once(' ')?;
+    (STUB_WORDS.contains(&stub) && is_year_cell(rest)).then(|| (stub, normalize::trim(rest)))
 }
 
 /// The length in bytes of the year header cell at the start of `text` (spaces
