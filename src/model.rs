@@ -732,6 +732,15 @@ pub fn record_json(record: &Record) -> String {
     serde_json::to_string(record).unwrap_or_else(|error| format!("{{\"error\":\"{error}\"}}"))
 }
 
+/// Appends `record_json(record)` to `out`, without a `String` of its own.
+pub fn write_record_json(record: &Record, out: &mut Vec<u8>) {
+    let start = out.len();
+    if let Err(error) = serde_json::to_writer(&mut *out, record) {
+        out.truncate(start);
+        out.extend_from_slice(format!("{{\"error\":\"{error}\"}}").as_bytes());
+    }
+}
+
 /// The JSON Schema: `Document` at the root, `Record` under `definitions`.
 pub fn schema_json() -> String {
     let mut document = schemars::schema_for!(Document);
