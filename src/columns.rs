@@ -71,7 +71,8 @@ fn is_continuation_byte(byte: u8) -> bool {
 pub fn is_row(text: &str) -> bool {
     let text = crate::normalize::trim_spaces(text);
     // Two spaces in a row, found by one searcher for every line (this runs on every line).
-    static TWO_SPACES: std::sync::LazyLock<memchr::memmem::Finder<'static>> = std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"  "));
+    static TWO_SPACES: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"  "));
     if TWO_SPACES.find(text.as_bytes()).is_none() {
         return false;
     }
@@ -828,21 +829,23 @@ pub fn word_rows(header: RawRow, rest: &[(u32, u32, &str)]) -> Option<(Vec<RawRo
             // The end of the last row's label, wrapped below its values (`度からの増減)`, `の配置`):
             // as many pieces as it had above them, or one that plainly finishes it.
             // Not when a row of values without a label comes next: the piece is its label.
-            let next_values_only = rest[offset + 1..]
-                .iter()
-                .map(|(_, _, text)| (text.trim(), text.split_whitespace().collect::<Vec<_>>()))
-                .find(|(text, words)| !words.is_empty() && (!may_end_label(text) || words.iter().any(|word| is_value_word(word))))
-                .is_some_and(|(_, words)| {
-                    // `(4) 里親登録…` is a heading, not a value.
-                    let numbered = words[0].starts_with('(')
-                        && words[0].ends_with(')')
-                        && words[0][1..words[0].len() - 1].bytes().all(|b| b.is_ascii_digit());
-                    is_value_word(words[0]) && !numbered
-                });
+            let next_values_only = || {
+                rest[offset + 1..]
+                    .iter()
+                    .map(|(_, _, text)| (text.trim(), text.split_whitespace().collect::<Vec<_>>()))
+                    .find(|(text, words)| !words.is_empty() && (!may_end_label(text) || words.iter().any(|word| is_value_word(word))))
+                    .is_some_and(|(_, words)| {
+                        // `(4) 里親登録…` is a heading, not a value.
+                        let numbered = words[0].starts_with('(')
+                            && words[0].ends_with(')')
+                            && words[0][1..words[0].len() - 1].bytes().all(|b| b.is_ascii_digit());
+                        is_value_word(words[0]) && !numbered
+                    })
+            };
             let previous = rows.last_mut().filter(|row| pending.is_empty() && n_data > 0 && row.cells.len() > 1);
             match previous {
                 Some(row)
-                    if (n_below < n_above && may_end_label(text.trim()) && !next_values_only)
+                    if (n_below < n_above && may_end_label(text.trim()) && !next_values_only())
                         || continues_label(&row.cells[0], text.trim()) =>
                 {
                     row.cells[0] = join(&row.cells[0], text.trim());
