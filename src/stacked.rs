@@ -21,6 +21,7 @@
 //! Anything else with a year header and a value per year is a table whose
 //! cells cannot be put back in order: the caller keeps it as fragments.
 
+use std::borrow::Cow;
 use std::cell::Cell;
 
 use crate::blocks::{join, RawRow};
@@ -90,13 +91,22 @@ pub enum Stacked {
 /// from the header's; then a line that cannot be a cell, or nothing. Returns the
 /// stub, the year cells and the number of lines they take.
 fn late_years(after: &[Offered<'_>], years: &[String]) -> Option<(Option<String>, Vec<String>, usize)> {
-    let texts: Vec<(usize, &str)> =
-        after.iter().enumerate().map(|(idx, offered)| (idx, offered.text.trim())).filter(|(_, text)| !text.is_empty()).collect();
+    // The non-blank lines (index, trimmed text), read only as far as they are looked at:
+    // `after` runs to the end of the offered lines.
+    let mut non_blank = after.iter().enumerate().map(|(idx, offered)| (idx, offered.text.trim())).filter(|(_, text)| !text.is_empty());
+    let mut texts: Vec<(usize, &str)> = Vec::new();
+    let mut text_at = |at: usize| {
+        while texts.len() <= at {
+            let Some(next) = non_blank.next() else { break };
+            texts.push(next);
+        }
+        texts.get(at).copied()
+    };
     let mut stub = None;
     let mut cells: Vec<String> = Vec::new();
     let mut n_used = 0;
     let mut at = 0;
-    while let Some(&(idx, text)) = texts.get(at) {
+    while let Some((idx, text)) = text_at(at) {
         if !after[idx].cellish || idx > n_used + 3 {
             break;
         }
@@ -106,7 +116,7 @@ fn late_years(after: &[Offered<'_>], years: &[String]) -> Option<(Option<String>
         } else if is_year_cell(text) {
             cells.push(text.to_string());
             at += 1;
-        } else if let Some(&(closing_idx, closing)) = texts.get(at + 1).filter(|_| leaves_bracket_open(text)) {
+        } else if let Some((closing_idx, closing)) = text_at(at + 1).filter(|_| leaves_bracket_open(text)) {
             let cell = format!("{text}{closing}");
             if !is_year_cell(&cell) || closing.chars().count() > MAX_CLOSING_CHARS {
                 return None;
@@ -270,7 +280,7 @@ const MAX_UNIT_CHARS: usize = 2;
 /// joined with the next line when that line closes the bracket (`2024 年度① (R6) (現計`
 /// / `画)`, `2019 年度 (R` / `1)`); the closing line left blank. None when no cell was
 /// wrapped.
-fn join_wrapped_years(from: &[Offered<'_>]) -> Option<Vec<String>> {
+fn join_wrapped_years<'a>(from: &[Offered<'a>]) -> Option<Vec<Cow<'a, str>>> {
     // The joins first, without copying the lines: most headers have none.
     let mut joins: Vec<(usize, String)> = Vec::new();
     let mut idx = 0;
@@ -292,10 +302,11 @@ fn join_wrapped_years(from: &[Offered<'_>]) -> Option<Vec<String>> {
     if joins.is_empty() {
         return None;
     }
-    let mut texts: Vec<String> = from.iter().map(|offered| offered.text.to_string()).collect();
+    // Only the joined cells are copied.
+    let mut texts: Vec<Cow<'a, str>> = from.iter().map(|offered| Cow::Borrowed(offered.text)).collect();
     for (idx, cell) in joins {
-        texts[idx] = cell;
-        texts[idx + 1] = String::new();
+        texts[idx] = Cow::Owned(cell);
+        texts[idx + 1] = Cow::Borrowed("");
     }
     Some(texts)
 }
@@ -393,7 +404,15 @@ pub fn read(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<Stacked> {
         Some(texts) => from
             .iter()
             .zip(texts)
-            .map(|(offered, text)| Offered { cellish: offered.cellish || is_formula(text), ..offered.with_text(text.as_str()) })
+            .map(|(offered, text)| {
+                let cellish = offered.cellish || is_formula(text);
+                // A line left as it was keeps the kind it was typed as.
+                if *text == offered.text {
+                    Offered { cellish, ..offered.clone() }
+                } else {
+                    Offered { cellish, ..offered.with_text(text) }
+                }
+            })
             .collect(),
         None => Vec::new(),
     };
