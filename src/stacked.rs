@@ -785,6 +785,8 @@ pub fn opens_wrapped_year(text: &str) -> bool {
 /// wrapped at an open bracket joined; the page number and running title at a page
 /// break skipped; with labels numbered (`受託率④`), an unnumbered label ends the cells.
 fn difference_pieces(from: &[Offered<'_>]) -> Vec<Piece> {
+    // `difference_of` squeezes the text; only a line with its marks can be one.
+    let is_difference = |offered: &Offered<'_>| offered.difference_marks && difference_of(offered.text).is_some();
     let next_text = |idx: usize| (idx + 1..from.len()).find(|&next| !from[next].text.trim().is_empty());
     let mut pieces: Vec<Piece> = Vec::new();
     let mut idx = 0;
@@ -814,7 +816,7 @@ fn difference_pieces(from: &[Offered<'_>]) -> Vec<Piece> {
                     if from[title].page > offered.page
                         && from[title].kind() == Kind::Label
                         && row_number_of(from[title].text).is_none()
-                        && difference_of(from[title].text).is_none() =>
+                        && !is_difference(&from[title]) =>
                 {
                     idx = title + 1;
                     continue;
@@ -827,11 +829,11 @@ fn difference_pieces(from: &[Offered<'_>]) -> Vec<Piece> {
                 None => break,
             }
         }
-        if !(offered.cellish || difference_of(text).is_some()) || text.chars().count() > MAX_CELL_CHARS || text.contains('。') {
+        if !(offered.cellish || is_difference(offered)) || text.chars().count() > MAX_CELL_CHARS || text.contains('。') {
             break;
         }
         // A year cell wrapped at an open bracket: `2024 年度① (R6) (現計` / `画)`.
-        if year_cell_len(&squeeze(text)).is_some() && leaves_bracket_open(text) {
+        if leaves_bracket_open(text) && year_cell_len(&squeeze(text)).is_some() {
             let Some(next) = next_text(idx) else { break };
             let closing = from[next].text.trim();
             let closes = closing.chars().count() <= MAX_CLOSING_CHARS && closing.find(')').is_some_and(|at| !closing[..at].contains('('));
@@ -845,7 +847,7 @@ fn difference_pieces(from: &[Offered<'_>]) -> Vec<Piece> {
         }
         let kind = if is_year_cell(text) || is_qualified_year_cell(text) {
             PieceKind::Year
-        } else if difference_of(text).is_some() {
+        } else if is_difference(offered) {
             PieceKind::Formula
         } else if offered.kind() == Kind::Value {
             // Each value one number (`▲4`, `20.0%`): `40 (見込)` leaves the order unproven.
