@@ -225,6 +225,10 @@ fn strip_note_mark(text: &str) -> &str {
     // of ※ and of one kana or kanji in 64.
     static NOTE_MARK: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
         std::sync::LazyLock::new(|| memchr::memmem::Finder::new("※".as_bytes()));
+    // `※` is E2 80 BB: most cells have no 0xE2 byte at all, and one `memchr` says so.
+    if memchr::memchr(0xE2, text.as_bytes()).is_none() {
+        return text;
+    }
     match NOTE_MARK.find(text.as_bytes()) {
         Some(at) if at > 0 && text[at + '※'.len_utf8()..].chars().all(|c| c.is_ascii_digit()) => text[..at].trim_end(),
         _ => text,
@@ -353,6 +357,11 @@ impl Scanner<'_> {
 
 /// Parses number-shaped cells; None when the cell is not wholly a quantity.
 fn quantity(text: &str) -> Option<Quantity> {
+    // Every quantity starts with a digit, a bracket, a sign or a frequency prefix (see
+    // below): any other cell is turned down before its characters are copied.
+    if !text.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '(' | MINUS | '-') || PER.contains(&c)) {
+        return None;
+    }
     // Cells are short: scan a copy on the stack, not on the heap.
     let mut stack = [' '; 48];
     let heap: Vec<char>;
