@@ -1075,10 +1075,11 @@ fn is_spaced_heading(text: &str) -> bool {
     let spans = columns::spans(text);
     let [marker, title] = &spans[..] else { return false };
     // A few spaces apart, not a table's row number and far cell (`3        整備済み`).
+    // (The heading is read before the title is typed: most rows start with no marker.)
     title.start - marker.end <= MAX_HEADING_GAP
-        && !columns::is_data(title)
         && heading(&format!("{} {}", marker.text, title.text), 0)
             .is_some_and(|heading| heading.marker.replace(' ', "") == marker.text.replace(' ', ""))
+        && !columns::is_data(title)
 }
 
 fn class(line_text: &str) -> Class {

@@ -193,9 +193,25 @@ const MAX_YEAR_CELL_BYTES: usize = 32;
 /// `年度 2024 年度 (R6)`: the header's stub word and its first year cell on one
 /// line → (stub, year cell).
 pub fn stub_and_year(text: &str) -> Option<(&str, &str)> {
-    let (stub, rest) = normalize::trim(text).split_once(' ')?;
+    let text = normalize::trim(text);
+    // The space after a stub word is within its longest length: a line is not searched further.
+    let space = memchr::memchr(b' ', &text.as_bytes()[..text.len().min(MAX_STUB_BYTES + 1)])?;
+    let (stub, rest) = (&text[..space], &text[space + 1..]);
     (STUB_WORDS.contains(&stub) && is_year_cell(rest)).then(|| (stub, normalize::trim(rest)))
 }
+
+/// The longest stub word, in bytes.
+const MAX_STUB_BYTES: usize = {
+    let mut max = 0;
+    let mut idx = 0;
+    while idx < STUB_WORDS.len() {
+        if STUB_WORDS[idx].len() > max {
+            max = STUB_WORDS[idx].len();
+        }
+        idx += 1;
+    }
+    max
+};
 
 /// The length in bytes of the year header cell at the start of `text` (spaces
 /// removed), if one is there.
