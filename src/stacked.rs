@@ -389,6 +389,10 @@ fn header_over_word_rows(from: &[Offered<'_>], tokens: &[Token<'_>]) -> Option<S
 
 /// A header cell that is a sum or difference of numbered columns (`②-①`, `①+②`).
 fn is_formula(text: &str) -> bool {
+    // Circled numbers are E2 91 A0…B3: a text without an 0xE2 byte has none.
+    if memchr::memchr(0xE2, text.as_bytes()).is_none() {
+        return false;
+    }
     let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     squeezed.chars().filter(|c| matches!(c, '①'..='⑳')).count() >= 2
         && squeezed.chars().all(|c| matches!(c, '①'..='⑳' | '+' | '-' | '(' | ')'))

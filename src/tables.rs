@@ -550,14 +550,16 @@ fn place(numbers: &[Option<f64>], layout: &[Spec]) -> Option<Placement> {
     }
     let mut best: Option<Placement> = None;
     let total_idx = total_column(layout);
+    // One vector of the row's numbers by column for every candidate; the columns of
+    // the cells are listed for the best one only.
+    let mut by_column: Vec<Option<f64>> = vec![None; n_columns];
     for missing in candidates {
-        let columns: Vec<usize> = (0..n_columns).filter(|idx| !missing.contains(idx)).collect();
-        let mut by_column: Vec<Option<f64>> = vec![None; n_columns];
-        for (cell_idx, &column_idx) in columns.iter().enumerate() {
+        by_column.fill(None);
+        for (cell_idx, column_idx) in (0..n_columns).filter(|idx| !missing.contains(idx)).enumerate() {
             by_column[column_idx] = numbers[cell_idx];
         }
         let (pass, fail) = check_sums(layout, total_idx, &by_column);
-        let mut placement = Placement { columns, missing, pass, fail, n_tied: 1 };
+        let mut placement = Placement { columns: Vec::new(), missing, pass, fail, n_tied: 1 };
         match &mut best {
             None => best = Some(placement),
             Some(current) => {
@@ -577,7 +579,7 @@ fn place(numbers: &[Option<f64>], layout: &[Spec]) -> Option<Placement> {
             }
         }
     }
-    best
+    best.map(|placement| Placement { columns: (0..n_columns).filter(|idx| !placement.missing.contains(idx)).collect(), ..placement })
 }
 
 fn numbers_of(cells: &[(Cow<'_, str>, u32)]) -> Vec<Option<f64>> {
