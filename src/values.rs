@@ -532,24 +532,33 @@ fn months(scanner: &mut Scanner<'_>, value: f64) -> Option<f64> {
     None
 }
 
+/// Most tokens of a cell that `split_values` splits.
+const MAX_SPLIT_TOKENS: usize = 12;
+
 /// Splits a cell that holds two or more values printed side by side
 /// (`106 回 (見込)`, `0.0% 4.8%`, `0 3`) into them; None when the cell reads
 /// as one token or when any part would be text; callers split only rows that
 /// are short of cells, since `106 回 (見込)` may also be one cell. A change `(+20)` or a bracketed
 /// share `(83.9%)` stays with its value.
 pub fn split_values(raw: &str) -> Option<Vec<String>> {
-    // Each token with its byte offset in `raw`.
-    let mut tokens: Vec<(usize, &str)> = Vec::new();
+    // Each token with its byte offset in `raw`, on the stack (this runs on many cells).
+    let mut stack = [(0, ""); MAX_SPLIT_TOKENS];
+    let mut n_tokens = 0;
     let mut offset = 0;
     for token in raw.split(' ') {
         if !token.is_empty() {
-            tokens.push((offset, token));
+            if n_tokens == MAX_SPLIT_TOKENS {
+                return None;
+            }
+            stack[n_tokens] = (offset, token);
+            n_tokens += 1;
         }
         offset += token.len() + 1;
     }
-    if tokens.len() < 2 || tokens.len() > 12 {
+    if n_tokens < 2 {
         return None;
     }
+    let tokens = &stack[..n_tokens];
     let standalone = |text: &str| {
         matches!(typed(text).kind, "integer" | "decimal" | "percent" | "count" | "negative" | "status" | "mark" | "duration")
             && !text.starts_with("(+")
@@ -576,7 +585,7 @@ pub fn split_values(raw: &str) -> Option<Vec<String>> {
     };
     // Dynamic programming over token boundaries: best[i] = fewest parts covering tokens[..i].
     let n = tokens.len();
-    let mut best: Vec<Option<(usize, usize)>> = vec![None; n + 1];
+    let mut best = [None::<(usize, usize)>; MAX_SPLIT_TOKENS + 1];
     best[0] = Some((0, 0));
     for end in 1..=n {
         for start in 0..end {
