@@ -133,8 +133,7 @@ fn bracket_across_cells(text: &str) -> bool {
 }
 
 pub fn is_data(span: &Span) -> bool {
-    let cell = values::cell(&span.text, 0);
-    cell.value.is_some() || cell.status.is_some() || cell.kind == "mark" || values::split_values(&span.text).is_some()
+    values::has_value_status_or_mark(&span.text) || values::split_values(&span.text).is_some()
 }
 
 /// The offset up to which a cell starts at the left edge (a row label).

@@ -200,6 +200,19 @@ pub fn kind(raw: &str) -> &'static str {
     }
 }
 
+/// True when `cell(raw)` has a value or a status, or is a mark (what a data
+/// cell of a table holds), without building the `Cell`.
+pub fn has_value_status_or_mark(raw: &str) -> bool {
+    let typed = typed(raw);
+    match typed.quantity {
+        Some(quantity) => quantity.value.is_some() || quantity.status.is_some() || typed.kind == "mark",
+        None if typed.kind == "text" => {
+            labelled_quantity(raw).is_some_and(|quantity| quantity.value.is_some() || quantity.status.is_some() || quantity.kind == "mark")
+        }
+        None => typed.status.is_some() || typed.kind == "mark",
+    }
+}
+
 /// True when `cell(raw).value` would be set, without building the `Cell`.
 pub fn has_value(raw: &str) -> bool {
     typed(raw).quantity.is_some_and(|quantity| quantity.value.is_some())
