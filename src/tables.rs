@@ -126,7 +126,7 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
         data.push(Data { line: row.line, label, cells, cell_lines: &row.cell_lines });
     }
 
-    let layouts = layouts(header);
+    let mut layouts = layouts(header);
     let n_columns_max = layouts.iter().map(Vec::len).max().unwrap_or(0);
     let row_values: Vec<Vec<(Cow<'_, str>, u32)>> = data
         .iter()
@@ -185,7 +185,7 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
             best = Some((layout_idx, key));
         }
     }
-    let mut layout: Vec<Spec> = best.map(|(idx, _)| layouts[idx].clone()).unwrap_or_default();
+    let mut layout: Vec<Spec> = best.map(|(idx, _)| std::mem::take(&mut layouts[idx])).unwrap_or_default();
     let widest = widths.iter().copied().max().unwrap_or(0);
     if !layout.is_empty() && widest > layout.len() {
         // More cells than the header names: which cell belongs to which column is a guess.
@@ -411,10 +411,10 @@ fn mode(widths: &[usize]) -> Option<usize> {
 
 fn column_label(layout: &[Spec], column_idx: usize) -> Option<String> {
     let spec = &layout[column_idx];
-    let own = spec.label.clone()?;
-    match spec.parent.and_then(|parent| layout[parent].label.clone()) {
+    let own = spec.label.as_deref()?;
+    match spec.parent.and_then(|parent| layout[parent].label.as_deref()) {
         Some(parent) => Some(format!("{parent} > {own}")),
-        None => Some(own),
+        None => Some(own.to_string()),
     }
 }
 
