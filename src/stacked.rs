@@ -792,7 +792,8 @@ pub fn closes_wrapped_year(opening: &str, closing: &str) -> bool {
 /// True for a year cell that names its column with a circled number (`令和11 年度①`,
 /// `2019 年度① (R1)`), as a difference column's header cells do.
 pub fn is_numbered_year_cell(text: &str) -> bool {
-    circled(text).is_some() && text.trim_start().starts_with(['1', '2', '令', '平', 'R', 'H']) && is_qualified_year_cell(text)
+    // The first character first: `circled` reads the whole line (this is asked of most lines of text).
+    text.trim_start().starts_with(['1', '2', '令', '平', 'R', 'H']) && circled(text).is_some() && is_qualified_year_cell(text)
 }
 
 /// True for the first piece of a year cell wrapped at an open bracket (`2019 年度 (R`,
