@@ -163,7 +163,19 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
         })
         .collect();
 
-    let row_numbers: Vec<Vec<Option<f64>>> = row_values.iter().map(|cells| numbers_of(cells)).collect();
+    // Each cell read once: its `Cell` for the table, its number for the sums.
+    let (mut row_cells, row_numbers): (Vec<Vec<Option<Cell>>>, Vec<Vec<Option<f64>>>) = row_values
+        .iter()
+        .map(|cells| {
+            cells
+                .iter()
+                .map(|(cell, line)| {
+                    let (cell, number) = values::cell_and_number(cell, *line);
+                    (Some(cell), number)
+                })
+                .unzip()
+        })
+        .unzip();
     // Pick the layout that fits the rows best.
     let widths: Vec<usize> = row_values.iter().map(Vec::len).collect();
     let modal_width = mode(&widths).unwrap_or(0);
@@ -259,7 +271,7 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
     // For each data row, the index of the table row made from it (group label rows make none).
     let mut row_of_data: Vec<Option<usize>> = Vec::with_capacity(data.len());
     let mut group: Option<String> = None;
-    for ((row, cells), numbers) in data.iter().zip(&row_values).zip(&row_numbers) {
+    for (((row, cells), numbers), typed_cells) in data.iter().zip(&row_values).zip(&row_numbers).zip(&mut row_cells) {
         if cells.iter().all(|(cell, _)| cell.is_empty()) && !row.label.is_empty() {
             group = Some(row.label.to_string());
             row_of_data.push(None);
@@ -300,9 +312,9 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
             }
             None => (0..cells.len()).collect(),
         };
-        for ((cell, line), &column_idx) in cells.iter().zip(&positions) {
+        for (((cell, _), typed), &column_idx) in cells.iter().zip(typed_cells.iter_mut()).zip(&positions) {
             if !cell.is_empty() && column_idx < placed.len() {
-                placed[column_idx] = Some(values::cell(cell, *line));
+                placed[column_idx] = typed.take();
             }
         }
         table_rows.push(Row {
@@ -580,10 +592,6 @@ fn place(numbers: &[Option<f64>], layout: &[Spec]) -> Option<Placement> {
         }
     }
     best.map(|placement| Placement { columns: (0..n_columns).filter(|idx| !placement.missing.contains(idx)).collect(), ..placement })
-}
-
-fn numbers_of(cells: &[(Cow<'_, str>, u32)]) -> Vec<Option<f64>> {
-    cells.iter().map(|(cell, _)| values::number(cell)).collect()
 }
 
 /// Counts the sums that hold and fail: each group column against its

@@ -47,7 +47,18 @@ const PER: [char; 3] = ['年', '月', '週'];
 
 /// Types one cell. `raw` is normalized text with spaces collapsed.
 pub fn cell(raw: &str, line: u32) -> Cell {
+    cell_and_number(raw, line).0
+}
+
+/// `cell(raw, line)` and `number(raw)` from one reading of the text.
+pub fn cell_and_number(raw: &str, line: u32) -> (Cell, Option<f64>) {
     let mut typed = typed(raw);
+    // `number` is the quantity read off the whole cell (never one after a label), of these kinds.
+    let number = typed
+        .quantity
+        .as_ref()
+        .filter(|quantity| matches!(quantity.kind, "integer" | "decimal" | "percent" | "count" | "negative"))
+        .and_then(|quantity| quantity.value);
     if typed.kind == "text" {
         // `児童相談所を通じた特別養子縁組の成立件数:20件`: words naming one quantity, then it.
         if let Some(quantity) = labelled_quantity(raw) {
@@ -79,7 +90,7 @@ pub fn cell(raw: &str, line: u32) -> Cell {
         None if typed.percent => cell.unit = Some(Cow::Borrowed("%")),
         None => {}
     }
-    cell
+    (cell, number)
 }
 
 /// `cell(raw)`'s kind and unit, without building the `Cell` (no copy of the text).
