@@ -164,18 +164,19 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
         .collect();
 
     // Each cell read once: its `Cell` for the table, its number for the sums.
-    let (mut row_cells, row_numbers): (Vec<Vec<Option<Cell>>>, Vec<Vec<Option<f64>>>) = row_values
-        .iter()
-        .map(|cells| {
-            cells
-                .iter()
-                .map(|(cell, line)| {
-                    let (cell, number) = values::cell_and_number(cell, *line);
-                    (Some(cell), number)
-                })
-                .unzip()
-        })
-        .unzip();
+    let mut row_cells: Vec<Vec<Option<Cell>>> = Vec::with_capacity(row_values.len());
+    let mut row_numbers: Vec<Vec<Option<f64>>> = Vec::with_capacity(row_values.len());
+    for cells in &row_values {
+        let (typed, numbers) = cells
+            .iter()
+            .map(|(cell, line)| {
+                let (cell, number) = values::cell_and_number(cell, *line);
+                (Some(cell), number)
+            })
+            .unzip();
+        row_cells.push(typed);
+        row_numbers.push(numbers);
+    }
     // Pick the layout that fits the rows best.
     let widths: Vec<usize> = row_values.iter().map(Vec::len).collect();
     let modal_width = mode(&widths).unwrap_or(0);
