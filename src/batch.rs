@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::error::Error;
-use crate::model::{document_json, record_json, Block, Document, Section};
+use crate::model::{write_document_json, write_record_json, Block, Document, Record, Section};
 use crate::records::{csv_fields, CSV_HEADER};
 
 /// Extensions that batch picks up when walking a directory.
@@ -149,23 +149,30 @@ where
                 Ok(())
             })
         });
-        let results: Vec<(Entry, u64)> = inputs
-            .par_iter()
+        // The files are handed out one at a time in input order (`par_bridge`), not as
+        // halves of the list (`par_iter`): the writer then gets every part about when it
+        // is made, instead of holding the second half's parts until the first half is
+        // done and writing them alone at the end; and a thread that finds its file short
+        // just takes the next one.
+        let mut results: Vec<(usize, Entry, u64)> = inputs
+            .iter()
             .enumerate()
+            .par_bridge()
             .map_with(sender, |sender, (idx, input)| {
                 let (entry, part, n_bytes) = convert(input, config, &read, &progress);
                 // A failed corpus writer has stopped listening; its error is reported below.
                 let _ = sender.send((idx, part));
-                (entry, n_bytes)
+                (idx, entry, n_bytes)
             })
             .collect();
+        results.sort_unstable_by_key(|(idx, ..)| *idx);
         let written = writer.join().unwrap_or_else(|_| Err(std::io::Error::other("the corpus writer stopped")));
         (results, written)
     });
     corpus_written?;
     let mut entries = Vec::with_capacity(inputs.len());
     let mut total_bytes = 0;
-    for (entry, n_bytes) in results {
+    for (_, entry, n_bytes) in results {
         total_bytes += n_bytes;
         entries.push(entry);
     }
@@ -189,23 +196,16 @@ where
     P: Fn(&Path, Option<&Error>) + Sync,
 {
     let converted = read(&input.path).and_then(|(document, n_bytes)| {
-        write_one(input, &document, config).map_err(|error| Error::io(&config.out_dir, &error))?;
-        Ok((document, n_bytes))
+        let records = crate::records(&document);
+        write_one(input, &document, &records, config).map_err(|error| Error::io(&config.out_dir, &error))?;
+        Ok((document, records, n_bytes))
     });
     progress(&input.path, converted.as_ref().err());
     match converted {
-        Ok((document, n_bytes)) => {
-            let records = crate::records(&document);
+        Ok((document, records, n_bytes)) => {
             let part = match config.format {
                 Format::Csv => csv_rows(&records),
-                Format::Json | Format::Jsonl => {
-                    let mut part = Vec::new();
-                    for record in &records {
-                        part.extend(record_json(record).as_bytes());
-                        part.push(b'\n');
-                    }
-                    part
-                }
+                Format::Json | Format::Jsonl => jsonl_rows(&records),
             };
             let (n_sections, n_tables) = count(&document.sections);
             let entry = Entry {
@@ -263,29 +263,30 @@ fn output_path(input: &Input, format: Format) -> PathBuf {
     input.relative.with_extension(extension)
 }
 
-fn write_one(input: &Input, document: &Document, config: &Config) -> std::io::Result<()> {
+/// Writes one input's output; `records` are the document's.
+fn write_one(input: &Input, document: &Document, records: &[Record], config: &Config) -> std::io::Result<()> {
     let path = config.out_dir.join(output_path(input, config.format));
     let bytes = match config.format {
-        Format::Json => {
-            let mut json = document_json(document, false);
-            json.push('\n');
-            json.into_bytes()
-        }
-        Format::Jsonl => {
-            let mut lines = String::new();
-            for record in crate::records(document) {
-                lines.push_str(&record_json(&record));
-                lines.push('\n');
-            }
-            lines.into_bytes()
-        }
+        // Streamed: the document's JSON is never whole in memory.
+        Format::Json => return write_atomic_with(&path, |writer| write_document_json(document, false, writer)),
+        Format::Jsonl => jsonl_rows(records),
         Format::Csv => {
             let mut bytes = csv_header(config.bom);
-            bytes.extend(csv_rows(&crate::records(document)));
+            bytes.extend(csv_rows(records));
             bytes
         }
     };
     write_atomic(&path, &bytes)
+}
+
+/// JSON Lines for `records`, a line each.
+fn jsonl_rows(records: &[Record]) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    for record in records {
+        write_record_json(record, &mut bytes);
+        bytes.push(b'\n');
+    }
+    bytes
 }
 
 /// The CSV header line (with a BOM when asked).

@@ -560,6 +560,9 @@ fn join_broken_paragraphs(mut pieces: Vec<Piece>, lines: &[Line<'_>]) -> Vec<Pie
                 _ => None,
             };
             if let Some(text) = continued.filter(|text| runs_on(text, previous_chars, next_text)) {
+                // Room for just the join: the paragraph is kept to the end, and room left by
+                // doubling would stay with it (a paragraph is joined once, seldom more).
+                text.reserve_exact(next_text.len() + 1);
                 push_joined(text, next_text);
                 previous.last = piece.last;
                 continue;
@@ -685,7 +688,7 @@ fn offer<'a>(line: &Line<'a>, class: &Class) -> stacked::Offered<'a> {
         Class::ListItem | Class::Label => true,
         _ => cellish,
     };
-    stacked::Offered { line: line.number, page: line.page, text, cellish, loose }
+    stacked::Offered::new(line.number, line.page, text, cellish, loose)
 }
 
 /// Offers the lines at `line_idx` (a year header as raw pdftotext prints it) to
@@ -1185,15 +1188,17 @@ fn is_spaced_heading(text: &str) -> bool {
     let spans = columns::spans(text);
     let [marker, title] = &spans[..] else { return false };
     // A few spaces apart, not a table's row number and far cell (`3        整備済み`).
+    // (The heading is read before the title is typed: most rows start with no marker.)
     title.start - marker.end <= MAX_HEADING_GAP
-        && !columns::is_data(title)
         && heading(&format!("{} {}", marker.text, title.text), 0)
             .is_some_and(|heading| heading.marker.replace(' ', "") == marker.text.replace(' ', ""))
+        && !columns::is_data(title)
 }
 
 fn class(line_text: &str) -> Class {
     let text = normalize::trim_spaces(line_text);
-    if normalize::trim(text).is_empty() {
+    let trimmed = normalize::trim(text);
+    if trimmed.is_empty() {
         return Class::Blank;
     }
     if text.starts_with(['-', '|', '=', ':'])
@@ -1221,7 +1226,7 @@ fn class(line_text: &str) -> Class {
     if columns::is_row(line_text) && !is_spaced_heading(text) {
         return Class::Spaced;
     }
-    if let Some(marked) = marked(normalize::trim(text)) {
+    if let Some(marked) = marked(trimmed) {
         return Class::Heading(marked.kind == "number");
     }
     if is_label(text) {

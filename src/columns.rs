@@ -39,36 +39,41 @@ pub struct SpacedLine {
 
 /// Splits a line into cells at runs of two or more spaces.
 pub fn spans(text: &str) -> Vec<Span> {
-    let chars: Vec<char> = text.chars().collect();
+    // Read on the bytes (a space is one byte, and never inside a character), counting
+    // characters as the bytes that start one.
+    let bytes = text.as_bytes();
     let mut spans = Vec::new();
-    let mut idx = 0;
-    while idx < chars.len() {
-        if chars[idx] == ' ' {
-            idx += 1;
+    let (mut at, mut n_chars) = (0, 0);
+    while at < bytes.len() {
+        if bytes[at] == b' ' {
+            at += 1;
+            n_chars += 1;
             continue;
         }
-        let start = idx;
-        let mut end = idx;
-        while end < chars.len() {
-            // A single space stays inside the cell; two end it.
-            if chars[end] != ' ' || chars.get(end + 1).is_some_and(|&next| next != ' ') {
-                end += 1;
-            } else {
-                break;
-            }
+        let (start, start_char) = (at, n_chars);
+        // A single space stays inside the cell; two end it.
+        while at < bytes.len() && !(bytes[at] == b' ' && bytes.get(at + 1).is_none_or(|&next| next == b' ')) {
+            n_chars += usize::from(!is_continuation_byte(bytes[at]));
+            at += 1;
         }
-        spans.push(Span { start, end, text: chars[start..end].iter().collect() });
-        idx = end;
+        spans.push(Span { start: start_char, end: n_chars, text: text[start..at].to_string() });
     }
     spans
+}
+
+/// A byte inside a UTF-8 character, not its first.
+fn is_continuation_byte(byte: u8) -> bool {
+    byte & 0xC0 == 0x80
 }
 
 /// True when a line looks like a row of a space-aligned table: two or more
 /// cells, none of them running prose.
 pub fn is_row(text: &str) -> bool {
-    let text = text.trim_matches(' ');
-    let bytes = text.as_bytes();
-    if !bytes.iter().zip(bytes.get(1..).unwrap_or_default()).fold(false, |found, (&a, &b)| found | ((a == b' ') & (b == b' '))) {
+    let text = crate::normalize::trim_spaces(text);
+    // Two spaces in a row, found by one searcher for every line (this runs on every line).
+    static TWO_SPACES: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"  "));
+    if TWO_SPACES.find(text.as_bytes()).is_none() {
         return false;
     }
     // One pass, no allocation: stop at the first cell that reads like prose.
@@ -128,8 +133,7 @@ fn bracket_across_cells(text: &str) -> bool {
 }
 
 pub fn is_data(span: &Span) -> bool {
-    let cell = values::cell(&span.text, 0);
-    cell.value.is_some() || cell.status.is_some() || cell.kind == "mark" || values::split_values(&span.text).is_some()
+    values::has_value_status_or_mark(&span.text) || values::split_values(&span.text).is_some()
 }
 
 /// The offset up to which a cell starts at the left edge (a row label).
@@ -716,11 +720,15 @@ fn join_header(left: &str, right: &str) -> String {
 /// number, as the first does, when that is the only such place and it leaves one
 /// piece of the line below under each part.
 fn split_parallel(span: &Span, below: &[Span]) -> Vec<Span> {
-    let under: Vec<&Span> = below.iter().filter(|piece| piece.start >= span.start && piece.end <= span.end).collect();
-    let chars: Vec<char> = span.text.chars().collect();
-    if under.len() != 2 || !chars.first().is_some_and(char::is_ascii_digit) {
+    let mut pieces_under = below.iter().filter(|piece| piece.start >= span.start && piece.end <= span.end);
+    let (Some(first_under), Some(second_under), None) = (pieces_under.next(), pieces_under.next(), pieces_under.next()) else {
+        return vec![span.clone()];
+    };
+    if !span.text.starts_with(|c: char| c.is_ascii_digit()) {
         return vec![span.clone()];
     }
+    let under = [first_under, second_under];
+    let chars: Vec<char> = span.text.chars().collect();
     let splits: Vec<usize> = (1..chars.len())
         .filter(|&idx| {
             idx >= 2
@@ -743,36 +751,43 @@ fn split_parallel(span: &Span, below: &[Span]) -> Vec<Span> {
 /// (`2025 年度 (R7)2026 年度 (R8)`, pypdf's layout mode); also split before a
 /// `COLUMN_OPENERS` phrase.
 fn split_years(span: &Span) -> Vec<Span> {
-    let chars: Vec<char> = span.text.chars().collect();
-    let mut starts = vec![0];
+    let text = span.text.as_str();
+    // Each character's byte offset and the character.
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    // Where each span starts: its character index and byte offset.
+    let mut starts = vec![(0, 0)];
+    let mut digit_before = false;
     for idx in 1..chars.len() {
-        let at_year = matches!(chars[idx - 1], ' ' | ')')
-            && chars.get(idx..idx + 4).is_some_and(|digits| digits.iter().all(char::is_ascii_digit))
-            && chars[..idx].iter().any(|c| c.is_ascii_digit())
-            && era::year_label(&chars[idx..].iter().collect::<String>()).western.is_some();
-        // `令和7年 令和8年 …` (cells wrapped at 年, a browser's PDF).
-        let at_era = chars[idx - 1] == ' '
-            && matches!(chars.get(idx..idx + 2), Some(['令', '和'] | ['平', '成']))
-            && chars.get(idx + 2).is_some_and(char::is_ascii_digit)
-            && chars[..idx].iter().any(|c| c.is_ascii_digit());
-        let rest: String = chars[idx..].iter().take(8).collect();
+        digit_before |= chars[idx - 1].1.is_ascii_digit();
+        let before = chars[idx - 1].1;
+        let rest = &text[chars[idx].0..];
         // Also glued to the cell before (`(R6 年度 4今後整備すべき…`, pypdf's layout mode).
         let at_opener = COLUMN_OPENERS.iter().any(|opener| rest.starts_with(opener));
+        // A year after a space, or glued after a bracket (`(R7)2026 年度`, pypdf's layout mode).
+        let at_year = matches!(before, ' ' | ')')
+            && digit_before
+            && rest.as_bytes().get(..4).is_some_and(|digits| digits.iter().all(u8::is_ascii_digit))
+            && era::year_label(rest).western.is_some();
+        // `令和7年 令和8年 …` (cells wrapped at 年, a browser's PDF).
+        let at_era = before == ' ' && digit_before && (rest.starts_with("令和") || rest.starts_with("平成")) && {
+            let mut after = rest.chars().skip(2);
+            after.next().is_some_and(|c| c.is_ascii_digit())
+        };
         // `度 (R7) 度 (R8) …`: the ends of year cells wrapped at 年, one after another.
-        let at_nendo = idx >= 2 && chars[idx] == '度' && chars[idx - 1] == ' ' && chars[idx - 2] == ')';
+        let at_nendo = idx >= 2 && chars[idx].1 == '度' && before == ' ' && chars[idx - 2].1 == ')';
         if at_year || at_era || at_nendo || at_opener {
-            starts.push(idx);
+            starts.push((idx, chars[idx].0));
         }
     }
     if starts.len() == 1 {
         return vec![span.clone()];
     }
-    starts.push(chars.len());
+    starts.push((chars.len(), text.len()));
     starts
         .windows(2)
         .map(|pair| {
-            let text: String = chars[pair[0]..pair[1]].iter().collect::<String>().trim().to_string();
-            Span { start: span.start + pair[0], end: span.start + pair[1], text }
+            let ((start, from), (end, to)) = (pair[0], pair[1]);
+            Span { start: span.start + start, end: span.start + end, text: text[from..to].trim().to_string() }
         })
         .collect()
 }
@@ -1015,30 +1030,34 @@ pub fn word_rows(header: RawRow, two_stubs: bool, rest: &[(u32, u32, &str)]) -> 
             // The end of the last row's label, wrapped below its values (`度からの増減)`, `の配置`):
             // as many pieces as it had above them, or one that plainly finishes it.
             // Not when a row of values without a label comes next: the piece is its label.
-            let next_values_only = rest[offset + 1..]
-                .iter()
-                .map(|(_, _, text)| (text.trim(), text.split_whitespace().collect::<Vec<_>>()))
-                .find(|(text, words)| !words.is_empty() && (!may_end_label(text) || words.iter().any(|word| is_value_word(word))))
-                .is_some_and(|(_, words)| {
-                    // `(4) 里親登録…` is a heading, not a value.
-                    let numbered = words[0].starts_with('(')
-                        && words[0].ends_with(')')
-                        && words[0][1..words[0].len() - 1].bytes().all(|b| b.is_ascii_digit());
-                    is_value_word(words[0]) && !numbered
-                });
+            let next_values_only = || {
+                rest[offset + 1..]
+                    .iter()
+                    .map(|(_, _, text)| (text.trim(), text.split_whitespace().collect::<Vec<_>>()))
+                    .find(|(text, words)| !words.is_empty() && (!may_end_label(text) || words.iter().any(|word| is_value_word(word))))
+                    .is_some_and(|(_, words)| {
+                        // `(4) 里親登録…` is a heading, not a value.
+                        let numbered = words[0].starts_with('(')
+                            && words[0].ends_with(')')
+                            && words[0][1..words[0].len() - 1].bytes().all(|b| b.is_ascii_digit());
+                        is_value_word(words[0]) && !numbered
+                    })
+            };
             let tail_word = offset == last_used
                 && ends_label_below(text.trim())
                 && rest.get(offset + 1).is_none_or(|(_, _, next)| next.trim().is_empty());
             // A piece whose bracket the next line's label closes (`在宅指導措置委託件数 (前年度` /
             // `からの増減) 2 件 (+0) …`) starts the next row's label.
-            let opens_next = crate::stacked::leaves_bracket_open(text.trim())
-                && rest.get(offset + 1).is_some_and(|(_, _, next)| {
-                    next.split_whitespace().next().is_some_and(|first| !is_value_word(first) && continues_label(text.trim(), first))
-                });
+            let opens_next = || {
+                crate::stacked::leaves_bracket_open(text.trim())
+                    && rest.get(offset + 1).is_some_and(|(_, _, next)| {
+                        next.split_whitespace().next().is_some_and(|first| !is_value_word(first) && continues_label(text.trim(), first))
+                    })
+            };
             let previous = rows.last_mut().filter(|row| pending.is_empty() && n_data > 0 && row.cells.len() > 1);
             match previous {
                 Some(row)
-                    if (n_below < n_above && may_end_label(text.trim()) && !next_values_only && !opens_next)
+                    if (n_below < n_above && may_end_label(text.trim()) && !next_values_only() && !opens_next())
                         || continues_label(&row.cells[0], text.trim())
                         || tail_word =>
                 {
@@ -1120,7 +1139,7 @@ pub fn ends_label_below(text: &str) -> bool {
 /// word cut in two), or it is a note mark (`※1`).
 pub fn continues_label(label: &str, next: &str) -> bool {
     let closes_bracket =
-        crate::stacked::leaves_bracket_open(label) && next.contains(')') && next.find(')') < next.find('(').or(Some(usize::MAX));
+        next.contains(')') && next.find(')') < next.find('(').or(Some(usize::MAX)) && crate::stacked::leaves_bracket_open(label);
     let particle = next.chars().next().is_some_and(|c| matches!(c, 'の' | 'を' | 'に' | 'は' | 'が' | 'と' | 'へ' | 'で'));
     let katakana = |c: char| matches!(c, 'ァ'..='ヺ' | 'ー');
     // A katakana word cut in two (`こども家庭ソーシャル` / `ワーカー養成研修`); `-` is a

@@ -40,11 +40,10 @@ impl YearLabel {
 /// digit. The quick test before a line is read as a header of years; two SIMD
 /// searches that stop at the `n`th mark (it runs on most lines).
 pub fn has_year_marks(text: &str, n: usize) -> bool {
-    // Built once: building the searcher cost more than most searches.
-    static YEAR: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("年".as_bytes()));
+    // `年` is E5 B9 B4: its last byte found by SIMD, the two before it checked (a
+    // substring searcher cost more to start than most of these lines take to read).
     let bytes = text.as_bytes();
-    let n_years = YEAR.find_iter(bytes).take(n).count();
+    let n_years = memchr::memchr_iter(0xB4, bytes).filter(|&at| at >= 2 && bytes[at - 2..at] == [0xE5, 0xB9]).take(n).count();
     n_years >= n
         || n_years
             + memchr::memchr2_iter(b'R', b'H', bytes)

@@ -420,10 +420,14 @@ fn shared_share(label: &str, cell: &str) -> f64 {
     let mut covered_until = vec![0usize; label.len()];
     for i in (0..label.len()).rev() {
         // Left to right: run[j + 1] still holds the row below (label[i + 1]) when run[j] is made.
-        for j in 0..cell.len() {
-            run[j] = if label[i] == cell[j] { 1 + run[j + 1] } else { 0 };
+        // The longest run found in the same pass (this loop is most of the grid's time).
+        let letter = label[i];
+        let mut longest = 0;
+        for (j, &cell_letter) in cell.iter().enumerate() {
+            let length = if letter == cell_letter { 1 + run[j + 1] } else { 0 };
+            run[j] = length;
+            longest = longest.max(length);
         }
-        let longest = run.iter().copied().max().unwrap_or(0);
         covered_until[i] = if longest >= MIN_SHARED_CHARS { i + longest } else { 0 };
     }
     let mut covered = 0;

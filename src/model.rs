@@ -709,6 +709,46 @@ impl<W: std::io::Write> JsonOut<W> {
         self.close(b"}", 6)
     }
 
+    fn record(&mut self, record: &Record) -> std::io::Result<()> {
+        let first = &mut true;
+        self.open(b"{")?;
+        self.key(first, "doc")?;
+        self.str(&record.doc)?;
+        self.key(first, "section")?;
+        self.str(&record.section)?;
+        self.key(first, "section_title")?;
+        self.opt_str(record.section_title.as_deref())?;
+        self.key(first, "table")?;
+        self.str(&record.table)?;
+        self.key(first, "label")?;
+        self.opt_str(record.label.as_deref())?;
+        self.key(first, "caption")?;
+        self.opt_str(record.caption.as_deref())?;
+        self.key(first, "row")?;
+        self.str(&record.row)?;
+        self.key(first, "row_group")?;
+        self.opt_str(record.row_group.as_deref())?;
+        self.key(first, "column")?;
+        self.opt_str(record.column.as_deref())?;
+        self.key(first, "fiscal_year")?;
+        self.opt_i32(record.fiscal_year)?;
+        self.key(first, "raw")?;
+        self.str(&record.raw)?;
+        self.key(first, "kind")?;
+        self.str(&record.kind)?;
+        self.key(first, "value")?;
+        self.opt_f64(record.value)?;
+        self.key(first, "unit")?;
+        self.opt_str(record.unit.as_deref())?;
+        self.key(first, "status")?;
+        self.opt_str(record.status.as_deref())?;
+        self.key(first, "page")?;
+        self.u64(record.page.into())?;
+        self.key(first, "line")?;
+        self.u64(record.line.into())?;
+        self.close(b"}", 17)
+    }
+
     fn warning(&mut self, warning: &Warning) -> std::io::Result<()> {
         let first = &mut true;
         self.open(b"{")?;
@@ -730,6 +770,15 @@ pub fn document_from_json(text: &str) -> Result<Document, serde_json::Error> {
 /// One record as a JSON line (without the newline).
 pub fn record_json(record: &Record) -> String {
     serde_json::to_string(record).unwrap_or_else(|error| format!("{{\"error\":\"{error}\"}}"))
+}
+
+/// Appends `record_json(record)` to `out`, written by `JsonOut` as the
+/// `Document` is (a test checks it against serde_json on every fixture's records).
+pub fn write_record_json(record: &Record, out: &mut Vec<u8>) {
+    // Everything stays in `buf`, which is `out` for the while: writing to a Vec cannot fail.
+    let mut json = JsonOut { out: std::io::sink(), buf: std::mem::take(out), chunk: usize::MAX, pretty: false, depth: 0 };
+    let _ = json.record(record);
+    *out = json.buf;
 }
 
 /// The JSON Schema: `Document` at the root, `Record` under `definitions`.
@@ -824,9 +873,36 @@ mod tests {
     }
 
     #[test]
+    fn record_json_equals_serde_json_on_every_fixture() {
+        let mut n_checked = 0;
+        for entry in std::fs::read_dir("fixtures").into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.extension().and_then(|ext| ext.to_str()) != Some("txt") {
+                continue;
+            }
+            let bytes = std::fs::read(&path).unwrap_or_default();
+            let document = crate::parse(&path.display().to_string(), &bytes).expect("fixture decodes");
+            for record in crate::records(&document) {
+                let mut written = Vec::new();
+                super::write_record_json(&record, &mut written);
+                assert_eq!(String::from_utf8(written).unwrap_or_default(), super::record_json(&record));
+                n_checked += 1;
+            }
+        }
+        assert!(n_checked > 100);
+    }
+
+    #[test]
     fn json_escapes_like_serde_json() {
         let text = "\"計画\" \\ back\u{1}\u{7f}\u{8}\u{c}\r\n\n(1) 見出し\t\n\n表1 \"q\"\n\n年度\t2024年度 (R6)\t2025年度 (R7)\n件数\t1.5 件 (+2)\t26 (83.9%)\n率\t年5~6回\t0.1%\n\n※ 注\u{1f}\n";
         let document = crate::parse("a\"b\\c\u{0}.txt", text.as_bytes()).expect("text decodes");
         assert_same_as_serde(&document);
+        let records = crate::records(&document);
+        assert!(!records.is_empty());
+        for record in records {
+            let mut written = Vec::new();
+            super::write_record_json(&record, &mut written);
+            assert_eq!(String::from_utf8(written).unwrap_or_default(), super::record_json(&record));
+        }
     }
 }

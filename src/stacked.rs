@@ -21,13 +21,17 @@
 //! Anything else with a year header and a value per year is a table whose
 //! cells cannot be put back in order: the caller keeps it as fragments.
 
+use std::borrow::Cow;
+use std::cell::Cell;
+
 use crate::blocks::{join, RawRow};
 use crate::era;
+use crate::normalize;
 use crate::tables::STUB_WORDS;
 use crate::values;
 
 /// A line offered to the reader.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Offered<'a> {
     pub line: u32,
     pub page: u32,
@@ -37,6 +41,36 @@ pub struct Offered<'a> {
     /// True for a line that may be a piece of a cell wrapped over several lines
     /// even though it reads as a heading or list item (`1 親子再統合支援事業…`, `・ライフストーリー`).
     pub loose: bool,
+    /// The text's `Kind`, typed on first use: the windows of neighbouring headers,
+    /// and the readers each header is offered to, share the lines. Private, so that
+    /// only `with_text` makes an `Offered` with another text (and forgets the kind).
+    kind: Cell<Option<Kind>>,
+    /// The text holds a `-` and a circled number, as a difference (`②-①`) does: the
+    /// cheap test `difference_table` makes of every line at every year header.
+    difference_marks: bool,
+}
+
+impl<'a> Offered<'a> {
+    /// A line offered as `blocks` classed it; its kind is typed when a reader first asks.
+    pub fn new(line: u32, page: u32, text: &'a str, cellish: bool, loose: bool) -> Offered<'a> {
+        let difference_marks = text.contains('-') && text.chars().any(|c| matches!(c, '①'..='⑳'));
+        Offered { line, page, text, cellish, loose, kind: Cell::new(None), difference_marks }
+    }
+
+    /// The same line with another text, its kind not typed yet.
+    fn with_text<'b>(&self, text: &'b str) -> Offered<'b> {
+        Offered::new(self.line, self.page, text, self.cellish, self.loose)
+    }
+
+    /// `kind_of` the trimmed text, typed once.
+    fn kind(&self) -> Kind {
+        if let Some(kind) = self.kind.get() {
+            return kind;
+        }
+        let kind = kind_of(self.text.trim());
+        self.kind.set(Some(kind));
+        kind
+    }
 }
 
 /// What the reader made of the lines from a year header on.
@@ -58,13 +92,22 @@ pub enum Stacked {
 /// from the header's; then a line that cannot be a cell, or nothing. Returns the
 /// stub, the year cells and the number of lines they take.
 fn late_years(after: &[Offered<'_>], years: &[String]) -> Option<(Option<String>, Vec<String>, usize)> {
-    let texts: Vec<(usize, &str)> =
-        after.iter().enumerate().map(|(idx, offered)| (idx, offered.text.trim())).filter(|(_, text)| !text.is_empty()).collect();
+    // The non-blank lines (index, trimmed text), read only as far as they are looked at:
+    // `after` runs to the end of the offered lines.
+    let mut non_blank = after.iter().enumerate().map(|(idx, offered)| (idx, offered.text.trim())).filter(|(_, text)| !text.is_empty());
+    let mut texts: Vec<(usize, &str)> = Vec::new();
+    let mut text_at = |at: usize| {
+        while texts.len() <= at {
+            let Some(next) = non_blank.next() else { break };
+            texts.push(next);
+        }
+        texts.get(at).copied()
+    };
     let mut stub = None;
     let mut cells: Vec<String> = Vec::new();
     let mut n_used = 0;
     let mut at = 0;
-    while let Some(&(idx, text)) = texts.get(at) {
+    while let Some((idx, text)) = text_at(at) {
         if !after[idx].cellish || idx > n_used + 3 {
             break;
         }
@@ -74,7 +117,7 @@ fn late_years(after: &[Offered<'_>], years: &[String]) -> Option<(Option<String>
         } else if is_year_cell(text) {
             cells.push(text.to_string());
             at += 1;
-        } else if let Some(&(closing_idx, closing)) = texts.get(at + 1).filter(|_| leaves_bracket_open(text)) {
+        } else if let Some((closing_idx, closing)) = text_at(at + 1).filter(|_| leaves_bracket_open(text)) {
             let cell = format!("{text}{closing}");
             if !is_year_cell(&cell) || closing.chars().count() > MAX_CLOSING_CHARS {
                 return None;
@@ -151,9 +194,25 @@ const MAX_YEAR_CELL_BYTES: usize = 32;
 /// `年度 2024 年度 (R6)`: the header's stub word and its first year cell on one
 /// line → (stub, year cell).
 pub fn stub_and_year(text: &str) -> Option<(&str, &str)> {
-    let (stub, rest) = text.trim().split_once(' ')?;
-    (STUB_WORDS.contains(&stub) && is_year_cell(rest)).then(|| (stub, rest.trim()))
+    let text = normalize::trim(text);
+    // The space after a stub word is within its longest length: a line is not searched further.
+    let space = memchr::memchr(b' ', &text.as_bytes()[..text.len().min(MAX_STUB_BYTES + 1)])?;
+    let (stub, rest) = (&text[..space], &text[space + 1..]);
+    (STUB_WORDS.contains(&stub) && is_year_cell(rest)).then(|| (stub, normalize::trim(rest)))
 }
+
+/// The longest stub word, in bytes.
+const MAX_STUB_BYTES: usize = {
+    let mut max = 0;
+    let mut idx = 0;
+    while idx < STUB_WORDS.len() {
+        if STUB_WORDS[idx].len() > max {
+            max = STUB_WORDS[idx].len();
+        }
+        idx += 1;
+    }
+    max
+};
 
 /// The length in bytes of the year header cell at the start of `text` (spaces
 /// removed), if one is there.
@@ -238,7 +297,7 @@ const MAX_UNIT_CHARS: usize = 2;
 /// joined with the next line when that line closes the bracket (`2024 年度① (R6) (現計`
 /// / `画)`, `2019 年度 (R` / `1)`); the closing line left blank. None when no cell was
 /// wrapped.
-fn join_wrapped_years(from: &[Offered<'_>]) -> Option<Vec<String>> {
+fn join_wrapped_years<'a>(from: &[Offered<'a>]) -> Option<Vec<Cow<'a, str>>> {
     // The joins first, without copying the lines: most headers have none.
     let mut joins: Vec<(usize, String)> = Vec::new();
     let mut idx = 0;
@@ -246,9 +305,8 @@ fn join_wrapped_years(from: &[Offered<'_>]) -> Option<Vec<String>> {
     while idx + 1 < from.len() && !is_value(from[idx].text.trim()) && (from[idx].cellish || is_formula(from[idx].text)) {
         let text = from[idx].text.trim();
         let next = from[idx + 1].text.trim();
-        let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
         let closes = next.chars().count() <= MAX_CLOSING_CHARS && next.find(')').is_some_and(|at| !next[..at].contains('('));
-        if year_cell_len(&squeezed).is_some() && leaves_bracket_open(text) && closes {
+        if closes && leaves_bracket_open(text) && year_cell_len(&squeeze(text)).is_some() {
             // Inside the bracket the word goes on: `(R` / `1)` is `(R1)`.
             let cell = format!("{text}{next}");
             if is_year_cell(&cell) || is_qualified_year_cell(&cell) {
@@ -261,10 +319,11 @@ fn join_wrapped_years(from: &[Offered<'_>]) -> Option<Vec<String>> {
     if joins.is_empty() {
         return None;
     }
-    let mut texts: Vec<String> = from.iter().map(|offered| offered.text.to_string()).collect();
+    // Only the joined cells are copied.
+    let mut texts: Vec<Cow<'a, str>> = from.iter().map(|offered| Cow::Borrowed(offered.text)).collect();
     for (idx, cell) in joins {
-        texts[idx] = cell;
-        texts[idx + 1] = String::new();
+        texts[idx] = Cow::Owned(cell);
+        texts[idx + 1] = Cow::Borrowed("");
     }
     Some(texts)
 }
@@ -277,6 +336,10 @@ const MAX_QUALIFIER_CHARS: usize = 8;
 /// A year cell with circled numbers and bracketed qualifiers after it:
 /// `2024 年度① (R6) (現計画)`.
 fn is_qualified_year_cell(text: &str) -> bool {
+    // It starts with a year cell: the test `is_year_cell` makes first (nothing is allocated for other lines).
+    if !matches!(text.trim_start().chars().next(), Some('1' | '2' | '(' | '令' | '平' | 'R' | 'H')) {
+        return false;
+    }
     let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     let Some(len) = year_cell_len(&squeezed) else { return false };
     let mut rest = squeezed[len..].chars().peekable();
@@ -327,6 +390,10 @@ fn header_over_word_rows(from: &[Offered<'_>], tokens: &[Token<'_>]) -> Option<S
 
 /// A header cell that is a sum or difference of numbered columns (`②-①`, `①+②`).
 fn is_formula(text: &str) -> bool {
+    // Circled numbers are E2 91 A0…B3: a text without an 0xE2 byte has none.
+    if memchr::memchr(0xE2, text.as_bytes()).is_none() {
+        return false;
+    }
     let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     squeezed.chars().filter(|c| matches!(c, '①'..='⑳')).count() >= 2
         && squeezed.chars().all(|c| matches!(c, '①'..='⑳' | '+' | '-' | '(' | ')'))
@@ -336,10 +403,10 @@ fn kind_of(text: &str) -> Kind {
     if is_year_cell(text) || stub_and_year(text).is_some() || is_qualified_year_cell(text) {
         Kind::Year
     } else {
-        // `is_value` and the unit from one `Cell`.
-        let cell = values::cell(text, 0);
-        let is_value = !matches!(cell.kind.as_ref(), "text" | "empty");
-        if is_value && cell.unit.is_none_or(|unit| unit.chars().count() <= MAX_UNIT_CHARS) {
+        // `is_value` and the unit from one reading.
+        let (kind, unit) = values::kind_and_unit(text);
+        let is_value = !matches!(kind, "text" | "empty");
+        if is_value && unit.is_none_or(|unit| unit.chars().count() <= MAX_UNIT_CHARS) {
             Kind::Value
         } else {
             Kind::Label
@@ -358,7 +425,15 @@ pub fn read(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<Stacked> {
         Some(texts) => from
             .iter()
             .zip(texts)
-            .map(|(offered, text)| Offered { text: text.as_str(), cellish: offered.cellish || is_formula(text), ..*offered })
+            .map(|(offered, text)| {
+                let cellish = offered.cellish || is_formula(text);
+                // A line left as it was keeps the kind it was typed as.
+                if *text == offered.text {
+                    Offered { cellish, ..offered.clone() }
+                } else {
+                    Offered { cellish, ..offered.with_text(text) }
+                }
+            })
             .collect(),
         None => Vec::new(),
     };
@@ -562,7 +637,7 @@ pub fn difference_table(_above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<
     let first = from.first()?;
     // Cheap test first (this is asked at every year header): the difference (`②-①`)
     // must be printed somewhere in the lines offered.
-    if !from.iter().any(|offered| offered.text.contains('-') && offered.text.chars().any(|c| matches!(c, '①'..='⑳'))) {
+    if !from.iter().any(|offered| offered.difference_marks) {
         return None;
     }
     let pieces = difference_pieces(from);
@@ -727,7 +802,8 @@ pub fn closes_wrapped_year(opening: &str, closing: &str) -> bool {
 /// True for a year cell that names its column with a circled number (`令和11 年度①`,
 /// `2019 年度① (R1)`), as a difference column's header cells do.
 pub fn is_numbered_year_cell(text: &str) -> bool {
-    circled(text).is_some() && text.trim_start().starts_with(['1', '2', '令', '平', 'R', 'H']) && is_qualified_year_cell(text)
+    // The first character first: `circled` reads the whole line (this is asked of most lines of text).
+    text.trim_start().starts_with(['1', '2', '令', '平', 'R', 'H']) && circled(text).is_some() && is_qualified_year_cell(text)
 }
 
 /// True for the first piece of a year cell wrapped at an open bracket (`2019 年度 (R`,
@@ -740,6 +816,8 @@ pub fn opens_wrapped_year(text: &str) -> bool {
 /// wrapped at an open bracket joined; the page number and running title at a page
 /// break skipped; with labels numbered (`受託率④`), an unnumbered label ends the cells.
 fn difference_pieces(from: &[Offered<'_>]) -> Vec<Piece> {
+    // `difference_of` squeezes the text; only a line with its marks can be one.
+    let is_difference = |offered: &Offered<'_>| offered.difference_marks && difference_of(offered.text).is_some();
     let next_text = |idx: usize| (idx + 1..from.len()).find(|&next| !from[next].text.trim().is_empty());
     let mut pieces: Vec<Piece> = Vec::new();
     let mut idx = 0;
@@ -767,9 +845,9 @@ fn difference_pieces(from: &[Offered<'_>]) -> Vec<Piece> {
                 // after the table's cells, and ends them).
                 Some(title)
                     if from[title].page > offered.page
-                        && kind_of(from[title].text.trim()) == Kind::Label
+                        && from[title].kind() == Kind::Label
                         && row_number_of(from[title].text).is_none()
-                        && difference_of(from[title].text).is_none() =>
+                        && !is_difference(&from[title]) =>
                 {
                     idx = title + 1;
                     continue;
@@ -782,11 +860,11 @@ fn difference_pieces(from: &[Offered<'_>]) -> Vec<Piece> {
                 None => break,
             }
         }
-        if !(offered.cellish || difference_of(text).is_some()) || text.chars().count() > MAX_CELL_CHARS || text.contains('。') {
+        if !(offered.cellish || is_difference(offered)) || text.chars().count() > MAX_CELL_CHARS || text.contains('。') {
             break;
         }
         // A year cell wrapped at an open bracket: `2024 年度① (R6) (現計` / `画)`.
-        if year_cell_len(&squeeze(text)).is_some() && leaves_bracket_open(text) {
+        if leaves_bracket_open(text) && year_cell_len(&squeeze(text)).is_some() {
             let Some(next) = next_text(idx) else { break };
             let closing = from[next].text.trim();
             let closes = closing.chars().count() <= MAX_CLOSING_CHARS && closing.find(')').is_some_and(|at| !closing[..at].contains('('));
@@ -800,9 +878,9 @@ fn difference_pieces(from: &[Offered<'_>]) -> Vec<Piece> {
         }
         let kind = if is_year_cell(text) || is_qualified_year_cell(text) {
             PieceKind::Year
-        } else if difference_of(text).is_some() {
+        } else if is_difference(offered) {
             PieceKind::Formula
-        } else if kind_of(text) == Kind::Value {
+        } else if offered.kind() == Kind::Value {
             // Each value one number (`▲4`, `20.0%`): `40 (見込)` leaves the order unproven.
             match values::cell(text, 0).value {
                 Some(value) if values::split_values(text).is_none() => PieceKind::Value(value),
@@ -843,7 +921,7 @@ pub fn requirement_table(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<
         .iter()
         .map(|offered| Offered {
             cellish: offered.cellish || (offered.loose && is_requirement_header_piece(offered.text.trim())),
-            ..*offered
+            ..offered.clone()
         })
         .collect();
     // The three columns' words interleaved on one long line (`計画期間における必要量① (R 現在の
@@ -974,7 +1052,7 @@ fn tokens<'a>(lines: &[Offered<'a>], offset: usize, n_years: usize) -> Vec<Token
         if !offered.cellish || text.chars().count() > MAX_CELL_CHARS || text.contains('。') || tokens.len() >= MAX_TOKENS {
             break;
         }
-        let mut kind = kind_of(text);
+        let mut kind = offered.kind();
         // A label wrapped after a count (`18 歳到` / `達`): a cell of its own between blank lines
         // whose second line is a piece of one or two characters that makes it no value.
         if kind == Kind::Value && wraps_into_label(lines, idx) {
@@ -1021,7 +1099,7 @@ fn wraps_into_label(lines: &[Offered<'_>], idx: usize) -> bool {
     let blank = |at: usize| lines.get(at).is_none_or(|offered| offered.text.trim().is_empty());
     let Some(piece) = lines.get(idx + 1).map(|offered| offered.text.trim()) else { return false };
     // With no blank lines (PyMuPDF): after a line that is no value, and before one that is.
-    let value_at = |at: usize| lines.get(at).is_some_and(|offered| kind_of(offered.text.trim()) == Kind::Value);
+    let value_at = |at: usize| lines.get(at).is_some_and(|offered| offered.kind() == Kind::Value);
     let alone = (idx == 0 || blank(idx - 1)) && blank(idx + 2);
     let between = idx > 0 && !blank(idx - 1) && !value_at(idx - 1) && value_at(idx + 2);
     (alone || between)
@@ -1079,7 +1157,7 @@ fn labels_above(above: &[Offered<'_>]) -> Above {
             }
             continue;
         }
-        if !offered.cellish || text.chars().count() > MAX_ABOVE_CHARS || text.contains('。') || kind_of(text) != Kind::Label {
+        if !offered.cellish || text.chars().count() > MAX_ABOVE_CHARS || text.contains('。') || offered.kind() != Kind::Label {
             break;
         }
         texts.push((text, distance + 1));
@@ -1162,9 +1240,25 @@ fn is_wrapped(first: &str, second: &str) -> bool {
 /// True when `text` opens more brackets than it closes (`年度ごとの整備目標 (前年度か`):
 /// a label wrapped at that point continues on the next line.
 pub fn leaves_bracket_open(text: &str) -> bool {
-    let opens = text.chars().filter(|c| matches!(c, '(' | '（' | '「')).count();
-    let closes = text.chars().filter(|c| matches!(c, ')' | '）' | '」')).count();
-    opens > closes
+    // On the bytes: `(` and `)` are one byte, `（）「」` three, led by 0xEF or 0xE3.
+    let bytes = text.as_bytes();
+    let mut depth = 0isize;
+    for (idx, &byte) in bytes.iter().enumerate() {
+        match byte {
+            b'(' => depth += 1,
+            b')' => depth -= 1,
+            0xE3 | 0xEF => {
+                let rest = &bytes[idx..];
+                if rest.starts_with("（".as_bytes()) || rest.starts_with("「".as_bytes()) {
+                    depth += 1;
+                } else if rest.starts_with("）".as_bytes()) || rest.starts_with("」".as_bytes()) {
+                    depth -= 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    depth > 0
 }
 
 /// Rows read row by row. Each row's label is printed before its values, except:
@@ -1593,7 +1687,7 @@ mod tests {
     }
 
     fn offer(texts: &[&'static str]) -> Vec<Offered<'static>> {
-        texts.iter().enumerate().map(|(idx, text)| Offered { line: idx as u32 + 10, page: 1, text, cellish: true, loose: false }).collect()
+        texts.iter().enumerate().map(|(idx, text)| Offered::new(idx as u32 + 10, 1, text, true, false)).collect()
     }
 
     #[test]
@@ -1904,8 +1998,8 @@ mod tests {
         assert!(matches!(found, Stacked::Table { n_used: 36, n_doubtful: 0, .. }), "{found:?}");
         // Late years that do not go on from the header's are not the header's.
         let mut skipped = lines.clone();
-        skipped[34] = Offered { text: "2024 年度 (R", ..skipped[34] };
-        skipped[35] = Offered { text: "6)", ..skipped[35] };
+        skipped[34] = skipped[34].with_text("2024 年度 (R");
+        skipped[35] = skipped[35].with_text("6)");
         assert!(!matches!(read(&[], &skipped), Some(Stacked::Table { ref rows, .. }) if rows[0].cells.len() == 6));
     }
 

@@ -126,7 +126,7 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
         data.push(Data { line: row.line, label, cells, cell_lines: &row.cell_lines });
     }
 
-    let layouts = layouts(header);
+    let mut layouts = layouts(header);
     let n_columns_max = layouts.iter().map(Vec::len).max().unwrap_or(0);
     let row_values: Vec<Vec<(Cow<'_, str>, u32)>> = data
         .iter()
@@ -163,7 +163,20 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
         })
         .collect();
 
-    let row_numbers: Vec<Vec<Option<f64>>> = row_values.iter().map(|cells| numbers_of(cells)).collect();
+    // Each cell read once: its `Cell` for the table, its number for the sums.
+    let mut row_cells: Vec<Vec<Option<Cell>>> = Vec::with_capacity(row_values.len());
+    let mut row_numbers: Vec<Vec<Option<f64>>> = Vec::with_capacity(row_values.len());
+    for cells in &row_values {
+        let (typed, numbers) = cells
+            .iter()
+            .map(|(cell, line)| {
+                let (cell, number) = values::cell_and_number(cell, *line);
+                (Some(cell), number)
+            })
+            .unzip();
+        row_cells.push(typed);
+        row_numbers.push(numbers);
+    }
     // Pick the layout that fits the rows best.
     let widths: Vec<usize> = row_values.iter().map(Vec::len).collect();
     let modal_width = mode(&widths).unwrap_or(0);
@@ -185,7 +198,7 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
             best = Some((layout_idx, key));
         }
     }
-    let mut layout: Vec<Spec> = best.map(|(idx, _)| layouts[idx].clone()).unwrap_or_default();
+    let mut layout: Vec<Spec> = best.map(|(idx, _)| std::mem::take(&mut layouts[idx])).unwrap_or_default();
     let widest = widths.iter().copied().max().unwrap_or(0);
     if !layout.is_empty() && widest > layout.len() {
         // More cells than the header names: which cell belongs to which column is a guess.
@@ -259,7 +272,7 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
     // For each data row, the index of the table row made from it (group label rows make none).
     let mut row_of_data: Vec<Option<usize>> = Vec::with_capacity(data.len());
     let mut group: Option<String> = None;
-    for ((row, cells), numbers) in data.iter().zip(&row_values).zip(&row_numbers) {
+    for (((row, cells), numbers), typed_cells) in data.iter().zip(&row_values).zip(&row_numbers).zip(&mut row_cells) {
         if cells.iter().all(|(cell, _)| cell.is_empty()) && !row.label.is_empty() {
             group = Some(row.label.to_string());
             row_of_data.push(None);
@@ -300,9 +313,9 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
             }
             None => (0..cells.len()).collect(),
         };
-        for ((cell, line), &column_idx) in cells.iter().zip(&positions) {
+        for (((cell, _), typed), &column_idx) in cells.iter().zip(typed_cells.iter_mut()).zip(&positions) {
             if !cell.is_empty() && column_idx < placed.len() {
-                placed[column_idx] = Some(values::cell(cell, *line));
+                placed[column_idx] = typed.take();
             }
         }
         table_rows.push(Row {
@@ -432,10 +445,10 @@ fn mode(widths: &[usize]) -> Option<usize> {
 
 fn column_label(layout: &[Spec], column_idx: usize) -> Option<String> {
     let spec = &layout[column_idx];
-    let own = spec.label.clone()?;
-    match spec.parent.and_then(|parent| layout[parent].label.clone()) {
+    let own = spec.label.as_deref()?;
+    match spec.parent.and_then(|parent| layout[parent].label.as_deref()) {
         Some(parent) => Some(format!("{parent} > {own}")),
-        None => Some(own),
+        None => Some(own.to_string()),
     }
 }
 
@@ -571,14 +584,16 @@ fn place(numbers: &[Option<f64>], layout: &[Spec]) -> Option<Placement> {
     }
     let mut best: Option<Placement> = None;
     let total_idx = total_column(layout);
+    // One vector of the row's numbers by column for every candidate; the columns of
+    // the cells are listed for the best one only.
+    let mut by_column: Vec<Option<f64>> = vec![None; n_columns];
     for missing in candidates {
-        let columns: Vec<usize> = (0..n_columns).filter(|idx| !missing.contains(idx)).collect();
-        let mut by_column: Vec<Option<f64>> = vec![None; n_columns];
-        for (cell_idx, &column_idx) in columns.iter().enumerate() {
+        by_column.fill(None);
+        for (cell_idx, column_idx) in (0..n_columns).filter(|idx| !missing.contains(idx)).enumerate() {
             by_column[column_idx] = numbers[cell_idx];
         }
         let (pass, fail) = check_sums(layout, total_idx, &by_column);
-        let mut placement = Placement { columns, missing, pass, fail, n_tied: 1 };
+        let mut placement = Placement { columns: Vec::new(), missing, pass, fail, n_tied: 1 };
         match &mut best {
             None => best = Some(placement),
             Some(current) => {
@@ -598,11 +613,7 @@ fn place(numbers: &[Option<f64>], layout: &[Spec]) -> Option<Placement> {
             }
         }
     }
-    best
-}
-
-fn numbers_of(cells: &[(Cow<'_, str>, u32)]) -> Vec<Option<f64>> {
-    cells.iter().map(|(cell, _)| values::number(cell)).collect()
+    best.map(|placement| Placement { columns: (0..n_columns).filter(|idx| !placement.missing.contains(idx)).collect(), ..placement })
 }
 
 /// Counts the sums that hold and fail: each group column against its

@@ -34,7 +34,7 @@ const MAX_LINES: usize = 120;
 /// The header's words, when `text` can be one: 3-6 short words of letters
 /// only (no digits, brackets or stops), apart by single spaces.
 pub fn header(text: &str) -> Option<Vec<&str>> {
-    let text = text.trim();
+    let text = crate::normalize::trim(text);
     // Cheap rejections first: this is asked of every line of text.
     let n_spaces = text.bytes().filter(|&byte| byte == b' ').count();
     if text.len() > MAX_COLUMNS * (MAX_HEADER_WORD_CHARS * 3 + 1) || !(MIN_COLUMNS - 1..MAX_COLUMNS).contains(&n_spaces) {
@@ -47,6 +47,10 @@ pub fn header(text: &str) -> Option<Vec<&str>> {
 
 /// A word a header may have: 2-8 letters, none ASCII (`達成の見込み`).
 pub fn is_header_word(word: &str) -> bool {
+    // A character is at most four bytes: a longer word has too many (this is asked of every line of text).
+    if word.len() > 4 * MAX_HEADER_WORD_CHARS {
+        return false;
+    }
     let n_chars = word.chars().count();
     (2..=MAX_HEADER_WORD_CHARS).contains(&n_chars) && word.chars().all(|c| c.is_alphabetic() && !c.is_ascii())
 }

@@ -47,7 +47,18 @@ const PER: [char; 3] = ['年', '月', '週'];
 
 /// Types one cell. `raw` is normalized text with spaces collapsed.
 pub fn cell(raw: &str, line: u32) -> Cell {
+    cell_and_number(raw, line).0
+}
+
+/// `cell(raw, line)` and `number(raw)` from one reading of the text.
+pub fn cell_and_number(raw: &str, line: u32) -> (Cell, Option<f64>) {
     let mut typed = typed(raw);
+    // `number` is the quantity read off the whole cell (never one after a label), of these kinds.
+    let number = typed
+        .quantity
+        .as_ref()
+        .filter(|quantity| matches!(quantity.kind, "integer" | "decimal" | "percent" | "count" | "negative"))
+        .and_then(|quantity| quantity.value);
     if typed.kind == "text" {
         // `児童相談所を通じた特別養子縁組の成立件数:20件`: words naming one quantity, then it.
         if let Some(quantity) = labelled_quantity(raw) {
@@ -79,7 +90,24 @@ pub fn cell(raw: &str, line: u32) -> Cell {
         None if typed.percent => cell.unit = Some(Cow::Borrowed("%")),
         None => {}
     }
-    cell
+    (cell, number)
+}
+
+/// `cell(raw)`'s kind and unit, without building the `Cell` (no copy of the text).
+pub fn kind_and_unit(raw: &str) -> (&'static str, Option<Cow<'static, str>>) {
+    let typed = typed(raw);
+    let (kind, quantity) = match typed.kind {
+        "text" => match labelled_quantity(raw) {
+            Some(quantity) => (quantity.kind, Some(quantity)),
+            None => (typed.kind, None),
+        },
+        kind => (kind, typed.quantity),
+    };
+    match quantity {
+        Some(quantity) => (kind, quantity.unit),
+        None if typed.percent => (kind, Some(Cow::Borrowed("%"))),
+        None => (kind, None),
+    }
 }
 
 /// What `cell` reads from a cell's text, before anything is copied into a `Cell`.
@@ -183,6 +211,19 @@ pub fn kind(raw: &str) -> &'static str {
     }
 }
 
+/// True when `cell(raw)` has a value or a status, or is a mark (what a data
+/// cell of a table holds), without building the `Cell`.
+pub fn has_value_status_or_mark(raw: &str) -> bool {
+    let typed = typed(raw);
+    match typed.quantity {
+        Some(quantity) => quantity.value.is_some() || quantity.status.is_some() || typed.kind == "mark",
+        None if typed.kind == "text" => {
+            labelled_quantity(raw).is_some_and(|quantity| quantity.value.is_some() || quantity.status.is_some() || quantity.kind == "mark")
+        }
+        None => typed.status.is_some() || typed.kind == "mark",
+    }
+}
+
 /// True when `cell(raw).value` would be set, without building the `Cell`.
 pub fn has_value(raw: &str) -> bool {
     typed(raw).quantity.is_some_and(|quantity| quantity.value.is_some())
@@ -208,6 +249,10 @@ fn strip_note_mark(text: &str) -> &str {
     // of ※ and of one kana or kanji in 64.
     static NOTE_MARK: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
         std::sync::LazyLock::new(|| memchr::memmem::Finder::new("※".as_bytes()));
+    // `※` is E2 80 BB: most cells have no 0xE2 byte at all, and one `memchr` says so.
+    if memchr::memchr(0xE2, text.as_bytes()).is_none() {
+        return text;
+    }
     match NOTE_MARK.find(text.as_bytes()) {
         Some(at) if at > 0 && text[at + '※'.len_utf8()..].chars().all(|c| c.is_ascii_digit()) => text[..at].trim_end(),
         _ => text,
@@ -336,6 +381,11 @@ impl Scanner<'_> {
 
 /// Parses number-shaped cells; None when the cell is not wholly a quantity.
 fn quantity(text: &str) -> Option<Quantity> {
+    // Every quantity starts with a digit, a bracket, a sign or a frequency prefix (see
+    // below): any other cell is turned down before its characters are copied.
+    if !text.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '(' | MINUS | '-') || PER.contains(&c)) {
+        return None;
+    }
     // Cells are short: scan a copy on the stack, not on the heap.
     let mut stack = [' '; 48];
     let heap: Vec<char>;
@@ -509,24 +559,61 @@ fn months(scanner: &mut Scanner<'_>, value: f64) -> Option<f64> {
 /// Most words one value of `split_values` takes.
 const MAX_VALUE_WORDS: usize = 4;
 
+/// Most tokens of a cell that `split_values` splits (three words a value, six
+/// values: `2 件 (+0) 3 件 (+1) …`).
+const MAX_SPLIT_TOKENS: usize = 18;
+
 /// Splits a cell that holds two or more values printed side by side
 /// (`106 回 (見込)`, `0.0% 4.8%`, `0 3`) into them; None when the cell reads
 /// as one token or when any part would be text; callers split only rows that
 /// are short of cells, since `106 回 (見込)` may also be one cell. A change `(+20)` or a bracketed
 /// share `(83.9%)` stays with its value.
 pub fn split_values(raw: &str) -> Option<Vec<String>> {
-    let tokens: Vec<&str> = raw.split(' ').filter(|token| !token.is_empty()).collect();
-    if tokens.len() < 2 || tokens.len() > 18 {
+    // Each token with its byte offset in `raw`, on the stack (this runs on many cells).
+    let mut stack = [(0, ""); MAX_SPLIT_TOKENS];
+    let mut n_tokens = 0;
+    let mut offset = 0;
+    for token in raw.split(' ') {
+        if !token.is_empty() {
+            if n_tokens == MAX_SPLIT_TOKENS {
+                return None;
+            }
+            stack[n_tokens] = (offset, token);
+            n_tokens += 1;
+        }
+        offset += token.len() + 1;
+    }
+    if n_tokens < 2 {
         return None;
     }
+    let tokens = &stack[..n_tokens];
     let standalone = |text: &str| {
         matches!(typed(text).kind, "integer" | "decimal" | "percent" | "count" | "negative" | "status" | "mark" | "duration")
             && !text.starts_with("(+")
             && !text.starts_with("(-")
     };
+    // `tokens[start..end]` joined by single spaces: the text of `raw` they span when
+    // single spaces part them there (the usual case, read without a copy), else `joined`.
+    let mut joined = String::new();
+    let mut standalone_run = |start: usize, end: usize| -> bool {
+        let (first, (last_at, last)) = (tokens[start].0, tokens[end - 1]);
+        let spanned = &raw[first..last_at + last.len()];
+        let n_bytes: usize = tokens[start..end].iter().map(|(_, token)| token.len()).sum::<usize>() + (end - start - 1);
+        if spanned.len() == n_bytes {
+            return standalone(spanned);
+        }
+        joined.clear();
+        for (idx, (_, token)) in tokens[start..end].iter().enumerate() {
+            if idx > 0 {
+                joined.push(' ');
+            }
+            joined.push_str(token);
+        }
+        standalone(&joined)
+    };
     // Dynamic programming over token boundaries: best[i] = fewest parts covering tokens[..i].
     let n = tokens.len();
-    let mut best: Vec<Option<(usize, usize)>> = vec![None; n + 1];
+    let mut best = [None::<(usize, usize)>; MAX_SPLIT_TOKENS + 1];
     best[0] = Some((0, 0));
     // A value is at most four words (`106 回 (見込)` is three): longer parts are not tried.
     for end in 1..=n {
@@ -535,7 +622,7 @@ pub fn split_values(raw: &str) -> Option<Vec<String>> {
             if start == 0 && end == n {
                 continue;
             }
-            if standalone(&tokens[start..end].join(" ")) && best[end].is_none_or(|(best_parts, _)| parts + 1 < best_parts) {
+            if best[end].is_none_or(|(best_parts, _)| parts + 1 < best_parts) && standalone_run(start, end) {
                 best[end] = Some((parts + 1, start));
             }
         }
@@ -548,7 +635,7 @@ pub fn split_values(raw: &str) -> Option<Vec<String>> {
     let mut end = n;
     while end > 0 {
         let (_, start) = best[end]?;
-        parts.push(tokens[start..end].join(" "));
+        parts.push(tokens[start..end].iter().map(|(_, token)| *token).collect::<Vec<_>>().join(" "));
         end = start;
     }
     parts.reverse();
