@@ -1352,4 +1352,33 @@ mod tests {
         assert!(!finishes_previous("代替養育を必要とする子ども数①", &["数②".to_string()], "里親を必要とする子ども数③"));
         assert!(!finishes_previous("代替養育を必要とする", &["子ども数".to_string()], "里親数②"));
     }
+
+    #[test]
+    fn year_headers_as_other_extractors_print_them() {
+        // pypdf's layout mode glues a cell to the bracket before it.
+        let (_, years) = year_header("2025年度 (R7)2026年度 (R8)2027年度 (R9)").expect("years");
+        assert_eq!(years, ["2025年度 (R7)", "2026年度 (R8)", "2027年度 (R9)"]);
+        let span = Span { start: 0, end: 40, text: "2025 年度 (R7)2026 年度 (R8)2027 年度 (R9)".to_string() };
+        let cells: Vec<String> = split_years(&span).into_iter().map(|span| span.text).collect();
+        assert_eq!(cells, ["2025 年度 (R7)", "2026 年度 (R8)", "2027 年度 (R9)"]);
+        // pypdf keeps an era name apart from its number.
+        let (_, years) = year_header("令和 7 年度 令和 8 年度 令和 9 年度").expect("years");
+        assert_eq!(years, ["令和 7 年度", "令和 8 年度", "令和 9 年度"]);
+        // A browser wraps the cells at 年: the next line ends each.
+        assert_eq!(header_ends("度 (R7) 度 (R8) 度 (R9)", 3), Some(vec!["度 (R7)".into(), "度 (R8)".into(), "度 (R9)".into()]));
+        assert_eq!(header_ends("度 (R7) 度 (R8)", 3), None);
+        assert_eq!(header_ends("度 (R7) 度 (R8) 3 件", 3), None);
+    }
+
+    #[test]
+    fn label_rests_and_their_evidence() {
+        assert!(ends_label_below("率"));
+        assert!(ends_label_below("時保護施設数(箇所)"));
+        assert!(ends_label_below("②/①"));
+        assert!(!ends_label_below("※1:児童福祉司等配置数は…"));
+        assert!(!ends_label_below("12 回"));
+        assert!(continues_label("児童福祉司等配置数", "※1"));
+        assert!(continues_label("こども家庭ソーシャル", "ワーカー養成研修"));
+        assert!(!continues_label("児童福祉司任用後研修", "こども家庭ソーシャルワーカー"));
+    }
 }

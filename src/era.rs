@@ -82,29 +82,26 @@ pub fn year_label(label: &str) -> YearLabel {
     let mut char_idx = 0;
     while char_idx < chars.len() {
         // Western: 19xx/20xx followed (after spaces) by 年.
-        if let Some((year, end)) = western_at(chars, char_idx) {
-            match western {
-                None => {
-                    western = Some(year);
-                    mark(removed, char_idx, end);
+        // The first year of a kind is the label's (and leaves the qualifier); another of
+        // the same kind that differs makes the label name two years.
+        let found = if let Some((year, end)) = western_at(chars, char_idx) {
+            Some((&mut western, year, end))
+        } else {
+            era_at(chars, char_idx).map(|(year, end)| (&mut era, year, end))
+        };
+        match found {
+            Some((slot, year, end)) => {
+                match *slot {
+                    None => {
+                        *slot = Some(year);
+                        mark(removed, char_idx, end);
+                    }
+                    Some(first) => two_years |= first != year,
                 }
-                Some(first) => two_years |= first != year,
+                char_idx = end;
             }
-            char_idx = end;
-            continue;
+            None => char_idx += 1,
         }
-        if let Some((year, end)) = era_at(chars, char_idx) {
-            match era {
-                None => {
-                    era = Some(year);
-                    mark(removed, char_idx, end);
-                }
-                Some(first) => two_years |= first != year,
-            }
-            char_idx = end;
-            continue;
-        }
-        char_idx += 1;
     }
     let qualifier = if western.is_some() || era.is_some() { qualifier(chars, removed) } else { None };
     // A calendar year with a month (`2025年3月`, not `2025年度`) names the fiscal year it falls in.
@@ -287,6 +284,11 @@ mod tests {
         assert_eq!(year_label("定量的な整備目標 > 令和 7 年度").qualifier.as_deref(), Some("定量的な整備目標"));
         assert!(year_label("2025年度 (R8)").inconsistent());
         assert!(!year_label("2029年度 (R11) (改定)").inconsistent());
+        // Two header cells run together name two years of one kind.
+        assert!(year_label("現在の整備状況 今後整備すべる必要量① (R11 ② (R6年度末)").two_years);
+        assert!(year_label("(R7)2026 年度 2025 年度").inconsistent());
+        assert!(!year_label("令和6年度(2024年度)").inconsistent());
+        assert!(!year_label("2024 年度 (R6) (2024年度)").two_years);
     }
 
     #[test]
