@@ -1451,6 +1451,10 @@ fn marked(text: &str) -> Option<Marked<'_>> {
     if title.is_empty() || has_sentence_stop(title) || title.contains('\t') || title.chars().count() > max_title {
         return None;
     }
+    // `②/①`, `①-②`: a formula of numbered columns (a label's rest), not a heading.
+    if kind == "circled" && title.starts_with(['/', '-', '+', '×']) {
+        return None;
+    }
     Some(Marked { kind, number, marker, title })
 }
 
