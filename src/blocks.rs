@@ -943,7 +943,14 @@ fn spaced_lines(lines: &[Line<'_>], classes: &[Class], first_idx: usize) -> (Vec
                         || (crate::stacked::leaves_bracket_open(previous_label)
                             && columns::continues_label(previous_label, &line.spans[0].text)))
             });
-        if !previous_has_label || label_tail {
+        // So does a piece under a cell of the row that closes the bracket that cell
+        // leaves open (`18    20(見` / `込)`): a value wrapped inside its cell.
+        let cell_tail = n_trailing == 1
+            && group.last().is_some_and(|line| {
+                let above = &group[group.len() - 2].spans;
+                line.spans.iter().all(|piece| above.len() > 1 && columns::cell_rest_of(&above[1..], piece).is_some())
+            });
+        if !previous_has_label || label_tail || cell_tail {
             break;
         }
         group.pop();

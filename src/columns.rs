@@ -251,7 +251,22 @@ pub fn rows(lines: &[SpacedLine]) -> Vec<RawRow> {
         && body.iter().filter(|line| !label_only(line)).all(|line| {
             line.spans.len() > 1 && line.spans[0].end < value_edge && !is_data(&line.spans[0]) && line.spans[1..].iter().any(is_data)
         });
+    // Where the last row's value cells stand on its line, for their wrapped rests.
+    let mut last_values: &[Span] = &[];
     for line in body {
+        // Pieces under cells of the row above that close the brackets those cells leave
+        // open (`20(見` / `込)`) are the rest of those cells, wrapped inside them.
+        if let Some(last) = built.last_mut().filter(|_| pending.is_empty()) {
+            let n_values = last.row.cells.len() - 1;
+            let targets: Option<Vec<usize>> = line.spans.iter().map(|piece| cell_rest_of(last_values, piece)).collect();
+            if let Some(targets) = targets.filter(|_| n_values == last_values.len()) {
+                for (piece, idx) in line.spans.iter().zip(targets) {
+                    let cell = &mut last.row.cells[idx + 1];
+                    *cell = join(cell, &piece.text);
+                }
+                continue;
+            }
+        }
         // A lone cell at the left edge is a piece of a wrapped label, whatever it reads as (`18 歳到`).
         if label_only(line) {
             let text = line.spans[0].text.clone();
@@ -293,6 +308,7 @@ pub fn rows(lines: &[SpacedLine]) -> Vec<RawRow> {
         full_label = join(&full_label, &label);
         let mut cells = vec![full_label];
         cells.extend(values.iter().map(|span| span.text.clone()));
+        last_values = values;
         built.push(Building { row: RawRow::new(line.line, line.page, cells), n_above, n_below: 0 });
     }
     if let Some(last) = built.last_mut() {
@@ -302,6 +318,17 @@ pub fn rows(lines: &[SpacedLine]) -> Vec<RawRow> {
     }
     rows.extend(built.into_iter().map(|building| building.row));
     rows
+}
+
+/// The index among `cells` of the cell whose wrapped rest `piece` is: a short piece
+/// standing under that cell that closes the bracket it leaves open (`20(見` / `込)`).
+pub(crate) fn cell_rest_of(cells: &[Span], piece: &Span) -> Option<usize> {
+    if piece.text.chars().count() > 4 || !piece.text.ends_with(')') || piece.text.starts_with(['(', ')']) {
+        return None;
+    }
+    cells.iter().position(|cell| {
+        piece.start >= cell.start && piece.start < cell.end.max(cell.start + 1) && crate::stacked::leaves_bracket_open(&cell.text)
+    })
 }
 
 /// True for a table with two stub columns (`事業名  機関名`) whose first is a cell
@@ -1178,6 +1205,21 @@ mod tests {
         assert!(!is_row(&format!("{}  1", "あ".repeat(41))));
         assert!(!is_row(" (令和6年4月1日現在     在籍児童)"));
         assert!(is_row("   2024 年度① (R6) (現計    2024 年度② (R6) (実"));
+    }
+
+    #[test]
+    fn a_value_wrapped_inside_its_cell_is_joined() {
+        // Seed 000 printed by Chromium, `pdftotext -layout` (000_chromium_pdftotext_layout 139-142).
+        let table = "   年 度        R2年度   R3年度   R4年度   R5年度   R6年度
+ 目標数値           16     17     18     19     20
+ 実 績           11     15     16     18    20(見
+                                          込)";
+        let rows = rows(&lines(table));
+        assert_eq!(rows.len(), 3);
+        assert_eq!(rows[2].cells, ["実 績", "11", "15", "16", "18", "20(見込)"]);
+        // Not a bracket the cell above leaves open: a row of its own, not joined.
+        let closed = table.replace("20(見\n", "20(見)\n");
+        assert_eq!(rows(&lines(&closed)).last().unwrap().cells, ["込)"]);
     }
 
     #[test]
