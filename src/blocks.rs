@@ -903,15 +903,27 @@ fn spaced_lines(lines: &[Line<'_>], classes: &[Class], first_idx: usize) -> (Vec
     let mut group: Vec<SpacedLine> = Vec::new();
     let mut line_idx = first_idx;
     let mut n_trailing = 0;
+    // The last row number seen in the table (`2` of `2 を通じた特別養子縁`).
+    let mut last_number = None;
     while line_idx < lines.len() {
+        // A label piece led by the next row number (`3 関する研修を受講し`, the row's values
+        // two lines below) reads as a heading: it is one when no row numbered before it.
+        let is_piece = |idx: usize| {
+            is_fragment(idx)
+                || (classes[idx] == Class::Heading(true) && {
+                    let text = normalize::trim(lines[idx].text);
+                    let before = text.split_once(' ').and_then(|(number, _)| number.parse::<usize>().ok()?.checked_sub(1));
+                    before.is_some_and(|before| last_number == Some(before)) && text.chars().count() <= MAX_FRAGMENT_CHARS
+                })
+        };
         let take = match classes[line_idx] {
             Class::Spaced => {
                 n_trailing = 0;
                 true
             }
-            _ if is_fragment(line_idx) => {
+            _ if is_piece(line_idx) => {
                 // A fragment belongs if more rows follow it, or (at most two) closes a label.
-                let next_row = (line_idx + 1..lines.len()).take_while(|&idx| is_fragment(idx)).last().map_or(line_idx + 1, |idx| idx + 1);
+                let next_row = (line_idx + 1..lines.len()).take_while(|&idx| is_piece(idx)).last().map_or(line_idx + 1, |idx| idx + 1);
                 let continues = classes.get(next_row) == Some(&Class::Spaced) && next_row - line_idx <= 3;
                 n_trailing += 1;
                 continues || n_trailing <= 1
@@ -921,7 +933,9 @@ fn spaced_lines(lines: &[Line<'_>], classes: &[Class], first_idx: usize) -> (Vec
         if !take {
             break;
         }
-        group.push(SpacedLine { line: lines[line_idx].number, page: lines[line_idx].page, spans: columns::spans(lines[line_idx].text) });
+        let spans = columns::spans(lines[line_idx].text);
+        last_number = spans.first().and_then(|span| leading_row_number(&span.text)).or(last_number);
+        group.push(SpacedLine { line: lines[line_idx].number, page: lines[line_idx].page, spans });
         line_idx += 1;
     }
     // A trailing fragment that is not a label piece (the row above has its label) is not ours.
@@ -958,6 +972,12 @@ fn spaced_lines(lines: &[Line<'_>], classes: &[Class], first_idx: usize) -> (Vec
         n_trailing -= 1;
     }
     (group, line_idx)
+}
+
+/// The row number leading a table line's first cell (`2` in `2 を通じた特別養子縁`, or alone).
+fn leading_row_number(cell: &str) -> Option<usize> {
+    let number = cell.split_once(' ').map_or(cell, |(number, _)| number);
+    (number.len() <= 2).then(|| number.parse().ok()).flatten()
 }
 
 /// True when the separator lines at `line_idx` lead straight into a table row.

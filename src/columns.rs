@@ -688,7 +688,15 @@ fn clusters(lines: &[SpacedLine], band: std::ops::Range<usize>) -> Vec<Cluster> 
 fn two_levels(lines: &[SpacedLine], n_values: usize) -> Option<Vec<RawRow>> {
     (1..lines.len()).rev().find_map(|split| {
         let top = clusters(lines, 0..split);
-        let bottom = clusters(lines, split..lines.len());
+        let mut bottom = clusters(lines, split..lines.len());
+        // The stub word printed on the lower level, left of the spanning cell
+        // (`定量的な整備目標` over the years, `資源` beside them): the stub, not a column under it.
+        let low_stub = match (&top[..], bottom.first()) {
+            ([spanning], Some(first)) if first.end <= spanning.start && STUB_WORDS.contains(&first.text().as_str()) => {
+                Some(bottom.remove(0).text())
+            }
+            _ => None,
+        };
         let (first, last) = (bottom.first()?, bottom.last()?);
         let (start, end) = (first.start, bottom.iter().map(|cluster| cluster.end).max()?);
         let over: Vec<usize> = (0..top.len()).filter(|&idx| top[idx].start < end && top[idx].end > start).collect();
@@ -704,7 +712,7 @@ fn two_levels(lines: &[SpacedLine], n_values: usize) -> Option<Vec<RawRow>> {
         let n_spanned = top.len() - 1 - usize::from(stub) + bottom.len();
         let counted = n_values == n_spanned || (over.len() == 1 && n_values == n_spanned + 1);
         // A column beside the spanning cell: a line over all of them is a title, not a header.
-        if bottom.len() < 2 || top.len() < 2 || !inside || !counted {
+        if bottom.len() < 2 || top.len() + usize::from(low_stub.is_some()) < 2 || !inside || !counted {
             return None;
         }
         let mut top_cells = vec![String::new()];
@@ -724,6 +732,9 @@ fn two_levels(lines: &[SpacedLine], n_values: usize) -> Option<Vec<RawRow>> {
             let stub = top_cells.remove(1);
             top_cells[0] = stub;
             sub_cells.remove(1);
+        }
+        if let Some(stub) = low_stub {
+            top_cells[0] = stub;
         }
         Some(vec![RawRow::new(lines[0].line, lines[0].page, top_cells), RawRow::new(lines[split].line, lines[split].page, sub_cells)])
     })
@@ -1219,7 +1230,22 @@ mod tests {
         assert_eq!(rows[2].cells, ["実 績", "11", "15", "16", "18", "20(見込)"]);
         // Not a bracket the cell above leaves open: a row of its own, not joined.
         let closed = table.replace("20(見\n", "20(見)\n");
-        assert_eq!(rows(&lines(&closed)).last().unwrap().cells, ["込)"]);
+        assert_eq!(super::rows(&lines(&closed)).last().unwrap().cells, ["込)"]);
+    }
+
+    #[test]
+    fn stub_beside_a_spanning_header_cell() {
+        // Seed 000's table B printed by Chromium (000_chromium_pdftotext_layout 264-269, row numbers left out).
+        let table = "                         定量的な整備目標
+      資源        令和7年 令和8年 令和9年
+                 度    度     度
+     児童相談所の通じ
+    た特別養子縁組の成   20件    21件    21件
+    立件数";
+        let rows = rows(&lines(table));
+        assert_eq!(rows[0].cells, ["資源", "定量的な整備目標", "", ""]);
+        assert_eq!(rows[1].cells, ["", "令和7年度", "令和8年度", "令和9年度"]);
+        assert_eq!(rows[2].cells, ["児童相談所の通じた特別養子縁組の成立件数", "20件", "21件", "21件"]);
     }
 
     #[test]
