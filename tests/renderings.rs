@@ -524,28 +524,30 @@ fn ghostscript_rendering() {
 #[test]
 fn ghostscript_rendering_cells_under_a_wrong_column() {
     let (n_records, wrong) = wrong_cells("fixtures/003_ghostscript.txt");
-    // FIXME(issue 3): 83 records, each value in its right row position; the column label is
-    // wrong (the fiscal year is right, or lost where the label no longer names it):
-    // - 12: the page's running title `明石市社会的養育推進計画`, right-aligned at the top of the
-    //   page and with no blank line under it, joined to the header cell below it (`明石市社会的
-    //   養育推進計画合計` at 573-576 and 1671-1674, `…2029 年度 (R11)` at 1513-1515, `…3歳～就学`
-    //   at 1053-1062); right: `合計`, `2029 年度 (R11)`, `3歳～就学前` (blocks.rs: the running
-    //   title is furniture only as a line of its own; columns.rs `header` joins lines by position);
-    // - 12: `設置 2024 年度 (R6)`, `開催 2024 年度 (R6)` (see above);
+    // FIXME(issue 3): 83 records, each value in its right row position; the column label
+    // (or the row label) is wrong; the fiscal year is right, or lost where the label no
+    // longer names it:
+    // - 6: the page's running title `明石市社会的養育推進計画`, right-aligned at the top of the
+    //   page with no blank line under it, joined to the header cell below it (`明石市社会的養育
+    //   推進計画合計` at 573-576 and 1671-1674, `…2029 年度 (R11)` at 1513-1515; and in the `(内訳)`
+    //   matrix below); right: `合計`, `2029 年度 (R11)` (blocks.rs: the running title is no
+    //   furniture, so it joins the spaced block; columns.rs `header` joins lines by position);
+    // - 12: `設置 2024 年度 (R6)`, `開催 2024 年度 (R6)` (the wrong rows `数`, see above);
     // - 6: `年度 2024 年度 (R6)` (1152-1169): the stub `年度` one space before the first year is
     //   kept in the first column's label; right: stub `年度`, column `2024 年度 (R6)`;
-    // - 18: lines above a year header with no blank line between taken into its first
+    // - 9: lines above a year header, with no blank line between, taken into its first
     //   column's label: the unit line `こどもセンターこども支援課実施分 単位：人（年間の利用人数）`
-    //   (911, 8 records with the 5 under the wrong row above), the formulas `里親登録数 × 平均
-    //   受託児童数 + F H の定員数(A)` / `乳児院・…(B)` (1071-1076) and `…(C)` / `…(D)` (1079-1084),
-    //   and the 5 of 923; right: `2025 年度 (R7)`, `2024 年度 (R6)`;
+    //   (911, rows 913-915), the formulas `里親登録数 × 平均受託児童数 + F H の定員数(A)` / `乳児院・
+    //   …(B)` (1071-1076) and `…(C)` / `…(D)` (1079-1084); right: `2025 年度 (R7)`, `2024 年度 (R6)`;
+    // - 9: the other cells of the rows `整備目標に対する過不足対象:…` (915, 923; see above);
     // - 14: 全年齢 matrix (1036-1044): the caption line holds the first lines of the two wrapped
     //   year cells, so the columns are `画)` and `績)` with no year; right: `2024 年度① (R6)
-    //   (現計画)`, `2024 年度② (R6) (実績)`;
+    //   (現計画)`, `2024 年度② (R6) (実績)` (fiscal year 2024);
     // - 24: `(内訳)` matrix after the page break (1053-1062): `(内訳)` joined to `2029年度 (R11)
-    //   (改定)`, and the breakdown cells printed one space apart on two lines (`3歳未 3歳～就学
-    //   学童期以` / `満 前 降`) joined wrongly (`3歳~就学 学童期以前`, `降`); right: `3歳未満`,
-    //   `3歳～就学前`, `学童期以降` under `(内訳)`;
+    //   (改定)` instead of parenting the breakdown, whose cells are printed one space apart on
+    //   two lines (`3歳未 3歳～就学 学童期以` / `満 前 降`) and joined wrongly (`3歳未満`,
+    //   `明石市社会的養育推進計画3歳~就学 学童期以前`, `降`); right: `2029年度 (R11) (改定)`,
+    //   `(内訳) > 3歳未満`, `(内訳) > 3歳~就学前`, `(内訳) > 学童期以降`;
     // - 3: the requirement table (805-808), two header lines interleaved (`現在の整備状況② (R6①
     //   (R11 年度 4 月) 年度 4 月)`) and the label's first line `第三者評価を実施している一時保護
     //   施設` taken as the stub, the row left with `数 (箇所)`.
