@@ -548,7 +548,7 @@ fn ghostscript_rendering_cells_under_a_wrong_column() {
     //   two lines (`3歳未 3歳～就学 学童期以` / `満 前 降`) and joined wrongly (`3歳未満`,
     //   `明石市社会的養育推進計画3歳~就学 学童期以前`, `降`); right: `2029年度 (R11) (改定)`,
     //   `(内訳) > 3歳未満`, `(内訳) > 3歳~就学前`, `(内訳) > 学童期以降`;
-    // - 3: the requirement table (805-808), two header lines interleaved (`現在の整備状況② (R6①
+    // - 3: the requirement table (806-808), two header lines interleaved (`現在の整備状況② (R6①
     //   (R11 年度 4 月) 年度 4 月)`) and the label's first line `第三者評価を実施している一時保護
     //   施設` taken as the stub, the row left with `数 (箇所)`.
     assert_eq!(wrong.len(), 83, "{wrong:#?}");
