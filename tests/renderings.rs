@@ -404,6 +404,8 @@ fn no_rendering_gives_a_cell_another_tables_caption() {
         "fixtures/003_pdfjs.txt",
         "fixtures/003_mutool.txt",
         "fixtures/003_ghostscript.txt",
+        "fixtures/003_chromium_pypdfium2.txt",
+        "fixtures/003_chromium_pdfjs.txt",
     ] {
         let mut wrong: Vec<String> = load(rendering)
             .iter()
@@ -416,13 +418,15 @@ fn no_rendering_gives_a_cell_another_tables_caption() {
         // FIXME(issue 3): in Ghostscript's text the captions are right, but the last row of
         // these two tables took the note printed under it into its label (see
         // `ghostscript_rendering`), so the row is not one the original has under this caption.
-        let expected: &[&str] = if rendering == "fixtures/003_ghostscript.txt" {
-            &[
+        // pdf.js prints Kangxi radicals for most kanji of Chromium's PDF (`⽤` for 用, `⽇` for
+        // 日, `⼈` for 人): the caption is right but spelt with them (see `chromium_pdfjs_rendering`).
+        let expected: &[&str] = match rendering {
+            "fixtures/003_ghostscript.txt" => &[
                 "line 915: `整備目標に対する過不足対象:要保護児童世帯、要支援児童世帯` under `親子関係形成支援事業`",
                 "line 923: `整備目標に対する過不足対象:子育てに悩みや不安を抱えている家庭` under `親子関係形成支援事業子育て支援課実施分単位:人(年間の利用人数)`",
-            ]
-        } else {
-            &[]
+            ],
+            "fixtures/003_chromium_pdfjs.txt" => &["line 1035: `2歳未満` under `ショートステイ事業の利⽤延⽇数(単位:⼈⽇)`"],
+            _ => &[],
         };
         assert_eq!(wrong, expected, "{rendering}");
     }
@@ -553,4 +557,45 @@ fn ghostscript_rendering_cells_under_a_wrong_column() {
     //   施設` taken as the stub, the row left with `数 (箇所)`.
     assert_eq!(wrong.len(), 83, "{wrong:#?}");
     assert_eq!(n_records, 904);
+}
+
+/// Chromium's PDF (see `chromium_layout_rendering`) through PDFium (pypdfium2 5.15.2): what
+/// Chrome itself gives when the text of a Chrome-printed PDF is extracted. Content-stream
+/// order: each header cell wrapped at 年 a piece per line (`2025 年` / `度 (R7)`), or its era
+/// on the next line (`2021年度` / `(R3)`), wrapped labels a piece per line (`利用可能な子ども`
+/// / `の人数 ①`), each row's values on one line (`71 71 72 72 73`), justified labels letter-
+/// spaced (`全 体 か ら の 割 合`), no blank lines.
+#[test]
+fn chromium_pypdfium2_rendering() {
+    // Read: 表1 (140-149), ショートステイ (1109-1119) and the last row of a 里親 matrix (1707-1714).
+    // FIXME(issue 3), still missing (901 cells): year headers a piece per line over rows on
+    // one line each are read only when every row's label is on its values line; most tables
+    // are `unresolved` fragments (header pieces `2025 年` / `度 (R7)`, labels wrapped above
+    // their values, a table's header printed again after a page break inside it).
+    check("fixtures/003_chromium_pypdfium2.txt", 16);
+    // FIXME(issue 3): the 16 records read name their column without its era, which Chromium
+    // puts on the next line (`2021年度` / `(R3)`, 140-147): `2021年度` should be `2021年度
+    // (R3)`, `2024年度①` should be `2024年度① (R6) (現計画)` (the fiscal years are right).
+    let (n_records, wrong) = wrong_cells("fixtures/003_chromium_pypdfium2.txt");
+    assert_eq!((n_records, wrong.len()), (17, 16), "{wrong:#?}");
+}
+
+/// Chromium's PDF through pdf.js (pdfjs-dist 5.6.205): PDFium's lines nearly, but most kanji
+/// come out as **Kangxi radicals** (`⼦` U+2F26 for 子, `⽀` U+2F40 for 支, `⾥` U+2FA5 for 里:
+/// 2,625 in the file) or CJK radicals-supplement characters (`⺠` U+2EA0 for 民), and `・` as
+/// `‧` (U+2027): Chromium's font subsets map those glyphs to the radicals in their ToUnicode
+/// tables, and pdf.js uses those as they are (pdftotext and PDFium print the ideographs).
+#[test]
+fn chromium_pdfjs_rendering() {
+    // FIXME(issue 3): 5 of 917 cells found; none wrong only because almost nothing is read. A
+    // label with a radical (`利⽤可能な⼦どもの⼈数`) is no row of the original, and headings and
+    // captions do not match either (tests/outline.rs: 0 of 149). Right: the ideographs, as
+    // NFKC gives them for the Kangxi radicals U+2F00-U+2FD5 (normalize.rs folds full-width
+    // ASCII and half-width katakana only); U+2E80-U+2EF3 (`⺠`) and U+2027 (`‧` for `・`) have
+    // no NFKC mapping and need a table. The rest as for PDFium (`chromium_pypdfium2_rendering`).
+    check("fixtures/003_chromium_pdfjs.txt", 5);
+    // FIXME(issue 3): the 5 records read (ショートステイ, 1024-1035) name their column without
+    // its era, as in PDFium.
+    let (n_records, wrong) = wrong_cells("fixtures/003_chromium_pdfjs.txt");
+    assert_eq!((n_records, wrong.len()), (5, 5), "{wrong:#?}");
 }
