@@ -147,6 +147,9 @@ fn no_rendering_has_a_cell_under_a_wrong_column() {
         ("fixtures/003_pymupdf.txt", 938),
         ("fixtures/003_pypdf.txt", 692),
         ("fixtures/003_pypdf_layout.txt", 1224),
+        ("fixtures/003_pypdfium2.txt", 680),
+        ("fixtures/003_pdfjs.txt", 680),
+        ("fixtures/003_mutool.txt", 884),
     ] {
         let (n_records, wrong) = wrong_cells(rendering);
         assert!(wrong.is_empty(), "{rendering}: {wrong:#?}");
@@ -397,6 +400,12 @@ fn no_rendering_gives_a_cell_another_tables_caption() {
         "fixtures/003_pymupdf.txt",
         "fixtures/003_pypdf.txt",
         "fixtures/003_pypdf_layout.txt",
+        "fixtures/003_pypdfium2.txt",
+        "fixtures/003_pdfjs.txt",
+        "fixtures/003_mutool.txt",
+        "fixtures/003_ghostscript.txt",
+        "fixtures/003_chromium_pypdfium2.txt",
+        "fixtures/003_chromium_pdfjs.txt",
     ] {
         let mut wrong: Vec<String> = load(rendering)
             .iter()
@@ -406,6 +415,191 @@ fn no_rendering_gives_a_cell_another_tables_caption() {
             })
             .collect();
         wrong.dedup();
-        assert!(wrong.is_empty(), "{rendering}: {wrong:#?}");
+        // FIXME(issue 3): in Ghostscript's text the captions are right, but the last row of
+        // these two tables took the note printed under it into its label (see
+        // `ghostscript_rendering`), so the row is not one the original has under this caption.
+        // pdf.js prints Kangxi radicals for most kanji of Chromium's PDF (`⽤` for 用, `⽇` for
+        // 日, `⼈` for 人): the caption is right but spelt with them (see `chromium_pdfjs_rendering`).
+        let expected: &[&str] = match rendering {
+            "fixtures/003_ghostscript.txt" => &[
+                "line 915: `整備目標に対する過不足対象:要保護児童世帯、要支援児童世帯` under `親子関係形成支援事業`",
+                "line 923: `整備目標に対する過不足対象:子育てに悩みや不安を抱えている家庭` under `親子関係形成支援事業子育て支援課実施分単位:人(年間の利用人数)`",
+            ],
+            "fixtures/003_chromium_pdfjs.txt" => &["line 1035: `2歳未満` under `ショートステイ事業の利⽤延⽇数(単位:⼈⽇)`"],
+            _ => &[],
+        };
+        assert_eq!(wrong, expected, "{rendering}");
     }
+}
+
+// More extractors (scripts/make-more-renderings, described in
+// scripts/make-more-renderings.md): the same LibreOffice PDF through PDFium (Chrome's
+// engine), pdf.js (Firefox's), Ghostscript's txtwrite device and MuPDF 1.21's `mutool`.
+
+/// PDFium through pypdfium2 5.15.2, `get_text_range()`: content-stream order as in pypdf, a
+/// table row per line, cells one space apart, no blank lines anywhere; but a status set
+/// apart from its value (`106 回 (見込)`), a wrapped label's pieces all on lines above its
+/// values line (`在宅指導措置委託件数 (前年` / `度からの増減)` / `2 件 (+0) …`), and narrow
+/// year cells wrapped at an open bracket (`2019 年度 (R` / `1)`).
+#[test]
+fn pypdfium2_rendering() {
+    // FIXME(issue 3), still missing (237 cells): what pypdf misses (see `pypdf_rendering`),
+    // and 12 cells that pypdf gives: 表●● (fixture 783-797), whose header is printed
+    // `評価指標 2019 年度 (R` / `1)` / `2020 年度 (R` / `2)` / … (a year cell a line, wrapped at
+    // the bracket, the stub on the first line) over rows one per line (`実施回数 24 29 18 28
+    // 40 (見込)`): the block is cut after `1)` (783-785 and 786-797 are paragraphs); right:
+    // 実施回数 24, 29, 18, 28, 40, (見込) and 受講者数(延べ人数) 155, 100, 49, 133, 147, (見込)
+    // for 2019-2024. 表1 and 表2 (`延べ面会回数 82 回 124 回 106 回 (見込)`, 104-107, 118-120)
+    // are paragraphs: the status is a word of its own after a value with its unit.
+    check("fixtures/003_pypdfium2.txt", 680);
+}
+
+/// pdf.js (pdfjs-dist 5.6.205) `getTextContent()`, items joined with a newline where
+/// `hasEOL`: nearly the PDFium text (same order), but a wrapped label's last piece on its
+/// values line (`度からの増減) 120 件 …`), as pypdf prints it.
+#[test]
+fn pdfjs_rendering() {
+    // FIXME(issue 3), still missing (237 cells): the same as PDFium's (`pypdfium2_rendering`),
+    // 表●● at 775-789 here.
+    check("fixtures/003_pdfjs.txt", 680);
+}
+
+/// MuPDF 1.21 `mutool draw -F txt`: PyMuPDF's order (one cell per line, row by row), but
+/// a blank line after every block (every table row, every header cell group), CJK–digit
+/// spaces on both sides (`令和 2 年`), and year header cells joined on one line more often.
+#[test]
+fn mutool_rendering() {
+    // FIXME(issue 3), still missing (80 cells): what PyMuPDF misses (see `pymupdf_rendering`)
+    // and 36 cells that PyMuPDF 1.28 gives from the same words in the same order: only the
+    // blank lines differ, and with them `stacked.rs` keeps these tables `unresolved` ("a year
+    // header whose cells came out one per line in an order that fits no reading"):
+    // - 表●● 一時保護施設職員に対する研修… (2258-2297): the stub `評価指標` is in the caption's
+    //   block (no blank line between), then `2019 年度 (R` / `1)` … a block each, then the rows
+    //   a block each with `40 (見込)` on one line; right: 実施回数 24, 29, 18, 28, 40, (見込) and
+    //   受講者数(延べ人数) 155, 100, 49, 133, 147, (見込) for 2019-2024 (12 cells);
+    // - 表○ 社会的養護継続中に 18 歳を迎えた方の状況 (4072-4092): the six years on one line,
+    //   `合計` a block below, then `18 歳到` / `達` and the values a block; right: 18歳到達 5, 6, 5,
+    //   2, 7, 5 and 措置延長 3, 1, 2, 1, 5, 2 for 2019-2024 (12 cells);
+    // - 表〇〇 全年齢における必要里親家庭数及び里親委託率 (3235-3285), while its three sister
+    //   matrices laid out alike are read (not diagnosed; 12 cells).
+    check("fixtures/003_mutool.txt", 837);
+}
+
+/// Ghostscript 10.0 `txtwrite`: a character grid like `pdftotext -layout`, but no blank
+/// line anywhere (not between paragraphs, tables, or a table and the page's running
+/// title), no CJK–digit spaces (`2024年度 (R6)`, `82回`), header cells one space apart
+/// (`2024 年度 (R6) 2025 年度 (R7) …`), and text on one baseline merged into one line:
+/// a label's first line into the header line (`設置 2024 年度 (R6) …` / `数  1  1 …`), a
+/// caption into the first line of wrapped header cells.
+#[test]
+fn ghostscript_rendering() {
+    let (matched, missing, extra) = compare("fixtures/003_ghostscript.txt");
+    // FIXME(issue 3): 22 cells that are not in the original, their values and years right
+    // but under a wrong row label:
+    // - 12 under `数`, which should be `設置数` ((3) ファミリーホーム数, 1096-1097: 1 1 1 1 2 2
+    //   for 2024-2029) and `開催数` ((4) …部会の開催, 1099-1100: 3 for 2024-2029). The label cell
+    //   `設置数` wraps as `設置` / `数`, and Ghostscript prints `設置` on the header line, one
+    //   space before `2024 年度 (R6)`: the header keeps it in its first column's label
+    //   (`設置 2024 年度 (R6)`), the row gets only `数` (columns.rs: `header`/`split_years`;
+    //   `rows`);
+    // - 10 under `整備目標に対する過不足対象:要保護児童世帯、要支援児童世帯` and `…対象:子育て
+    //   に悩みや不安を抱えている家庭`, which should be `整備目標に対する過不足` (915-916, 923-924:
+    //   (+0) for 2025-2029). The note `対象：…` under the table, with no blank line before it,
+    //   is taken into the table block and, left over after the last row, joined to its label
+    //   (blocks.rs: the table block runs on into a one-cell line; columns.rs `rows`: pending
+    //   pieces after the last row).
+    let mut rows: Vec<&str> = extra.iter().map(|(row, _, _)| row.as_str()).collect();
+    rows.dedup();
+    assert_eq!(
+        rows,
+        [
+            "数",
+            "整備目標に対する過不足対象:子育てに悩みや不安を抱えている家庭",
+            "整備目標に対する過不足対象:要保護児童世帯、要支援児童世帯"
+        ],
+        "{extra:#?}"
+    );
+    assert_eq!(extra.len(), 22, "{extra:#?}");
+    // FIXME(issue 3), still missing (226 cells, not all diagnosed): tables glued to the
+    // paragraph or caption before them (no blank line), the 里親 matrices whose caption takes
+    // the first lines of the wrapped header cells (1036: `表〇〇 全年齢… 2024年度① (R6) (現計
+    // 2024年度② (R6) (実`), the `(内訳)` matrix (1048-1062), requirement tables.
+    assert_eq!(matched, 691, "missing: {missing:#?}");
+}
+
+/// Ghostscript (see `ghostscript_rendering`): records under a column the original does not
+/// give them (values right). Pinned until they are fixed.
+#[test]
+fn ghostscript_rendering_cells_under_a_wrong_column() {
+    let (n_records, wrong) = wrong_cells("fixtures/003_ghostscript.txt");
+    // FIXME(issue 3): 83 records, each value in its right row position; the column label
+    // (or the row label) is wrong; the fiscal year is right, or lost where the label no
+    // longer names it:
+    // - 6: the page's running title `明石市社会的養育推進計画`, right-aligned at the top of the
+    //   page with no blank line under it, joined to the header cell below it (`明石市社会的養育
+    //   推進計画合計` at 573-576 and 1671-1674, `…2029 年度 (R11)` at 1513-1515; and in the `(内訳)`
+    //   matrix below); right: `合計`, `2029 年度 (R11)` (blocks.rs: the running title is no
+    //   furniture, so it joins the spaced block; columns.rs `header` joins lines by position);
+    // - 12: `設置 2024 年度 (R6)`, `開催 2024 年度 (R6)` (the wrong rows `数`, see above);
+    // - 6: `年度 2024 年度 (R6)` (1152-1169): the stub `年度` one space before the first year is
+    //   kept in the first column's label; right: stub `年度`, column `2024 年度 (R6)`;
+    // - 9: lines above a year header, with no blank line between, taken into its first
+    //   column's label: the unit line `こどもセンターこども支援課実施分 単位：人（年間の利用人数）`
+    //   (911, rows 913-915), the formulas `里親登録数 × 平均受託児童数 + F H の定員数(A)` / `乳児院・
+    //   …(B)` (1071-1076) and `…(C)` / `…(D)` (1079-1084); right: `2025 年度 (R7)`, `2024 年度 (R6)`;
+    // - 9: the other cells of the rows `整備目標に対する過不足対象:…` (915, 923; see above);
+    // - 14: 全年齢 matrix (1036-1044): the caption line holds the first lines of the two wrapped
+    //   year cells, so the columns are `画)` and `績)` with no year; right: `2024 年度① (R6)
+    //   (現計画)`, `2024 年度② (R6) (実績)` (fiscal year 2024);
+    // - 24: `(内訳)` matrix after the page break (1053-1062): `(内訳)` joined to `2029年度 (R11)
+    //   (改定)` instead of parenting the breakdown, whose cells are printed one space apart on
+    //   two lines (`3歳未 3歳～就学 学童期以` / `満 前 降`) and joined wrongly (`3歳未満`,
+    //   `明石市社会的養育推進計画3歳~就学 学童期以前`, `降`); right: `2029年度 (R11) (改定)`,
+    //   `(内訳) > 3歳未満`, `(内訳) > 3歳~就学前`, `(内訳) > 学童期以降`;
+    // - 3: the requirement table (806-808), two header lines interleaved (`現在の整備状況② (R6①
+    //   (R11 年度 4 月) 年度 4 月)`) and the label's first line `第三者評価を実施している一時保護
+    //   施設` taken as the stub, the row left with `数 (箇所)`.
+    assert_eq!(wrong.len(), 83, "{wrong:#?}");
+    assert_eq!(n_records, 904);
+}
+
+/// Chromium's PDF (see `chromium_layout_rendering`) through PDFium (pypdfium2 5.15.2): what
+/// Chrome itself gives when the text of a Chrome-printed PDF is extracted. Content-stream
+/// order: each header cell wrapped at 年 a piece per line (`2025 年` / `度 (R7)`), or its era
+/// on the next line (`2021年度` / `(R3)`), wrapped labels a piece per line (`利用可能な子ども`
+/// / `の人数 ①`), each row's values on one line (`71 71 72 72 73`), justified labels letter-
+/// spaced (`全 体 か ら の 割 合`), no blank lines.
+#[test]
+fn chromium_pypdfium2_rendering() {
+    // Read: 表1 (140-149), ショートステイ (1109-1119) and the last row of a 里親 matrix (1707-1714).
+    // FIXME(issue 3), still missing (901 cells): year headers a piece per line over rows on
+    // one line each are read only when every row's label is on its values line; most tables
+    // are `unresolved` fragments (header pieces `2025 年` / `度 (R7)`, labels wrapped above
+    // their values, a table's header printed again after a page break inside it).
+    check("fixtures/003_chromium_pypdfium2.txt", 16);
+    // FIXME(issue 3): the 16 records read name their column without its era, which Chromium
+    // puts on the next line (`2021年度` / `(R3)`, 140-147): `2021年度` should be `2021年度
+    // (R3)`, `2024年度①` should be `2024年度① (R6) (現計画)` (the fiscal years are right).
+    let (n_records, wrong) = wrong_cells("fixtures/003_chromium_pypdfium2.txt");
+    assert_eq!((n_records, wrong.len()), (17, 16), "{wrong:#?}");
+}
+
+/// Chromium's PDF through pdf.js (pdfjs-dist 5.6.205): PDFium's lines nearly, but most kanji
+/// come out as **Kangxi radicals** (`⼦` U+2F26 for 子, `⽀` U+2F40 for 支, `⾥` U+2FA5 for 里:
+/// 2,625 in the file) or CJK radicals-supplement characters (`⺠` U+2EA0 for 民), and `・` as
+/// `‧` (U+2027): Chromium's font subsets map those glyphs to the radicals in their ToUnicode
+/// tables, and pdf.js uses those as they are (pdftotext and PDFium print the ideographs).
+#[test]
+fn chromium_pdfjs_rendering() {
+    // FIXME(issue 3): 5 of 917 cells found; none wrong only because almost nothing is read. A
+    // label with a radical (`利⽤可能な⼦どもの⼈数`) is no row of the original, and headings and
+    // captions do not match either (tests/outline.rs: 0 of 149). Right: the ideographs, as
+    // NFKC gives them for the Kangxi radicals U+2F00-U+2FD5 (normalize.rs folds full-width
+    // ASCII and half-width katakana only); U+2E80-U+2EF3 (`⺠`) and U+2027 (`‧` for `・`) have
+    // no NFKC mapping and need a table. The rest as for PDFium (`chromium_pypdfium2_rendering`).
+    check("fixtures/003_chromium_pdfjs.txt", 5);
+    // FIXME(issue 3): the 5 records read (ショートステイ, 1024-1035) name their column without
+    // its era, as in PDFium.
+    let (n_records, wrong) = wrong_cells("fixtures/003_chromium_pdfjs.txt");
+    assert_eq!((n_records, wrong.len()), (5, 5), "{wrong:#?}");
 }
