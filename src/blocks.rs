@@ -8,6 +8,7 @@
 //! one piece.
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 
 use crate::columns::{self, SpacedLine};
 use crate::model::{Item, TocEntry};
@@ -151,6 +152,7 @@ enum Class {
 /// Groups normalized lines into pieces.
 pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
     let mut classes = Classes { classes: lines.iter().map(|line| class(line.text)).collect(), offers: RefCell::new(Offers::new()) };
+    mark_running_titles(lines, &mut classes);
     // A heading spaced apart from its title (`is_spaced_heading`) right beside a table row
     // is a row itself, its number a row number (`2   童相談所職員への…`).
     for line_idx in 0..classes.len() {
@@ -470,7 +472,8 @@ fn flag_value_clusters(mut pieces: Vec<Piece>, lines: &[Line<'_>]) -> Vec<Piece>
         PieceKind::Paragraph(text) => {
             piece.first == piece.last && text.chars().count() <= MAX_FRAGMENT_CHARS + 10 && !text.contains(FULL_STOP)
         }
-        PieceKind::Furniture(text) => text.bytes().all(|byte| byte.is_ascii_digit()),
+        // Lone numbers, and page furniture (`- 51 -`, a running title) between a page's cells.
+        PieceKind::Furniture(_) => true,
         _ => false,
     };
     let is_value = |piece: &Piece| match &piece.kind {
@@ -881,7 +884,7 @@ fn after_page_break(lines: &[Line<'_>], classes: &[Class], line_idx: usize) -> O
             Class::Spaced => return (lines[idx].page > page).then_some(idx),
             Class::Furniture | Class::ListItem | Class::Text
                 if n_between < 3
-                    && (is_furniture(text) || (classes[idx] == Class::Text && is_header_piece(text)))
+                    && (classes[idx] == Class::Furniture || is_furniture(text) || (classes[idx] == Class::Text && is_header_piece(text)))
                     && text.chars().count() <= MAX_FRAGMENT_CHARS =>
             {
                 n_between += 1;
@@ -1333,6 +1336,50 @@ fn is_furniture(text: &str) -> bool {
         return !number.is_empty() && normalize::trim(number).chars().all(|c| c.is_ascii_digit());
     }
     false
+}
+
+/// Longest running title (`明石市社会的養育推進計画`) printed at the top or foot of pages.
+const MAX_RUNNING_TITLE_CHARS: usize = 40;
+
+/// Marks as page furniture a running title: a short line of text, no sentence, that
+/// starts or ends at least three pages, and a third of them (the plan's name at each page's top).
+/// Left as text, it joins the table header below it (Ghostscript prints it right
+/// above the first header line, `明石市社会的養育推進計画2023年度 (R5)`).
+fn mark_running_titles(lines: &[Line<'_>], classes: &mut [Class]) {
+    let n_pages = lines.last().map_or(0, |line| line.page as usize);
+    if n_pages < 3 {
+        return;
+    }
+    // The first and last line of text of each page.
+    let mut edges = Vec::new();
+    let mut page_lines = lines.iter().enumerate().filter(|(idx, _)| !matches!(classes[*idx], Class::Blank | Class::Furniture)).peekable();
+    while let Some((first_idx, first)) = page_lines.next() {
+        let mut last_idx = first_idx;
+        while let Some(&(idx, _)) = page_lines.peek().filter(|(_, line)| line.page == first.page) {
+            last_idx = idx;
+            page_lines.next();
+        }
+        edges.push(first_idx);
+        if last_idx != first_idx {
+            edges.push(last_idx);
+        }
+    }
+    let is_candidate = |idx: usize| {
+        classes[idx] == Class::Text && {
+            let text = normalize::trim(lines[idx].text);
+            !text.is_empty() && text.chars().count() <= MAX_RUNNING_TITLE_CHARS && !text.contains(FULL_STOP)
+        }
+    };
+    edges.retain(|&idx| is_candidate(idx));
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for &idx in &edges {
+        *counts.entry(normalize::trim(lines[idx].text)).or_insert(0) += 1;
+    }
+    for idx in edges {
+        if counts[normalize::trim(lines[idx].text)] >= 3.max(n_pages.div_ceil(3)) {
+            classes[idx] = Class::Furniture;
+        }
+    }
 }
 
 /// `表5 …`, `○表3 …`, `表〇【再掲】 …`, `表●●` → (`表5`, rest).

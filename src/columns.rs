@@ -691,8 +691,14 @@ fn two_levels(lines: &[SpacedLine], n_values: usize) -> Option<Vec<RawRow>> {
         let mut bottom = clusters(lines, split..lines.len());
         // The stub word printed on the lower level, left of the spanning cell
         // (`定量的な整備目標` over the years, `資源` beside them): the stub, not a column under it.
-        let low_stub = match (&top[..], bottom.first()) {
-            ([spanning], Some(first)) if first.end <= spanning.start && STUB_WORDS.contains(&first.text().as_str()) => {
+        // The spanning cell stands within its columns; a running title only starts there.
+        let low_stub = match (&top[..], &bottom[..]) {
+            ([spanning], [first, second, .., last])
+                if first.end <= spanning.start
+                    && second.start <= spanning.start
+                    && spanning.end <= last.end
+                    && STUB_WORDS.contains(&first.text().as_str()) =>
+            {
                 Some(bottom.remove(0).text())
             }
             _ => None,
@@ -1237,15 +1243,19 @@ mod tests {
     fn stub_beside_a_spanning_header_cell() {
         // Seed 000's table B printed by Chromium (000_chromium_pdftotext_layout 264-269, row numbers left out).
         let table = "                         定量的な整備目標
-      資源        令和7年 令和8年 令和9年
-                 度    度     度
+      資源        令和7年 令和8年 令和9年 令和10         令和11
+                 度    度     度     年度        年度
      児童相談所の通じ
-    た特別養子縁組の成   20件    21件    21件
+    た特別養子縁組の成   20件    21件    21件    22件    22件
     立件数";
         let rows = rows(&lines(table));
-        assert_eq!(rows[0].cells, ["資源", "定量的な整備目標", "", ""]);
-        assert_eq!(rows[1].cells, ["", "令和7年度", "令和8年度", "令和9年度"]);
-        assert_eq!(rows[2].cells, ["児童相談所の通じた特別養子縁組の成立件数", "20件", "21件", "21件"]);
+        assert_eq!(rows[0].cells, ["資源", "定量的な整備目標", "", "", "", ""]);
+        assert_eq!(rows[1].cells, ["", "令和7年度", "令和8年度", "令和9年度", "令和10年度", "令和11年度"]);
+        assert_eq!(rows[2].cells, ["児童相談所の通じた特別養子縁組の成立件数", "20件", "21件", "21件", "22件", "22件"]);
+        // A running title at the right, past the columns, spans nothing (Ghostscript).
+        let title = table.replace("                         定量的な整備目標", &format!("{}明石市社会的養育推進計画", " ".repeat(50)));
+        let rows = super::rows(&lines(&title));
+        assert_eq!(rows[0].cells[..6], ["資源", "令和7年度", "令和8年度", "令和9年度", "令和10年度", "令和11年度"]);
     }
 
     #[test]

@@ -89,6 +89,22 @@ fn header_rows(rows: &[RawRow]) -> usize {
     }
 }
 
+/// The table kept as fragments, every row one, with a warning saying why.
+fn unresolved(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>, line: u32, why: &str) -> Block {
+    warnings.push(Warning { line, code: "unresolved_table".into(), message: format!("{why}; the table is kept as fragments") });
+    let first = rows.first().map_or(line, |row| row.line);
+    let fragments = rows.iter().map(|row| Item { line: row.line, text: row.cells.join(" | ") }).collect();
+    Block::Unresolved { lines: [first, rows.last().map_or(first, |row| row.line)], tag: context.tag, fragments }
+}
+
+/// A formula of circled numbers (`(①-②)`, `②/①`): a header cell's, never a value.
+fn is_formula(cell: &str) -> bool {
+    let inner = cell.trim().trim_start_matches('(').trim_end_matches(')');
+    let is_circled = |c: char| ('①'..='⑳').contains(&c);
+    inner.chars().filter(|&c| is_circled(c)).count() >= 2
+        && inner.chars().all(|c| is_circled(c) || matches!(c, '-' | '−' | '/' | '+' | '×' | '÷' | ' '))
+}
+
 /// Rebuilds one table from its rows: a `Block::Table`, or `Block::Unresolved`
 /// with every row as a fragment when the cells cannot be given columns.
 pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> Block {
@@ -124,6 +140,13 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
             }
         }
         data.push(Data { line: row.line, label, cells, cell_lines: &row.cell_lines });
+    }
+
+    // A header's formula among the rows' cells (`(①-②)`): header pieces printed on a
+    // row's line (Ghostscript), so no cell's column can be trusted.
+    if let Some((row, cell)) = data.iter().find_map(|row| row.cells.iter().find(|(cell, _)| is_formula(cell)).map(|(cell, _)| (row, cell))) {
+        let why = format!("row `{}` has the header's formula `{cell}` among its cells: the header is mixed with the rows", row.label);
+        return unresolved(rows, context, warnings, row.line, &why);
     }
 
     let mut layouts = layouts(header);
@@ -203,16 +226,8 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
     if !layout.is_empty() && widest > layout.len() {
         // More cells than the header names: which cell belongs to which column is a guess.
         let first = rows.first().map_or(0, |row| row.line);
-        warnings.push(Warning {
-            line: first,
-            code: "unresolved_table".into(),
-            message: format!(
-                "rows have up to {widest} cells but the header names {} columns; the table is kept as fragments",
-                layout.len()
-            ),
-        });
-        let fragments = rows.iter().map(|row| Item { line: row.line, text: row.cells.join(" | ") }).collect();
-        return Block::Unresolved { lines: [first, rows.last().map_or(first, |row| row.line)], tag: context.tag, fragments };
+        let why = format!("rows have up to {widest} cells but the header names {} columns", layout.len());
+        return unresolved(rows, context, warnings, first, &why);
     }
     while layout.len() < widest {
         layout.push(Spec { label: None, parent: None, group_total: false });
@@ -262,9 +277,7 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
             })
         };
         if let Some((line, why)) = doubt {
-            warnings.push(Warning { line, code: "unresolved_table".into(), message: format!("{why}; the table is kept as fragments") });
-            let fragments = rows.iter().map(|row| Item { line: row.line, text: row.cells.join(" | ") }).collect();
-            return Block::Unresolved { lines: [first, rows.last().map_or(first, |row| row.line)], tag: context.tag, fragments };
+            return unresolved(rows, context, warnings, line, &why);
         }
     }
 
@@ -400,9 +413,7 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
     if disagreeing && columns.iter().any(|column| column.fiscal_year.is_some()) {
         let first = rows.first().map_or(0, |row| row.line);
         let why = "a column names two disagreeing years beside columns that name one: the header's cells are run together";
-        warnings.push(Warning { line: first, code: "unresolved_table".into(), message: format!("{why}; the table is kept as fragments") });
-        let fragments = rows.iter().map(|row| Item { line: row.line, text: row.cells.join(" | ") }).collect();
-        return Block::Unresolved { lines: [first, rows.last().map_or(first, |row| row.line)], tag: context.tag, fragments };
+        return unresolved(rows, context, warnings, first, why);
     }
     let kind =
         if columns.iter().any(|column| column.label.as_deref().is_some_and(|label| label.contains("必要量") || label.contains("整備状況")))
