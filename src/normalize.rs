@@ -1,6 +1,6 @@
 //! Stage 2, text → normalized lines. Folds full-width ASCII (digits, Latin
-//! letters, punctuation, the ideographic space) and half-width katakana the
-//! way NFKC does, but keeps what NFKC would destroy: circled numbers (①),
+//! letters, punctuation, the ideographic space), half-width katakana, and
+//! radicals standing for ideographs (`⽬` → `目`) the way NFKC does, but keeps what NFKC would destroy: circled numbers (①),
 //! placeholders (〇 ○ ● ▲ ■ ※ ・) and the long vowel mark (ー). Repairs
 //! half-width katakana that PDF extraction broke (`ス-バ°-ハ"イサ"-`) and
 //! reports damage (U+FFFD, control characters) as warnings. Each line keeps its
@@ -244,6 +244,7 @@ fn needs_work(c: char) -> bool {
     matches!(c,
         '\u{FF01}'..='\u{FF5E}' | '\u{FF61}'..='\u{FF9F}' | '\u{FFE0}'..='\u{FFEE}'
         | '\u{3000}' | '\u{00A0}' | '\u{2010}' | '\u{2011}' | '\u{2212}' | '\u{301C}'
+        | '\u{2027}' | '\u{2E80}'..='\u{2FFF}' | '\u{F900}'..='\u{FAFF}'
         | FORM_FEED | REPLACEMENT | BROKEN_DAKUTEN | BROKEN_HANDAKUTEN)
         || (c.is_control() && c != '\t')
 }
@@ -257,10 +258,16 @@ fn needs_work_bytes(bytes: &[u8]) -> bool {
         let is = |condition: bool| u8::from(condition);
         let ascii = is(byte < 0x20) & is(byte != b'\t') | is(byte == b'"') | is(byte == 0x7F);
         let c2 = is(byte == 0xC2) & (is(next >= 0x80) & is(next <= 0xA0) | is(next == 0xB0));
-        let e2 = is(byte == 0xE2) & (is(next == 0x80) & (is(after == 0x90) | is(after == 0x91)) | is(next == 0x88) & is(after == 0x92));
+        // U+2010, U+2011, U+2027 (‧), U+2212, and the radicals' blocks U+2E80–U+2FFF (E2 BA 80 – E2 BF BF).
+        let e2 = is(byte == 0xE2)
+            & (is(next == 0x80) & (is(after == 0x90) | is(after == 0x91) | is(after == 0xA7))
+                | is(next == 0x88) & is(after == 0x92)
+                | is(next >= 0xBA) & is(next <= 0xBF));
         let e3 = is(byte == 0xE3) & is(next == 0x80) & (is(after == 0x80) | is(after == 0x9C));
+        // Full-width forms, half-width katakana, and the CJK compatibility ideographs U+F900–U+FAFF.
         let ef = is(byte == 0xEF)
-            & (is(next == 0xBC) & is(after >= 0x81)
+            & (is(next >= 0xA4) & is(next <= 0xAB)
+                | is(next == 0xBC) & is(after >= 0x81)
                 | is(next == 0xBD) & (is(after <= 0x9E) | is(after >= 0xA1))
                 | is(next == 0xBE) & is(after <= 0x9F)
                 | is(next == 0xBF) & (is(after >= 0xA0) & is(after <= 0xAE) | is(after == 0xBD)));
@@ -348,6 +355,13 @@ pub fn line<'a>(original: &'a str, number: u32, warnings: &mut Vec<Warning>) -> 
             '\u{3000}' | '\u{00A0}' => ' ',
             '\u{2010}' | '\u{2011}' | '\u{2212}' => '-',
             '\u{301C}' => '~',
+            // PDF fonts that map ideographs to radicals (Chromium's; pdf.js prints them as they
+            // are): `⽬標` is `目標`. Kangxi radicals and compatibility ideographs as NFKC does,
+            // the radicals supplement by Unicode's equivalent ideographs (NFKC leaves them).
+            '\u{2F00}'..='\u{2FD5}' | '\u{F900}'..='\u{FAFF}' => c.nfkc().next().unwrap_or(c),
+            '\u{2E80}'..='\u{2EFF}' => RADICALS.binary_search_by_key(&c, |&(radical, _)| radical).map_or(c, |idx| RADICALS[idx].1),
+            // The hyphenation point pdf.js gives for the katakana middle dot.
+            '\u{2027}' => '・',
             '\u{FF61}'..='\u{FF9F}' | '\u{FFE0}'..='\u{FFEE}' => {
                 // Half-width katakana: take the run with its sound marks so NFKC composes them.
                 let mut end = at + c.len_utf8();
@@ -521,12 +535,51 @@ pub fn collapse(text: &str) -> Cow<'_, str> {
     Cow::Owned(collapsed)
 }
 
+/// CJK Radicals Supplement (U+2E80–U+2EFF) → the unified ideograph each stands for,
+/// sorted: the single-character lines of Unicode 15.0's EquivalentUnifiedIdeograph.txt
+/// (Debian `unicode-data` 15.0.0, /usr/share/unicode/EquivalentUnifiedIdeograph.txt).
+#[rustfmt::skip]
+const RADICALS: [(char, char); 104] = [
+    ('\u{2E81}', '厂'), ('\u{2E82}', '乛'), ('\u{2E83}', '乚'), ('\u{2E84}', '乙'), ('\u{2E85}', '亻'),
+    ('\u{2E86}', '冂'), ('\u{2E87}', '𠘨'), ('\u{2E88}', '刀'), ('\u{2E89}', '刂'), ('\u{2E8A}', '卜'),
+    ('\u{2E8B}', '㔾'), ('\u{2E8E}', '兀'), ('\u{2E8F}', '尣'), ('\u{2E90}', '尢'), ('\u{2E91}', '𡯂'),
+    ('\u{2E92}', '巳'), ('\u{2E93}', '幺'), ('\u{2E94}', '彑'), ('\u{2E95}', '𫜹'), ('\u{2E96}', '忄'),
+    ('\u{2E97}', '心'), ('\u{2E98}', '扌'), ('\u{2E99}', '攵'), ('\u{2E9B}', '旡'), ('\u{2E9C}', '日'),
+    ('\u{2E9D}', '月'), ('\u{2E9E}', '歺'), ('\u{2E9F}', '母'), ('\u{2EA0}', '民'), ('\u{2EA1}', '氵'),
+    ('\u{2EA2}', '氺'), ('\u{2EA3}', '灬'), ('\u{2EA6}', '丬'), ('\u{2EA7}', '牛'), ('\u{2EA8}', '犭'),
+    ('\u{2EA9}', '王'), ('\u{2EAA}', '𤴔'), ('\u{2EAB}', '目'), ('\u{2EAC}', '示'), ('\u{2EAD}', '礻'),
+    ('\u{2EAE}', '𥫗'), ('\u{2EAF}', '糹'), ('\u{2EB0}', '纟'), ('\u{2EB1}', '罓'), ('\u{2EB2}', '罒'),
+    ('\u{2EB3}', '㓁'), ('\u{2EB4}', '冗'), ('\u{2EB5}', '𦉫'), ('\u{2EB6}', '羊'), ('\u{2EB7}', '𦍌'),
+    ('\u{2EB8}', '𦍋'), ('\u{2EB9}', '耂'), ('\u{2EBA}', '肀'), ('\u{2EBB}', '聿'), ('\u{2EBC}', '肉'),
+    ('\u{2EBD}', '𦥑'), ('\u{2EC1}', '虎'), ('\u{2EC2}', '衤'), ('\u{2EC3}', '覀'), ('\u{2EC4}', '西'),
+    ('\u{2EC5}', '见'), ('\u{2EC6}', '角'), ('\u{2EC7}', '𧢲'), ('\u{2EC8}', '讠'), ('\u{2EC9}', '贝'),
+    ('\u{2ECA}', '𧾷'), ('\u{2ECB}', '车'), ('\u{2ECF}', '邑'), ('\u{2ED0}', '钅'), ('\u{2ED1}', '長'),
+    ('\u{2ED2}', '镸'), ('\u{2ED3}', '长'), ('\u{2ED4}', '门'), ('\u{2ED5}', '𨸏'), ('\u{2ED6}', '阝'),
+    ('\u{2ED7}', '雨'), ('\u{2ED8}', '青'), ('\u{2ED9}', '韦'), ('\u{2EDA}', '页'), ('\u{2EDB}', '风'),
+    ('\u{2EDC}', '飞'), ('\u{2EDD}', '食'), ('\u{2EDE}', '𩙿'), ('\u{2EDF}', '飠'), ('\u{2EE0}', '饣'),
+    ('\u{2EE1}', '𩠐'), ('\u{2EE2}', '马'), ('\u{2EE3}', '骨'), ('\u{2EE4}', '鬼'), ('\u{2EE5}', '鱼'),
+    ('\u{2EE6}', '鸟'), ('\u{2EE7}', '卤'), ('\u{2EE8}', '麦'), ('\u{2EE9}', '黄'), ('\u{2EEA}', '黾'),
+    ('\u{2EEB}', '斉'), ('\u{2EEC}', '齐'), ('\u{2EED}', '歯'), ('\u{2EEE}', '齿'), ('\u{2EEF}', '竜'),
+    ('\u{2EF0}', '龙'), ('\u{2EF1}', '龜'), ('\u{2EF2}', '亀'), ('\u{2EF3}', '龟'),
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn norm(text: &str) -> String {
         line(text, 1, &mut Vec::new()).into_owned()
+    }
+
+    #[test]
+    fn radicals_standing_for_ideographs_are_folded() {
+        // pdf.js on a Chromium-printed PDF (000_chromium_pdfjs.txt): Kangxi radicals, the
+        // radicals supplement, a compatibility ideograph, `‧` for `・`.
+        assert_eq!(norm("⽬標数値 ⺠間 ⾥親 﨑 ‧ライフ"), "目標数値 民間 里親 﨑 ・ライフ");
+        assert_eq!(norm("\u{F91D}"), "欄");
+        assert!(RADICALS.windows(2).all(|pair| pair[0].0 < pair[1].0), "sorted for the binary search");
+        // Unassigned code points next to them are kept.
+        assert_eq!(norm("\u{2EF5}\u{2FD6}"), "\u{2EF5}\u{2FD6}");
     }
 
     #[test]
