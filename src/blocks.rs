@@ -839,7 +839,20 @@ fn is_year_line(lines: &[Line<'_>], classes: &[Class], idx: usize) -> bool {
 
 /// True for a line that may be (part of) a table header above aligned rows.
 fn is_header_piece(text: &str) -> bool {
-    !text.contains(FULL_STOP) && text.chars().count() <= 100 && !text.starts_with(['※', '・', '⇒'])
+    !text.contains(FULL_STOP)
+        && text.chars().count() <= 100
+        && !text.starts_with(['※', '・', '⇒'])
+        // A unit set apart after a caption's rest (`…支援課実施分 単位:人(年間の利用人数)`).
+        && !text.contains(" 単位:")
+        && !is_note_lead(text)
+}
+
+/// Words that lead a note under or over a table (`対象:要保護児童世帯、…`).
+const NOTE_LEADS: [&str; 5] = ["対象", "出典", "注", "備考", "資料"];
+
+/// True for a note led by one of `NOTE_LEADS` and a colon: never a piece of a cell.
+fn is_note_lead(text: &str) -> bool {
+    text.split_once(':').is_some_and(|(lead, _)| NOTE_LEADS.contains(&normalize::trim(lead)))
 }
 
 /// TAB-separated lines with this many cells or more are text, not table rows.
@@ -900,7 +913,7 @@ fn spaced_lines(lines: &[Line<'_>], classes: &[Class], first_idx: usize) -> (Vec
     let is_fragment = |idx: usize| {
         classes[idx] == Class::Text && {
             let text = normalize::trim(lines[idx].text);
-            text.chars().count() <= MAX_FRAGMENT_CHARS && !text.contains(FULL_STOP)
+            text.chars().count() <= MAX_FRAGMENT_CHARS && !text.contains(FULL_STOP) && !is_note_lead(text)
         }
     };
     let mut group: Vec<SpacedLine> = Vec::new();
@@ -1573,6 +1586,15 @@ mod tests {
         assert_eq!(kind("資料1 入所期間に着目した推計値の算出方法について"), Some("material"));
         assert_eq!(kind("1. 令和6年4月1日時点における代替養育を必要とする子ども数"), Some("number_dot"));
         assert_eq!(kind("(ア)こども相談センターでの取組み"), Some("paren_kana"));
+    }
+
+    #[test]
+    fn notes_and_units_are_no_header_pieces() {
+        assert!(is_header_piece("こどもセンターこども支援課実施分"));
+        assert!(!is_header_piece("こどもセンターこども支援課実施分 単位:人(年間の利用人数)"));
+        assert!(is_note_lead("対象:要保護児童世帯、要支援児童世帯"));
+        assert!(!is_note_lead("数:2回"));
+        assert!(!is_header_piece("出典:こども家庭庁"));
     }
 
     #[test]
