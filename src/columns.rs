@@ -826,6 +826,13 @@ fn split_years(span: &Span) -> Vec<Span> {
     if starts.len() == 1 {
         return vec![span.clone()];
     }
+    // Year cells run together, a stub word before the first (`年度 2024 年度 (R6) 2025 年度 …`,
+    // Ghostscript; `評価指標 2025 年度 (R7) …`, a browser's PDF): the stub is a cell of its own.
+    if let Some(first_year) = (1..starts[1].0).find(|&idx| {
+        chars[idx - 1].1 == ' ' && STUB_WORDS.contains(&text[..chars[idx - 1].0].trim()) && era::year_label(&text[chars[idx].0..]).year.is_some()
+    }) {
+        starts.insert(1, (first_year, chars[first_year].0));
+    }
     starts.push((chars.len(), text.len()));
     starts
         .windows(2)
@@ -1256,6 +1263,16 @@ mod tests {
         let title = table.replace("                         定量的な整備目標", &format!("{}明石市社会的養育推進計画", " ".repeat(50)));
         let rows = super::rows(&lines(&title));
         assert_eq!(rows[0].cells[..6], ["資源", "令和7年度", "令和8年度", "令和9年度", "令和10年度", "令和11年度"]);
+    }
+
+    #[test]
+    fn a_stub_word_before_run_together_years_is_split_off() {
+        let cells = |text: &str| -> Vec<String> {
+            split_years(&Span { start: 0, end: text.chars().count(), text: text.to_string() }).into_iter().map(|span| span.text).collect()
+        };
+        assert_eq!(cells("年度 2024 年度 (R6) 2025 年度 (R7)"), ["年度", "2024 年度 (R6)", "2025 年度 (R7)"]);
+        // Another word may be a label's first line (`設置` / `数`): left as it is.
+        assert_eq!(cells("設置 2024 年度 (R6) 2025 年度 (R7)"), ["設置 2024 年度 (R6)", "2025 年度 (R7)"]);
     }
 
     #[test]
