@@ -415,6 +415,27 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
         let why = "a column names two disagreeing years beside columns that name one: the header's cells are run together";
         return unresolved(rows, context, warnings, first, why);
     }
+    // A year column whose label has words before its year that the others lack
+    // (`設置 2024 年度 (R6)` beside `2025 年度 (R7)` …): a row label's first line printed
+    // on the header line (Ghostscript), so which row is whose is not known. Not the first
+    // line of a wrapped stub (`年` / `度`), nor a formula or note line above the header
+    // (`…定員数(A)`), which leave the rows as they are.
+    let year_columns: Vec<&str> =
+        columns.iter().filter(|column| column.fiscal_year.is_some()).filter_map(|column| column.label.as_deref()).collect();
+    if year_columns.len() >= 3 && !year_columns.iter().any(|label| label.contains(" > ")) {
+        let label_like = |words: &str| {
+            !words.is_empty() && !words.contains('(') && !STUB_WORDS.iter().any(|stub| stub.starts_with(words))
+        };
+        let same_words = year_columns.windows(2).all(|pair| words_before_year(pair[0]) == words_before_year(pair[1]));
+        if let Some(label) = year_columns.iter().find(|label| label_like(words_before_year(label))).filter(|_| !same_words) {
+            let first = rows.first().map_or(0, |row| row.line);
+            let why = format!(
+                "the column `{label}` has `{}` before its year, which the other years lack: text of another line run into the header",
+                words_before_year(label)
+            );
+            return unresolved(rows, context, warnings, first, &why);
+        }
+    }
     let kind =
         if columns.iter().any(|column| column.label.as_deref().is_some_and(|label| label.contains("必要量") || label.contains("整備状況")))
         {
@@ -452,6 +473,15 @@ fn mode(widths: &[usize]) -> Option<usize> {
         }
     }
     counts.into_iter().max_by_key(|&(width, count)| (count, width)).map(|(width, _)| width)
+}
+
+/// The words of a column label before its year (`設置` of `設置 2024 年度 (R6)`,
+/// `定量的な整備目標` of `定量的な整備目標令和9年度`); empty when it starts with the year.
+fn words_before_year(label: &str) -> &str {
+    let before = label.find(|c: char| c.is_ascii_digit()).map_or(label, |at| &label[..at]);
+    let before = before.trim_end();
+    let before = ["令和", "平成", "昭和", "R", "H"].iter().find_map(|era| before.strip_suffix(era)).unwrap_or(before);
+    before.trim_matches(|c: char| c == ' ' || c == '(')
 }
 
 fn column_label(layout: &[Spec], column_idx: usize) -> Option<String> {
@@ -703,6 +733,24 @@ mod tests {
 
     fn values_of(table: &Table, row_idx: usize) -> Vec<Option<f64>> {
         table.rows[row_idx].cells.iter().map(|cell| cell.as_ref().and_then(|cell| cell.value)).collect()
+    }
+
+    #[test]
+    fn a_row_label_run_into_one_year_cell_makes_the_table_unresolved() {
+        assert_eq!(words_before_year("設置 2024 年度 (R6)"), "設置");
+        assert_eq!(words_before_year("定量的な整備目標令和9年度"), "定量的な整備目標");
+        assert_eq!(words_before_year("2024 年度① (R6) (現計画)"), "");
+        let mut warnings = Vec::new();
+        let block = build(
+            &rows("\t設置 2024 年度 (R6)\t2025 年度 (R7)\t2026 年度 (R8)\n数\t1\t1\t1"),
+            Context::default(),
+            &mut warnings,
+        );
+        assert!(matches!(block, Block::Unresolved { .. }), "{block:?}");
+        assert!(warnings[0].message.contains("`設置`"), "{warnings:?}");
+        // A wrapped stub's first line (`年` / `度`) leaves the rows as they are.
+        let block = build(&rows("\t年 2024 年度\t2025 年度\t2026 年度\n里親\t1\t1\t1"), Context::default(), &mut Vec::new());
+        assert!(matches!(block, Block::Table(_)), "{block:?}");
     }
 
     #[test]

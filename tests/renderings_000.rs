@@ -531,8 +531,12 @@ fn mutool() {
 #[test]
 fn ghostscript() {
     let report = compare("fixtures/000_ghostscript.txt");
-    // Read: tables C and D; grid 2 and table B, wrongly.
-    // FIXME(issue 3): 23 wrong cells (listed below), 69 missing.
+    // Read: tables C and D; grid 2, wrongly. Table B (216-224) is `unresolved`: the first
+    // line of row 1's label, `児童相談所の通じた特別養子`, is printed on the year line one
+    // space before `令和7年度` (218) and ran into that column's header, so which label piece
+    // is whose row is not known (tables.rs: words before one year that the others lack).
+    // Before, its 15 cells were read under the label piece below each (`縁組の成立件数`, …).
+    // FIXME(issue 3): 8 wrong cells (listed below), 69 missing.
     // - grid 2 (40-55), 8 cells (rows 1, 2, 4, 5) with the wrong lines: Ghostscript prints
     //   the row number `1`…`5` on the upper middle line of a row with an even number of
     //   lines (row 1: `1 ・ライフストーリーワーク…40人` / `・ファミリーグループ…50件`, 41-42;
@@ -542,16 +546,6 @@ fn ghostscript() {
     //   is used and the grid is accepted. Right: row 1 = 41-42, row 2 = 43-46, row 3 = 47-49,
     //   row 4 = 50-51, row 5 = 52-55 (e.g. row 1 `・ライフストーリーワーク実施40人・ファミリー
     //   グループカンファレンスの実施50件` in both columns);
-    // - table B (216-224), 15 cells under wrong row labels (values and years right): the
-    //   first line of row 1's label, `児童相談所の通じた特別養子`, is printed on the year line
-    //   one space before `令和7年度` (218) and taken into that column's header; the rows are
-    //   then read as top-aligned (columns.rs `rows`: no label piece before the first row),
-    //   so each takes the label piece below it: `縁組の成立件数`, `民間あっせん機関を通じた
-    //   特別養子縁組の成立件数特別養子縁組等に関する研修`, `を受講した児童相談所職員の割合`.
-    //   Right: `児童相談所の通じた特別養子縁組の成立件数` 20件, 21件, 21件, 22件, 22件;
-    //   `民間あっせん機関を通じた特別養子縁組の成立件数` 6件 ×5; `特別養子縁組等に関する研修を
-    //   受講した児童相談所職員の割合` 100% ×5 (2025-2029). Its columns are also named
-    //   `資源児童相談所の通じた特別養子令和7年度` and `定量的な整備目標令和9年度`.
     // Not read: grids 1 and 3 and tables A, E, F (no blank line between them and the text:
     // "no header line naming their columns", the table F rows and grid 3 header touching).
     assert_eq!(
@@ -577,9 +571,6 @@ fn ghostscript() {
             &["line 42"; 2],
             &["line 50"; 2],
             &["line 51"; 2],
-            &["line 219"; 5],
-            &["line 220"; 5],
-            &["line 223"; 5]
         ]
         .concat(),
         "{:#?}",
