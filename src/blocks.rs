@@ -1185,14 +1185,15 @@ const MAX_HEADING_GAP: usize = 4;
 /// (`(1)  策定要領に示された資源の必要量等`, pdfplumber's layout mode): two
 /// cells, the first the marker alone, the second no value.
 fn is_spaced_heading(text: &str) -> bool {
-    let spans = columns::spans(text);
-    let [marker, title] = &spans[..] else { return false };
+    // Exactly two cells, looked at where they are (this runs on every spaced row).
+    let mut cells = columns::cells(text);
+    let (Some(marker), Some(title), None) = (cells.next(), cells.next(), cells.next()) else { return false };
+    let ((_, marker_end, marker), (title_start, title_end, title)) = (marker, title);
     // A few spaces apart, not a table's row number and far cell (`3        整備済み`).
     // (The heading is read before the title is typed: most rows start with no marker.)
-    title.start - marker.end <= MAX_HEADING_GAP
-        && heading(&format!("{} {}", marker.text, title.text), 0)
-            .is_some_and(|heading| heading.marker.replace(' ', "") == marker.text.replace(' ', ""))
-        && !columns::is_data(title)
+    title_start - marker_end <= MAX_HEADING_GAP
+        && heading(&format!("{marker} {title}"), 0).is_some_and(|heading| heading.marker.replace(' ', "") == marker.replace(' ', ""))
+        && !columns::is_data(&columns::Span { start: title_start, end: title_end, text: title.to_string() })
 }
 
 fn class(line_text: &str) -> Class {

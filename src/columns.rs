@@ -39,16 +39,23 @@ pub struct SpacedLine {
 
 /// Splits a line into cells at runs of two or more spaces.
 pub fn spans(text: &str) -> Vec<Span> {
+    cells(text).map(|(start, end, text)| Span { start, end, text: text.to_string() }).collect()
+}
+
+/// The cells of `spans(text)` as `(start, end, text)`, borrowed from the line, for
+/// callers that look at a few and keep none (a `String` per cell was most of `spans`).
+pub fn cells(text: &str) -> impl Iterator<Item = (usize, usize, &str)> {
     // Read on the bytes (a space is one byte, and never inside a character), counting
     // characters as the bytes that start one.
     let bytes = text.as_bytes();
-    let mut spans = Vec::new();
     let (mut at, mut n_chars) = (0, 0);
-    while at < bytes.len() {
-        if bytes[at] == b' ' {
+    std::iter::from_fn(move || {
+        while at < bytes.len() && bytes[at] == b' ' {
             at += 1;
             n_chars += 1;
-            continue;
+        }
+        if at == bytes.len() {
+            return None;
         }
         let (start, start_char) = (at, n_chars);
         // A single space stays inside the cell; two end it.
@@ -56,9 +63,8 @@ pub fn spans(text: &str) -> Vec<Span> {
             n_chars += usize::from(!is_continuation_byte(bytes[at]));
             at += 1;
         }
-        spans.push(Span { start: start_char, end: n_chars, text: text[start..at].to_string() });
-    }
-    spans
+        Some((start_char, n_chars, &text[start..at]))
+    })
 }
 
 /// A byte inside a UTF-8 character, not its first.

@@ -280,7 +280,7 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
         }
         row_of_data.push(Some(table_rows.len()));
         let mut placed: Vec<Option<Cell>> = vec![None; layout.len()];
-        let positions = match place(numbers, &layout) {
+        let positions: Vec<usize> = match place(numbers, &layout) {
             Some(placement) => {
                 if cells.len() < layout.len() {
                     let missing: Vec<String> = placement.missing.iter().map(|&idx| column_name(&layout, idx)).collect();
@@ -309,7 +309,7 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
                         message: format!("row `{}`: the values do not add up to the printed total", row.label),
                     });
                 }
-                placement.columns
+                (0..layout.len()).filter(|idx| !placement.missing.contains(idx)).collect()
             }
             None => (0..cells.len()).collect(),
         };
@@ -549,7 +549,7 @@ fn drop_group_names(layout: Vec<Spec>) -> Vec<Spec> {
 
 /// Where each cell of a row goes, and how well the table's sums agree.
 struct Placement {
-    columns: Vec<usize>,
+    /// The columns left without a cell; the cells fill the others in order.
     missing: Vec<usize>,
     pass: usize,
     fail: usize,
@@ -567,9 +567,14 @@ fn place(numbers: &[Option<f64>], layout: &[Spec]) -> Option<Placement> {
         return None;
     }
     let n_missing = n_columns - n_cells;
+    let total_idx = total_column(layout);
+    if n_missing == 0 {
+        // Every cell has its column (most rows): the numbers are already by column.
+        let (pass, fail) = check_sums(layout, total_idx, numbers);
+        return Some(Placement { missing: Vec::new(), pass, fail, n_tied: 1 });
+    }
     let mut candidates: Vec<Vec<usize>> = Vec::new();
     match n_missing {
-        0 => candidates.push(Vec::new()),
         // Wide tables are not searched: placement stays left to right (and is flagged).
         _ if n_columns > MAX_SEARCH_COLUMNS => candidates.push((n_cells..n_columns).collect()),
         1 => candidates.extend((0..n_columns).map(|a| vec![a])),
@@ -583,9 +588,7 @@ fn place(numbers: &[Option<f64>], layout: &[Spec]) -> Option<Placement> {
         _ => candidates.push((n_cells..n_columns).collect()),
     }
     let mut best: Option<Placement> = None;
-    let total_idx = total_column(layout);
-    // One vector of the row's numbers by column for every candidate; the columns of
-    // the cells are listed for the best one only.
+    // One vector of the row's numbers by column for every candidate.
     let mut by_column: Vec<Option<f64>> = vec![None; n_columns];
     for missing in candidates {
         by_column.fill(None);
@@ -593,7 +596,7 @@ fn place(numbers: &[Option<f64>], layout: &[Spec]) -> Option<Placement> {
             by_column[column_idx] = numbers[cell_idx];
         }
         let (pass, fail) = check_sums(layout, total_idx, &by_column);
-        let mut placement = Placement { columns: Vec::new(), missing, pass, fail, n_tied: 1 };
+        let mut placement = Placement { missing, pass, fail, n_tied: 1 };
         match &mut best {
             None => best = Some(placement),
             Some(current) => {
@@ -613,7 +616,7 @@ fn place(numbers: &[Option<f64>], layout: &[Spec]) -> Option<Placement> {
             }
         }
     }
-    best.map(|placement| Placement { columns: (0..n_columns).filter(|idx| !placement.missing.contains(idx)).collect(), ..placement })
+    best
 }
 
 /// Counts the sums that hold and fail: each group column against its
