@@ -8,6 +8,8 @@
 //! `年度からの増減)`) is joined back. The result has the shape of TAB rows, so
 //! `tables` rebuilds it like any other table.
 
+use std::borrow::Cow;
+
 use crate::blocks::{join, RawRow};
 use crate::era;
 use crate::tables::STUB_WORDS;
@@ -448,6 +450,13 @@ fn centred_groups(lines: &[SpacedLine]) -> Option<Vec<RawRow>> {
 fn without_row_numbers(lines: &[SpacedLine]) -> Option<Vec<SpacedLine>> {
     let left = lines.iter().filter_map(|line| line.spans.first().map(|span| span.start)).min()?;
     let is_number = |span: &Span| span.start <= left + 1 && span.text.len() <= 2 && span.text.bytes().all(|byte| byte.is_ascii_digit());
+    // Every numbered line, before and after the split below, starts at the left edge with
+    // a digit: fewer than two such lines, and nothing is copied to find that out.
+    let starts_with_digit =
+        |line: &SpacedLine| line.spans.first().is_some_and(|span| span.start <= left + 1 && span.text.starts_with(|c: char| c.is_ascii_digit()));
+    if lines.iter().filter(|line| starts_with_digit(line)).nth(1).is_none() {
+        return None;
+    }
     // A number one space before its label is cut off it (`3 を受講した…`, pdfplumber).
     let split: Vec<SpacedLine> = lines
         .iter()
@@ -756,17 +765,21 @@ fn split_parallel(span: &Span, below: &[Span]) -> Vec<Span> {
 /// `2025 年度 (R7) 2026 年度 (R8)` → one span per year, also glued after a bracket
 /// (`2025 年度 (R7)2026 年度 (R8)`, pypdf's layout mode); also split before a
 /// `COLUMN_OPENERS` phrase.
-fn split_years(span: &Span) -> Vec<Span> {
+fn split_years(span: &Span) -> Vec<Cow<'_, Span>> {
     let text = span.text.as_str();
-    // Each character's byte offset and the character.
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    // Where each span starts: its character index and byte offset.
-    let mut starts = vec![(0, 0)];
+    // Where each span starts after the first: its character index and byte offset. Read
+    // with the two characters before, nothing collected until a span starts (most cells
+    // are one span, returned borrowed).
+    let mut starts: Vec<(usize, usize)> = Vec::new();
     let mut digit_before = false;
-    for idx in 1..chars.len() {
-        digit_before |= chars[idx - 1].1.is_ascii_digit();
-        let before = chars[idx - 1].1;
-        let rest = &text[chars[idx].0..];
+    let (mut before_before, mut before) = (None, None);
+    let mut n_chars = 0;
+    for (idx, (at, c)) in text.char_indices().enumerate() {
+        n_chars += 1;
+        let Some(before) = before.replace(c) else { continue };
+        let two_before = before_before.replace(before);
+        digit_before |= before.is_ascii_digit();
+        let rest = &text[at..];
         // Also glued to the cell before (`(R6 年度 4今後整備すべき…`, pypdf's layout mode).
         let at_opener = COLUMN_OPENERS.iter().any(|opener| rest.starts_with(opener));
         // A year after a space, or glued after a bracket (`(R7)2026 年度`, pypdf's layout mode).
@@ -780,20 +793,21 @@ fn split_years(span: &Span) -> Vec<Span> {
             after.next().is_some_and(|c| c.is_ascii_digit())
         };
         // `度 (R7) 度 (R8) …`: the ends of year cells wrapped at 年, one after another.
-        let at_nendo = idx >= 2 && chars[idx].1 == '度' && before == ' ' && chars[idx - 2].1 == ')';
+        let at_nendo = c == '度' && before == ' ' && two_before == Some(')');
         if at_year || at_era || at_nendo || at_opener {
-            starts.push((idx, chars[idx].0));
+            starts.push((idx, at));
         }
     }
-    if starts.len() == 1 {
-        return vec![span.clone()];
+    if starts.is_empty() {
+        return vec![Cow::Borrowed(span)];
     }
-    starts.push((chars.len(), text.len()));
+    starts.insert(0, (0, 0));
+    starts.push((n_chars, text.len()));
     starts
         .windows(2)
         .map(|pair| {
             let ((start, from), (end, to)) = (pair[0], pair[1]);
-            Span { start: span.start + start, end: span.start + end, text: text[from..to].trim().to_string() }
+            Cow::Owned(Span { start: span.start + start, end: span.start + end, text: text[from..to].trim().to_string() })
         })
         .collect()
 }
@@ -1365,7 +1379,7 @@ mod tests {
         let (_, years) = year_header("2025年度 (R7)2026年度 (R8)2027年度 (R9)").expect("years");
         assert_eq!(years, ["2025年度 (R7)", "2026年度 (R8)", "2027年度 (R9)"]);
         let span = Span { start: 0, end: 40, text: "2025 年度 (R7)2026 年度 (R8)2027 年度 (R9)".to_string() };
-        let cells: Vec<String> = split_years(&span).into_iter().map(|span| span.text).collect();
+        let cells: Vec<String> = split_years(&span).into_iter().map(|span| span.into_owned().text).collect();
         assert_eq!(cells, ["2025 年度 (R7)", "2026 年度 (R8)", "2027 年度 (R9)"]);
         // pypdf keeps an era name apart from its number.
         let (_, years) = year_header("令和 7 年度 令和 8 年度 令和 9 年度").expect("years");
