@@ -452,8 +452,9 @@ fn without_row_numbers(lines: &[SpacedLine]) -> Option<Vec<SpacedLine>> {
     let is_number = |span: &Span| span.start <= left + 1 && span.text.len() <= 2 && span.text.bytes().all(|byte| byte.is_ascii_digit());
     // Every numbered line, before and after the split below, starts at the left edge with
     // a digit: fewer than two such lines, and nothing is copied to find that out.
-    let starts_with_digit =
-        |line: &SpacedLine| line.spans.first().is_some_and(|span| span.start <= left + 1 && span.text.starts_with(|c: char| c.is_ascii_digit()));
+    let starts_with_digit = |line: &SpacedLine| {
+        line.spans.first().is_some_and(|span| span.start <= left + 1 && span.text.starts_with(|c: char| c.is_ascii_digit()))
+    };
     if lines.iter().filter(|line| starts_with_digit(line)).nth(1).is_none() {
         return None;
     }

@@ -15,6 +15,7 @@
 //! fragments as an `unresolved` block.
 
 use crate::model::Item;
+use crate::normalize;
 
 /// Most rows placed by content (the search is over subsets of cells: 2^(2n)).
 const MAX_ROWS: usize = 6;
@@ -83,7 +84,7 @@ pub fn rebuild(fragments: &[Item], labels: &[String]) -> Result<Grid, String> {
         if idx >= header_idx && header_entries.contains(&(idx - header_idx)) {
             continue;
         }
-        match fragment.text.trim().parse::<usize>() {
+        match normalize::trim(&fragment.text).parse::<usize>() {
             Ok(number) if (1..=n_rows).contains(&number) && number_lines[number - 1].is_none() => {
                 number_lines[number - 1] = Some(fragment.line);
             }
@@ -130,16 +131,16 @@ pub fn rebuild(fragments: &[Item], labels: &[String]) -> Result<Grid, String> {
 /// list above's items, as for `rebuild`.
 pub fn aligned(lines: &[(u32, &str)]) -> Option<Grid> {
     use crate::columns::{spans, Span};
-    let mut non_blank = lines.iter().filter(|(_, text)| !text.trim().is_empty());
+    let mut non_blank = lines.iter().filter(|(_, text)| !normalize::trim(text).is_empty());
     let &(header_line, header_text) = non_blank.next()?;
     if !is_header(header_text) {
         return None;
     }
     let (stub, columns) = split_header(header_text)?;
     let body_start = lines.iter().position(|&(line, _)| line == header_line)? + 1;
-    let body_len = lines[body_start..].iter().position(|(_, text)| text.trim().is_empty()).unwrap_or(lines.len() - body_start);
+    let body_len = lines[body_start..].iter().position(|(_, text)| normalize::trim(text).is_empty()).unwrap_or(lines.len() - body_start);
     let body = &lines[body_start..body_start + body_len];
-    if body.is_empty() || lines[body_start + body_len..].iter().any(|(_, text)| !text.trim().is_empty()) {
+    if body.is_empty() || lines[body_start + body_len..].iter().any(|(_, text)| !normalize::trim(text).is_empty()) {
         return None;
     }
     let is_number = |text: &str| text.len() <= 2 && text.bytes().all(|byte| byte.is_ascii_digit());
@@ -251,7 +252,7 @@ const MIN_COLUMN_CHARS: usize = 12;
 
 /// True for the one-line header `資源 現在の整備… 整備すべき見込量…`.
 pub fn is_header(text: &str) -> bool {
-    let text = text.trim();
+    let text = normalize::trim(text);
     text.starts_with("資源") && text.contains("現在の整備") && text.contains("整備すべき見込量") && !text.contains('\t')
 }
 
@@ -269,8 +270,13 @@ pub fn header_at(texts: &[&str]) -> Option<(String, Vec<usize>)> {
         return None;
     }
     let row_number = |text: &str| !text.is_empty() && text.len() <= 2 && text.bytes().all(|byte| byte.is_ascii_digit());
-    let mut cells =
-        texts.iter().map(|text| text.trim()).enumerate().skip(1).filter(|(_, text)| !text.is_empty() && !row_number(text)).take(2);
+    let mut cells = texts
+        .iter()
+        .map(|text| normalize::trim(text))
+        .enumerate()
+        .skip(1)
+        .filter(|(_, text)| !text.is_empty() && !row_number(text))
+        .take(2);
     let (current_idx, current) = cells.next()?;
     let (target_idx, target) = cells.next()?;
     (current.starts_with("現在の整備") && target.starts_with("整備すべき見込量"))
@@ -279,11 +285,15 @@ pub fn header_at(texts: &[&str]) -> Option<(String, Vec<usize>)> {
 
 /// `資源 現在の整備・取組状況(…) 整備すべき見込量等(…)` → the stub and the two column headers.
 fn split_header(text: &str) -> Option<(String, [String; 2])> {
-    let text = text.trim();
+    let text = normalize::trim(text);
     let current = text.find("現在の整備")?;
     let target = text.find("整備すべき見込量")?;
-    (current < target)
-        .then(|| (text[..current].trim().to_string(), [text[current..target].trim().to_string(), text[target..].trim().to_string()]))
+    (current < target).then(|| {
+        (
+            normalize::trim(&text[..current]).to_string(),
+            [normalize::trim(&text[current..target]).to_string(), normalize::trim(&text[target..]).to_string()],
+        )
+    })
 }
 
 /// The cells in text order: blocks of consecutive lines, joined. When there
@@ -293,7 +303,7 @@ fn split_header(text: &str) -> Option<(String, [String; 2])> {
 fn cells(fragments: &[&Item], wanted: usize) -> Option<Vec<(u32, String)>> {
     let mut blocks: Vec<(u32, u32, String)> = Vec::new();
     for fragment in fragments {
-        let text = fragment.text.trim();
+        let text = normalize::trim(&fragment.text);
         match blocks.last_mut() {
             Some((_, last, joined)) if *last + 1 == fragment.line => {
                 crate::blocks::push_joined(joined, text);

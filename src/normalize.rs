@@ -48,6 +48,29 @@ impl Line<'_> {
 /// character at each end, which was a twelfth of `classify`.
 #[inline]
 pub fn trim(text: &str) -> &str {
+    // Most texts start and end with a character that cannot be a space: printable ASCII, or
+    // a lead byte E4…EF (U+4000…U+FFFF), or E3 but not E3 80 (U+3040…U+3FFF). Space
+    // characters lead with C2, E1, E2 or E3 80 only. Two looks, and the text is returned.
+    let bytes = text.as_bytes();
+    let plain_start = match bytes {
+        [0x21..=0x7E, ..] | [0xE4..=0xEF, ..] => true,
+        [0xE3, second, ..] => *second != 0x80,
+        _ => false,
+    };
+    // The last character ends in printable ASCII, or is the three bytes after such a lead.
+    let plain_end = match bytes {
+        [.., 0x21..=0x7E] | [.., 0xE4..=0xEF, _, _] => true,
+        [.., 0xE3, second, _] => *second != 0x80,
+        _ => false,
+    };
+    if plain_start && plain_end {
+        return text;
+    }
+    trim_ends(text)
+}
+
+/// `trim` past its quick test: the ends read a character at a time.
+fn trim_ends(text: &str) -> &str {
     let bytes = text.as_bytes();
     // Indentation first, a byte at a time.
     let mut start = bytes.iter().take_while(|&&byte| byte == b' ').count();
@@ -55,7 +78,8 @@ pub fn trim(text: &str) -> &str {
         let n_space = match byte {
             b'\t'..=b'\r' | b' ' => 1,
             0x00..=0x7F => 0,
-            0xE3 if bytes[start..].starts_with(IDEOGRAPHIC_SPACE) => IDEOGRAPHIC_SPACE.len(),
+            // (Slice patterns, not `starts_with`: that called `memcmp` for three bytes.)
+            0xE3 if matches!(bytes[start..], [0xE3, 0x80, 0x80, ..]) => IDEOGRAPHIC_SPACE.len(),
             // The other lead bytes of space characters (U+0085, U+00A0, U+1680, U+2000…U+205F).
             0xC2 | 0xE1 | 0xE2 => text[start..].chars().next().filter(|c| c.is_whitespace()).map_or(0, char::len_utf8),
             _ => 0,
@@ -70,7 +94,7 @@ pub fn trim(text: &str) -> &str {
         let n_space = match bytes[end - 1] {
             b'\t'..=b'\r' | b' ' => 1,
             0x00..=0x7F => 0,
-            _ if bytes[start..end].ends_with(IDEOGRAPHIC_SPACE) => IDEOGRAPHIC_SPACE.len(),
+            _ if matches!(bytes[start..end], [.., 0xE3, 0x80, 0x80]) => IDEOGRAPHIC_SPACE.len(),
             // A last character that starts with one of the other lead bytes of space characters.
             _ if end - start >= 2 && bytes[end - 2] == 0xC2 || end - start >= 3 && matches!(bytes[end - 3], 0xE1 | 0xE2) => {
                 text[start..end].chars().next_back().filter(|c| c.is_whitespace()).map_or(0, char::len_utf8)

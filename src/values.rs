@@ -9,6 +9,7 @@ use std::borrow::Cow;
 
 use crate::era;
 use crate::model::Cell;
+use crate::normalize;
 
 /// `▲` prints a minus in Japanese tables.
 const MINUS: char = '▲';
@@ -121,7 +122,7 @@ struct Typed {
 
 fn typed(raw: &str) -> Typed {
     let mut typed = Typed { kind: "text", status: None, percent: false, quantity: None };
-    let text = raw.trim();
+    let text = normalize::trim(raw);
     if text.is_empty() {
         typed.kind = "empty";
         return typed;
@@ -161,13 +162,13 @@ fn typed(raw: &str) -> Typed {
 /// digit, the quantity after the last colon being the whole rest of the cell),
 /// or a year's figure with an earlier year's beside it (`year_figure`).
 fn labelled_quantity(raw: &str) -> Option<Quantity> {
-    let Some((words, rest)) = raw.trim().rsplit_once(':') else {
+    let Some((words, rest)) = normalize::trim(raw).rsplit_once(':') else {
         return year_figure(raw);
     };
-    if words.trim().is_empty() || words.chars().any(|c| c.is_ascii_digit()) {
+    if normalize::trim(words).is_empty() || words.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
-    quantity(rest.trim()).filter(|quantity| quantity.value.is_some())
+    quantity(normalize::trim(rest)).filter(|quantity| quantity.value.is_some())
 }
 
 /// `…の成立件数令和6年度見込み 6件(令和5年度 0件)`: words naming a quantity,
@@ -176,9 +177,9 @@ fn labelled_quantity(raw: &str) -> Option<Quantity> {
 /// figure, the earlier figure its `aside`. Any other digit in the words, a
 /// bracketed year that is not earlier, or another unit: None.
 fn year_figure(raw: &str) -> Option<Quantity> {
-    let (head, bracket) = raw.trim().strip_suffix(')')?.rsplit_once('(')?;
+    let (head, bracket) = normalize::trim(raw).strip_suffix(')')?.rsplit_once('(')?;
     let (words, figure) = head.trim_end().rsplit_once(' ')?;
-    let (then, earlier) = bracket.trim().rsplit_once(' ')?;
+    let (then, earlier) = normalize::trim(bracket).rsplit_once(' ')?;
     let (words, status) = match words.strip_suffix("見込み").or_else(|| words.strip_suffix("見込")) {
         Some(words) => (words, Some("見込")),
         None => match words.strip_suffix("実績") {
@@ -192,12 +193,12 @@ fn year_figure(raw: &str) -> Option<Quantity> {
     if words.is_empty() || words.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
-    let (now, then) = (era::year_label(now), era::year_label(then.trim()));
+    let (now, then) = (era::year_label(now), era::year_label(normalize::trim(then)));
     if now.qualifier.is_some() || then.qualifier.is_some() || then.era? >= now.era? {
         return None;
     }
     let mut figure = quantity(figure).filter(|figure| figure.value.is_some() && figure.kind == "count")?;
-    let earlier = quantity(earlier.trim()).filter(|earlier| earlier.kind == "count" && earlier.unit == figure.unit)?;
+    let earlier = quantity(normalize::trim(earlier)).filter(|earlier| earlier.kind == "count" && earlier.unit == figure.unit)?;
     figure.aside = earlier.value;
     figure.status = status;
     Some(figure)
@@ -232,7 +233,7 @@ pub fn has_value(raw: &str) -> bool {
 /// The number a sum can use (counts, percents, plain and negative numbers),
 /// without building a `Cell`; equals `cell(raw).value` for those kinds.
 pub fn number(raw: &str) -> Option<f64> {
-    let text = strip_note_mark(raw.trim());
+    let text = strip_note_mark(normalize::trim(raw));
     if text.is_empty() || DASHES.contains(&text) || MARKS.contains(&text) || text.ends_with(')') && status_word(text).is_some() {
         return None;
     }
@@ -261,7 +262,8 @@ fn strip_note_mark(text: &str) -> &str {
 
 /// `中止`, `(見込)`, `(見込み)` → the status word.
 fn status_word(text: &str) -> Option<&'static str> {
-    let inner = text.strip_prefix('(').and_then(|rest| rest.strip_suffix(')')).unwrap_or(text).trim();
+    let inner = text.strip_prefix('(').and_then(|rest| rest.strip_suffix(')')).unwrap_or(text);
+    let inner = normalize::trim(inner);
     STATUS_WORDS.iter().copied().find(|word| *word == inner)
 }
 
@@ -490,7 +492,7 @@ fn quantity(text: &str) -> Option<Quantity> {
             scanner.at = inner_start;
             let close = scanner.chars[inner_start..].iter().position(|&c| c == ')')?;
             let word: String = scanner.chars[inner_start..inner_start + close].iter().collect();
-            quantity.status = Some(status_word(word.trim())?);
+            quantity.status = Some(status_word(normalize::trim(&word))?);
             scanner.at = inner_start + close;
         }
         scanner.spaces();
