@@ -227,7 +227,7 @@ fn qualifier(chars: &[char], removed: &[bool]) -> Option<String> {
 
 /// The month of a calendar date (`2025年3月`, `令和7年3月`); None for `年度` labels.
 fn calendar_month(label: &str) -> Option<u32> {
-    if label.contains('度') {
+    if crate::normalize::has_char(label, '度') {
         return None;
     }
     let nen = label.find('年')?;

@@ -112,6 +112,19 @@ fn trim_ends(text: &str) -> &str {
 /// U+3000 in UTF-8.
 const IDEOGRAPHIC_SPACE: &[u8] = "\u{3000}".as_bytes();
 
+/// `text.contains(c)`, found by `memchr` of the character's last byte and a look at the
+/// bytes before it. The standard `contains` of a non-ASCII `char` searches for its bytes
+/// as a substring and paid a searcher's setup on every call, on texts of a few bytes.
+#[inline]
+pub fn has_char(text: &str, c: char) -> bool {
+    let mut buffer = [0u8; 4];
+    let encoded = c.encode_utf8(&mut buffer).as_bytes();
+    let (last, lead) = (encoded[encoded.len() - 1], &encoded[..encoded.len() - 1]);
+    let bytes = text.as_bytes();
+    // A character's whole encoding found in valid UTF-8 is that character.
+    memchr::memchr_iter(last, bytes).any(|at| at >= lead.len() && bytes[at - lead.len()..at] == *lead)
+}
+
 /// `text.trim_matches(' ')` on bytes.
 pub fn trim_spaces(text: &str) -> &str {
     let bytes = text.as_bytes();
@@ -650,6 +663,16 @@ mod tests {
                         assert_eq!(normalized, expected, "{text:?}");
                     }
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn has_char_as_contains() {
+        for text in ["", "a", "年度", "2025年度 (R7)", "①②", "度", "x度", "度x", "\u{3000}", "あいう。", "é", "\u{10000}z"]
+        {
+            for c in ['度', '年', '①', '②', '。', 'a', 'é', 'z', '\u{10000}', '\u{3000}', 'い'] {
+                assert_eq!(has_char(text, c), text.contains(c), "{text:?} {c:?}");
             }
         }
     }

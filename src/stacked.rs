@@ -1025,10 +1025,12 @@ const REQUIREMENT_STUB: &str = "評価資源";
 /// the `(①-②)` note, wherever raw pdftotext cut them.
 fn is_requirement_header_piece(text: &str) -> bool {
     let era_piece = text.chars().count() <= 16 && (text.starts_with("(R") || text.ends_with("月)") || text.ends_with("年度末)"));
+    // (The words searched for are 12 bytes or more: shorter pieces are not searched four times.)
+    let may_name_column = text.len() >= "見込み量".len();
     text == REQUIREMENT_STUB
-        || REQUIREMENT_COLUMNS.iter().any(|opener| text.contains(opener))
-        || text.contains("見込み量")
-        || ((text.contains('①') || text.contains('②')) && !text.starts_with(['③', '④', '⑤', '⑥', '⑦', '⑧', '⑨', '⑩']))
+        || may_name_column && (REQUIREMENT_COLUMNS.iter().any(|opener| text.contains(opener)) || text.contains("見込み量"))
+        || ((normalize::has_char(text, '①') || normalize::has_char(text, '②'))
+            && !text.starts_with(['③', '④', '⑤', '⑥', '⑦', '⑧', '⑨', '⑩']))
         || era_piece
         || text == "(①-②)"
 }
@@ -1050,7 +1052,7 @@ fn tokens<'a>(lines: &[Offered<'a>], offset: usize, n_years: usize) -> Vec<Token
             continue;
         }
         n_blank = 0;
-        if !offered.cellish || text.chars().count() > MAX_CELL_CHARS || text.contains('。') || tokens.len() >= MAX_TOKENS {
+        if !offered.cellish || text.chars().count() > MAX_CELL_CHARS || normalize::has_char(text, '。') || tokens.len() >= MAX_TOKENS {
             break;
         }
         let mut kind = offered.kind();

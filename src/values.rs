@@ -373,7 +373,9 @@ impl Scanner<'_> {
             return None;
         }
         let word: String = self.chars[start..self.at].iter().collect();
-        if word.chars().count() > 6 || NOT_UNITS.iter().any(|bound| word.contains(bound)) {
+        // (Every bound starts with one of four characters: most words are not searched six times.)
+        let may_bound = || word.chars().any(|c| matches!(c, '未' | '以' | '超' | 'か'));
+        if word.chars().count() > 6 || may_bound() && NOT_UNITS.iter().any(|bound| word.contains(bound)) {
             self.at = start;
             return None;
         }
