@@ -362,6 +362,8 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
         }
     }
 
+    // A column whose label names disagreeing years (found while the columns are made).
+    let mut disagreeing = false;
     let columns: Vec<Column> = layout
         .iter()
         .enumerate()
@@ -369,6 +371,7 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
             let label = column_label(&layout, column_idx);
             let year = label.as_deref().map(era::year_label);
             if let Some(year) = year.as_ref().filter(|year| year.inconsistent()) {
+                disagreeing = true;
                 warnings.push(Warning {
                     line: header.first().map_or(0, |row| row.line),
                     code: "inconsistent_year".into(),
@@ -393,10 +396,6 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
     // A column whose label names disagreeing years beside columns that name one: header
     // cells run together or cut apart (a year cell's pieces under other columns), so no
     // column's year can be trusted.
-    let disagreeing = layout
-        .iter()
-        .enumerate()
-        .any(|(column_idx, _)| column_label(&layout, column_idx).is_some_and(|label| era::year_label(&label).inconsistent()));
     if disagreeing && columns.iter().any(|column| column.fiscal_year.is_some()) {
         let first = rows.first().map_or(0, |row| row.line);
         let why = "a column names two disagreeing years beside columns that name one: the header's cells are run together";

@@ -39,6 +39,8 @@ const STATUS_WORDS: [&str; 17] = [
 ];
 /// Words that make `3歳未満` a label (an age bound), not a count.
 const NOT_UNITS: [&str; 6] = ["未", "以上", "以下", "以降", "超", "から"];
+/// Units common enough in plans to be lent to every cell that has one, not copied.
+const COMMON_UNITS: [&str; 12] = ["人", "件", "か所", "箇所", "回", "世帯", "施設", "日", "人日", "名", "組", "床"];
 /// Significant digits a value may have (an f64 holds 15 exactly).
 const MAX_DIGITS: usize = 15;
 /// 10^0 … 10^15, all exact in an f64.
@@ -361,7 +363,7 @@ impl Scanner<'_> {
     }
 
     /// A unit word: letters that are neither digits, spaces nor brackets (`件`, `か所`, `人日`).
-    fn unit(&mut self) -> Option<String> {
+    fn unit(&mut self) -> Option<Cow<'static, str>> {
         let start = self.at;
         while let Some(c) = self.peek() {
             if c.is_ascii_digit() || matches!(c, ' ' | '(' | ')' | '~' | ',' | '.' | '+' | MINUS) {
@@ -369,17 +371,23 @@ impl Scanner<'_> {
             }
             self.at += 1;
         }
-        if self.at == start {
-            return None;
-        }
-        let word: String = self.chars[start..self.at].iter().collect();
-        // (Every bound starts with one of four characters: most words are not searched six times.)
-        let may_bound = || word.chars().any(|c| matches!(c, '未' | '以' | '超' | 'か'));
-        if word.chars().count() > 6 || may_bound() && NOT_UNITS.iter().any(|bound| word.contains(bound)) {
+        let word = &self.chars[start..self.at];
+        if word.is_empty() || word.len() > 6 {
             self.at = start;
             return None;
         }
-        Some(word)
+        // A common unit is lent, not copied (none of them holds a bound).
+        if let Some(common) = COMMON_UNITS.iter().find(|unit| unit.chars().eq(word.iter().copied())) {
+            return Some(Cow::Borrowed(common));
+        }
+        let word: String = word.iter().collect();
+        // (Every bound starts with one of four characters: most words are not searched six times.)
+        let may_bound = || word.chars().any(|c| matches!(c, '未' | '以' | '超' | 'か'));
+        if may_bound() && NOT_UNITS.iter().any(|bound| word.contains(bound)) {
+            self.at = start;
+            return None;
+        }
+        Some(Cow::Owned(word))
     }
 }
 
@@ -471,12 +479,12 @@ fn quantity(text: &str) -> Option<Quantity> {
         quantity.unit = Some("%".into());
     } else if let Some(mut unit) = scanner.unit() {
         if let Some(stripped) = unit.strip_suffix("実施").filter(|rest| !rest.is_empty()) {
-            unit = stripped.to_string();
+            unit = Cow::Owned(stripped.to_string());
         }
         if quantity.kind == "integer" || quantity.kind == "decimal" {
             quantity.kind = "count";
         }
-        quantity.unit = Some(Cow::Owned(unit));
+        quantity.unit = Some(unit);
     }
 
     scanner.spaces();
