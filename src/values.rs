@@ -248,16 +248,12 @@ pub fn number(raw: &str) -> Option<f64> {
 
 /// `未定※`, `23※1` → without the note mark.
 fn strip_note_mark(text: &str) -> &str {
-    // One searcher for every cell: `find('※')` stops at every 0xBB byte, the last byte
-    // of ※ and of one kana or kanji in 64.
-    static NOTE_MARK: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("※".as_bytes()));
-    // `※` is E2 80 BB: most cells have no 0xE2 byte at all, and one `memchr` says so.
-    if memchr::memchr(0xE2, text.as_bytes()).is_none() {
-        return text;
-    }
-    match NOTE_MARK.find(text.as_bytes()) {
-        Some(at) if at > 0 && text[at + '※'.len_utf8()..].chars().all(|c| c.is_ascii_digit()) => text[..at].trim_end(),
+    // The mark is the cell's first `※` with only ASCII digits after it, so it is looked
+    // for from the end: most cells are turned down after a byte or two (a `memchr` and a
+    // searcher ran on every cell).
+    let before_digits = text.trim_end_matches(|c: char| c.is_ascii_digit());
+    match before_digits.strip_suffix('※') {
+        Some(head) if !head.is_empty() && !normalize::has_char(head, '※') => head.trim_end(),
         _ => text,
     }
 }
@@ -689,6 +685,24 @@ mod tests {
         assert_eq!((share.value, share.aside), (Some(26.0), Some(83.9)));
         assert_eq!(cell("1(6)", 1).aside, Some(6.0));
         assert_eq!(typed("(0)"), ("integer".into(), Some(0.0), None, None));
+    }
+
+    #[test]
+    fn note_marks() {
+        for (text, stripped) in [
+            ("未定※", "未定"),
+            ("23※1", "23"),
+            ("23 ※12", "23"),
+            ("※1", "※1"),
+            ("※", "※"),
+            ("", ""),
+            ("12", "12"),
+            ("a※1※2", "a※1※2"),
+            ("a※b1", "a※b1"),
+            ("a※※", "a※※"),
+        ] {
+            assert_eq!(strip_note_mark(text), stripped, "{text:?}");
+        }
     }
 
     #[test]
