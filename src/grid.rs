@@ -343,7 +343,15 @@ fn cells(fragments: &[&Item], wanted: usize) -> Option<Vec<(u32, String)>> {
 fn place(labels: &[String], cells: &[(u32, String)]) -> Result<(Vec<(usize, usize)>, (f64, Option<f64>)), String> {
     let n_rows = labels.len();
     let n_cells = cells.len();
-    let fit: Vec<Vec<f64>> = cells.iter().map(|(_, cell)| labels.iter().map(|label| label_fit(label, cell)).collect()).collect();
+    // Each text's letters read once, not once per pair.
+    let label_letters: Vec<Vec<char>> = labels.iter().map(|label| letters(label)).collect();
+    let fit: Vec<Vec<f64>> = cells
+        .iter()
+        .map(|(_, cell)| {
+            let cell_letters = letters(cell);
+            labels.iter().zip(&label_letters).map(|(label, label_letters)| label_fit(label, label_letters, cell, &cell_letters)).collect()
+        })
+        .collect();
     let letter_pairs: Vec<Vec<(char, char)>> = cells.iter().map(|(_, cell)| letter_pairs(cell)).collect();
     let mut pair = vec![vec![0.0; n_cells]; n_cells];
     for first in 0..n_cells {
@@ -409,8 +417,8 @@ fn place(labels: &[String], cells: &[(u32, String)]) -> Result<(Vec<(usize, usiz
 /// How well a cell fits a row label: the share of the label's characters
 /// found in the cell in runs of `MIN_SHARED_CHARS` or more, plus `UNIT_FIT`
 /// when the label names a quantity the cell gives in its unit.
-fn label_fit(label: &str, cell: &str) -> f64 {
-    shared_share(label, cell) + if unit_fits(label, cell) { UNIT_FIT } else { 0.0 }
+fn label_fit(label: &str, label_letters: &[char], cell: &str, cell_letters: &[char]) -> f64 {
+    shared_letters(label_letters, cell_letters) + if unit_fits(label, cell) { UNIT_FIT } else { 0.0 }
 }
 
 fn letters(text: &str) -> Vec<char> {
@@ -419,9 +427,13 @@ fn letters(text: &str) -> Vec<char> {
 
 /// The share of `label`'s letters that lie in a run of `MIN_SHARED_CHARS` or
 /// more letters that `cell` has too. Time: label × cell letters.
+#[cfg(test)]
 fn shared_share(label: &str, cell: &str) -> f64 {
-    let label = letters(label);
-    let cell = letters(cell);
+    shared_letters(&letters(label), &letters(cell))
+}
+
+/// `shared_share` of the texts' `letters`.
+fn shared_letters(label: &[char], cell: &[char]) -> f64 {
     if label.is_empty() {
         return 0.0;
     }
