@@ -1024,7 +1024,8 @@ const REQUIREMENT_STUB: &str = "評価資源";
 /// True for a piece of the requirement table's header: its words, the years and
 /// the `(①-②)` note, wherever raw pdftotext cut them.
 fn is_requirement_header_piece(text: &str) -> bool {
-    let era_piece = text.chars().count() <= 16 && (text.starts_with("(R") || text.ends_with("月)") || text.ends_with("年度末)"));
+    // (Its ends first: counting the characters read the whole of every long line.)
+    let era_piece = (text.starts_with("(R") || text.ends_with("月)") || text.ends_with("年度末)")) && text.chars().count() <= 16;
     // (The words searched for are 12 bytes or more: shorter pieces are not searched four times.)
     let may_name_column = text.len() >= "見込み量".len();
     text == REQUIREMENT_STUB
