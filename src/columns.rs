@@ -169,7 +169,7 @@ fn header_len(lines: &[SpacedLine]) -> usize {
         line.spans.iter().any(|span| {
             !is_label(span)
                 && is_data(span)
-                && (has_label || values::cell(&span.text, 0).value.is_some() || values::split_values(&span.text).is_some())
+                && (has_label || values::value(&span.text).is_some() || values::split_values(&span.text).is_some())
         })
     });
     let mut n_header = first_data.unwrap_or(0);
@@ -1130,7 +1130,7 @@ fn unit_values(words: &[&str], n_years: usize) -> Option<(usize, Vec<String>)> {
             return None;
         }
         let parts = values::split_values(&tail.join(" ")).filter(|parts| parts.len() == n_years)?;
-        parts.iter().all(|part| part.contains(' ') && values::cell(part, 0).unit.is_some()).then_some((tail.len(), parts))
+        parts.iter().all(|part| part.contains(' ') && values::kind_and_unit(part).1.is_some()).then_some((tail.len(), parts))
     })
 }
 

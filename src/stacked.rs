@@ -883,7 +883,7 @@ fn difference_pieces(from: &[Offered<'_>]) -> Vec<Piece> {
             PieceKind::Formula
         } else if offered.kind() == Kind::Value {
             // Each value one number (`▲4`, `20.0%`): `40 (見込)` leaves the order unproven.
-            match values::cell(text, 0).value {
+            match values::value(text) {
                 Some(value) if values::split_values(text).is_none() => PieceKind::Value(value),
                 _ => break,
             }
@@ -1011,7 +1011,7 @@ fn late_header_pieces<'a>(body: &[Token<'a>]) -> Option<(Vec<&'a str>, Vec<Token
     if label.kind != Kind::Label || late.is_empty() || late.iter().any(|piece| piece.idx < needed.idx || piece.idx > more.idx) {
         return None;
     }
-    let value = |token: Token<'_>| if token.kind == Kind::Value { values::cell(token.text, 0).value } else { None };
+    let value = |token: Token<'_>| if token.kind == Kind::Value { values::value(token.text) } else { None };
     let (needed, now, more) = (value(needed)?, value(now)?, value(more)?);
     ((needed - now - more).abs() < DIFFERENCE_TOLERANCE).then(|| (late.iter().map(|token| token.text).collect(), row))
 }
@@ -1407,7 +1407,7 @@ fn by_rows<'a>(body: &[Token<'a>], n_columns: usize, label_above: Option<&str>) 
                 let last_label = joined(units[n_rows - 1]);
                 let totals = |read: &dyn Fn(usize) -> Vec<Token<'a>>| {
                     let rows: Option<Vec<Vec<f64>>> =
-                        (0..n_rows).map(|r| read(r).iter().map(|token| values::cell(token.text, 0).value).collect()).collect();
+                        (0..n_rows).map(|r| read(r).iter().map(|token| values::value(token.text)).collect()).collect();
                     rows.is_some_and(|rows| {
                         (0..n_columns).all(|c| {
                             let sum: f64 = rows[..n_rows - 1].iter().map(|row| row[c]).sum();

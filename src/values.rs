@@ -227,6 +227,17 @@ pub fn has_value_status_or_mark(raw: &str) -> bool {
     }
 }
 
+/// `cell(raw).value`, without building the `Cell` (no copy of the text).
+pub fn value(raw: &str) -> Option<f64> {
+    let typed = typed(raw);
+    match typed.quantity {
+        Some(quantity) => quantity.value,
+        // A text cell may still be words naming one quantity, then it (`cell` reads it so).
+        None if typed.kind == "text" => labelled_quantity(raw).and_then(|quantity| quantity.value),
+        None => None,
+    }
+}
+
 /// True when `cell(raw).value` would be set, without building the `Cell`.
 pub fn has_value(raw: &str) -> bool {
     typed(raw).quantity.is_some_and(|quantity| quantity.value.is_some())
