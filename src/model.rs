@@ -336,6 +336,7 @@ impl<W: std::io::Write> JsonOut<W> {
     }
 
     /// An object key; `first` is set false by it.
+    #[inline(always)]
     fn key(&mut self, first: &mut bool, key: &str) -> std::io::Result<()> {
         self.separator(*first)?;
         *first = false;
