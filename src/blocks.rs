@@ -1449,7 +1449,11 @@ fn marked(text: &str) -> Option<Marked<'_>> {
         return None;
     };
     let title = normalize::trim(title);
-    if title.is_empty() || has_sentence_stop(title) || title.contains('\t') || title.chars().count() > max_title {
+    if title.is_empty()
+        || has_sentence_stop(title)
+        || memchr::memchr(b'\t', title.as_bytes()).is_some()
+        || title.chars().count() > max_title
+    {
         return None;
     }
     // `②/①`, `①-②`: a formula of numbered columns (a label's rest), not a heading.
