@@ -102,7 +102,8 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
     struct Data<'r> {
         line: u32,
         label: &'r str,
-        cells: Vec<(&'r str, usize)>,
+        /// The row's cells after its label: the cell at index `idx` is at position `idx + 1`.
+        cells: &'r [String],
         /// The line of each raw cell (by position), when cells are on lines of their own.
         cell_lines: &'r [u32],
     }
@@ -111,15 +112,12 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
     for row in body {
         let label = row.cells.first().map_or("", String::as_str);
         let end = row.cells.iter().rposition(|cell| !cell.is_empty()).map_or(1, |idx| idx + 1).max(1);
-        let cells: Vec<(&str, usize)> = row.cells[1.min(row.cells.len())..end.max(1).min(row.cells.len())]
-            .iter()
-            .enumerate()
-            .map(|(idx, cell)| (cell.as_str(), idx + 1))
-            .collect();
-        let n_filled = cells.iter().filter(|(cell, _)| !cell.is_empty()).count();
+        let cells = &row.cells[1.min(row.cells.len())..end.max(1).min(row.cells.len())];
+        let n_filled = cells.iter().filter(|cell| !cell.is_empty()).count();
         if label.is_empty() && n_filled == 1 && !data.is_empty() {
-            if let Some(&(text, position)) = cells.iter().find(|(cell, _)| !cell.is_empty()) {
-                lone.push((data.len() - 1, position, text, row.line_of(position)));
+            if let Some((idx, text)) = cells.iter().enumerate().find(|(_, cell)| !cell.is_empty()) {
+                let position = idx + 1;
+                lone.push((data.len() - 1, position, text.as_str(), row.line_of(position)));
                 continue;
             }
         }
@@ -134,7 +132,8 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
             let mut cells: Vec<(Cow<'_, str>, u32)> = row
                 .cells
                 .iter()
-                .map(|&(cell, position)| (Cow::Borrowed(cell), row.cell_lines.get(position).copied().unwrap_or(row.line)))
+                .enumerate()
+                .map(|(idx, cell)| (Cow::Borrowed(cell.as_str()), row.cell_lines.get(idx + 1).copied().unwrap_or(row.line)))
                 .collect();
             if cells.len() < n_columns_max {
                 let mut split = Vec::new();
@@ -280,7 +279,7 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
         }
         row_of_data.push(Some(table_rows.len()));
         let mut placed: Vec<Option<Cell>> = vec![None; layout.len()];
-        let positions: Vec<usize> = match place(numbers, &layout) {
+        let missing: Vec<usize> = match place(numbers, &layout) {
             Some(placement) => {
                 if cells.len() < layout.len() {
                     let missing: Vec<String> = placement.missing.iter().map(|&idx| column_name(&layout, idx)).collect();
@@ -309,11 +308,13 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
                         message: format!("row `{}`: the values do not add up to the printed total", row.label),
                     });
                 }
-                (0..layout.len()).filter(|idx| !placement.missing.contains(idx)).collect()
+                placement.missing
             }
-            None => (0..cells.len()).collect(),
+            None => Vec::new(),
         };
-        for (((cell, _), typed), &column_idx) in cells.iter().zip(typed_cells.iter_mut()).zip(&positions) {
+        // The cells fill the columns not missing, left to right (no vector of them).
+        let positions = (0usize..).filter(|idx| !missing.contains(idx));
+        for (((cell, _), typed), column_idx) in cells.iter().zip(typed_cells.iter_mut()).zip(positions) {
             if !cell.is_empty() && column_idx < placed.len() {
                 placed[column_idx] = typed.take();
             }
