@@ -651,14 +651,14 @@ fn clusters(lines: &[SpacedLine], band: std::ops::Range<usize>) -> Vec<Cluster> 
                     let cluster = &mut clusters[idx];
                     cluster.start = cluster.start.min(span.start);
                     cluster.end = cluster.end.max(span.end);
-                    cluster.pieces.push((line_idx, span.text.clone()));
                     cluster.places.push((span.start, span.end));
+                    cluster.pieces.push((line_idx, span.text));
                 }
                 None => clusters.push(Cluster {
                     start: span.start,
                     end: span.end,
-                    pieces: vec![(line_idx, span.text.clone())],
                     places: vec![(span.start, span.end)],
+                    pieces: vec![(line_idx, span.text)],
                 }),
             }
         }
