@@ -49,18 +49,20 @@ impl Line<'_> {
 #[inline]
 pub fn trim(text: &str) -> &str {
     // Most texts start and end with a character that cannot be a space: printable ASCII, or
-    // a lead byte E4…EF (U+4000…U+FFFF), or E3 but not E3 80 (U+3040…U+3FFF). Space
-    // characters lead with C2, E1, E2 or E3 80 only. Two looks, and the text is returned.
+    // a lead byte E4…EF (U+4000…U+FFFF), or E3 (U+3000…U+3FFF) but not U+3000 itself
+    // (E3 80 80). Space characters lead with C2, E1, E2 or are U+3000. Two looks, and the
+    // text is returned.
     let bytes = text.as_bytes();
     let plain_start = match bytes {
         [0x21..=0x7E, ..] | [0xE4..=0xEF, ..] => true,
-        [0xE3, second, ..] => *second != 0x80,
+        [0xE3, second, third, ..] => !(*second == 0x80 && *third == 0x80),
         _ => false,
     };
-    // The last character ends in printable ASCII, or is the three bytes after such a lead.
+    // The last character ends in printable ASCII, or is the three bytes after such a lead
+    // (`。` and `、`, E3 80 82 and E3 80 81, end many lines).
     let plain_end = match bytes {
         [.., 0x21..=0x7E] | [.., 0xE4..=0xEF, _, _] => true,
-        [.., 0xE3, second, _] => *second != 0x80,
+        [.., 0xE3, second, third] => !(*second == 0x80 && *third == 0x80),
         _ => false,
     };
     if plain_start && plain_end {
