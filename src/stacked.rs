@@ -174,7 +174,8 @@ struct Token<'a> {
 /// `(R11 年度末)`.
 pub fn is_year_cell(text: &str) -> bool {
     // A year cell starts with a western year, a bracket or an era (see `year_cell_len`).
-    if !matches!(text.trim_start().chars().next(), Some('1' | '2' | '(' | '令' | '平' | 'R' | 'H')) {
+    // (Its first character as `trim_start` would give it: `trim`'s quick test answers most lines.)
+    if !matches!(normalize::trim(text).chars().next(), Some('1' | '2' | '(' | '令' | '平' | 'R' | 'H')) {
         return false;
     }
     // Without its spaces a year cell is at most 29 bytes (`2025年度(令和7年度末)`): a longer
@@ -339,7 +340,7 @@ const MAX_QUALIFIER_CHARS: usize = 8;
 /// `2024 年度① (R6) (現計画)`.
 fn is_qualified_year_cell(text: &str) -> bool {
     // It starts with a year cell: the test `is_year_cell` makes first (nothing is allocated for other lines).
-    if !matches!(text.trim_start().chars().next(), Some('1' | '2' | '(' | '令' | '平' | 'R' | 'H')) {
+    if !matches!(normalize::trim(text).chars().next(), Some('1' | '2' | '(' | '令' | '平' | 'R' | 'H')) {
         return false;
     }
     let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
@@ -786,7 +787,7 @@ fn difference_of(text: &str) -> Option<(char, char)> {
 /// cell, with circled numbers and qualifiers or not, or the first piece of one
 /// wrapped at an open bracket (`2024 年度① (R6) (現計`).
 pub fn opens_difference_header(text: &str) -> bool {
-    if !text.trim_start().starts_with(['1', '2', '令', '平', 'R', 'H']) {
+    if !normalize::trim(text).starts_with(['1', '2', '令', '平', 'R', 'H']) {
         return false;
     }
     is_year_cell(text) || is_qualified_year_cell(text) || opens_wrapped_year(text)
@@ -805,13 +806,13 @@ pub fn closes_wrapped_year(opening: &str, closing: &str) -> bool {
 /// `2019 年度① (R1)`), as a difference column's header cells do.
 pub fn is_numbered_year_cell(text: &str) -> bool {
     // The first character first: `circled` reads the whole line (this is asked of most lines of text).
-    text.trim_start().starts_with(['1', '2', '令', '平', 'R', 'H']) && circled(text).is_some() && is_qualified_year_cell(text)
+    normalize::trim(text).starts_with(['1', '2', '令', '平', 'R', 'H']) && circled(text).is_some() && is_qualified_year_cell(text)
 }
 
 /// True for the first piece of a year cell wrapped at an open bracket (`2019 年度 (R`,
 /// `2024 年度① (R6) (現計`).
 pub fn opens_wrapped_year(text: &str) -> bool {
-    text.trim_start().starts_with(['1', '2']) && leaves_bracket_open(text) && year_cell_len(&squeeze(text)).is_some()
+    normalize::trim(text).starts_with(['1', '2']) && leaves_bracket_open(text) && year_cell_len(&squeeze(text)).is_some()
 }
 
 /// The cells from the header on, up to the first line that cannot be one: year cells

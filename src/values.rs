@@ -164,6 +164,10 @@ fn typed(raw: &str) -> Typed {
 /// digit, the quantity after the last colon being the whole rest of the cell),
 /// or a year's figure with an earlier year's beside it (`year_figure`).
 fn labelled_quantity(raw: &str) -> Option<Quantity> {
+    // Both forms end in a figure: a cell without a digit is neither (most text cells are not).
+    if !raw.bytes().any(|byte| byte.is_ascii_digit()) {
+        return None;
+    }
     let Some((words, rest)) = normalize::trim(raw).rsplit_once(':') else {
         return year_figure(raw);
     };
