@@ -10,6 +10,7 @@
 use std::cell::RefCell;
 
 use crate::columns::{self, SpacedLine};
+use crate::era;
 use crate::model::{Item, TocEntry};
 use crate::normalize::{self, Line};
 use crate::stacked::{self, Stacked};
@@ -186,10 +187,13 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
         let line = &lines[line_idx];
         let text = normalize::trim(line.text);
         let start = line.number;
-        let one_line_years = matches!(classes[line_idx], Class::Text | Class::Spaced) && columns::year_header(text).is_some();
+        // Both readers of a line of years first test for three marks of a year (`has_year_marks`,
+        // which they make again): asked once here, most lines are turned down by one test.
+        let year_marks = matches!(classes[line_idx], Class::Text | Class::Spaced) && era::has_year_marks(text, 3);
+        let one_line_years = year_marks && columns::year_header(text).is_some();
         // `2025 年度 (R7) 2026 年度 (R8) …` (single spaces inside and between the cells); a
         // space-aligned table (`-layout`) is read by its columns, not as a word table.
-        let year_row = classes[line_idx] == Class::Text && (one_line_years || stacked::year_row(text).is_some());
+        let year_row = classes[line_idx] == Class::Text && (one_line_years || year_marks && stacked::year_row(text).is_some());
         if one_line_years || year_row {
             let window: Vec<(u32, u32, &str)> =
                 lines[line_idx..lines.len().min(line_idx + 60)].iter().map(|line| (line.number, line.page, line.text)).collect();
