@@ -900,8 +900,10 @@ fn split_after_bracket(word: &str) -> impl Iterator<Item = &str> {
     let mut rest = Some(word);
     std::iter::from_fn(move || {
         let word = rest?;
-        match word.find(')') {
-            Some(at) if word.starts_with('(') && word[at + 1..].starts_with(|c: char| c.is_ascii_digit()) => {
+        // (The bracket's close looked for only in a word that opens one.)
+        let close = if word.starts_with('(') { word.find(')') } else { None };
+        match close {
+            Some(at) if word[at + 1..].starts_with(|c: char| c.is_ascii_digit()) => {
                 rest = Some(&word[at + 1..]);
                 Some(&word[..=at])
             }
