@@ -455,9 +455,7 @@ fn without_row_numbers(lines: &[SpacedLine]) -> Option<Vec<SpacedLine>> {
     let starts_with_digit = |line: &SpacedLine| {
         line.spans.first().is_some_and(|span| span.start <= left + 1 && span.text.starts_with(|c: char| c.is_ascii_digit()))
     };
-    if lines.iter().filter(|line| starts_with_digit(line)).nth(1).is_none() {
-        return None;
-    }
+    lines.iter().filter(|line| starts_with_digit(line)).nth(1)?;
     // A number one space before its label is cut off it (`3 を受講した…`, pdfplumber).
     let split: Vec<SpacedLine> = lines
         .iter()
