@@ -130,27 +130,31 @@ fn typed(raw: &str) -> Typed {
         return typed;
     }
     let text = strip_note_mark(text);
-    if DASHES.contains(&text) {
-        typed.kind = "status";
-        typed.status = Some("none");
-        return typed;
-    }
-    if MARKS.contains(&text) {
-        typed.kind = "mark";
-        return typed;
-    }
-    if let Some(status) = status_word(text) {
-        typed.kind = "status";
-        typed.status = Some(status);
-        return typed;
-    }
-    // `(計算) %`: a status standing in for a percent.
-    if let Some(rest) = text.strip_suffix('%') {
-        if let Some(status) = status_word(rest.trim_end()) {
+    // No dash, mark or status word starts with a digit: a cell that does (most numbers)
+    // goes straight to `quantity`.
+    if !text.starts_with(|c: char| c.is_ascii_digit()) {
+        if DASHES.contains(&text) {
+            typed.kind = "status";
+            typed.status = Some("none");
+            return typed;
+        }
+        if MARKS.contains(&text) {
+            typed.kind = "mark";
+            return typed;
+        }
+        if let Some(status) = status_word(text) {
             typed.kind = "status";
             typed.status = Some(status);
-            typed.percent = true;
             return typed;
+        }
+        // `(計算) %`: a status standing in for a percent.
+        if let Some(rest) = text.strip_suffix('%') {
+            if let Some(status) = status_word(rest.trim_end()) {
+                typed.kind = "status";
+                typed.status = Some(status);
+                typed.percent = true;
+                return typed;
+            }
         }
     }
     if let Some(quantity) = quantity(text) {
