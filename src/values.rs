@@ -39,8 +39,22 @@ const STATUS_WORDS: [&str; 17] = [
 ];
 /// Words that make `3歳未満` a label (an age bound), not a count.
 const NOT_UNITS: [&str; 6] = ["未", "以上", "以下", "以降", "超", "から"];
-/// Units common enough in plans to be lent to every cell that has one, not copied.
-const COMMON_UNITS: [&str; 12] = ["人", "件", "か所", "箇所", "回", "世帯", "施設", "日", "人日", "名", "組", "床"];
+/// Units common enough in plans to be lent to every cell that has one, not copied; each
+/// also as characters, as the scanner reads them (compared as a slice, not decoded again).
+const COMMON_UNITS: [(&[char], &str); 12] = [
+    (&['人'], "人"),
+    (&['件'], "件"),
+    (&['か', '所'], "か所"),
+    (&['箇', '所'], "箇所"),
+    (&['回'], "回"),
+    (&['世', '帯'], "世帯"),
+    (&['施', '設'], "施設"),
+    (&['日'], "日"),
+    (&['人', '日'], "人日"),
+    (&['名'], "名"),
+    (&['組'], "組"),
+    (&['床'], "床"),
+];
 /// Significant digits a value may have (an f64 holds 15 exactly).
 const MAX_DIGITS: usize = 15;
 /// 10^0 … 10^15, all exact in an f64.
@@ -392,7 +406,7 @@ impl Scanner<'_> {
             return None;
         }
         // A common unit is lent, not copied (none of them holds a bound).
-        if let Some(common) = COMMON_UNITS.iter().find(|unit| unit.chars().eq(word.iter().copied())) {
+        if let Some((_, common)) = COMMON_UNITS.iter().find(|(chars, _)| *chars == word) {
             return Some(Cow::Borrowed(common));
         }
         let word: String = word.iter().collect();
@@ -704,6 +718,13 @@ mod tests {
         assert_eq!((share.value, share.aside), (Some(26.0), Some(83.9)));
         assert_eq!(cell("1(6)", 1).aside, Some(6.0));
         assert_eq!(typed("(0)"), ("integer".into(), Some(0.0), None, None));
+    }
+
+    #[test]
+    fn common_units_as_characters() {
+        for (chars, unit) in COMMON_UNITS {
+            assert_eq!(chars.iter().collect::<String>(), unit);
+        }
     }
 
     #[test]
