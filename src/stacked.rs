@@ -174,8 +174,7 @@ struct Token<'a> {
 /// `(R11 年度末)`.
 pub fn is_year_cell(text: &str) -> bool {
     // A year cell starts with a western year, a bracket or an era (see `year_cell_len`).
-    // (Its first character as `trim_start` would give it: `trim`'s quick test answers most lines.)
-    if !matches!(normalize::trim(text).chars().next(), Some('1' | '2' | '(' | '令' | '平' | 'R' | 'H')) {
+    if !starts_like_year_cell(text) {
         return false;
     }
     // Without its spaces a year cell is at most 29 bytes (`2025年度(令和7年度末)`): a longer
@@ -189,6 +188,18 @@ pub fn is_year_cell(text: &str) -> bool {
         len += c.encode_utf8(&mut squeezed[len..]).len();
     }
     std::str::from_utf8(&squeezed[..len]).is_ok_and(|squeezed| year_cell_len(squeezed) == Some(len))
+}
+
+/// The quick test of a year cell (`year_cell_len`, once spaces are squeezed out): it
+/// starts with a western year, a bracket or an era, and a western year has its `年`
+/// (numbers such as `12` or `250` are turned down by one `memchr`).
+fn starts_like_year_cell(text: &str) -> bool {
+    // (Its first character as `trim_start` would give it: `trim`'s quick test answers most lines.)
+    match normalize::trim(text).chars().next() {
+        Some('1' | '2') => normalize::has_char(text, '年'),
+        Some('(' | '令' | '平' | 'R' | 'H') => true,
+        _ => false,
+    }
 }
 
 /// More than the longest year header cell `year_cell_len` reads, in bytes without spaces.
@@ -340,7 +351,7 @@ const MAX_QUALIFIER_CHARS: usize = 8;
 /// `2024 年度① (R6) (現計画)`.
 fn is_qualified_year_cell(text: &str) -> bool {
     // It starts with a year cell: the test `is_year_cell` makes first (nothing is allocated for other lines).
-    if !matches!(normalize::trim(text).chars().next(), Some('1' | '2' | '(' | '令' | '平' | 'R' | 'H')) {
+    if !starts_like_year_cell(text) {
         return false;
     }
     let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
