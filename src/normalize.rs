@@ -56,6 +56,8 @@ pub fn trim(text: &str) -> &str {
     let plain_start = match bytes {
         [0x21..=0x7E, ..] | [0xE4..=0xEF, ..] => true,
         [0xE3, second, third, ..] => !(*second == 0x80 && *third == 0x80),
+        // U+2080…U+2FFF (`①`, `※` is U+203B and is read the slow way): no space among them.
+        [0xE2, second, ..] => *second >= 0x82,
         _ => false,
     };
     // The last character ends in printable ASCII, or is the three bytes after such a lead
@@ -63,6 +65,7 @@ pub fn trim(text: &str) -> &str {
     let plain_end = match bytes {
         [.., 0x21..=0x7E] | [.., 0xE4..=0xEF, _, _] => true,
         [.., 0xE3, second, third] => !(*second == 0x80 && *third == 0x80),
+        [.., 0xE2, second, _] => *second >= 0x82,
         _ => false,
     };
     if plain_start && plain_end {
@@ -682,7 +685,27 @@ mod tests {
     #[test]
     fn trims_as_str_trim() {
         let spaces: Vec<char> = (0..=0x3000u32).filter_map(char::from_u32).filter(|c| c.is_whitespace()).collect();
-        let others = ['a', 'あ', '\u{1F}', '\u{85}', '\u{A1}', '\u{1681}', '\u{2014}', '\u{3001}', '\u{FF11}', '\u{10000}', 'é', '\u{0}'];
+        let others = [
+            'a',
+            'あ',
+            '\u{1F}',
+            '\u{85}',
+            '\u{A1}',
+            '\u{1681}',
+            '\u{2014}',
+            '\u{3001}',
+            '\u{FF11}',
+            '\u{10000}',
+            'é',
+            '\u{0}',
+            '①',
+            '※',
+            '○',
+            '\u{7F}',
+            '\u{2060}',
+            '\u{2080}',
+            '\u{3002}',
+        ];
         let mut samples = vec![String::new()];
         for &space in &spaces {
             for &other in &others {
