@@ -81,6 +81,11 @@ pub fn year_label(label: &str) -> YearLabel {
     let mut two_years = false;
     let mut char_idx = 0;
     while char_idx < chars.len() {
+        // Only a digit or an era name's first character starts a year expression.
+        if !matches!(chars[char_idx], '0'..='9' | '令' | '平' | '昭' | 'R' | 'H') {
+            char_idx += 1;
+            continue;
+        }
         // Western: 19xx/20xx followed (after spaces) by 年.
         // The first year of a kind is the label's (and leaves the qualifier); another of
         // the same kind that differs makes the label name two years.
