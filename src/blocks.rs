@@ -11,6 +11,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 
 use crate::columns::{self, SpacedLine};
+use crate::era;
 use crate::model::{Item, TocEntry};
 use crate::normalize::{self, Line};
 use crate::stacked::{self, Stacked};
@@ -188,10 +189,13 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
         let line = &lines[line_idx];
         let text = normalize::trim(line.text);
         let start = line.number;
-        let one_line_years = matches!(classes[line_idx], Class::Text | Class::Spaced) && columns::year_header(text).is_some();
+        // Both readers of a line of years first test for three marks of a year (`has_year_marks`,
+        // which they make again): asked once here, most lines are turned down by one test.
+        let year_marks = matches!(classes[line_idx], Class::Text | Class::Spaced) && era::has_year_marks(text, 3);
+        let one_line_years = year_marks && columns::year_header(text).is_some();
         // `2025 年度 (R7) 2026 年度 (R8) …` (single spaces inside and between the cells); a
         // space-aligned table (`-layout`) is read by its columns, not as a word table.
-        let year_row = classes[line_idx] == Class::Text && (one_line_years || stacked::year_row(text).is_some());
+        let year_row = classes[line_idx] == Class::Text && (one_line_years || year_marks && stacked::year_row(text).is_some());
         if one_line_years || year_row {
             let window: Vec<(u32, u32, &str)> =
                 lines[line_idx..lines.len().min(line_idx + 60)].iter().map(|line| (line.number, line.page, line.text)).collect();
@@ -749,7 +753,8 @@ fn stacked_table<'a>(
 /// starts: just after the heading above it.
 fn grid_start(lines: &[Line<'_>], classes: &[Class], line_idx: usize) -> Option<usize> {
     // Cheap test first: this is asked of every line.
-    let text = lines[line_idx].text.trim_start();
+    // (`trim`, whose quick test answers most lines, in place of `trim_start`: only the start is read.)
+    let text = normalize::trim(lines[line_idx].text);
     if !text.starts_with("資源") {
         return None;
     }
@@ -1228,14 +1233,15 @@ const MAX_HEADING_GAP: usize = 4;
 /// (`(1)  策定要領に示された資源の必要量等`, pdfplumber's layout mode): two
 /// cells, the first the marker alone, the second no value.
 fn is_spaced_heading(text: &str) -> bool {
-    let spans = columns::spans(text);
-    let [marker, title] = &spans[..] else { return false };
+    // Exactly two cells, looked at where they are (this runs on every spaced row).
+    let mut cells = columns::cells(text);
+    let (Some(marker), Some(title), None) = (cells.next(), cells.next(), cells.next()) else { return false };
+    let ((_, marker_end, marker), (title_start, title_end, title)) = (marker, title);
     // A few spaces apart, not a table's row number and far cell (`3        整備済み`).
     // (The heading is read before the title is typed: most rows start with no marker.)
-    title.start - marker.end <= MAX_HEADING_GAP
-        && heading(&format!("{} {}", marker.text, title.text), 0)
-            .is_some_and(|heading| heading.marker.replace(' ', "") == marker.text.replace(' ', ""))
-        && !columns::is_data(title)
+    title_start - marker_end <= MAX_HEADING_GAP
+        && heading(&format!("{marker} {title}"), 0).is_some_and(|heading| heading.marker.replace(' ', "") == marker.replace(' ', ""))
+        && !columns::is_data(&columns::Span { start: title_start, end: title_end, text: title.to_string() })
 }
 
 fn class(line_text: &str) -> Class {
@@ -1535,7 +1541,11 @@ fn marked(text: &str) -> Option<Marked<'_>> {
         return None;
     };
     let title = normalize::trim(title);
-    if title.is_empty() || has_sentence_stop(title) || title.contains('\t') || title.chars().count() > max_title {
+    if title.is_empty()
+        || has_sentence_stop(title)
+        || memchr::memchr(b'\t', title.as_bytes()).is_some()
+        || title.chars().count() > max_title
+    {
         return None;
     }
     // `②/①`, `①-②`: a formula of numbered columns (a label's rest), not a heading.

@@ -8,6 +8,8 @@
 //! `年度からの増減)`) is joined back. The result has the shape of TAB rows, so
 //! `tables` rebuilds it like any other table.
 
+use std::borrow::Cow;
+
 use crate::blocks::{join, RawRow};
 use crate::era;
 use crate::tables::STUB_WORDS;
@@ -39,16 +41,23 @@ pub struct SpacedLine {
 
 /// Splits a line into cells at runs of two or more spaces.
 pub fn spans(text: &str) -> Vec<Span> {
+    cells(text).map(|(start, end, text)| Span { start, end, text: text.to_string() }).collect()
+}
+
+/// The cells of `spans(text)` as `(start, end, text)`, borrowed from the line, for
+/// callers that look at a few and keep none (a `String` per cell was most of `spans`).
+pub fn cells(text: &str) -> impl Iterator<Item = (usize, usize, &str)> {
     // Read on the bytes (a space is one byte, and never inside a character), counting
     // characters as the bytes that start one.
     let bytes = text.as_bytes();
-    let mut spans = Vec::new();
     let (mut at, mut n_chars) = (0, 0);
-    while at < bytes.len() {
-        if bytes[at] == b' ' {
+    std::iter::from_fn(move || {
+        while at < bytes.len() && bytes[at] == b' ' {
             at += 1;
             n_chars += 1;
-            continue;
+        }
+        if at == bytes.len() {
+            return None;
         }
         let (start, start_char) = (at, n_chars);
         // A single space stays inside the cell; two end it.
@@ -56,9 +65,8 @@ pub fn spans(text: &str) -> Vec<Span> {
             n_chars += usize::from(!is_continuation_byte(bytes[at]));
             at += 1;
         }
-        spans.push(Span { start: start_char, end: n_chars, text: text[start..at].to_string() });
-    }
-    spans
+        Some((start_char, n_chars, &text[start..at]))
+    })
 }
 
 /// A byte inside a UTF-8 character, not its first.
@@ -161,7 +169,7 @@ fn header_len(lines: &[SpacedLine]) -> usize {
         line.spans.iter().any(|span| {
             !is_label(span)
                 && is_data(span)
-                && (has_label || values::cell(&span.text, 0).value.is_some() || values::split_values(&span.text).is_some())
+                && (has_label || values::value(&span.text).is_some() || values::split_values(&span.text).is_some())
         })
     });
     let mut n_header = first_data.unwrap_or(0);
@@ -469,6 +477,12 @@ fn centred_groups(lines: &[SpacedLine]) -> Option<Vec<RawRow>> {
 fn without_row_numbers(lines: &[SpacedLine]) -> Option<Vec<SpacedLine>> {
     let left = lines.iter().filter_map(|line| line.spans.first().map(|span| span.start)).min()?;
     let is_number = |span: &Span| span.start <= left + 1 && span.text.len() <= 2 && span.text.bytes().all(|byte| byte.is_ascii_digit());
+    // Every numbered line, before and after the split below, starts at the left edge with
+    // a digit: fewer than two such lines, and nothing is copied to find that out.
+    let starts_with_digit = |line: &SpacedLine| {
+        line.spans.first().is_some_and(|span| span.start <= left + 1 && span.text.starts_with(|c: char| c.is_ascii_digit()))
+    };
+    lines.iter().filter(|line| starts_with_digit(line)).nth(1)?;
     // A number one space before its label is cut off it (`3 を受講した…`, pdfplumber).
     let split: Vec<SpacedLine> = lines
         .iter()
@@ -662,14 +676,14 @@ fn clusters(lines: &[SpacedLine], band: std::ops::Range<usize>) -> Vec<Cluster> 
                     let cluster = &mut clusters[idx];
                     cluster.start = cluster.start.min(span.start);
                     cluster.end = cluster.end.max(span.end);
-                    cluster.pieces.push((line_idx, span.text.clone()));
                     cluster.places.push((span.start, span.end));
+                    cluster.pieces.push((line_idx, span.text));
                 }
                 None => clusters.push(Cluster {
                     start: span.start,
                     end: span.end,
-                    pieces: vec![(line_idx, span.text.clone())],
                     places: vec![(span.start, span.end)],
+                    pieces: vec![(line_idx, span.text)],
                 }),
             }
         }
@@ -794,17 +808,21 @@ fn split_parallel(span: &Span, below: &[Span]) -> Vec<Span> {
 /// `2025 年度 (R7) 2026 年度 (R8)` → one span per year, also glued after a bracket
 /// (`2025 年度 (R7)2026 年度 (R8)`, pypdf's layout mode); also split before a
 /// `COLUMN_OPENERS` phrase.
-fn split_years(span: &Span) -> Vec<Span> {
+fn split_years(span: &Span) -> Vec<Cow<'_, Span>> {
     let text = span.text.as_str();
-    // Each character's byte offset and the character.
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    // Where each span starts: its character index and byte offset.
-    let mut starts = vec![(0, 0)];
+    // Where each span starts after the first: its character index and byte offset. Read
+    // with the two characters before, nothing collected until a span starts (most cells
+    // are one span, returned borrowed).
+    let mut starts: Vec<(usize, usize)> = Vec::new();
     let mut digit_before = false;
-    for idx in 1..chars.len() {
-        digit_before |= chars[idx - 1].1.is_ascii_digit();
-        let before = chars[idx - 1].1;
-        let rest = &text[chars[idx].0..];
+    let (mut before_before, mut before) = (None, None);
+    let mut n_chars = 0;
+    for (idx, (at, c)) in text.char_indices().enumerate() {
+        n_chars += 1;
+        let Some(before) = before.replace(c) else { continue };
+        let two_before = before_before.replace(before);
+        digit_before |= before.is_ascii_digit();
+        let rest = &text[at..];
         // Also glued to the cell before (`(R6 年度 4今後整備すべき…`, pypdf's layout mode).
         let at_opener = COLUMN_OPENERS.iter().any(|opener| rest.starts_with(opener));
         // A year after a space, or glued after a bracket (`(R7)2026 年度`, pypdf's layout mode).
@@ -818,27 +836,30 @@ fn split_years(span: &Span) -> Vec<Span> {
             after.next().is_some_and(|c| c.is_ascii_digit())
         };
         // `度 (R7) 度 (R8) …`: the ends of year cells wrapped at 年, one after another.
-        let at_nendo = idx >= 2 && chars[idx].1 == '度' && before == ' ' && chars[idx - 2].1 == ')';
+        let at_nendo = c == '度' && before == ' ' && two_before == Some(')');
         if at_year || at_era || at_nendo || at_opener {
-            starts.push((idx, chars[idx].0));
+            starts.push((idx, at));
         }
     }
-    if starts.len() == 1 {
-        return vec![span.clone()];
+    if starts.is_empty() {
+        return vec![Cow::Borrowed(span)];
     }
     // Year cells run together, a stub word before the first (`年度 2024 年度 (R6) 2025 年度 …`,
     // Ghostscript; `評価指標 2025 年度 (R7) …`, a browser's PDF): the stub is a cell of its own.
-    if let Some(first_year) = (1..starts[1].0).find(|&idx| {
-        chars[idx - 1].1 == ' ' && STUB_WORDS.contains(&text[..chars[idx - 1].0].trim()) && era::year_label(&text[chars[idx].0..]).year.is_some()
+    let first_split = starts[0].1;
+    if let Some(stub_end) = text[..first_split].char_indices().enumerate().skip(1).find(|&(_, (at, _))| {
+        text[..at].ends_with(' ') && STUB_WORDS.contains(&text[..at].trim()) && era::year_label(&text[at..]).year.is_some()
     }) {
-        starts.insert(1, (first_year, chars[first_year].0));
+        let (idx, (at, _)) = stub_end;
+        starts.insert(0, (idx, at));
     }
-    starts.push((chars.len(), text.len()));
+    starts.insert(0, (0, 0));
+    starts.push((n_chars, text.len()));
     starts
         .windows(2)
         .map(|pair| {
             let ((start, from), (end, to)) = (pair[0], pair[1]);
-            Span { start: span.start + start, end: span.start + end, text: text[from..to].trim().to_string() }
+            Cow::Owned(Span { start: span.start + start, end: span.start + end, text: text[from..to].trim().to_string() })
         })
         .collect()
 }
@@ -930,8 +951,10 @@ fn split_after_bracket(word: &str) -> impl Iterator<Item = &str> {
     let mut rest = Some(word);
     std::iter::from_fn(move || {
         let word = rest?;
-        match word.find(')') {
-            Some(at) if word.starts_with('(') && word[at + 1..].starts_with(|c: char| c.is_ascii_digit()) => {
+        // (The bracket's close looked for only in a word that opens one.)
+        let close = if word.starts_with('(') { word.find(')') } else { None };
+        match close {
+            Some(at) if word[at + 1..].starts_with(|c: char| c.is_ascii_digit()) => {
                 rest = Some(&word[at + 1..]);
                 Some(&word[..=at])
             }
@@ -1160,7 +1183,7 @@ fn unit_values(words: &[&str], n_years: usize) -> Option<(usize, Vec<String>)> {
             return None;
         }
         let parts = values::split_values(&tail.join(" ")).filter(|parts| parts.len() == n_years)?;
-        parts.iter().all(|part| part.contains(' ') && values::cell(part, 0).unit.is_some()).then_some((tail.len(), parts))
+        parts.iter().all(|part| part.contains(' ') && values::kind_and_unit(part).1.is_some()).then_some((tail.len(), parts))
     })
 }
 
@@ -1268,7 +1291,7 @@ mod tests {
     #[test]
     fn a_stub_word_before_run_together_years_is_split_off() {
         let cells = |text: &str| -> Vec<String> {
-            split_years(&Span { start: 0, end: text.chars().count(), text: text.to_string() }).into_iter().map(|span| span.text).collect()
+            split_years(&Span { start: 0, end: text.chars().count(), text: text.to_string() }).into_iter().map(|span| span.text.clone()).collect()
         };
         assert_eq!(cells("年度 2024 年度 (R6) 2025 年度 (R7)"), ["年度", "2024 年度 (R6)", "2025 年度 (R7)"]);
         // Another word may be a label's first line (`設置` / `数`): left as it is.
@@ -1454,7 +1477,7 @@ mod tests {
         let (_, years) = year_header("2025年度 (R7)2026年度 (R8)2027年度 (R9)").expect("years");
         assert_eq!(years, ["2025年度 (R7)", "2026年度 (R8)", "2027年度 (R9)"]);
         let span = Span { start: 0, end: 40, text: "2025 年度 (R7)2026 年度 (R8)2027 年度 (R9)".to_string() };
-        let cells: Vec<String> = split_years(&span).into_iter().map(|span| span.text).collect();
+        let cells: Vec<String> = split_years(&span).into_iter().map(|span| span.into_owned().text).collect();
         assert_eq!(cells, ["2025 年度 (R7)", "2026 年度 (R8)", "2027 年度 (R9)"]);
         // pypdf keeps an era name apart from its number.
         let (_, years) = year_header("令和 7 年度 令和 8 年度 令和 9 年度").expect("years");

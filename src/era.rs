@@ -81,6 +81,11 @@ pub fn year_label(label: &str) -> YearLabel {
     let mut two_years = false;
     let mut char_idx = 0;
     while char_idx < chars.len() {
+        // Only a digit or an era name's first character starts a year expression.
+        if !matches!(chars[char_idx], '0'..='9' | '令' | '平' | '昭' | 'R' | 'H') {
+            char_idx += 1;
+            continue;
+        }
         // Western: 19xx/20xx followed (after spaces) by 年.
         // The first year of a kind is the label's (and leaves the qualifier); another of
         // the same kind that differs makes the label name two years.
@@ -227,7 +232,7 @@ fn qualifier(chars: &[char], removed: &[bool]) -> Option<String> {
 
 /// The month of a calendar date (`2025年3月`, `令和7年3月`); None for `年度` labels.
 fn calendar_month(label: &str) -> Option<u32> {
-    if label.contains('度') {
+    if crate::normalize::has_char(label, '度') {
         return None;
     }
     let nen = label.find('年')?;

@@ -15,6 +15,7 @@
 //! fragments as an `unresolved` block.
 
 use crate::model::Item;
+use crate::normalize;
 
 /// Most rows placed by content (the search is over subsets of cells: 2^(2n)).
 const MAX_ROWS: usize = 6;
@@ -83,7 +84,7 @@ pub fn rebuild(fragments: &[Item], labels: &[String]) -> Result<Grid, String> {
         if idx >= header_idx && header_entries.contains(&(idx - header_idx)) {
             continue;
         }
-        match fragment.text.trim().parse::<usize>() {
+        match normalize::trim(&fragment.text).parse::<usize>() {
             Ok(number) if (1..=n_rows).contains(&number) && number_lines[number - 1].is_none() => {
                 number_lines[number - 1] = Some(fragment.line);
             }
@@ -130,16 +131,16 @@ pub fn rebuild(fragments: &[Item], labels: &[String]) -> Result<Grid, String> {
 /// list above's items, as for `rebuild`.
 pub fn aligned(lines: &[(u32, &str)]) -> Option<Grid> {
     use crate::columns::{spans, Span};
-    let mut non_blank = lines.iter().filter(|(_, text)| !text.trim().is_empty());
+    let mut non_blank = lines.iter().filter(|(_, text)| !normalize::trim(text).is_empty());
     let &(header_line, header_text) = non_blank.next()?;
     if !is_header(header_text) {
         return None;
     }
     let (stub, columns) = split_header(header_text)?;
     let body_start = lines.iter().position(|&(line, _)| line == header_line)? + 1;
-    let body_len = lines[body_start..].iter().position(|(_, text)| text.trim().is_empty()).unwrap_or(lines.len() - body_start);
+    let body_len = lines[body_start..].iter().position(|(_, text)| normalize::trim(text).is_empty()).unwrap_or(lines.len() - body_start);
     let body = &lines[body_start..body_start + body_len];
-    if body.is_empty() || lines[body_start + body_len..].iter().any(|(_, text)| !text.trim().is_empty()) {
+    if body.is_empty() || lines[body_start + body_len..].iter().any(|(_, text)| !normalize::trim(text).is_empty()) {
         return None;
     }
     let is_number = |text: &str| text.len() <= 2 && text.bytes().all(|byte| byte.is_ascii_digit());
@@ -251,7 +252,7 @@ const MIN_COLUMN_CHARS: usize = 12;
 
 /// True for the one-line header `資源 現在の整備… 整備すべき見込量…`.
 pub fn is_header(text: &str) -> bool {
-    let text = text.trim();
+    let text = normalize::trim(text);
     text.starts_with("資源") && text.contains("現在の整備") && text.contains("整備すべき見込量") && !text.contains('\t')
 }
 
@@ -269,8 +270,13 @@ pub fn header_at(texts: &[&str]) -> Option<(String, Vec<usize>)> {
         return None;
     }
     let row_number = |text: &str| !text.is_empty() && text.len() <= 2 && text.bytes().all(|byte| byte.is_ascii_digit());
-    let mut cells =
-        texts.iter().map(|text| text.trim()).enumerate().skip(1).filter(|(_, text)| !text.is_empty() && !row_number(text)).take(2);
+    let mut cells = texts
+        .iter()
+        .map(|text| normalize::trim(text))
+        .enumerate()
+        .skip(1)
+        .filter(|(_, text)| !text.is_empty() && !row_number(text))
+        .take(2);
     let (current_idx, current) = cells.next()?;
     let (target_idx, target) = cells.next()?;
     (current.starts_with("現在の整備") && target.starts_with("整備すべき見込量"))
@@ -279,11 +285,15 @@ pub fn header_at(texts: &[&str]) -> Option<(String, Vec<usize>)> {
 
 /// `資源 現在の整備・取組状況(…) 整備すべき見込量等(…)` → the stub and the two column headers.
 fn split_header(text: &str) -> Option<(String, [String; 2])> {
-    let text = text.trim();
+    let text = normalize::trim(text);
     let current = text.find("現在の整備")?;
     let target = text.find("整備すべき見込量")?;
-    (current < target)
-        .then(|| (text[..current].trim().to_string(), [text[current..target].trim().to_string(), text[target..].trim().to_string()]))
+    (current < target).then(|| {
+        (
+            normalize::trim(&text[..current]).to_string(),
+            [normalize::trim(&text[current..target]).to_string(), normalize::trim(&text[target..]).to_string()],
+        )
+    })
 }
 
 /// The cells in text order: blocks of consecutive lines, joined. When there
@@ -293,7 +303,7 @@ fn split_header(text: &str) -> Option<(String, [String; 2])> {
 fn cells(fragments: &[&Item], wanted: usize) -> Option<Vec<(u32, String)>> {
     let mut blocks: Vec<(u32, u32, String)> = Vec::new();
     for fragment in fragments {
-        let text = fragment.text.trim();
+        let text = normalize::trim(&fragment.text);
         match blocks.last_mut() {
             Some((_, last, joined)) if *last + 1 == fragment.line => {
                 crate::blocks::push_joined(joined, text);
@@ -333,7 +343,15 @@ fn cells(fragments: &[&Item], wanted: usize) -> Option<Vec<(u32, String)>> {
 fn place(labels: &[String], cells: &[(u32, String)]) -> Result<(Vec<(usize, usize)>, (f64, Option<f64>)), String> {
     let n_rows = labels.len();
     let n_cells = cells.len();
-    let fit: Vec<Vec<f64>> = cells.iter().map(|(_, cell)| labels.iter().map(|label| label_fit(label, cell)).collect()).collect();
+    // Each text's letters read once, not once per pair.
+    let label_letters: Vec<Vec<char>> = labels.iter().map(|label| letters(label)).collect();
+    let fit: Vec<Vec<f64>> = cells
+        .iter()
+        .map(|(_, cell)| {
+            let cell_letters = letters(cell);
+            labels.iter().zip(&label_letters).map(|(label, label_letters)| label_fit(label, label_letters, cell, &cell_letters)).collect()
+        })
+        .collect();
     let letter_pairs: Vec<Vec<(char, char)>> = cells.iter().map(|(_, cell)| letter_pairs(cell)).collect();
     let mut pair = vec![vec![0.0; n_cells]; n_cells];
     for first in 0..n_cells {
@@ -399,8 +417,8 @@ fn place(labels: &[String], cells: &[(u32, String)]) -> Result<(Vec<(usize, usiz
 /// How well a cell fits a row label: the share of the label's characters
 /// found in the cell in runs of `MIN_SHARED_CHARS` or more, plus `UNIT_FIT`
 /// when the label names a quantity the cell gives in its unit.
-fn label_fit(label: &str, cell: &str) -> f64 {
-    shared_share(label, cell) + if unit_fits(label, cell) { UNIT_FIT } else { 0.0 }
+fn label_fit(label: &str, label_letters: &[char], cell: &str, cell_letters: &[char]) -> f64 {
+    shared_letters(label_letters, cell_letters) + if unit_fits(label, cell) { UNIT_FIT } else { 0.0 }
 }
 
 fn letters(text: &str) -> Vec<char> {
@@ -409,9 +427,13 @@ fn letters(text: &str) -> Vec<char> {
 
 /// The share of `label`'s letters that lie in a run of `MIN_SHARED_CHARS` or
 /// more letters that `cell` has too. Time: label × cell letters.
+#[cfg(test)]
 fn shared_share(label: &str, cell: &str) -> f64 {
-    let label = letters(label);
-    let cell = letters(cell);
+    shared_letters(&letters(label), &letters(cell))
+}
+
+/// `shared_share` of the texts' `letters`.
+fn shared_letters(label: &[char], cell: &[char]) -> f64 {
     if label.is_empty() {
         return 0.0;
     }

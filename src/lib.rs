@@ -52,8 +52,8 @@ pub mod stages {
 pub use decode::{Encoding, Undecodable};
 pub use error::{Error, Result};
 pub use model::{
-    diff_json, document_from_json, document_json, record_json, schema_json, write_document_json, Block, Cell, Change, Column, Diff,
-    DiffSide, Document, Item, Meta, PlanPeriod, Record, Row, Section, Source, Table, TocEntry, Warning, SCHEMA_VERSION,
+    diff_json, document_from_json, document_json, record_json, schema_json, write_document_json, write_record_json, Block, Cell, Change,
+    Column, Diff, DiffSide, Document, Item, Meta, PlanPeriod, Record, Row, Section, Source, Table, TocEntry, Warning, SCHEMA_VERSION,
 };
 pub use records::{csv_fields, page_of, CSV_HEADER};
 

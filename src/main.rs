@@ -160,12 +160,13 @@ fn run(command: Command) -> Result<ExitCode, Error> {
             let records = keikaku::records(&document);
             let bytes = match format {
                 RecordFormat::Jsonl => {
-                    let mut lines = String::new();
+                    // Written by the document's JSON writer, as `batch` writes them (the same bytes as serde_json).
+                    let mut lines = Vec::new();
                     for record in &records {
-                        lines.push_str(&keikaku::record_json(record));
-                        lines.push('\n');
+                        keikaku::write_record_json(record, &mut lines);
+                        lines.push(b'\n');
                     }
-                    lines.into_bytes()
+                    lines
                 }
                 RecordFormat::Csv => {
                     let mut bytes = batch::csv_header(!no_bom);

@@ -48,6 +48,34 @@ impl Line<'_> {
 /// character at each end, which was a twelfth of `classify`.
 #[inline]
 pub fn trim(text: &str) -> &str {
+    // Most texts start and end with a character that cannot be a space: printable ASCII, or
+    // a lead byte E4…EF (U+4000…U+FFFF), or E3 (U+3000…U+3FFF) but not U+3000 itself
+    // (E3 80 80). Space characters lead with C2, E1, E2 or are U+3000. Two looks, and the
+    // text is returned.
+    let bytes = text.as_bytes();
+    let plain_start = match bytes {
+        [0x21..=0x7E, ..] | [0xE4..=0xEF, ..] => true,
+        [0xE3, second, third, ..] => !(*second == 0x80 && *third == 0x80),
+        // U+2080…U+2FFF (`①`, `※` is U+203B and is read the slow way): no space among them.
+        [0xE2, second, ..] => *second >= 0x82,
+        _ => false,
+    };
+    // The last character ends in printable ASCII, or is the three bytes after such a lead
+    // (`。` and `、`, E3 80 82 and E3 80 81, end many lines).
+    let plain_end = match bytes {
+        [.., 0x21..=0x7E] | [.., 0xE4..=0xEF, _, _] => true,
+        [.., 0xE3, second, third] => !(*second == 0x80 && *third == 0x80),
+        [.., 0xE2, second, _] => *second >= 0x82,
+        _ => false,
+    };
+    if plain_start && plain_end {
+        return text;
+    }
+    trim_ends(text)
+}
+
+/// `trim` past its quick test: the ends read a character at a time.
+fn trim_ends(text: &str) -> &str {
     let bytes = text.as_bytes();
     // Indentation first, a byte at a time.
     let mut start = bytes.iter().take_while(|&&byte| byte == b' ').count();
@@ -55,7 +83,8 @@ pub fn trim(text: &str) -> &str {
         let n_space = match byte {
             b'\t'..=b'\r' | b' ' => 1,
             0x00..=0x7F => 0,
-            0xE3 if bytes[start..].starts_with(IDEOGRAPHIC_SPACE) => IDEOGRAPHIC_SPACE.len(),
+            // (Slice patterns, not `starts_with`: that called `memcmp` for three bytes.)
+            0xE3 if matches!(bytes[start..], [0xE3, 0x80, 0x80, ..]) => IDEOGRAPHIC_SPACE.len(),
             // The other lead bytes of space characters (U+0085, U+00A0, U+1680, U+2000…U+205F).
             0xC2 | 0xE1 | 0xE2 => text[start..].chars().next().filter(|c| c.is_whitespace()).map_or(0, char::len_utf8),
             _ => 0,
@@ -70,7 +99,7 @@ pub fn trim(text: &str) -> &str {
         let n_space = match bytes[end - 1] {
             b'\t'..=b'\r' | b' ' => 1,
             0x00..=0x7F => 0,
-            _ if bytes[start..end].ends_with(IDEOGRAPHIC_SPACE) => IDEOGRAPHIC_SPACE.len(),
+            _ if matches!(bytes[start..end], [.., 0xE3, 0x80, 0x80]) => IDEOGRAPHIC_SPACE.len(),
             // A last character that starts with one of the other lead bytes of space characters.
             _ if end - start >= 2 && bytes[end - 2] == 0xC2 || end - start >= 3 && matches!(bytes[end - 3], 0xE1 | 0xE2) => {
                 text[start..end].chars().next_back().filter(|c| c.is_whitespace()).map_or(0, char::len_utf8)
@@ -87,6 +116,19 @@ pub fn trim(text: &str) -> &str {
 
 /// U+3000 in UTF-8.
 const IDEOGRAPHIC_SPACE: &[u8] = "\u{3000}".as_bytes();
+
+/// `text.contains(c)`, found by `memchr` of the character's last byte and a look at the
+/// bytes before it. The standard `contains` of a non-ASCII `char` searches for its bytes
+/// as a substring and paid a searcher's setup on every call, on texts of a few bytes.
+#[inline]
+pub fn has_char(text: &str, c: char) -> bool {
+    let mut buffer = [0u8; 4];
+    let encoded = c.encode_utf8(&mut buffer).as_bytes();
+    let (last, lead) = (encoded[encoded.len() - 1], &encoded[..encoded.len() - 1]);
+    let bytes = text.as_bytes();
+    // A character's whole encoding found in valid UTF-8 is that character.
+    memchr::memchr_iter(last, bytes).any(|at| at >= lead.len() && bytes[at - lead.len()..at] == *lead)
+}
 
 /// `text.trim_matches(' ')` on bytes.
 pub fn trim_spaces(text: &str) -> &str {
@@ -684,9 +726,39 @@ mod tests {
     }
 
     #[test]
+    fn has_char_as_contains() {
+        for text in ["", "a", "年度", "2025年度 (R7)", "①②", "度", "x度", "度x", "\u{3000}", "あいう。", "é", "\u{10000}z"]
+        {
+            for c in ['度', '年', '①', '②', '。', 'a', 'é', 'z', '\u{10000}', '\u{3000}', 'い'] {
+                assert_eq!(has_char(text, c), text.contains(c), "{text:?} {c:?}");
+            }
+        }
+    }
+
+    #[test]
     fn trims_as_str_trim() {
         let spaces: Vec<char> = (0..=0x3000u32).filter_map(char::from_u32).filter(|c| c.is_whitespace()).collect();
-        let others = ['a', 'あ', '\u{1F}', '\u{85}', '\u{A1}', '\u{1681}', '\u{2014}', '\u{3001}', '\u{FF11}', '\u{10000}', 'é', '\u{0}'];
+        let others = [
+            'a',
+            'あ',
+            '\u{1F}',
+            '\u{85}',
+            '\u{A1}',
+            '\u{1681}',
+            '\u{2014}',
+            '\u{3001}',
+            '\u{FF11}',
+            '\u{10000}',
+            'é',
+            '\u{0}',
+            '①',
+            '※',
+            '○',
+            '\u{7F}',
+            '\u{2060}',
+            '\u{2080}',
+            '\u{3002}',
+        ];
         let mut samples = vec![String::new()];
         for &space in &spaces {
             for &other in &others {

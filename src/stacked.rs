@@ -53,7 +53,8 @@ pub struct Offered<'a> {
 impl<'a> Offered<'a> {
     /// A line offered as `blocks` classed it; its kind is typed when a reader first asks.
     pub fn new(line: u32, page: u32, text: &'a str, cellish: bool, loose: bool) -> Offered<'a> {
-        let difference_marks = text.contains('-') && text.chars().any(|c| matches!(c, '①'..='⑳'));
+        // (`memchr`: `str::contains` of a char read the line a word at a time, on every offered line.)
+        let difference_marks = memchr::memchr(b'-', text.as_bytes()).is_some() && text.chars().any(|c| matches!(c, '①'..='⑳'));
         Offered { line, page, text, cellish, loose, kind: Cell::new(None), difference_marks }
     }
 
@@ -67,7 +68,7 @@ impl<'a> Offered<'a> {
         if let Some(kind) = self.kind.get() {
             return kind;
         }
-        let kind = kind_of(self.text.trim());
+        let kind = kind_of(normalize::trim(self.text));
         self.kind.set(Some(kind));
         kind
     }
@@ -94,7 +95,8 @@ pub enum Stacked {
 fn late_years(after: &[Offered<'_>], years: &[String]) -> Option<(Option<String>, Vec<String>, usize)> {
     // The non-blank lines (index, trimmed text), read only as far as they are looked at:
     // `after` runs to the end of the offered lines.
-    let mut non_blank = after.iter().enumerate().map(|(idx, offered)| (idx, offered.text.trim())).filter(|(_, text)| !text.is_empty());
+    let mut non_blank =
+        after.iter().enumerate().map(|(idx, offered)| (idx, normalize::trim(offered.text))).filter(|(_, text)| !text.is_empty());
     let mut texts: Vec<(usize, &str)> = Vec::new();
     let mut text_at = |at: usize| {
         while texts.len() <= at {
@@ -172,7 +174,7 @@ struct Token<'a> {
 /// `(R11 年度末)`.
 pub fn is_year_cell(text: &str) -> bool {
     // A year cell starts with a western year, a bracket or an era (see `year_cell_len`).
-    if !matches!(text.trim_start().chars().next(), Some('1' | '2' | '(' | '令' | '平' | 'R' | 'H')) {
+    if !starts_like_year_cell(text) {
         return false;
     }
     // Without its spaces a year cell is at most 29 bytes (`2025年度(令和7年度末)`): a longer
@@ -186,6 +188,18 @@ pub fn is_year_cell(text: &str) -> bool {
         len += c.encode_utf8(&mut squeezed[len..]).len();
     }
     std::str::from_utf8(&squeezed[..len]).is_ok_and(|squeezed| year_cell_len(squeezed) == Some(len))
+}
+
+/// The quick test of a year cell (`year_cell_len`, once spaces are squeezed out): it
+/// starts with a western year, a bracket or an era, and a western year has its `年`
+/// (numbers such as `12` or `250` are turned down by one `memchr`).
+fn starts_like_year_cell(text: &str) -> bool {
+    // (Its first character as `trim_start` would give it: `trim`'s quick test answers most lines.)
+    match normalize::trim(text).chars().next() {
+        Some('1' | '2') => normalize::has_char(text, '年'),
+        Some('(' | '令' | '平' | 'R' | 'H') => true,
+        _ => false,
+    }
 }
 
 /// More than the longest year header cell `year_cell_len` reads, in bytes without spaces.
@@ -271,8 +285,8 @@ fn year_cells(text: &str) -> Option<(&str, Vec<&str>)> {
     }
     origin.push(text.len());
     let first = squeezed.char_indices().map(|(at, _)| at).find(|&at| year_cell_len(&squeezed[at..]).is_some())?;
-    let printed = |from: usize, to: usize| text[origin[from]..origin[to - 1] + 1].trim();
-    let stub = if first == 0 { "" } else { text[..origin[first]].trim() };
+    let printed = |from: usize, to: usize| normalize::trim(&text[origin[from]..origin[to - 1] + 1]);
+    let stub = if first == 0 { "" } else { normalize::trim(&text[..origin[first]]) };
     let mut cells = Vec::new();
     let mut at = first;
     while at < squeezed.len() {
@@ -302,9 +316,9 @@ fn join_wrapped_years<'a>(from: &[Offered<'a>]) -> Option<Vec<Cow<'a, str>>> {
     let mut joins: Vec<(usize, String)> = Vec::new();
     let mut idx = 0;
     // Only in the header: up to the first value or the first line that is no cell.
-    while idx + 1 < from.len() && !is_value(from[idx].text.trim()) && (from[idx].cellish || is_formula(from[idx].text)) {
-        let text = from[idx].text.trim();
-        let next = from[idx + 1].text.trim();
+    while idx + 1 < from.len() && !is_value(normalize::trim(from[idx].text)) && (from[idx].cellish || is_formula(from[idx].text)) {
+        let text = normalize::trim(from[idx].text);
+        let next = normalize::trim(from[idx + 1].text);
         let closes = next.chars().count() <= MAX_CLOSING_CHARS && next.find(')').is_some_and(|at| !next[..at].contains('('));
         if closes && leaves_bracket_open(text) && year_cell_len(&squeeze(text)).is_some() {
             // Inside the bracket the word goes on: `(R` / `1)` is `(R1)`.
@@ -337,7 +351,7 @@ const MAX_QUALIFIER_CHARS: usize = 8;
 /// `2024 年度① (R6) (現計画)`.
 fn is_qualified_year_cell(text: &str) -> bool {
     // It starts with a year cell: the test `is_year_cell` makes first (nothing is allocated for other lines).
-    if !matches!(text.trim_start().chars().next(), Some('1' | '2' | '(' | '令' | '平' | 'R' | 'H')) {
+    if !starts_like_year_cell(text) {
         return false;
     }
     let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
@@ -759,8 +773,8 @@ fn circled(text: &str) -> Option<char> {
 
 /// `受託率④` → 4: a row label numbered by the circled number it ends in.
 fn row_number_of(text: &str) -> Option<usize> {
-    let last = text.trim().chars().last()?;
-    (text.trim().chars().count() >= 2 && matches!(last, '①'..='⑳')).then(|| (last as usize) - ('①' as usize) + 1)
+    let last = normalize::trim(text).chars().last()?;
+    (normalize::trim(text).chars().count() >= 2 && matches!(last, '①'..='⑳')).then(|| (last as usize) - ('①' as usize) + 1)
 }
 
 /// `②-①`, `増減(①-②)` → (②, ①), (①, ②).
@@ -784,7 +798,7 @@ fn difference_of(text: &str) -> Option<(char, char)> {
 /// cell, with circled numbers and qualifiers or not, or the first piece of one
 /// wrapped at an open bracket (`2024 年度① (R6) (現計`).
 pub fn opens_difference_header(text: &str) -> bool {
-    if !text.trim_start().starts_with(['1', '2', '令', '平', 'R', 'H']) {
+    if !normalize::trim(text).starts_with(['1', '2', '令', '平', 'R', 'H']) {
         return false;
     }
     is_year_cell(text) || is_qualified_year_cell(text) || opens_wrapped_year(text)
@@ -793,8 +807,8 @@ pub fn opens_difference_header(text: &str) -> bool {
 /// True when `closing` ends the year cell that `opening` wrapped at an open bracket
 /// (`2019 年度 (R` / `1)`).
 pub fn closes_wrapped_year(opening: &str, closing: &str) -> bool {
-    let closing = closing.trim();
-    opens_wrapped_year(opening.trim())
+    let closing = normalize::trim(closing);
+    opens_wrapped_year(normalize::trim(opening))
         && closing.chars().count() <= MAX_CLOSING_CHARS
         && closing.find(')').is_some_and(|at| !closing[..at].contains('('))
 }
@@ -803,13 +817,13 @@ pub fn closes_wrapped_year(opening: &str, closing: &str) -> bool {
 /// `2019 年度① (R1)`), as a difference column's header cells do.
 pub fn is_numbered_year_cell(text: &str) -> bool {
     // The first character first: `circled` reads the whole line (this is asked of most lines of text).
-    text.trim_start().starts_with(['1', '2', '令', '平', 'R', 'H']) && circled(text).is_some() && is_qualified_year_cell(text)
+    normalize::trim(text).starts_with(['1', '2', '令', '平', 'R', 'H']) && circled(text).is_some() && is_qualified_year_cell(text)
 }
 
 /// True for the first piece of a year cell wrapped at an open bracket (`2019 年度 (R`,
 /// `2024 年度① (R6) (現計`).
 pub fn opens_wrapped_year(text: &str) -> bool {
-    text.trim_start().starts_with(['1', '2']) && leaves_bracket_open(text) && year_cell_len(&squeeze(text)).is_some()
+    normalize::trim(text).starts_with(['1', '2']) && leaves_bracket_open(text) && year_cell_len(&squeeze(text)).is_some()
 }
 
 /// The cells from the header on, up to the first line that cannot be one: year cells
@@ -818,13 +832,13 @@ pub fn opens_wrapped_year(text: &str) -> bool {
 fn difference_pieces(from: &[Offered<'_>]) -> Vec<Piece> {
     // `difference_of` squeezes the text; only a line with its marks can be one.
     let is_difference = |offered: &Offered<'_>| offered.difference_marks && difference_of(offered.text).is_some();
-    let next_text = |idx: usize| (idx + 1..from.len()).find(|&next| !from[next].text.trim().is_empty());
+    let next_text = |idx: usize| (idx + 1..from.len()).find(|&next| !normalize::trim(from[next].text).is_empty());
     let mut pieces: Vec<Piece> = Vec::new();
     let mut idx = 0;
     let mut n_blank = 0;
     while idx < from.len() && pieces.len() < MAX_TOKENS {
         let offered = &from[idx];
-        let text = offered.text.trim();
+        let text = normalize::trim(offered.text);
         if text.is_empty() {
             n_blank += 1;
             if n_blank > 2 {
@@ -866,7 +880,7 @@ fn difference_pieces(from: &[Offered<'_>]) -> Vec<Piece> {
         // A year cell wrapped at an open bracket: `2024 年度① (R6) (現計` / `画)`.
         if leaves_bracket_open(text) && year_cell_len(&squeeze(text)).is_some() {
             let Some(next) = next_text(idx) else { break };
-            let closing = from[next].text.trim();
+            let closing = normalize::trim(from[next].text);
             let closes = closing.chars().count() <= MAX_CLOSING_CHARS && closing.find(')').is_some_and(|at| !closing[..at].contains('('));
             let cell = format!("{text}{closing}");
             if !closes || !(is_year_cell(&cell) || is_qualified_year_cell(&cell)) {
@@ -882,7 +896,7 @@ fn difference_pieces(from: &[Offered<'_>]) -> Vec<Piece> {
             PieceKind::Formula
         } else if offered.kind() == Kind::Value {
             // Each value one number (`▲4`, `20.0%`): `40 (見込)` leaves the order unproven.
-            match values::cell(text, 0).value {
+            match values::value(text) {
                 Some(value) if values::split_values(text).is_none() => PieceKind::Value(value),
                 _ => break,
             }
@@ -920,13 +934,13 @@ pub fn requirement_table(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<
     let offered: Vec<Offered<'_>> = from
         .iter()
         .map(|offered| Offered {
-            cellish: offered.cellish || (offered.loose && is_requirement_header_piece(offered.text.trim())),
+            cellish: offered.cellish || (offered.loose && is_requirement_header_piece(normalize::trim(offered.text))),
             ..offered.clone()
         })
         .collect();
     // The three columns' words interleaved on one long line (`計画期間における必要量① (R 現在の
     // 整備状況 ② (R6 年度 4 今後整備すべき見込み量 (①11 年度 4 月)`): one header piece.
-    let text = first.text.trim();
+    let text = normalize::trim(first.text);
     let fused = text.chars().count() > MAX_CELL_CHARS
         && !text.contains('。')
         && REQUIREMENT_COLUMNS.iter().all(|opener| text.contains(opener))
@@ -1010,7 +1024,7 @@ fn late_header_pieces<'a>(body: &[Token<'a>]) -> Option<(Vec<&'a str>, Vec<Token
     if label.kind != Kind::Label || late.is_empty() || late.iter().any(|piece| piece.idx < needed.idx || piece.idx > more.idx) {
         return None;
     }
-    let value = |token: Token<'_>| if token.kind == Kind::Value { values::cell(token.text, 0).value } else { None };
+    let value = |token: Token<'_>| if token.kind == Kind::Value { values::value(token.text) } else { None };
     let (needed, now, more) = (value(needed)?, value(now)?, value(more)?);
     ((needed - now - more).abs() < DIFFERENCE_TOLERANCE).then(|| (late.iter().map(|token| token.text).collect(), row))
 }
@@ -1023,11 +1037,14 @@ const REQUIREMENT_STUB: &str = "評価資源";
 /// True for a piece of the requirement table's header: its words, the years and
 /// the `(①-②)` note, wherever raw pdftotext cut them.
 fn is_requirement_header_piece(text: &str) -> bool {
-    let era_piece = text.chars().count() <= 16 && (text.starts_with("(R") || text.ends_with("月)") || text.ends_with("年度末)"));
+    // (Its ends first: counting the characters read the whole of every long line.)
+    let era_piece = (text.starts_with("(R") || text.ends_with("月)") || text.ends_with("年度末)")) && text.chars().count() <= 16;
+    // (The words searched for are 12 bytes or more: shorter pieces are not searched four times.)
+    let may_name_column = text.len() >= "見込み量".len();
     text == REQUIREMENT_STUB
-        || REQUIREMENT_COLUMNS.iter().any(|opener| text.contains(opener))
-        || text.contains("見込み量")
-        || ((text.contains('①') || text.contains('②')) && !text.starts_with(['③', '④', '⑤', '⑥', '⑦', '⑧', '⑨', '⑩']))
+        || may_name_column && (REQUIREMENT_COLUMNS.iter().any(|opener| text.contains(opener)) || text.contains("見込み量"))
+        || ((normalize::has_char(text, '①') || normalize::has_char(text, '②'))
+            && !text.starts_with(['③', '④', '⑤', '⑥', '⑦', '⑧', '⑨', '⑩']))
         || era_piece
         || text == "(①-②)"
 }
@@ -1040,7 +1057,7 @@ fn tokens<'a>(lines: &[Offered<'a>], offset: usize, n_years: usize) -> Vec<Token
     let mut n_blank = 0;
     let (mut n_years_seen, mut n_values) = (n_years, 0);
     for (idx, offered) in lines.iter().enumerate() {
-        let text = offered.text.trim();
+        let text = normalize::trim(offered.text);
         if text.is_empty() {
             n_blank += 1;
             if n_blank > 2 {
@@ -1049,7 +1066,7 @@ fn tokens<'a>(lines: &[Offered<'a>], offset: usize, n_years: usize) -> Vec<Token
             continue;
         }
         n_blank = 0;
-        if !offered.cellish || text.chars().count() > MAX_CELL_CHARS || text.contains('。') || tokens.len() >= MAX_TOKENS {
+        if !offered.cellish || text.chars().count() > MAX_CELL_CHARS || normalize::has_char(text, '。') || tokens.len() >= MAX_TOKENS {
             break;
         }
         let mut kind = offered.kind();
@@ -1096,8 +1113,8 @@ fn tokens<'a>(lines: &[Offered<'a>], offset: usize, n_years: usize) -> Vec<Token
 /// blank lines, a line that is no value before them and a value after; and joined
 /// they read as no value (`18 歳到達`: a unit too long to be one).
 fn wraps_into_label(lines: &[Offered<'_>], idx: usize) -> bool {
-    let blank = |at: usize| lines.get(at).is_none_or(|offered| offered.text.trim().is_empty());
-    let Some(piece) = lines.get(idx + 1).map(|offered| offered.text.trim()) else { return false };
+    let blank = |at: usize| lines.get(at).is_none_or(|offered| normalize::trim(offered.text).is_empty());
+    let Some(piece) = lines.get(idx + 1).map(|offered| normalize::trim(offered.text)) else { return false };
     // With no blank lines (PyMuPDF): after a line that is no value, and before one that is.
     let value_at = |at: usize| lines.get(at).is_some_and(|offered| offered.kind() == Kind::Value);
     let alone = (idx == 0 || blank(idx - 1)) && blank(idx + 2);
@@ -1105,7 +1122,7 @@ fn wraps_into_label(lines: &[Offered<'_>], idx: usize) -> bool {
     (alone || between)
         && (1..=2).contains(&piece.chars().count())
         && kind_of(piece) == Kind::Label
-        && kind_of(&join(lines[idx].text.trim(), piece)) == Kind::Label
+        && kind_of(&join(normalize::trim(lines[idx].text), piece)) == Kind::Label
 }
 
 /// Short lines right above a header: a stub word (`年度`, `評価指標`) and/or a
@@ -1150,7 +1167,7 @@ fn labels_above(above: &[Offered<'_>]) -> Above {
     // (text, lines from the header up to and including it), nearest first.
     let mut texts: Vec<(&str, usize)> = Vec::new();
     for (distance, offered) in above.iter().rev().enumerate() {
-        let text = offered.text.trim();
+        let text = normalize::trim(offered.text);
         if text.is_empty() {
             if distance > 3 {
                 break;
@@ -1210,11 +1227,11 @@ const MAX_LABEL_RUN: usize = 12;
 /// character belongs to is not known.
 fn letter_spaced(above: &[Offered<'_>], tokens: &[Token<'_>]) -> bool {
     let single = |text: &str| {
-        let mut chars = text.trim().chars();
+        let mut chars = normalize::trim(text).chars();
         chars.next().filter(|c| !c.is_ascii() && chars.next().is_none())
     };
     let nearby: Vec<Option<char>> =
-        above.iter().rev().take(8).rev().map(|offered| offered.text).filter(|text| !text.trim().is_empty()).map(single).collect();
+        above.iter().rev().take(8).rev().map(|offered| offered.text).filter(|text| !normalize::trim(text).is_empty()).map(single).collect();
     let labels = tokens.iter().filter(|token| token.kind == Kind::Label).map(|token| single(token.text));
     let singles: Vec<char> = nearby.iter().copied().chain(labels).flatten().collect();
     // Two in a row right above the header (a wrapped label ends in one at most).
@@ -1403,7 +1420,7 @@ fn by_rows<'a>(body: &[Token<'a>], n_columns: usize, label_above: Option<&str>) 
                 let last_label = joined(units[n_rows - 1]);
                 let totals = |read: &dyn Fn(usize) -> Vec<Token<'a>>| {
                     let rows: Option<Vec<Vec<f64>>> =
-                        (0..n_rows).map(|r| read(r).iter().map(|token| values::cell(token.text, 0).value).collect()).collect();
+                        (0..n_rows).map(|r| read(r).iter().map(|token| values::value(token.text)).collect()).collect();
                     rows.is_some_and(|rows| {
                         (0..n_columns).all(|c| {
                             let sum: f64 = rows[..n_rows - 1].iter().map(|row| row[c]).sum();
@@ -1467,7 +1484,8 @@ fn glued_status(text: &str) -> Option<(&str, &str)> {
     let open = text.rfind('(')?;
     let (value, status) = (&text[..open], &text[open..]);
     let glued = value.chars().last().is_some_and(|c| !c.is_whitespace());
-    (glued && status.ends_with(')') && values::kind(status) == "status" && is_value(value.trim())).then_some((value.trim(), status))
+    (glued && status.ends_with(')') && values::kind(status) == "status" && is_value(normalize::trim(value)))
+        .then_some((normalize::trim(value), status))
 }
 
 /// True when every value of a row is of one kind, unit and form (`10 回` … `12 回`;
@@ -1502,7 +1520,7 @@ fn row_number(text: &str) -> Option<(Option<u32>, &str)> {
     let n_digits = text.bytes().take_while(u8::is_ascii_digit).count();
     let rest = &text[n_digits..];
     (n_digits > 0 && n_digits <= 2 && (rest.is_empty() || rest.starts_with(' ')))
-        .then(|| (text[..n_digits].parse::<u32>().ok(), rest.trim()))
+        .then(|| (text[..n_digits].parse::<u32>().ok(), normalize::trim(rest)))
 }
 
 /// Rows numbered `1`, `2`, … whose cells are each wrapped over several lines,
@@ -1514,7 +1532,7 @@ fn wrapped_rows(lines: &[Offered<'_>], n_columns: usize) -> Option<(Vec<RawRow>,
     let mut idx = 0;
     'lines: while idx < lines.len() {
         let mut n_blank = 0;
-        while idx < lines.len() && lines[idx].text.trim().is_empty() {
+        while idx < lines.len() && normalize::trim(lines[idx].text).is_empty() {
             n_blank += 1;
             idx += 1;
         }
@@ -1522,9 +1540,9 @@ fn wrapped_rows(lines: &[Offered<'_>], n_columns: usize) -> Option<(Vec<RawRow>,
             break;
         }
         let start = idx;
-        while idx < lines.len() && !lines[idx].text.trim().is_empty() {
+        while idx < lines.len() && !normalize::trim(lines[idx].text).is_empty() {
             let offered = &lines[idx];
-            let text = offered.text.trim();
+            let text = normalize::trim(offered.text);
             if !(offered.cellish || offered.loose) || text.chars().count() > MAX_CELL_CHARS || text.contains('。') {
                 if idx > start {
                     runs.push(start..idx);
@@ -1538,14 +1556,17 @@ fn wrapped_rows(lines: &[Offered<'_>], n_columns: usize) -> Option<(Vec<RawRow>,
         }
     }
     let joined = |range: &std::ops::Range<usize>, skip_first: bool| {
-        lines[range.clone()].iter().skip(usize::from(skip_first)).fold(String::new(), |acc, offered| join(&acc, offered.text.trim()))
+        lines[range.clone()]
+            .iter()
+            .skip(usize::from(skip_first))
+            .fold(String::new(), |acc, offered| join(&acc, normalize::trim(offered.text)))
     };
     let mut rows = Vec::new();
     let mut run_idx = 0;
     let mut n_used = 0;
     while run_idx + n_columns < runs.len() {
         let label_run = &runs[run_idx];
-        let first_text = lines[label_run.start].text.trim();
+        let first_text = normalize::trim(lines[label_run.start].text);
         let Some((Some(number), rest)) = row_number(first_text) else { break };
         if number as usize != rows.len() + 1 {
             break;
@@ -1553,7 +1574,7 @@ fn wrapped_rows(lines: &[Offered<'_>], n_columns: usize) -> Option<(Vec<RawRow>,
         let label = join(rest, &joined(label_run, true));
         let cell_runs = &runs[run_idx + 1..run_idx + 1 + n_columns];
         // A cell never starts with the next row's number.
-        if label.is_empty() || cell_runs.iter().any(|run| row_number(lines[run.start].text.trim()).is_some()) {
+        if label.is_empty() || cell_runs.iter().any(|run| row_number(normalize::trim(lines[run.start].text)).is_some()) {
             break;
         }
         let mut cells = vec![label];

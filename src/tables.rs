@@ -118,7 +118,8 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
     struct Data<'r> {
         line: u32,
         label: &'r str,
-        cells: Vec<(&'r str, usize)>,
+        /// The row's cells after its label: the cell at index `idx` is at position `idx + 1`.
+        cells: &'r [String],
         /// The line of each raw cell (by position), when cells are on lines of their own.
         cell_lines: &'r [u32],
     }
@@ -127,15 +128,12 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
     for row in body {
         let label = row.cells.first().map_or("", String::as_str);
         let end = row.cells.iter().rposition(|cell| !cell.is_empty()).map_or(1, |idx| idx + 1).max(1);
-        let cells: Vec<(&str, usize)> = row.cells[1.min(row.cells.len())..end.max(1).min(row.cells.len())]
-            .iter()
-            .enumerate()
-            .map(|(idx, cell)| (cell.as_str(), idx + 1))
-            .collect();
-        let n_filled = cells.iter().filter(|(cell, _)| !cell.is_empty()).count();
+        let cells = &row.cells[1.min(row.cells.len())..end.max(1).min(row.cells.len())];
+        let n_filled = cells.iter().filter(|cell| !cell.is_empty()).count();
         if label.is_empty() && n_filled == 1 && !data.is_empty() {
-            if let Some(&(text, position)) = cells.iter().find(|(cell, _)| !cell.is_empty()) {
-                lone.push((data.len() - 1, position, text, row.line_of(position)));
+            if let Some((idx, text)) = cells.iter().enumerate().find(|(_, cell)| !cell.is_empty()) {
+                let position = idx + 1;
+                lone.push((data.len() - 1, position, text.as_str(), row.line_of(position)));
                 continue;
             }
         }
@@ -144,7 +142,7 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
 
     // A header's formula among the rows' cells (`(①-②)`): header pieces printed on a
     // row's line (Ghostscript), so no cell's column can be trusted.
-    if let Some((row, cell)) = data.iter().find_map(|row| row.cells.iter().find(|(cell, _)| is_formula(cell)).map(|(cell, _)| (row, cell))) {
+    if let Some((row, cell)) = data.iter().find_map(|row| row.cells.iter().find(|cell| is_formula(cell)).map(|cell| (row, cell))) {
         let why = format!("row `{}` has the header's formula `{cell}` among its cells: the header is mixed with the rows", row.label);
         return unresolved(rows, context, warnings, row.line, &why);
     }
@@ -157,7 +155,8 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
             let mut cells: Vec<(Cow<'_, str>, u32)> = row
                 .cells
                 .iter()
-                .map(|&(cell, position)| (Cow::Borrowed(cell), row.cell_lines.get(position).copied().unwrap_or(row.line)))
+                .enumerate()
+                .map(|(idx, cell)| (Cow::Borrowed(cell.as_str()), row.cell_lines.get(idx + 1).copied().unwrap_or(row.line)))
                 .collect();
             if cells.len() < n_columns_max {
                 let mut split = Vec::new();
@@ -293,7 +292,7 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
         }
         row_of_data.push(Some(table_rows.len()));
         let mut placed: Vec<Option<Cell>> = vec![None; layout.len()];
-        let positions = match place(numbers, &layout) {
+        let missing: Vec<usize> = match place(numbers, &layout) {
             Some(placement) => {
                 if cells.len() < layout.len() {
                     let missing: Vec<String> = placement.missing.iter().map(|&idx| column_name(&layout, idx)).collect();
@@ -322,11 +321,13 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
                         message: format!("row `{}`: the values do not add up to the printed total", row.label),
                     });
                 }
-                placement.columns
+                placement.missing
             }
-            None => (0..cells.len()).collect(),
+            None => Vec::new(),
         };
-        for (((cell, _), typed), &column_idx) in cells.iter().zip(typed_cells.iter_mut()).zip(&positions) {
+        // The cells fill the columns not missing, left to right (no vector of them).
+        let positions = (0usize..).filter(|idx| !missing.contains(idx));
+        for (((cell, _), typed), column_idx) in cells.iter().zip(typed_cells.iter_mut()).zip(positions) {
             if !cell.is_empty() && column_idx < placed.len() {
                 placed[column_idx] = typed.take();
             }
@@ -375,6 +376,8 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
         }
     }
 
+    // A column whose label names disagreeing years (found while the columns are made).
+    let mut disagreeing = false;
     let columns: Vec<Column> = layout
         .iter()
         .enumerate()
@@ -382,6 +385,7 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
             let label = column_label(&layout, column_idx);
             let year = label.as_deref().map(era::year_label);
             if let Some(year) = year.as_ref().filter(|year| year.inconsistent()) {
+                disagreeing = true;
                 warnings.push(Warning {
                     line: header.first().map_or(0, |row| row.line),
                     code: "inconsistent_year".into(),
@@ -406,10 +410,6 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
     // A column whose label names disagreeing years beside columns that name one: header
     // cells run together or cut apart (a year cell's pieces under other columns), so no
     // column's year can be trusted.
-    let disagreeing = layout
-        .iter()
-        .enumerate()
-        .any(|(column_idx, _)| column_label(&layout, column_idx).is_some_and(|label| era::year_label(&label).inconsistent()));
     if disagreeing && columns.iter().any(|column| column.fiscal_year.is_some()) {
         let first = rows.first().map_or(0, |row| row.line);
         let why = "a column names two disagreeing years beside columns that name one: the header's cells are run together";
@@ -590,7 +590,7 @@ fn drop_group_names(layout: Vec<Spec>) -> Vec<Spec> {
 
 /// Where each cell of a row goes, and how well the table's sums agree.
 struct Placement {
-    columns: Vec<usize>,
+    /// The columns left without a cell; the cells fill the others in order.
     missing: Vec<usize>,
     pass: usize,
     fail: usize,
@@ -608,9 +608,14 @@ fn place(numbers: &[Option<f64>], layout: &[Spec]) -> Option<Placement> {
         return None;
     }
     let n_missing = n_columns - n_cells;
+    let total_idx = total_column(layout);
+    if n_missing == 0 {
+        // Every cell has its column (most rows): the numbers are already by column.
+        let (pass, fail) = check_sums(layout, total_idx, numbers);
+        return Some(Placement { missing: Vec::new(), pass, fail, n_tied: 1 });
+    }
     let mut candidates: Vec<Vec<usize>> = Vec::new();
     match n_missing {
-        0 => candidates.push(Vec::new()),
         // Wide tables are not searched: placement stays left to right (and is flagged).
         _ if n_columns > MAX_SEARCH_COLUMNS => candidates.push((n_cells..n_columns).collect()),
         1 => candidates.extend((0..n_columns).map(|a| vec![a])),
@@ -624,9 +629,7 @@ fn place(numbers: &[Option<f64>], layout: &[Spec]) -> Option<Placement> {
         _ => candidates.push((n_cells..n_columns).collect()),
     }
     let mut best: Option<Placement> = None;
-    let total_idx = total_column(layout);
-    // One vector of the row's numbers by column for every candidate; the columns of
-    // the cells are listed for the best one only.
+    // One vector of the row's numbers by column for every candidate.
     let mut by_column: Vec<Option<f64>> = vec![None; n_columns];
     for missing in candidates {
         by_column.fill(None);
@@ -634,7 +637,7 @@ fn place(numbers: &[Option<f64>], layout: &[Spec]) -> Option<Placement> {
             by_column[column_idx] = numbers[cell_idx];
         }
         let (pass, fail) = check_sums(layout, total_idx, &by_column);
-        let mut placement = Placement { columns: Vec::new(), missing, pass, fail, n_tied: 1 };
+        let mut placement = Placement { missing, pass, fail, n_tied: 1 };
         match &mut best {
             None => best = Some(placement),
             Some(current) => {
@@ -654,7 +657,7 @@ fn place(numbers: &[Option<f64>], layout: &[Spec]) -> Option<Placement> {
             }
         }
     }
-    best.map(|placement| Placement { columns: (0..n_columns).filter(|idx| !placement.missing.contains(idx)).collect(), ..placement })
+    best
 }
 
 /// Counts the sums that hold and fail: each group column against its

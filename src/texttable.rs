@@ -40,9 +40,9 @@ pub fn header(text: &str) -> Option<Vec<&str>> {
     if text.len() > MAX_COLUMNS * (MAX_HEADER_WORD_CHARS * 3 + 1) || !(MIN_COLUMNS - 1..MAX_COLUMNS).contains(&n_spaces) {
         return None;
     }
-    let words: Vec<&str> = text.split(' ').collect();
-    let fits = (MIN_COLUMNS..=MAX_COLUMNS).contains(&words.len()) && words.iter().all(|word| is_header_word(word));
-    fits.then_some(words)
+    // The words are `n_spaces + 1`; collected only once they all fit.
+    let fits = (MIN_COLUMNS..=MAX_COLUMNS).contains(&(n_spaces + 1)) && text.split(' ').all(is_header_word);
+    fits.then(|| text.split(' ').collect())
 }
 
 /// A word a header may have: 2-8 letters, none ASCII (`達成の見込み`).

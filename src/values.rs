@@ -9,6 +9,7 @@ use std::borrow::Cow;
 
 use crate::era;
 use crate::model::Cell;
+use crate::normalize;
 
 /// `▲` prints a minus in Japanese tables.
 const MINUS: char = '▲';
@@ -38,6 +39,22 @@ const STATUS_WORDS: [&str; 17] = [
 ];
 /// Words that make `3歳未満` a label (an age bound), not a count.
 const NOT_UNITS: [&str; 6] = ["未", "以上", "以下", "以降", "超", "から"];
+/// Units common enough in plans to be lent to every cell that has one, not copied; each
+/// also as characters, as the scanner reads them (compared as a slice, not decoded again).
+const COMMON_UNITS: [(&[char], &str); 12] = [
+    (&['人'], "人"),
+    (&['件'], "件"),
+    (&['か', '所'], "か所"),
+    (&['箇', '所'], "箇所"),
+    (&['回'], "回"),
+    (&['世', '帯'], "世帯"),
+    (&['施', '設'], "施設"),
+    (&['日'], "日"),
+    (&['人', '日'], "人日"),
+    (&['名'], "名"),
+    (&['組'], "組"),
+    (&['床'], "床"),
+];
 /// Significant digits a value may have (an f64 holds 15 exactly).
 const MAX_DIGITS: usize = 15;
 /// 10^0 … 10^15, all exact in an f64.
@@ -121,33 +138,37 @@ struct Typed {
 
 fn typed(raw: &str) -> Typed {
     let mut typed = Typed { kind: "text", status: None, percent: false, quantity: None };
-    let text = raw.trim();
+    let text = normalize::trim(raw);
     if text.is_empty() {
         typed.kind = "empty";
         return typed;
     }
     let text = strip_note_mark(text);
-    if DASHES.contains(&text) {
-        typed.kind = "status";
-        typed.status = Some("none");
-        return typed;
-    }
-    if MARKS.contains(&text) {
-        typed.kind = "mark";
-        return typed;
-    }
-    if let Some(status) = status_word(text) {
-        typed.kind = "status";
-        typed.status = Some(status);
-        return typed;
-    }
-    // `(計算) %`: a status standing in for a percent.
-    if let Some(rest) = text.strip_suffix('%') {
-        if let Some(status) = status_word(rest.trim_end()) {
+    // No dash, mark or status word starts with a digit: a cell that does (most numbers)
+    // goes straight to `quantity`.
+    if !text.starts_with(|c: char| c.is_ascii_digit()) {
+        if DASHES.contains(&text) {
+            typed.kind = "status";
+            typed.status = Some("none");
+            return typed;
+        }
+        if MARKS.contains(&text) {
+            typed.kind = "mark";
+            return typed;
+        }
+        if let Some(status) = status_word(text) {
             typed.kind = "status";
             typed.status = Some(status);
-            typed.percent = true;
             return typed;
+        }
+        // `(計算) %`: a status standing in for a percent.
+        if let Some(rest) = text.strip_suffix('%') {
+            if let Some(status) = status_word(rest.trim_end()) {
+                typed.kind = "status";
+                typed.status = Some(status);
+                typed.percent = true;
+                return typed;
+            }
         }
     }
     if let Some(quantity) = quantity(text) {
@@ -161,13 +182,17 @@ fn typed(raw: &str) -> Typed {
 /// digit, the quantity after the last colon being the whole rest of the cell),
 /// or a year's figure with an earlier year's beside it (`year_figure`).
 fn labelled_quantity(raw: &str) -> Option<Quantity> {
-    let Some((words, rest)) = raw.trim().rsplit_once(':') else {
-        return year_figure(raw);
-    };
-    if words.trim().is_empty() || words.chars().any(|c| c.is_ascii_digit()) {
+    // Both forms end in a figure: a cell without a digit is neither (most text cells are not).
+    if !raw.bytes().any(|byte| byte.is_ascii_digit()) {
         return None;
     }
-    quantity(rest.trim()).filter(|quantity| quantity.value.is_some())
+    let Some((words, rest)) = normalize::trim(raw).rsplit_once(':') else {
+        return year_figure(raw);
+    };
+    if normalize::trim(words).is_empty() || words.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    quantity(normalize::trim(rest)).filter(|quantity| quantity.value.is_some())
 }
 
 /// `…の成立件数令和6年度見込み 6件(令和5年度 0件)`: words naming a quantity,
@@ -176,9 +201,9 @@ fn labelled_quantity(raw: &str) -> Option<Quantity> {
 /// figure, the earlier figure its `aside`. Any other digit in the words, a
 /// bracketed year that is not earlier, or another unit: None.
 fn year_figure(raw: &str) -> Option<Quantity> {
-    let (head, bracket) = raw.trim().strip_suffix(')')?.rsplit_once('(')?;
+    let (head, bracket) = normalize::trim(raw).strip_suffix(')')?.rsplit_once('(')?;
     let (words, figure) = head.trim_end().rsplit_once(' ')?;
-    let (then, earlier) = bracket.trim().rsplit_once(' ')?;
+    let (then, earlier) = normalize::trim(bracket).rsplit_once(' ')?;
     let (words, status) = match words.strip_suffix("見込み").or_else(|| words.strip_suffix("見込")) {
         Some(words) => (words, Some("見込")),
         None => match words.strip_suffix("実績") {
@@ -192,12 +217,12 @@ fn year_figure(raw: &str) -> Option<Quantity> {
     if words.is_empty() || words.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
-    let (now, then) = (era::year_label(now), era::year_label(then.trim()));
+    let (now, then) = (era::year_label(now), era::year_label(normalize::trim(then)));
     if now.qualifier.is_some() || then.qualifier.is_some() || then.era? >= now.era? {
         return None;
     }
     let mut figure = quantity(figure).filter(|figure| figure.value.is_some() && figure.kind == "count")?;
-    let earlier = quantity(earlier.trim()).filter(|earlier| earlier.kind == "count" && earlier.unit == figure.unit)?;
+    let earlier = quantity(normalize::trim(earlier)).filter(|earlier| earlier.kind == "count" && earlier.unit == figure.unit)?;
     figure.aside = earlier.value;
     figure.status = status;
     Some(figure)
@@ -224,6 +249,17 @@ pub fn has_value_status_or_mark(raw: &str) -> bool {
     }
 }
 
+/// `cell(raw).value`, without building the `Cell` (no copy of the text).
+pub fn value(raw: &str) -> Option<f64> {
+    let typed = typed(raw);
+    match typed.quantity {
+        Some(quantity) => quantity.value,
+        // A text cell may still be words naming one quantity, then it (`cell` reads it so).
+        None if typed.kind == "text" => labelled_quantity(raw).and_then(|quantity| quantity.value),
+        None => None,
+    }
+}
+
 /// True when `cell(raw).value` would be set, without building the `Cell`.
 pub fn has_value(raw: &str) -> bool {
     typed(raw).quantity.is_some_and(|quantity| quantity.value.is_some())
@@ -232,7 +268,7 @@ pub fn has_value(raw: &str) -> bool {
 /// The number a sum can use (counts, percents, plain and negative numbers),
 /// without building a `Cell`; equals `cell(raw).value` for those kinds.
 pub fn number(raw: &str) -> Option<f64> {
-    let text = strip_note_mark(raw.trim());
+    let text = strip_note_mark(normalize::trim(raw));
     if text.is_empty() || DASHES.contains(&text) || MARKS.contains(&text) || text.ends_with(')') && status_word(text).is_some() {
         return None;
     }
@@ -245,23 +281,20 @@ pub fn number(raw: &str) -> Option<f64> {
 
 /// `未定※`, `23※1` → without the note mark.
 fn strip_note_mark(text: &str) -> &str {
-    // One searcher for every cell: `find('※')` stops at every 0xBB byte, the last byte
-    // of ※ and of one kana or kanji in 64.
-    static NOTE_MARK: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("※".as_bytes()));
-    // `※` is E2 80 BB: most cells have no 0xE2 byte at all, and one `memchr` says so.
-    if memchr::memchr(0xE2, text.as_bytes()).is_none() {
-        return text;
-    }
-    match NOTE_MARK.find(text.as_bytes()) {
-        Some(at) if at > 0 && text[at + '※'.len_utf8()..].chars().all(|c| c.is_ascii_digit()) => text[..at].trim_end(),
+    // The mark is the cell's first `※` with only ASCII digits after it, so it is looked
+    // for from the end: most cells are turned down after a byte or two (a `memchr` and a
+    // searcher ran on every cell).
+    let before_digits = text.trim_end_matches(|c: char| c.is_ascii_digit());
+    match before_digits.strip_suffix('※') {
+        Some(head) if !head.is_empty() && !normalize::has_char(head, '※') => head.trim_end(),
         _ => text,
     }
 }
 
 /// `中止`, `(見込)`, `(見込み)` → the status word.
 fn status_word(text: &str) -> Option<&'static str> {
-    let inner = text.strip_prefix('(').and_then(|rest| rest.strip_suffix(')')).unwrap_or(text).trim();
+    let inner = text.strip_prefix('(').and_then(|rest| rest.strip_suffix(')')).unwrap_or(text);
+    let inner = normalize::trim(inner);
     STATUS_WORDS.iter().copied().find(|word| *word == inner)
 }
 
@@ -359,7 +392,7 @@ impl Scanner<'_> {
     }
 
     /// A unit word: letters that are neither digits, spaces nor brackets (`件`, `か所`, `人日`).
-    fn unit(&mut self) -> Option<String> {
+    fn unit(&mut self) -> Option<Cow<'static, str>> {
         let start = self.at;
         while let Some(c) = self.peek() {
             if c.is_ascii_digit() || matches!(c, ' ' | '(' | ')' | '~' | ',' | '.' | '+' | MINUS) {
@@ -367,15 +400,23 @@ impl Scanner<'_> {
             }
             self.at += 1;
         }
-        if self.at == start {
-            return None;
-        }
-        let word: String = self.chars[start..self.at].iter().collect();
-        if word.chars().count() > 6 || NOT_UNITS.iter().any(|bound| word.contains(bound)) {
+        let word = &self.chars[start..self.at];
+        if word.is_empty() || word.len() > 6 {
             self.at = start;
             return None;
         }
-        Some(word)
+        // A common unit is lent, not copied (none of them holds a bound).
+        if let Some((_, common)) = COMMON_UNITS.iter().find(|(chars, _)| *chars == word) {
+            return Some(Cow::Borrowed(common));
+        }
+        let word: String = word.iter().collect();
+        // (Every bound starts with one of four characters: most words are not searched six times.)
+        let may_bound = || word.chars().any(|c| matches!(c, '未' | '以' | '超' | 'か'));
+        if may_bound() && NOT_UNITS.iter().any(|bound| word.contains(bound)) {
+            self.at = start;
+            return None;
+        }
+        Some(Cow::Owned(word))
     }
 }
 
@@ -467,12 +508,12 @@ fn quantity(text: &str) -> Option<Quantity> {
         quantity.unit = Some("%".into());
     } else if let Some(mut unit) = scanner.unit() {
         if let Some(stripped) = unit.strip_suffix("実施").filter(|rest| !rest.is_empty()) {
-            unit = stripped.to_string();
+            unit = Cow::Owned(stripped.to_string());
         }
         if quantity.kind == "integer" || quantity.kind == "decimal" {
             quantity.kind = "count";
         }
-        quantity.unit = Some(Cow::Owned(unit));
+        quantity.unit = Some(unit);
     }
 
     scanner.spaces();
@@ -490,7 +531,7 @@ fn quantity(text: &str) -> Option<Quantity> {
             scanner.at = inner_start;
             let close = scanner.chars[inner_start..].iter().position(|&c| c == ')')?;
             let word: String = scanner.chars[inner_start..inner_start + close].iter().collect();
-            quantity.status = Some(status_word(word.trim())?);
+            quantity.status = Some(status_word(normalize::trim(&word))?);
             scanner.at = inner_start + close;
         }
         scanner.spaces();
@@ -677,6 +718,31 @@ mod tests {
         assert_eq!((share.value, share.aside), (Some(26.0), Some(83.9)));
         assert_eq!(cell("1(6)", 1).aside, Some(6.0));
         assert_eq!(typed("(0)"), ("integer".into(), Some(0.0), None, None));
+    }
+
+    #[test]
+    fn common_units_as_characters() {
+        for (chars, unit) in COMMON_UNITS {
+            assert_eq!(chars.iter().collect::<String>(), unit);
+        }
+    }
+
+    #[test]
+    fn note_marks() {
+        for (text, stripped) in [
+            ("未定※", "未定"),
+            ("23※1", "23"),
+            ("23 ※12", "23"),
+            ("※1", "※1"),
+            ("※", "※"),
+            ("", ""),
+            ("12", "12"),
+            ("a※1※2", "a※1※2"),
+            ("a※b1", "a※b1"),
+            ("a※※", "a※※"),
+        ] {
+            assert_eq!(strip_note_mark(text), stripped, "{text:?}");
+        }
     }
 
     #[test]
