@@ -1548,11 +1548,19 @@ fn marked(text: &str) -> Option<Marked<'_>> {
     {
         return None;
     }
-    // `②/①`, `①-②`: a formula of numbered columns (a label's rest), not a heading.
-    if kind == "circled" && title.starts_with(['/', '-', '+', '×']) {
+    // `②/①`, `①-②`: a formula of numbered columns (a label's rest), not a heading; nor a
+    // header cell's rest printed a piece per line (`① (R11 年度 4 月)`, `②)`: PDFium, pdf.js).
+    if kind == "circled" && (title.starts_with(['/', '-', '+', '×', ')']) || is_year_bracket(title)) {
         return None;
     }
     Some(Marked { kind, number, marker, title })
+}
+
+/// True for a bracket holding a year and nothing else around it (`(R11 年度 4 月)`, `(R6年度末)`).
+fn is_year_bracket(text: &str) -> bool {
+    text.strip_prefix('(').and_then(|inner| inner.strip_suffix(')')).is_some_and(|inner| {
+        !inner.contains(['(', ')']) && inner.starts_with(['R', 'H', '令', '平', '2']) && crate::era::year_label(inner).year.is_some()
+    })
 }
 
 /// True when `text` has a full stop that ends a sentence (not one inside
@@ -1605,6 +1613,14 @@ mod tests {
         assert!(is_note_lead("対象:要保護児童世帯、要支援児童世帯"));
         assert!(!is_note_lead("数:2回"));
         assert!(!is_header_piece("出典:こども家庭庁"));
+    }
+
+    #[test]
+    fn header_rests_are_no_circled_headings() {
+        assert_eq!(kind("① (R11 年度 4 月)"), None);
+        assert_eq!(kind("① (R11 年度末)"), None);
+        assert_eq!(kind("②)"), None);
+        assert_eq!(kind("① 子どもへの意見聴取等措置 (R6)"), Some("circled"));
     }
 
     #[test]

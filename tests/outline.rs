@@ -187,20 +187,18 @@ fn seed_003_renderings_keep_the_outline() {
     // a blank line, `資料1`/`資料2` lost) and in their wrapped rests; and:
     // - Chromium's PDF in default mode (11): the contents entries come a piece per line
     //   with the chapter numbers apart (`1` … `本市における…` … `1`) over two pages.
-    // - PDFium and pdf.js (135): `資料1`, `資料2` and their numbered items (10) are lost as
+    // - PDFium and pdf.js (136): `資料1`, `資料2` and their numbered items (10) are lost as
     //   in the `-layout` rendering; the two chapter 6 `②` headings keep only their first
-    //   line (`② 一時保護専用施設や…児童福祉施設等` / `の確保`, pypdfium2 828-829 and 881-882);
-    //   and the requirement tables' header pieces that start a line, `① (R11 年度 4 月)`
-    //   (pypdfium2 822, 836, 866; `計画期間における必要量` / `① (R11 年度 4 月)`) and `②)` (855,
-    //   from `(①-` / `②)`), are taken as circled headings, so `6 > (3) > ②` and `③` nest
-    //   under a stray `①` (sections.rs/blocks.rs: a circled number followed by a bracket);
+    //   line (`② 一時保護専用施設や…児童福祉施設等` / `の確保`, pypdfium2 828-829 and 881-882).
+    //   The requirement tables' header pieces that start a line, `① (R11 年度 4 月)` and `②)`
+    //   (pypdfium2 822-866), are no longer taken as circled headings (blocks.rs `is_year_bracket`).
     // - mutool (138): `資料1`, `資料2` and their items (11) as in `-layout`;
     // - Ghostscript (146): the two chapter 6 `②` headings (wrapped titles) and `資料2 > 3.`.
     // - Chromium's PDF through PDFium and pdf.js (11), as in default `pdftotext` (the contents
     //   a piece per line); pdf.js's Kangxi radicals (`⽀援` for 支援) are folded.
     let expected = [
         ("fixtures/003_libreoffice_pdftotext.txt", 136),
-        ("fixtures/003_pdftotext_raw.txt", 135),
+        ("fixtures/003_pdftotext_raw.txt", 136),
         ("fixtures/003_pymupdf.txt", 145),
         ("fixtures/003_pdfminer.txt", 138),
         ("fixtures/003_pdfplumber.txt", 144),
@@ -209,8 +207,8 @@ fn seed_003_renderings_keep_the_outline() {
         ("fixtures/003_pypdf_layout.txt", 136),
         ("fixtures/003_chromium_pdftotext_layout.txt", 145),
         ("fixtures/003_chromium_pdftotext.txt", 11),
-        ("fixtures/003_pypdfium2.txt", 135),
-        ("fixtures/003_pdfjs.txt", 135),
+        ("fixtures/003_pypdfium2.txt", 136),
+        ("fixtures/003_pdfjs.txt", 136),
         ("fixtures/003_mutool.txt", 138),
         ("fixtures/003_ghostscript.txt", 146),
         ("fixtures/003_chromium_pypdfium2.txt", 11),
