@@ -966,15 +966,18 @@ fn spaced_lines(lines: &[Line<'_>], classes: &[Class], first_idx: usize) -> (Vec
             .spans
             .first()
             .is_some_and(|span| span.start <= 1 && !(span.text.len() <= 2 && span.text.bytes().all(|byte| byte.is_ascii_digit())));
-        // A piece at the label's edge with a blank line after it ends the label above it,
+        // A piece at the label's edge with a blank line (or a note, `対象:…`) after it ends the label above it,
         // and so does one that closes the bracket that label leaves open (`受講者数 (職` / `員)`).
         let previous_label = group[group.len() - 2].spans.first().map_or("", |span| span.text.as_str());
+        let ends_below = |idx: usize| {
+            classes.get(idx).is_none_or(|class| *class == Class::Blank)
+                || lines.get(idx).is_some_and(|next| is_note_lead(normalize::trim(next.text)))
+        };
         let label_tail = n_trailing == 1
             && group.last().is_some_and(|line| {
                 line.spans.len() == 1
                     && line.spans[0].start <= 1
-                    && ((classes.get(line_idx).is_none_or(|class| *class == Class::Blank)
-                        && columns::ends_label_below(&line.spans[0].text))
+                    && ((ends_below(line_idx) && columns::ends_label_below(&line.spans[0].text))
                         || (crate::stacked::leaves_bracket_open(previous_label)
                             && columns::continues_label(previous_label, &line.spans[0].text)))
             });
