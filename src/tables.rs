@@ -97,6 +97,37 @@ fn unresolved(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>, li
     Block::Unresolved { lines: [first, rows.last().map_or(first, |row| row.line)], tag: context.tag, fragments }
 }
 
+/// The labels of two rows where the first's values are the second's turned round by
+/// one or more places (each row three numbers or more, every cell a number, the row
+/// not periodic). Only rows holding the same values are compared.
+fn rotated_row<'r>(rows: &[(&'r str, &[String])]) -> Option<(&'r str, &'r str)> {
+    let mut by_values: std::collections::HashMap<Vec<u64>, Vec<(usize, Vec<f64>)>> = std::collections::HashMap::new();
+    for (idx, (_, cells)) in rows.iter().enumerate() {
+        let Some(values) = cells.iter().map(|cell| values::number(cell)).collect::<Option<Vec<f64>>>().filter(|values| values.len() >= 3) else {
+            continue;
+        };
+        let mut key: Vec<u64> = values.iter().map(|value| (value + 0.0).to_bits()).collect();
+        key.sort_unstable();
+        by_values.entry(key).or_default().push((idx, values));
+    }
+    let mut groups: Vec<&Vec<(usize, Vec<f64>)>> = by_values.values().filter(|group| group.len() > 1).collect();
+    groups.sort_by_key(|group| group[0].0);
+    for group in groups {
+        for (idx, row) in group {
+            let n = row.len();
+            if (1..n).any(|shift| row[shift..] == row[..n - shift]) {
+                continue;
+            }
+            for (other_idx, other) in group.iter().filter(|(other_idx, other)| other_idx != idx && other != row) {
+                if (1..n).any(|shift| (0..n).all(|at| row[at] == other[(at + shift) % n])) {
+                    return Some((rows[*idx].0, rows[*other_idx].0));
+                }
+            }
+        }
+    }
+    None
+}
+
 /// A formula of circled numbers (`(①-②)`, `②/①`): a header cell's, never a value.
 fn is_formula(cell: &str) -> bool {
     let inner = cell.trim().trim_start_matches('(').trim_end_matches(')');
@@ -145,6 +176,15 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
     if let Some((row, cell)) = data.iter().find_map(|row| row.cells.iter().find(|cell| is_formula(cell)).map(|cell| (row, cell))) {
         let why = format!("row `{}` has the header's formula `{cell}` among its cells: the header is mixed with the rows", row.label);
         return unresolved(rows, context, warnings, row.line, &why);
+    }
+
+    // A row whose values are another row's turned round (`1,650 1,700 1,750 1,800 1,600`
+    // under `1,600 1,650 1,700 1,750 1,800`): a cell the extraction moved to the end of
+    // its row (default `pdftotext` on a browser's PDF), so every year would be one off.
+    if let Some((row, other)) = rotated_row(&data.iter().map(|row| (row.label, row.cells)).collect::<Vec<_>>()) {
+        let why = format!("row `{row}` has the values of row `{other}` turned round: a cell was moved, so the years cannot be trusted");
+        let line = data.iter().find(|data_row| data_row.label == row).map_or(0, |data_row| data_row.line);
+        return unresolved(rows, context, warnings, line, &why);
     }
 
     let mut layouts = layouts(header);
@@ -754,6 +794,17 @@ mod tests {
         // A wrapped stub's first line (`年` / `度`) leaves the rows as they are.
         let block = build(&rows("\t年 2024 年度\t2025 年度\t2026 年度\n里親\t1\t1\t1"), Context::default(), &mut Vec::new());
         assert!(matches!(block, Block::Table(_)), "{block:?}");
+    }
+
+    #[test]
+    fn a_row_turned_round_makes_the_table_unresolved() {
+        let text = "\t2025\t2026\t2027\t2028\t2029\n資源の必要量\t1,600\t1,650\t1,700\t1,750\t1,800\n年度ごとの整備目標\t1,650\t1,700\t1,750\t1,800\t1,600";
+        let mut warnings = Vec::new();
+        assert!(matches!(build(&rows(text), Context::default(), &mut warnings), Block::Unresolved { .. }));
+        assert!(warnings[0].message.contains("turned round"), "{warnings:?}");
+        // Equal rows, and rows of one value repeated, are no sign of it.
+        let equal = "\t2025\t2026\t2027\na\t1\t2\t3\nb\t1\t2\t3\nc\t6\t6\t6\nd\t6\t6\t6";
+        assert!(matches!(build(&rows(equal), Context::default(), &mut Vec::new()), Block::Table(_)));
     }
 
     #[test]

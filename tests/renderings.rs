@@ -352,16 +352,18 @@ fn chromium_layout_rendering() {
 #[test]
 fn chromium_raw_rendering() {
     let (matched, _, extra) = compare("fixtures/003_chromium_pdftotext.txt");
-    // FIXME(issue 3): 29 cells that are not in the original.
-    // - 5 with a year one off: pdftotext prints the row `年度ごとの整備目標` as
-    //   `1,650` / `1,700` / `1,750` / `1,800` / `1,600` (the first year's value last); the
-    //   text gives no sign of it (right: 1,600 for 2025, 1,650 for 2026, and so on);
-    // - 24 under a wrong row label, values and years right: header pieces taken into a
+    // pdftotext prints the row `年度ごとの整備目標` as `1,650` / `1,700` / `1,750` / `1,800` /
+    // `1,600` (the first year's value last, 696-701), which gave 5 cells a year one off: its
+    // values are the row above's turned round, so the table is `unresolved` (tables.rs
+    // `rotated_row`). FIXME(issue 3): right: 1,600 for 2025, 1,650 for 2026, and so on.
+    // FIXME(issue 3): 24 cells that are not in the original, under a wrong row label,
+    // values and years right: header pieces taken into a
     //   label (`度 (R9) (R10) 度 (R11)`, and a caption), a label's rest printed after the
     //   values (`利用児童` / … / `数`, `こども家庭センター` / … / `の設置数`), a requirement
     //   table's label cut (`児童福祉司等配置数`, `第三者評価実施施設`).
-    assert_eq!(extra.len(), 29, "{extra:#?}");
-    assert_eq!(matched, 34);
+    assert_eq!(extra.len(), 24, "{extra:#?}");
+    // 34 before the rotated row was refused: its table's first row (`資源の必要量`, 5 cells) goes too.
+    assert_eq!(matched, 29);
 }
 
 /// No rendering gives a cell a caption the original does not give that cell's
