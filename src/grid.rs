@@ -215,14 +215,15 @@ pub fn aligned(lines: &[(u32, &str)]) -> Option<Grid> {
     if wide_spaced && spread > MAX_SECOND_COLUMN_SPREAD {
         return None;
     }
-    // Rows: each number centred in its row, the rows back to back down to the last line.
+    // Rows: each number centred in its row (on one of the two middle lines when the row
+    // has an even count of lines: Ghostscript prints it on the upper one), the rows back
+    // to back down to the last line; read only when one cut does that.
+    // A row starts with a cell's first line, not with the rest of one (`の派遣`).
+    let starts_a_row = |idx: usize| parts[idx].iter().all(|piece| !piece.starts_with(CONTINUATION_STARTS));
+    let ends = row_ends(&numbers.iter().map(|&(at, _, _)| at).collect::<Vec<_>>(), body.len(), &starts_a_row)?;
     let mut rows = Vec::with_capacity(numbers.len());
     let mut start = 0;
-    for &(at, _, _) in &numbers {
-        let end = (2 * at).checked_sub(start)?;
-        if at < start || end >= body.len() {
-            return None;
-        }
+    for (&(at, _, _), end) in numbers.iter().zip(ends) {
         let mut cells = [(body[at].0, String::new()), (body[at].0, String::new())];
         for column in 0..2 {
             let mut first_line = None;
@@ -241,6 +242,47 @@ pub fn aligned(lines: &[(u32, &str)]) -> Option<Grid> {
         start = end + 1;
     }
     (start == body.len()).then_some(Grid { stub, columns, header_line, rows, scores: None })
+}
+
+/// What the rest of a wrapped cell starts with, never a cell: a particle or a closing bracket.
+const CONTINUATION_STARTS: [char; 11] = ['の', 'を', 'に', 'が', 'は', 'へ', 'と', 'で', ')', '）', '、'];
+
+/// The last line of each row when rows numbered at `numbers` (line indexes) cut `n_lines`
+/// lines back to back, each number in the middle of its row, every row starting on a
+/// line that `starts_a_row`. Failing that, a row of an even count of lines may have its
+/// number on one of its two middle lines (Ghostscript prints it on the upper one) when
+/// exactly one such cut is found. None otherwise.
+fn row_ends(numbers: &[usize], n_lines: usize, starts_a_row: &dyn Fn(usize) -> bool) -> Option<Vec<usize>> {
+    fn cuts(numbers: &[usize], start: usize, n_lines: usize, even: bool, ok: &dyn Fn(usize) -> bool, ends: &mut Vec<usize>, found: &mut Vec<Vec<usize>>) {
+        let Some((&at, rest)) = numbers.split_first() else {
+            if start == n_lines {
+                found.push(ends.clone());
+            }
+            return;
+        };
+        let Some(above) = at.checked_sub(start) else { return };
+        if start < n_lines && !ok(start) {
+            return;
+        }
+        let belows = if even { vec![above.checked_sub(1), Some(above), Some(above + 1)] } else { vec![Some(above)] };
+        for below in belows.into_iter().flatten() {
+            if at + below < n_lines && found.len() < 2 {
+                ends.push(at + below);
+                cuts(rest, at + below + 1, n_lines, even, ok, ends, found);
+                ends.pop();
+            }
+        }
+    }
+    for even in [false, true] {
+        let mut found = Vec::new();
+        cuts(numbers, 0, n_lines, even, starts_a_row, &mut Vec::new(), &mut found);
+        match found.len() {
+            0 => continue,
+            1 => return found.pop(),
+            _ => return None,
+        }
+    }
+    None
 }
 
 /// How far apart the second column may start on different lines when cells are
@@ -550,6 +592,20 @@ mod tests {
 
     fn numbered(text: &str) -> Vec<(u32, &str)> {
         text.lines().zip(1..).map(|(line, number)| (number, line)).collect()
+    }
+
+    #[test]
+    fn rows_cut_around_their_numbers() {
+        let any = |_: usize| true;
+        // Centred: rows of 3 and 1 lines.
+        assert_eq!(row_ends(&[1, 3], 4, &any), Some(vec![2, 3]));
+        // Two lines, the number on the upper one: only one cut fits.
+        assert_eq!(row_ends(&[0], 2, &any), Some(vec![1]));
+        // Ghostscript's grid 2 (000_ghostscript 41-55): the centred cut would start row 5
+        // with `の派遣` (line index 10); three cuts fit with numbers on either middle line.
+        let starts = |idx: usize| idx != 10;
+        assert_eq!(row_ends(&[0, 3, 7, 9, 12], 15, &starts), None);
+        assert_eq!(row_ends(&[0, 3, 7, 9, 12], 15, &any), Some(vec![0, 5, 8, 9, 14]));
     }
 
     #[test]
