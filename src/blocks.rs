@@ -902,7 +902,9 @@ fn after_page_break(lines: &[Line<'_>], classes: &[Class], line_idx: usize) -> O
             Class::Spaced => return (lines[idx].page > page).then_some(idx),
             Class::Furniture | Class::ListItem | Class::Text
                 if n_between < 3
-                    && (classes[idx] == Class::Furniture || is_furniture(text) || (classes[idx] == Class::Text && is_header_piece(text)))
+                    && (classes[idx] == Class::Furniture
+                        || is_furniture(text)
+                        || (classes[idx] == Class::Text && is_header_piece(text)))
                     && text.chars().count() <= MAX_FRAGMENT_CHARS =>
             {
                 n_between += 1;

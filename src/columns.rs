@@ -1291,7 +1291,10 @@ mod tests {
     #[test]
     fn a_stub_word_before_run_together_years_is_split_off() {
         let cells = |text: &str| -> Vec<String> {
-            split_years(&Span { start: 0, end: text.chars().count(), text: text.to_string() }).into_iter().map(|span| span.text.clone()).collect()
+            split_years(&Span { start: 0, end: text.chars().count(), text: text.to_string() })
+                .into_iter()
+                .map(|span| span.text.clone())
+                .collect()
         };
         assert_eq!(cells("年度 2024 年度 (R6) 2025 年度 (R7)"), ["年度", "2024 年度 (R6)", "2025 年度 (R7)"]);
         // Another word may be a label's first line (`設置` / `数`): left as it is.

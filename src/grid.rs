@@ -253,7 +253,15 @@ const CONTINUATION_STARTS: [char; 11] = ['の', 'を', 'に', 'が', 'は', 'へ
 /// number on one of its two middle lines (Ghostscript prints it on the upper one) when
 /// exactly one such cut is found. None otherwise.
 fn row_ends(numbers: &[usize], n_lines: usize, starts_a_row: &dyn Fn(usize) -> bool) -> Option<Vec<usize>> {
-    fn cuts(numbers: &[usize], start: usize, n_lines: usize, even: bool, ok: &dyn Fn(usize) -> bool, ends: &mut Vec<usize>, found: &mut Vec<Vec<usize>>) {
+    fn cuts(
+        numbers: &[usize],
+        start: usize,
+        n_lines: usize,
+        even: bool,
+        ok: &dyn Fn(usize) -> bool,
+        ends: &mut Vec<usize>,
+        found: &mut Vec<Vec<usize>>,
+    ) {
         let Some((&at, rest)) = numbers.split_first() else {
             if start == n_lines {
                 found.push(ends.clone());

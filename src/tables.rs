@@ -103,7 +103,8 @@ fn unresolved(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>, li
 fn rotated_row<'r>(rows: &[(&'r str, &[String])]) -> Option<(&'r str, &'r str)> {
     let mut by_values: std::collections::HashMap<Vec<u64>, Vec<(usize, Vec<f64>)>> = std::collections::HashMap::new();
     for (idx, (_, cells)) in rows.iter().enumerate() {
-        let Some(values) = cells.iter().map(|cell| values::number(cell)).collect::<Option<Vec<f64>>>().filter(|values| values.len() >= 3) else {
+        let Some(values) = cells.iter().map(|cell| values::number(cell)).collect::<Option<Vec<f64>>>().filter(|values| values.len() >= 3)
+        else {
             continue;
         };
         let mut key: Vec<u64> = values.iter().map(|value| (value + 0.0).to_bits()).collect();
@@ -463,9 +464,7 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
     let year_columns: Vec<&str> =
         columns.iter().filter(|column| column.fiscal_year.is_some()).filter_map(|column| column.label.as_deref()).collect();
     if year_columns.len() >= 3 && !year_columns.iter().any(|label| label.contains(" > ")) {
-        let label_like = |words: &str| {
-            !words.is_empty() && !words.contains('(') && !STUB_WORDS.iter().any(|stub| stub.starts_with(words))
-        };
+        let label_like = |words: &str| !words.is_empty() && !words.contains('(') && !STUB_WORDS.iter().any(|stub| stub.starts_with(words));
         let same_words = year_columns.windows(2).all(|pair| words_before_year(pair[0]) == words_before_year(pair[1]));
         if let Some(label) = year_columns.iter().find(|label| label_like(words_before_year(label))).filter(|_| !same_words) {
             let first = rows.first().map_or(0, |row| row.line);
@@ -784,11 +783,7 @@ mod tests {
         assert_eq!(words_before_year("定量的な整備目標令和9年度"), "定量的な整備目標");
         assert_eq!(words_before_year("2024 年度① (R6) (現計画)"), "");
         let mut warnings = Vec::new();
-        let block = build(
-            &rows("\t設置 2024 年度 (R6)\t2025 年度 (R7)\t2026 年度 (R8)\n数\t1\t1\t1"),
-            Context::default(),
-            &mut warnings,
-        );
+        let block = build(&rows("\t設置 2024 年度 (R6)\t2025 年度 (R7)\t2026 年度 (R8)\n数\t1\t1\t1"), Context::default(), &mut warnings);
         assert!(matches!(block, Block::Unresolved { .. }), "{block:?}");
         assert!(warnings[0].message.contains("`設置`"), "{warnings:?}");
         // A wrapped stub's first line (`年` / `度`) leaves the rows as they are.
