@@ -81,7 +81,9 @@ fn date(text: &str) -> Option<(i32, u32)> {
     }
     let year = era::year_label(text).calendar?;
     let month_at = text.rfind('月')?;
-    let digits: String = text[..month_at].chars().rev().take_while(|c| c.is_ascii_digit()).collect::<Vec<_>>().into_iter().rev().collect();
+    // `3 月` too: renderings of a PDF put a space between digits and kanji.
+    let digits: String =
+        text[..month_at].trim_end().chars().rev().take_while(|c| c.is_ascii_digit()).collect::<Vec<_>>().into_iter().rev().collect();
     let month: u32 = digits.parse().ok().filter(|month| (1..=12).contains(month))?;
     Some((year, month))
 }
@@ -107,6 +109,7 @@ mod tests {
     #[test]
     fn dates_periods_and_names() {
         assert_eq!(date("2025年(令和7年)3月(改定)"), Some((2025, 3)));
+        assert_eq!(date("2025 年(令和 7 年)3 月(改定)"), Some((2025, 3)));
         assert_eq!(date("2020年(令和2年)3月"), Some((2020, 3)));
         assert_eq!(plan_period("2025年度から2029年度までの5年間とします。"), Some(PlanPeriod { from: 2025, to: 2029 }));
         assert_eq!(plan_period("令和7年度から令和11年度までを計画期間とする"), Some(PlanPeriod { from: 2025, to: 2029 }));

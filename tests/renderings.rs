@@ -567,3 +567,27 @@ fn chromium_pdfjs_rendering() {
     let (n_records, wrong) = wrong_cells("fixtures/003_chromium_pdfjs.txt");
     assert_eq!((n_records, wrong.len()), (13, 13), "{wrong:#?}");
 }
+
+/// Every rendering reads the title page as the original does: title, municipality, plan
+/// period, publication month and the revision mark (`2025 年(令和 7 年)3 月(改定)`, with the
+/// spaces a PDF's text puts between digits and kanji, is March 2025 too).
+#[test]
+fn every_rendering_reads_the_title_page() {
+    let meta = |path: &str| {
+        let bytes = std::fs::read(path).expect("fixture");
+        let meta = keikaku::parse(path, &bytes).expect("decodes").meta;
+        format!("{:?}", (meta.title, meta.municipality, meta.plan_period.map(|period| (period.from, period.to)), meta.published, meta.revised))
+    };
+    let original = meta("fixtures/003_81fdfb445e420b05.txt");
+    assert_eq!(original, format!("{:?}", (Some("明石市社会的養育推進計画"), Some("明石市"), Some((2025, 2029)), Some("2025-03"), true)));
+    let mut renderings: Vec<_> = std::fs::read_dir("fixtures")
+        .expect("fixtures")
+        .filter_map(|entry| entry.ok().map(|entry| entry.path().display().to_string()))
+        .filter(|path| path.starts_with("fixtures/003_") && path.ends_with(".txt") && !path.contains("81fdfb445e420b05"))
+        .collect();
+    renderings.sort();
+    assert_eq!(renderings.len(), 17);
+    for rendering in renderings {
+        assert_eq!(meta(&rendering), original, "{rendering}");
+    }
+}
