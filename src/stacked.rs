@@ -316,7 +316,10 @@ fn join_wrapped_years<'a>(from: &[Offered<'a>]) -> Option<Vec<Cow<'a, str>>> {
     let mut joins: Vec<(usize, String)> = Vec::new();
     let mut idx = 0;
     // Only in the header: up to the first value or the first line that is no cell.
-    while idx + 1 < from.len() && !is_value(normalize::trim(from[idx].text)) && (from[idx].cellish || is_formula(from[idx].text)) {
+    while idx + 1 < from.len()
+        && (!is_value(normalize::trim(from[idx].text)) || is_year_cell(normalize::trim(from[idx].text)))
+        && (from[idx].cellish || is_formula(from[idx].text))
+    {
         let text = normalize::trim(from[idx].text);
         let next = normalize::trim(from[idx + 1].text);
         let closes = next.chars().count() <= MAX_CLOSING_CHARS && next.find(')').is_some_and(|at| !next[..at].contains('('));
@@ -325,6 +328,13 @@ fn join_wrapped_years<'a>(from: &[Offered<'a>]) -> Option<Vec<Cow<'a, str>>> {
             let cell = format!("{text}{next}");
             if is_year_cell(&cell) || is_qualified_year_cell(&cell) {
                 joins.push((idx, cell));
+                idx += 1;
+            }
+        } else if next.starts_with('(') && !text.contains('(') && is_year_cell(text) {
+            // A year cell wrapped before its era (`2021年度` / `(R3)`, a browser's PDF): one cell.
+            let (year, era) = (crate::era::year_label(text), crate::era::year_label(next));
+            if era.western.is_none() && era.era.is_some() && era.era == year.western && next.ends_with(')') && is_year_cell(next) {
+                joins.push((idx, format!("{text} {next}")));
                 idx += 1;
             }
         }
