@@ -97,31 +97,34 @@ fn unresolved(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>, li
     Block::Unresolved { lines: [first, rows.last().map_or(first, |row| row.line)], tag: context.tag, fragments }
 }
 
-/// The labels of two rows where the first's values are the second's turned round by
-/// one or more places (each row three numbers or more, every cell a number, the row
-/// not periodic). Only rows holding the same values are compared.
-fn rotated_row<'r>(rows: &[(&'r str, &[String])]) -> Option<(&'r str, &'r str)> {
-    let mut by_values: std::collections::HashMap<Vec<u64>, Vec<(usize, Vec<f64>)>> = std::collections::HashMap::new();
-    for (idx, (_, cells)) in rows.iter().enumerate() {
-        let Some(values) = cells.iter().map(|cell| values::number(cell)).collect::<Option<Vec<f64>>>().filter(|values| values.len() >= 3)
-        else {
-            continue;
-        };
-        let mut key: Vec<u64> = values.iter().map(|value| (value + 0.0).to_bits()).collect();
-        key.sort_unstable();
-        by_values.entry(key).or_default().push((idx, values));
+/// The labels of two rows where the first's cells are the second's turned round by one
+/// or more places (each row three cells or more, every cell a number as printed, the row
+/// not periodic). Only rows holding the same cells are compared; cells are compared as
+/// printed (no typing: this runs on every table).
+fn rotated_row<'r>(rows: &[(&'r str, &'r [String])]) -> Option<(&'r str, &'r str)> {
+    let numeric = |cells: &[String]| cells.len() >= 3 && cells.iter().all(|cell| cell.starts_with(|c: char| c.is_ascii_digit()));
+    let candidates: Vec<(usize, &[String])> =
+        rows.iter().enumerate().filter(|(_, (_, cells))| numeric(cells)).map(|(idx, (_, cells))| (idx, *cells)).collect();
+    if candidates.len() < 2 {
+        return None;
     }
-    let mut groups: Vec<&Vec<(usize, Vec<f64>)>> = by_values.values().filter(|group| group.len() > 1).collect();
+    let mut by_cells: std::collections::HashMap<Vec<&str>, Vec<(usize, &[String])>> = std::collections::HashMap::new();
+    for &(idx, cells) in &candidates {
+        let mut key: Vec<&str> = cells.iter().map(String::as_str).collect();
+        key.sort_unstable();
+        by_cells.entry(key).or_default().push((idx, cells));
+    }
+    let mut groups: Vec<&Vec<(usize, &[String])>> = by_cells.values().filter(|group| group.len() > 1).collect();
     groups.sort_by_key(|group| group[0].0);
     for group in groups {
-        for (idx, row) in group {
+        for &(idx, row) in group {
             let n = row.len();
             if (1..n).any(|shift| row[shift..] == row[..n - shift]) {
                 continue;
             }
-            for (other_idx, other) in group.iter().filter(|(other_idx, other)| other_idx != idx && other != row) {
+            for &(other_idx, other) in group.iter().filter(|(other_idx, other)| *other_idx != idx && *other != row) {
                 if (1..n).any(|shift| (0..n).all(|at| row[at] == other[(at + shift) % n])) {
-                    return Some((rows[*idx].0, rows[*other_idx].0));
+                    return Some((rows[idx].0, rows[other_idx].0));
                 }
             }
         }

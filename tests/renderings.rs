@@ -577,7 +577,10 @@ fn every_rendering_reads_the_title_page() {
     let meta = |path: &str| {
         let bytes = std::fs::read(path).expect("fixture");
         let meta = keikaku::parse(path, &bytes).expect("decodes").meta;
-        format!("{:?}", (meta.title, meta.municipality, meta.plan_period.map(|period| (period.from, period.to)), meta.published, meta.revised))
+        format!(
+            "{:?}",
+            (meta.title, meta.municipality, meta.plan_period.map(|period| (period.from, period.to)), meta.published, meta.revised)
+        )
     };
     let original = meta("fixtures/003_81fdfb445e420b05.txt");
     assert_eq!(original, format!("{:?}", (Some("明石市社会的養育推進計画"), Some("明石市"), Some((2025, 2029)), Some("2025-03"), true)));
