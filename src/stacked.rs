@@ -1762,6 +1762,15 @@ mod tests {
     }
 
     #[test]
+    fn a_year_cell_and_its_era_on_the_next_line_are_one_cell() {
+        // Chromium's PDF through PDFium (003_chromium_pypdfium2 140-147).
+        let joined = join_wrapped_years(&offer(&["2021年度", "(R3)", "2022年度", "(R4)", "延べ面会回数 82回 124回"])).expect("joined");
+        assert_eq!(joined, ["2021年度 (R3)", "", "2022年度 (R4)", "", "延べ面会回数 82回 124回"]);
+        // Another year's era is no part of it.
+        assert!(join_wrapped_years(&offer(&["2021年度", "(R4)", "2022年度"])).is_none());
+    }
+
+    #[test]
     fn header_one_cell_per_line_over_rows_one_per_line() {
         let lines = offer(&[
             "2019 年度 (R1)",

@@ -795,6 +795,15 @@ mod tests {
     }
 
     #[test]
+    fn a_header_formula_among_a_rows_cells_makes_the_table_unresolved() {
+        assert!(is_formula("(①-②)") && is_formula("②/①") && !is_formula("12") && !is_formula("① (R11年度末)"));
+        let text = "\t必要量\t整備状況\t見込み量\n研修の実施回数\t① (R11年度末) 12\t(①-②)\t12";
+        let mut warnings = Vec::new();
+        assert!(matches!(build(&rows(text), Context::default(), &mut warnings), Block::Unresolved { .. }));
+        assert!(warnings[0].message.contains("`(①-②)`"), "{warnings:?}");
+    }
+
+    #[test]
     fn a_row_turned_round_makes_the_table_unresolved() {
         let text = "\t2025\t2026\t2027\t2028\t2029\n資源の必要量\t1,600\t1,650\t1,700\t1,750\t1,800\n年度ごとの整備目標\t1,650\t1,700\t1,750\t1,800\t1,600";
         let mut warnings = Vec::new();
