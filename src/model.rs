@@ -695,16 +695,7 @@ impl<W: std::io::Write> JsonOut<W> {
     fn cell(&mut self, cell: &Cell) -> std::io::Result<()> {
         let first = &mut true;
         self.open(b"{")?;
-        self.key(first, "raw")?;
-        self.str(&cell.raw)?;
-        self.key(first, "kind")?;
-        self.str(&cell.kind)?;
-        self.key(first, "value")?;
-        self.opt_f64(cell.value)?;
-        self.key(first, "unit")?;
-        self.opt_str(cell.unit.as_deref())?;
-        self.key(first, "status")?;
-        self.opt_str(cell.status.as_deref())?;
+        self.typed(first, &cell.raw, &cell.kind, cell.value, cell.unit.as_deref(), cell.status.as_deref())?;
         self.key(first, "line")?;
         self.u64(cell.line.into())?;
         if let Some(delta) = cell.delta {
@@ -725,6 +716,28 @@ impl<W: std::io::Write> JsonOut<W> {
             self.close(b"]", 2)?;
         }
         self.close(b"}", 6)
+    }
+
+    /// The typed-cell fields a cell and a record share, in their order: raw, kind, value, unit, status.
+    fn typed(
+        &mut self,
+        first: &mut bool,
+        raw: &str,
+        kind: &str,
+        value: Option<f64>,
+        unit: Option<&str>,
+        status: Option<&str>,
+    ) -> std::io::Result<()> {
+        self.key(first, "raw")?;
+        self.str(raw)?;
+        self.key(first, "kind")?;
+        self.str(kind)?;
+        self.key(first, "value")?;
+        self.opt_f64(value)?;
+        self.key(first, "unit")?;
+        self.opt_str(unit)?;
+        self.key(first, "status")?;
+        self.opt_str(status)
     }
 
     fn record(&mut self, record: &Record) -> std::io::Result<()> {
@@ -750,16 +763,7 @@ impl<W: std::io::Write> JsonOut<W> {
         self.opt_str(record.column.as_deref())?;
         self.key(first, "fiscal_year")?;
         self.opt_i32(record.fiscal_year)?;
-        self.key(first, "raw")?;
-        self.str(&record.raw)?;
-        self.key(first, "kind")?;
-        self.str(&record.kind)?;
-        self.key(first, "value")?;
-        self.opt_f64(record.value)?;
-        self.key(first, "unit")?;
-        self.opt_str(record.unit.as_deref())?;
-        self.key(first, "status")?;
-        self.opt_str(record.status.as_deref())?;
+        self.typed(first, &record.raw, &record.kind, record.value, record.unit.as_deref(), record.status.as_deref())?;
         self.key(first, "page")?;
         self.u64(record.page.into())?;
         self.key(first, "line")?;
