@@ -78,6 +78,14 @@ struct Report {
     wrong: Vec<String>,
 }
 
+impl Report {
+    /// `matched` hand-checked cells read, and no wrong cell.
+    fn assert_read(&self, matched: usize) {
+        assert_eq!(self.matched, matched);
+        assert_eq!(self.wrong, Vec::<String>::new(), "no wrong cell");
+    }
+}
+
 /// The first 16 characters, for reports.
 fn short(text: &str) -> String {
     let mut out: String = text.chars().take(16).collect();
@@ -368,8 +376,7 @@ fn pdftotext_raw() {
     // header below them, with no blank line between, end up in one `unresolved` block).
     let read = ["table C", "table B"];
     assert_eq!(report.tables, read_whole(&read));
-    assert_eq!(report.matched, 25);
-    assert_eq!(report.wrong, Vec::<String>::new(), "no wrong cell");
+    report.assert_read(25);
 }
 
 /// pdfminer.six `pdf2txt.py`: text boxes, each cell a box of its own, columns of a
@@ -386,8 +393,7 @@ fn pdfminer() {
     // `6件` / `21 件` …) and row 3's after: no order is proven, so the values stay
     // `unresolved` (they were once read as one row `定量的な整備目標`: 5 wrong cells).
     assert_eq!(report.tables, read_whole(&["grid 1", "grid 2", "table E"]));
-    assert_eq!(report.matched, 16);
-    assert_eq!(report.wrong, Vec::<String>::new(), "no wrong cell");
+    report.assert_read(16);
 }
 
 /// pdfplumber `extract_text(layout=True)`: the page's text placed by position,
@@ -406,8 +412,7 @@ fn pdfplumber_layout() {
     // (not diagnosed).
     let read = ["grid 1", "grid 2", "table C", "table D", "table F", "table B"];
     assert_eq!(report.tables, read_whole(&read));
-    assert_eq!(report.matched, 62);
-    assert_eq!(report.wrong, Vec::<String>::new(), "no wrong cell");
+    report.assert_read(62);
 }
 
 /// pypdf `page.extract_text()` (pypdf 7.1.1): a table row per line where its cells
@@ -425,8 +430,7 @@ fn pypdf() {
     // and F (cells a line each).
     let read = ["table C", "table B"];
     assert_eq!(report.tables, read_whole(&read));
-    assert_eq!(report.matched, 25);
-    assert_eq!(report.wrong, Vec::<String>::new(), "no wrong cell");
+    report.assert_read(25);
 }
 
 /// pypdf `page.extract_text(extraction_mode="layout")` (pypdf 7.1.1): a character grid
@@ -447,8 +451,7 @@ fn pypdf_layout() {
     // one space apart).
     let read = ["grid 1", "table C", "table D"];
     assert_eq!(report.tables, read_whole(&read));
-    assert_eq!(report.matched, 17);
-    assert_eq!(report.wrong, Vec::<String>::new(), "no wrong cell");
+    report.assert_read(17);
 }
 
 /// Seed 000's document saved as HTML by LibreOffice and printed to PDF by Chromium
@@ -462,8 +465,7 @@ fn chromium_pdftotext_layout() {
     // and its third row's label led by its number on a line of its own
     // (`3 関する研修を受講し`, read as a heading before).
     // FIXME(issue 3): 61 missing: the grids, tables A, D, E, F (not read).
-    assert_eq!(report.matched, 25);
-    assert_eq!(report.wrong, Vec::<String>::new(), "no wrong cell");
+    report.assert_read(25);
 }
 
 /// The same PDF in default `pdftotext` mode: no table is read, and none wrongly.
@@ -471,8 +473,7 @@ fn chromium_pdftotext_layout() {
 fn chromium_pdftotext() {
     let report = compare("fixtures/000_chromium_pdftotext.txt");
     // FIXME(issue 3): all 86 cells missing (cells one per line, wrapped at 年).
-    assert_eq!(report.matched, 0);
-    assert_eq!(report.wrong, Vec::<String>::new(), "no wrong cell");
+    report.assert_read(0);
 }
 
 // More extractors (scripts/make-more-renderings, described in
@@ -492,8 +493,7 @@ fn pypdfium2() {
     // line, to the list item above it, 241-249), table E (252-256: one paragraph with the
     // sentence before it), table F (268-…: inside grid 3's `unresolved` block).
     assert_eq!(report.tables, read_whole(&["table C", "table B"]));
-    assert_eq!(report.matched, 25);
-    assert_eq!(report.wrong, Vec::<String>::new(), "no wrong cell");
+    report.assert_read(25);
 }
 
 /// pdf.js (pdfjs-dist 5.6.205) `getTextContent()`, items joined with a newline where
@@ -504,8 +504,7 @@ fn pdfjs() {
     // Read: tables C and B.
     // FIXME(issue 3): 61 of 86 cells missing, as in PDFium (`pypdfium2`); table A from 101.
     assert_eq!(report.tables, read_whole(&["table C", "table B"]));
-    assert_eq!(report.matched, 25);
-    assert_eq!(report.wrong, Vec::<String>::new(), "no wrong cell");
+    report.assert_read(25);
 }
 
 /// MuPDF 1.21 `mutool draw -F txt`: PyMuPDF's order (a cell per line, row by row) with a
@@ -521,8 +520,7 @@ fn mutool() {
     // - table E (434-445): the header one block, each row one block: paragraphs;
     // - table F and grid 3 (469-551): one `unresolved` block, the grid's cells out of order.
     assert_eq!(report.tables, read_whole(&["grid 1", "grid 2", "table C", "table D", "table B"]));
-    assert_eq!(report.matched, 42);
-    assert_eq!(report.wrong, Vec::<String>::new(), "no wrong cell");
+    report.assert_read(42);
 }
 
 /// Ghostscript 10.0 `txtwrite`: a character grid like `pdftotext -layout`, but no blank
@@ -546,8 +544,7 @@ fn ghostscript() {
     // (no blank line between them and the text: "no header line naming their columns", the
     // table F rows and grid 3 header touching).
     assert_eq!(report.tables, read_whole(&["table C", "table D"]));
-    assert_eq!(report.matched, 15);
-    assert_eq!(report.wrong, Vec::<String>::new(), "no wrong cell");
+    report.assert_read(15);
 }
 
 /// Seed 000's Chromium PDF (see `chromium_pdftotext_layout`) through PDFium (pypdfium2):
@@ -559,8 +556,7 @@ fn chromium_pypdfium2() {
     // FIXME(issue 3): 81 of 86 cells missing. Table C's `実 績 11 15 16 18` / `20（見` / `込）`
     // (277-279): the last cell wraps onto two lines of its own, so the row is one value short
     // (right: 11, 15, 16, 18, 20(見込) for 2020-2024); the rest as in `chromium_pdftotext`.
-    assert_eq!(report.matched, 5);
-    assert_eq!(report.wrong, Vec::<String>::new(), "no wrong cell");
+    report.assert_read(5);
 }
 
 /// Seed 000's Chromium PDF through pdf.js: PDFium's text, but with Kangxi radicals for
@@ -572,6 +568,5 @@ fn chromium_pdfjs() {
     // (normalize.rs folds the radicals).
     // FIXME(issue 3): 81 missing. Its `実 績` row ends `20（⾒`, with `込）` on the next line
     // (276-277): one value short, not read; the other tables are not read.
-    assert_eq!(report.matched, 5);
-    assert_eq!(report.wrong, Vec::<String>::new(), "no wrong cell");
+    report.assert_read(5);
 }
