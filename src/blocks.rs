@@ -208,7 +208,7 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
         }
         if classes[line_idx] == Class::Text && text.starts_with(stacked::REQUIREMENT_OPENER) {
             if let Some(Stacked::Table { rows, n_above, n_used, n_doubtful }) =
-                stacked_table(lines, &classes, &mut pieces, line_idx, stacked::requirement_table)
+                stacked_table(lines, &classes, &mut pieces, line_idx, stacked::requirement_table, 0)
             {
                 line_idx = push_stacked(&mut pieces, lines, line_idx, rows, n_above, n_used, n_doubtful);
                 continue;
@@ -224,7 +224,7 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
                 .is_none_or(|idx| classes[idx] != Class::Year && !stacked::opens_difference_header(lines[idx].text))
         {
             if let Some(Stacked::Table { rows, n_above, n_used, n_doubtful }) =
-                stacked_table(lines, &classes, &mut pieces, line_idx, stacked::difference_table)
+                stacked_table(lines, &classes, &mut pieces, line_idx, stacked::difference_table, MAX_LINES_BEFORE_CAPTION)
             {
                 line_idx = push_stacked(&mut pieces, lines, line_idx, rows, n_above, n_used, n_doubtful);
                 continue;
@@ -244,7 +244,7 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
                 }
             });
         if year_row || first_year {
-            match stacked_table(lines, &classes, &mut pieces, line_idx, stacked::read) {
+            match stacked_table(lines, &classes, &mut pieces, line_idx, stacked::read, 0) {
                 Some(Stacked::Table { rows, n_above, n_used, n_doubtful }) => {
                     line_idx = push_stacked(&mut pieces, lines, line_idx, rows, n_above, n_used, n_doubtful);
                     continue;
@@ -618,6 +618,9 @@ const MAX_TEXT_TABLE_LINES: usize = 40;
 
 /// Lines above a header that `stacked` may take as its stub or row label: at most this many.
 const MAX_LINES_ABOVE: usize = 8;
+/// Lines above a header that `stacked::difference_table` is offered (to find header
+/// cells printed before the caption): at most this many.
+const MAX_LINES_BEFORE_CAPTION: usize = 16;
 /// Lines from a header on that `stacked` is offered: at most this many.
 const MAX_LINES_OFFERED: usize = 400;
 
@@ -708,9 +711,14 @@ fn stacked_table<'a>(
     pieces: &mut Vec<Piece>,
     line_idx: usize,
     read: fn(&[stacked::Offered<'_>], &[stacked::Offered<'_>]) -> Option<Stacked>,
+    reach_above: usize,
 ) -> Option<Stacked> {
     let floor = line_idx.saturating_sub(MAX_LINES_ABOVE);
     let mut above_start = line_idx;
+    // A reader that looks further up (and takes none of those lines): whatever they became.
+    if reach_above > 0 {
+        above_start = line_idx.saturating_sub(reach_above);
+    }
     for piece in pieces.iter().rev() {
         let piece_start = piece.first as usize - 1;
         if !matches!(piece.kind, PieceKind::Paragraph(_)) || piece_start < floor || piece.last as usize > line_idx {

@@ -657,14 +657,23 @@ const MAX_DIFFERENCE_ROWS: usize = 20;
 ///
 /// The page number and running title at a page break inside the table are
 /// skipped. Anything else is None.
-pub fn difference_table(_above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<Stacked> {
+pub fn difference_table(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<Stacked> {
     let first = from.first()?;
     // Cheap test first (this is asked at every year header): the difference (`②-①`)
     // must be printed somewhere in the lines offered.
-    if !from.iter().any(|offered| offered.difference_marks) {
+    if !from.iter().chain(above).any(|offered| offered.difference_marks) {
         return None;
     }
-    let pieces = difference_pieces(from);
+    let mut pieces = difference_pieces(from);
+    // A header with no difference printed after the caption: its other cells may have
+    // come before the caption (and the note closing the table above).
+    if !pieces.iter().any(|piece| piece.kind == PieceKind::Formula) {
+        let early = header_before_caption(above);
+        if early.is_empty() {
+            return None;
+        }
+        pieces.splice(0..0, early);
+    }
     // The header: its distinct cells, in the order first printed.
     let mut header: Vec<&Piece> = Vec::new();
     for piece in pieces.iter().filter(|piece| matches!(piece.kind, PieceKind::Year | PieceKind::Formula)) {
@@ -710,8 +719,9 @@ pub fn difference_table(_above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<
             // Unnumbered labels: each printed right before its row's values.
             _ => next_value? / n_columns,
         };
-        // A label printed right before a value is printed right before its own row's first value.
-        if next_value.is_some_and(|value_idx| value_idx != row * n_columns) {
+        // A label printed right before a value is printed before its own row's first value
+        // (and right before it when the labels are not numbered).
+        if next_value.is_some_and(|value_idx| value_idx > row * n_columns || !all_numbered && value_idx != row * n_columns) {
             return None;
         }
         if row >= n_rows || row_labels[row].replace(piece).is_some() {
@@ -763,6 +773,54 @@ pub fn difference_table(_above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<
     }
     let n_used = pieces.last()?.end + 1;
     Some(Stacked::Table { rows, n_above: 0, n_used, n_doubtful: 0 })
+}
+
+/// The header cells printed right before a table's caption, and before the note
+/// (`※…`) closing the table above it: default-mode pdftotext prints the later
+/// cells of a 里親 matrix's header there (`2024 年度① (R6) (現計` / `画)` / `2024 年度②
+/// (R6) (実` / `績)` / `②-①` / `※…` / `表〇〇 …` / `2019 年度 (R1)` / rows). Year cells
+/// (wrapped at an open bracket or not) and differences, in print order; none when
+/// the lines above end otherwise. `difference_table` takes them only when every
+/// row's values then check the difference.
+fn header_before_caption(above: &[Offered<'_>]) -> Vec<Piece> {
+    let texts: Vec<(usize, &str)> =
+        above.iter().enumerate().map(|(idx, offered)| (idx, normalize::trim(offered.text))).filter(|(_, text)| !text.is_empty()).collect();
+    let mut at = texts.len();
+    let before = |at: &mut usize| {
+        *at = at.checked_sub(1)?;
+        Some(texts[*at])
+    };
+    if !before(&mut at).is_some_and(|(_, text)| text.starts_with('表')) {
+        return Vec::new();
+    }
+    let mut pieces = Vec::new();
+    let mut end = at;
+    if let Some((_, text)) = before(&mut end) {
+        if !text.starts_with('※') {
+            end = at;
+        }
+    }
+    let mut at = end;
+    while let Some((idx, text)) = before(&mut at) {
+        let offered = &above[idx];
+        let piece = |kind, text: String, line_idx: usize| Piece { kind, text, line: above[line_idx].line, page: above[line_idx].page, end: idx };
+        if offered.difference_marks && difference_of(text).is_some() {
+            pieces.push(piece(PieceKind::Formula, text.to_string(), idx));
+        } else if is_year_cell(text) || is_qualified_year_cell(text) {
+            pieces.push(piece(PieceKind::Year, text.to_string(), idx));
+        } else if let Some((opening_idx, opening)) = at.checked_sub(1).map(|prev| texts[prev]).filter(|(_, opening)| closes_wrapped_year(opening, text)) {
+            let cell = format!("{opening}{text}");
+            if !(is_year_cell(&cell) || is_qualified_year_cell(&cell)) {
+                break;
+            }
+            pieces.push(piece(PieceKind::Year, cell, opening_idx));
+            at -= 1;
+        } else {
+            break;
+        }
+    }
+    pieces.reverse();
+    pieces
 }
 
 /// Longest word before a bracketed difference column's formula (`増減(①-②)`).
@@ -1947,10 +2005,70 @@ mod tests {
             ]
         );
         assert!(matches!(found, Stacked::Table { n_used: 37, .. }), "{found:?}");
-        // A label printed right before a value that does not start its row: no reading.
+        // A numbered label printed right before an earlier row's value (`里親等委託率⑦` / `21`,
+        // the third value of row ⑤, in the 学童期以降 matrix): read the same.
         let mut swapped = from.clone();
         swapped.swap(4, 8);
-        assert!(difference_table(&[], &swapped).is_none());
+        assert_eq!(cells(&difference_table(&[], &swapped).expect("read")), cells(&found));
+        // A label printed right before a value of a later row than its own: no reading.
+        let mut late = from.clone();
+        let label = late.remove(8);
+        let row_3 = late.iter().position(|offered| offered.text == "4").expect("row ③'s first value");
+        late.insert(row_3, label);
+        assert!(difference_table(&[], &late).is_none());
+    }
+
+    #[test]
+    fn a_difference_tables_header_cells_printed_before_its_caption() {
+        // Default-mode pdftotext, the 学童期以降 matrix: three header cells after the rows of
+        // the table above (which has them too), before its note and this table's caption.
+        let above = offer(&[
+            "▲30.0",
+            "",
+            "2024 年度① (R6) (現計",
+            "画)",
+            "",
+            "2024 年度② (R6) (実",
+            "績)",
+            "",
+            "②-①",
+            "",
+            "※2019 年度及び 2024 年度①(現計画)⑥ については⑤×1.3 人で算出",
+            "表〇〇 学童期以降における必要里親家庭数及び里親委託率",
+        ]);
+        let from = offer(&[
+            "2019 年度 (R1)",
+            "代替養育を必要とする子ども数①",
+            "",
+            "66",
+            "66",
+            "54",
+            "▲12",
+            "里親を必要とする子ども数②",
+            "41",
+            "41",
+            "21",
+            "▲20",
+            "",
+            "※2019 年度及び 2024 年度①(現計画)⑥ については⑤×1.3 人で算出",
+        ]);
+        let found = difference_table(&above, &from).expect("read");
+        assert_eq!(
+            cells(&found),
+            [
+                vec!["", "2019 年度 (R1)", "2024 年度① (R6) (現計画)", "2024 年度② (R6) (実績)", "②-①"],
+                vec!["代替養育を必要とする子ども数①", "66", "66", "54", "▲12"],
+                vec!["里親を必要とする子ども数②", "41", "41", "21", "▲20"],
+            ]
+        );
+        // None of the lines above are taken.
+        assert!(matches!(found, Stacked::Table { n_above: 0, n_used: 12, .. }), "{found:?}");
+        // Without the caption right above, the cells belong to no table here.
+        assert!(difference_table(&above[..11], &from).is_none());
+        // Cells that do not check the difference in either order: no reading.
+        let mut wrong = from.clone();
+        wrong[6] = wrong[6].with_text("▲11");
+        assert!(difference_table(&above, &wrong).is_none());
     }
 
     #[test]
