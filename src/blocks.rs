@@ -998,7 +998,18 @@ fn spaced_lines(lines: &[Line<'_>], classes: &[Class], first_idx: usize) -> (Vec
                 let above = &group[group.len() - 2].spans;
                 line.spans.iter().all(|piece| above.len() > 1 && columns::cell_rest_of(&above[1..], piece).is_some())
             });
-        if !previous_has_label || label_tail || cell_tail {
+        // So does a piece at the label's edge under the last row when every row before it
+        // has its label's rest under it too (cells aligned to the top of their rows).
+        let at_edge = |line: &SpacedLine| line.spans.len() == 1 && line.spans[0].start <= 1;
+        let top_aligned_tail = n_trailing == 1
+            && group.last().is_some_and(at_edge)
+            && group.len() >= 4
+            && {
+                let body = &group[..group.len() - 2];
+                let rows: Vec<usize> = (0..body.len()).filter(|&idx| body[idx].spans.len() > 1 && body[idx].spans[0].start <= 1).collect();
+                !rows.is_empty() && rows.iter().all(|&idx| body.get(idx + 1).is_some_and(at_edge))
+            };
+        if !previous_has_label || label_tail || cell_tail || top_aligned_tail {
             break;
         }
         group.pop();

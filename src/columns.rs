@@ -157,11 +157,13 @@ fn header_len(lines: &[SpacedLine]) -> usize {
     // The first data line has a number, or a status beside a row label; statuses alone
     // (`(実績)  (現行)  (改定)`) qualify the header above them.
     let first_data = lines.iter().position(|line| {
-        // Year cells (`2025 年度 2026 年度 …`), or their eras wrapped onto a line of their
-        // own (`(R7)  (R8)  …`), are header.
+        // Year cells (`2025 年度 2026 年度 …`), a stub word before them or not (`年度  2020 年度
+        // …`), or their eras wrapped onto a line of their own (`(R7)  (R8)  …`), are header.
+        let n_stub = usize::from(line.spans.len() > 2 && STUB_WORDS.contains(&line.spans[0].text.as_str()));
+        let years = &line.spans[n_stub..];
         // (Cheap test first: every cell has a year's mark.)
-        if line.spans.iter().all(|span| era::has_year_marks(&span.text, 1))
-            && line.spans.iter().flat_map(split_years).all(|span| era::year_label(&span.text).year.is_some())
+        if years.iter().all(|span| era::has_year_marks(&span.text, 1))
+            && years.iter().flat_map(split_years).all(|span| era::year_label(&span.text).year.is_some())
         {
             return false;
         }
@@ -760,13 +762,14 @@ fn two_levels(lines: &[SpacedLine], n_values: usize) -> Option<Vec<RawRow>> {
     })
 }
 
-/// Header pieces join without a space inside brackets and words, with one after a closing bracket.
+/// Header pieces join without a space inside brackets and words, with one before an opening bracket.
 fn join_header(left: &str, right: &str) -> String {
     if left.is_empty() {
         return right.to_string();
     }
     let mut joined = left.to_string();
-    if left.ends_with(')') && right.starts_with('(') {
+    // A bracket opening a piece of its own (`2020 年度` / `(R2)`) stands a space apart, as in one line.
+    if right.starts_with('(') && !left.ends_with(' ') && !crate::stacked::leaves_bracket_open(left) {
         joined.push(' ');
     }
     joined.push_str(right);
@@ -1252,6 +1255,31 @@ mod tests {
         assert!(!is_row(&format!("{}  1", "あ".repeat(41))));
         assert!(!is_row(" (令和6年4月1日現在     在籍児童)"));
         assert!(is_row("   2024 年度① (R6) (現計    2024 年度② (R6) (実"));
+    }
+
+    #[test]
+    fn a_stub_word_and_year_cells_over_their_eras_are_one_header_row() {
+        // The 明石市 plan printed by Chromium, `pdftotext -layout` (003_chromium_pdftotext_layout 573-584):
+        // labels aligned to the top of their rows, their rests under them.
+        let table = "   年度     2020 年度        2021 年度      2022 年度
+           (R2)           (R3)         (R4)
+ 妊娠届出        2,646          2,598         2,615
+数
+ 転入妊婦            228         211           264
+数";
+        let rows = rows(&lines(table));
+        assert_eq!(
+            rows.iter().map(|row| row.cells.clone()).collect::<Vec<_>>(),
+            [
+                vec!["年度", "2020 年度 (R2)", "2021 年度 (R3)", "2022 年度 (R4)"],
+                vec!["妊娠届出数", "2,646", "2,598", "2,615"],
+                vec!["転入妊婦数", "228", "211", "264"],
+            ]
+        );
+        // A first cell that is no stub word leaves the line a row (`転入 2020 年度 …` has a value's shape).
+        let not_stub = table.replacen("年度     2020", "件数     2020", 1);
+        assert_eq!(super::rows(&lines(&not_stub))[0].cells[0], "件数");
+        assert_ne!(super::rows(&lines(&not_stub))[1].cells[0], "妊娠届出数");
     }
 
     #[test]
