@@ -175,7 +175,12 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
             continue;
         }
         let mut lead = line_idx;
-        while lead > 0 && line_idx - lead < 3 && classes[lead - 1] == Class::Text && is_header_piece(normalize::trim(lines[lead - 1].text))
+        while lead > 0
+            && line_idx - lead < 3
+            && classes[lead - 1] == Class::Text
+            && is_header_piece(normalize::trim(lines[lead - 1].text))
+            // A caption's wrapped rest (`表○ …種類別` / `の子ど�数の見込み(単位:人)`) stays the caption's.
+            && !(lead >= 2 && classes[lead - 2] == Class::Caption && normalize::trim(lines[lead - 1].text).contains("(単位:"))
         {
             lead -= 1;
         }
@@ -855,6 +860,10 @@ fn is_header_piece(text: &str) -> bool {
     !text.contains(FULL_STOP)
         && text.chars().count() <= 100
         && !text.starts_with(['※', '・', '⇒'])
+        // A formula defining a row (`里親登録数 × 平均受託児童数 + F H の定員数(A)`); a header
+        // cell's plus is unspaced (`里親+F H`).
+        && !text.contains(['×', '÷'])
+        && !text.contains(" + ")
         // A unit set apart after a caption's rest (`…支援課実施分 単位:人(年間の利用人数)`).
         && !text.contains(" 単位:")
         && !is_note_lead(text)
@@ -926,10 +935,10 @@ fn after_page_break(lines: &[Line<'_>], classes: &[Class], line_idx: usize) -> O
 /// The lines of a space-aligned table up to a blank line, and the index after them.
 fn spaced_lines(lines: &[Line<'_>], classes: &[Class], first_idx: usize) -> (Vec<SpacedLine>, usize) {
     let is_fragment = |idx: usize| {
-        classes[idx] == Class::Text && {
-            let text = normalize::trim(lines[idx].text);
-            text.chars().count() <= MAX_FRAGMENT_CHARS && !text.contains(FULL_STOP) && !is_note_lead(text)
-        }
+        let text = normalize::trim(lines[idx].text);
+        (classes[idx] == Class::Text && text.chars().count() <= MAX_FRAGMENT_CHARS && !text.contains(FULL_STOP) && !is_note_lead(text))
+            // A footnote mark alone (`※1`): the rest of the label above it (`児童福祉司等配置数※1`).
+            || (classes[idx] == Class::Note && is_footnote_mark(text))
     };
     let mut group: Vec<SpacedLine> = Vec::new();
     let mut line_idx = first_idx;
@@ -976,11 +985,12 @@ fn spaced_lines(lines: &[Line<'_>], classes: &[Class], first_idx: usize) -> (Vec
             .spans
             .first()
             .is_some_and(|span| span.start <= 1 && !(span.text.len() <= 2 && span.text.bytes().all(|byte| byte.is_ascii_digit())));
-        // A piece at the label's edge with a blank line (or a note, `対象:…`) after it ends the label above it,
+        // A piece at the label's edge with a blank line (or a note, `対象:…`, a heading or a
+        // caption) after it ends the label above it,
         // and so does one that closes the bracket that label leaves open (`受講者数 (職` / `員)`).
         let previous_label = group[group.len() - 2].spans.first().map_or("", |span| span.text.as_str());
         let ends_below = |idx: usize| {
-            classes.get(idx).is_none_or(|class| *class == Class::Blank)
+            classes.get(idx).is_none_or(|class| matches!(class, Class::Blank | Class::Heading(_) | Class::Caption))
                 || lines.get(idx).is_some_and(|next| is_note_lead(normalize::trim(next.text)))
         };
         let label_tail = n_trailing == 1
@@ -1001,14 +1011,11 @@ fn spaced_lines(lines: &[Line<'_>], classes: &[Class], first_idx: usize) -> (Vec
         // So does a piece at the label's edge under the last row when every row before it
         // has its label's rest under it too (cells aligned to the top of their rows).
         let at_edge = |line: &SpacedLine| line.spans.len() == 1 && line.spans[0].start <= 1;
-        let top_aligned_tail = n_trailing == 1
-            && group.last().is_some_and(at_edge)
-            && group.len() >= 4
-            && {
-                let body = &group[..group.len() - 2];
-                let rows: Vec<usize> = (0..body.len()).filter(|&idx| body[idx].spans.len() > 1 && body[idx].spans[0].start <= 1).collect();
-                !rows.is_empty() && rows.iter().all(|&idx| body.get(idx + 1).is_some_and(at_edge))
-            };
+        let top_aligned_tail = n_trailing == 1 && group.last().is_some_and(at_edge) && group.len() >= 4 && {
+            let body = &group[..group.len() - 2];
+            let rows: Vec<usize> = (0..body.len()).filter(|&idx| body[idx].spans.len() > 1 && body[idx].spans[0].start <= 1).collect();
+            !rows.is_empty() && rows.iter().all(|&idx| body.get(idx + 1).is_some_and(at_edge))
+        };
         if !previous_has_label || label_tail || cell_tail || top_aligned_tail {
             break;
         }
@@ -1017,6 +1024,11 @@ fn spaced_lines(lines: &[Line<'_>], classes: &[Class], first_idx: usize) -> (Vec
         n_trailing -= 1;
     }
     (group, line_idx)
+}
+
+/// `※`, `※1`: a footnote mark with nothing after it.
+fn is_footnote_mark(text: &str) -> bool {
+    text.strip_prefix('※').is_some_and(|number| number.len() <= 2 && number.bytes().all(|byte| byte.is_ascii_digit()))
 }
 
 /// The row number leading a table line's first cell (`2` in `2 を通じた特別養子縁`, or alone).
@@ -1637,6 +1649,10 @@ mod tests {
         assert!(is_note_lead("対象:要保護児童世帯、要支援児童世帯"));
         assert!(!is_note_lead("数:2回"));
         assert!(!is_header_piece("出典:こども家庭庁"));
+        // A formula defining a row (a browser's PDF, 003_chromium_pdftotext_layout 1302-1303).
+        assert!(!is_header_piece("里親登録数 × 平均受託児童数 + F H の定員数(A)"));
+        assert!(!is_header_piece("乳児院・児童養護施設の入所児童数 + 里親・F Hへの委託児童数(B)"));
+        assert!(is_header_piece("里親+F H"));
     }
 
     #[test]

@@ -590,6 +590,16 @@ fn header(lines: &[SpacedLine], data_width: usize, n_values: usize) -> Vec<RawRo
         split_stray_piece(&mut clusters);
     }
     let mut texts: Vec<String> = clusters.iter().map(Cluster::text).collect();
+    // The national requirement table's header, its columns run together (a browser's
+    // narrow columns, one space apart): cut by what each column must hold.
+    let clean = texts.len() >= COLUMN_OPENERS.len() && requirement_columns_hold(&texts[texts.len() - COLUMN_OPENERS.len()..]);
+    if (1..=COLUMN_OPENERS.len()).contains(&n_values) && !clean {
+        if let Some((stub, columns)) = requirement_header(lines) {
+            let mut cells = vec![stub];
+            cells.extend(columns);
+            return vec![RawRow::new(lines[0].line, lines[0].page, cells)];
+        }
+    }
     let stub = match texts.first() {
         Some(first) if STUB_WORDS.contains(&first.as_str()) || (texts.len() >= data_width && era::year_label(first).year.is_none()) => {
             texts.remove(0)
@@ -599,6 +609,138 @@ fn header(lines: &[SpacedLine], data_width: usize, n_values: usize) -> Vec<RawRo
     let mut cells = vec![stub];
     cells.extend(texts);
     vec![RawRow::new(lines[0].line, lines[0].page, cells)]
+}
+
+/// Lines at most in a header `requirement_header` reads.
+const MAX_REQUIREMENT_HEADER_LINES: usize = 4;
+/// Characters of each `COLUMN_OPENERS` phrase that are never wrapped apart.
+const OPENER_HEAD_CHARS: usize = 4;
+/// Ways of cutting the lines read so far that `requirement_header` keeps at most.
+const MAX_REQUIREMENT_CUTS: usize = 4096;
+
+/// The national requirement table's header (`評価資源 | 計画期間における必要量① (R11年度4月)
+/// | 現在の整備状況② (R6年度4月) | 今後整備すべき見込み量 (①-②)`) whose three columns
+/// came out run together, one space apart, each wrapped over the lines in its own way:
+///
+/// ```text
+///               計画期間における 現在の整備状況 今後整備すべき
+///     評価資源     必要量① (R11年度 ② (R6年度4月) 見込み量 (①- ②)
+///                  4月)
+/// ```
+///
+/// Each line is cut at spaces into three runs, one per column, left to right. A cut
+/// holds when the columns are whole (`requirement_columns_hold`). Returns the
+/// stub and the three labels when exactly one set of labels holds; None otherwise.
+fn requirement_header(lines: &[SpacedLine]) -> Option<(String, Vec<String>)> {
+    let squeeze = |text: &str| text.split_whitespace().collect::<String>();
+    // The header starts at the line with the first column's first words: lines above it
+    // are the rest of a caption.
+    let head: String = COLUMN_OPENERS[0].chars().take(OPENER_HEAD_CHARS).collect();
+    let start = lines.iter().position(|line| line.spans.iter().any(|span| squeeze(&span.text).contains(&head)))?;
+    let lines = &lines[start..];
+    if lines.len() > MAX_REQUIREMENT_HEADER_LINES {
+        return None;
+    }
+    // How many brackets the text leaves open; None when it closes one it did not open.
+    let depth = |text: &str| {
+        text.chars().try_fold(0u32, |depth, c| match c {
+            '(' => Some(depth + 1),
+            ')' => depth.checked_sub(1),
+            _ => Some(depth),
+        })
+    };
+    // Each line's words (runs between spaces), the stub word left out.
+    let mut stub = String::new();
+    let mut lines_words: Vec<Vec<&str>> = Vec::new();
+    for line in lines {
+        let mut words: Vec<&str> = line.spans.iter().flat_map(|span| span.text.split_whitespace()).collect();
+        // The stub word starts its line, left of the columns (`年度 4 月)` under a column is a piece of it).
+        let left = line.spans.first().is_some_and(|span| span.start < lines[0].spans.first().map_or(0, |first| first.start));
+        if stub.is_empty() && left && words.first().is_some_and(|word| STUB_WORDS.contains(word)) {
+            stub = words.remove(0).to_string();
+        }
+        lines_words.push(words);
+    }
+    // Cheap test first: the phrases' first words (`計画期間`…, whole or wrapped) are printed.
+    if !names_requirement_columns(&lines_words.concat().concat()) {
+        return None;
+    }
+    // Every way to cut each line into three runs (some empty), kept while each column
+    // can still start with its phrase.
+    let mut partial: Vec<[String; 3]> = vec![Default::default()];
+    for words in &lines_words {
+        let mut next = Vec::new();
+        for columns in &partial {
+            for first_end in 0..=words.len() {
+                for second_end in first_end..=words.len() {
+                    let runs = [&words[..first_end], &words[first_end..second_end], &words[second_end..]];
+                    let mut extended = columns.clone();
+                    for (column, run) in extended.iter_mut().zip(runs) {
+                        if !run.is_empty() {
+                            *column = join_header(column, &run.join(" "));
+                        }
+                    }
+                    let may_open = extended.iter().zip(COLUMN_OPENERS).all(|(column, opener)| {
+                        let squeezed = squeeze(column);
+                        (squeezed.starts_with(opener) || opener.starts_with(&squeezed)) && depth(column).is_some()
+                    });
+                    if may_open && !next.contains(&extended) {
+                        next.push(extended);
+                    }
+                }
+            }
+        }
+        if next.len() > MAX_REQUIREMENT_CUTS {
+            return None;
+        }
+        partial = next;
+    }
+    let mut found: Option<[String; 3]> = None;
+    for columns in partial.into_iter().filter(|columns| requirement_columns_hold(columns)) {
+        match &found {
+            Some(labels) if *labels != columns => return None,
+            _ => found = Some(columns),
+        }
+    }
+    found.map(|columns| (stub, columns.into()))
+}
+
+/// True when `text` prints the first words of the requirement table's three column
+/// phrases (`計画期間`, `現在の整`, `今後整備`), whole or wrapped.
+pub(crate) fn names_requirement_columns(text: &str) -> bool {
+    let squeezed: String = text.split_whitespace().collect();
+    COLUMN_OPENERS.iter().all(|opener| squeezed.contains(opener.chars().take(OPENER_HEAD_CHARS).collect::<String>().as_str()))
+}
+
+/// True when `columns` are the requirement table's three, whole: each starts with its
+/// phrase (`COLUMN_OPENERS`), closes every bracket it opens and ends with one; the first names `①` and
+/// a year, the second `②` and an earlier year, the third the difference `①-②` and no year.
+pub(crate) fn requirement_columns_hold(columns: &[String]) -> bool {
+    let [first, second, third] = columns else { return false };
+    let squeeze = |text: &str| text.split_whitespace().collect::<String>();
+    let closed = |text: &str| {
+        text.chars().try_fold(0u32, |depth, c| match c {
+            '(' => Some(depth + 1),
+            ')' => depth.checked_sub(1),
+            _ => Some(depth),
+        }) == Some(0)
+    };
+    let formula = |text: &str| squeeze(text).contains("①-②");
+    let (first_year, second_year) = (era::year_label(first), era::year_label(second));
+    // Each ends with its bracket: `(R11年度4月)`, `(R6年度4月)`, `(①-②)`.
+    columns
+        .iter()
+        .zip(COLUMN_OPENERS)
+        .all(|(column, opener)| squeeze(column).starts_with(opener) && closed(column) && column.ends_with(')'))
+        && first.contains('①')
+        && !formula(first)
+        && second.contains('②')
+        && !formula(second)
+        && formula(third)
+        && era::year_label(third).year.is_none()
+        && matches!((first_year.year, second_year.year), (Some(plan_end), Some(now)) if plan_end > now)
+        && !first_year.two_years
+        && !second_year.two_years
 }
 
 /// The pieces of one header column, from one or more lines.
@@ -839,7 +981,8 @@ fn split_years(span: &Span) -> Vec<Cow<'_, Span>> {
             after.next().is_some_and(|c| c.is_ascii_digit())
         };
         // `度 (R7) 度 (R8) …`: the ends of year cells wrapped at 年, one after another.
-        let at_nendo = c == '度' && before == ' ' && two_before == Some(')');
+        // Also after the stub's own rest (`度 度 (R6) 度 (R7) …`, under `年 2024 年 2025 年 …`).
+        let at_nendo = c == '度' && before == ' ' && (two_before == Some(')') || text[..at].trim_end() == "度");
         if at_year || at_era || at_nendo || at_opener {
             starts.push((idx, at));
         }
@@ -851,7 +994,11 @@ fn split_years(span: &Span) -> Vec<Cow<'_, Span>> {
     // Ghostscript; `評価指標 2025 年度 (R7) …`, a browser's PDF): the stub is a cell of its own.
     let first_split = starts[0].1;
     if let Some(stub_end) = text[..first_split].char_indices().enumerate().skip(1).find(|&(_, (at, _))| {
-        text[..at].ends_with(' ') && STUB_WORDS.contains(&text[..at].trim()) && era::year_label(&text[at..]).year.is_some()
+        // Or the stub's first piece, wrapped (`年` over `度`, a browser's narrow stub column).
+        let stub = text[..at].trim();
+        text[..at].ends_with(' ')
+            && STUB_WORDS.iter().any(|word| *word == stub || (word.len() > stub.len() && word.starts_with(stub)))
+            && era::year_label(&text[at..]).year.is_some()
     }) {
         let (idx, (at, _)) = stub_end;
         starts.insert(0, (idx, at));
@@ -1517,6 +1664,16 @@ mod tests {
         assert_eq!(header_ends("度 (R7) 度 (R8) 度 (R9)", 3), Some(vec!["度 (R7)".into(), "度 (R8)".into(), "度 (R9)".into()]));
         assert_eq!(header_ends("度 (R7) 度 (R8)", 3), None);
         assert_eq!(header_ends("度 (R7) 度 (R8) 3 件", 3), None);
+        // A browser wraps the stub `年度` too (`年 2024 年 2025 年` / `度 度 (R6) 度 (R7)`): each
+        // piece of the stub is a cell of its own.
+        let split = |text: &str| -> Vec<String> {
+            let span = Span { start: 0, end: text.chars().count(), text: text.to_string() };
+            split_years(&span).into_iter().map(|span| span.into_owned().text).collect()
+        };
+        assert_eq!(split("年 2024 年 2025 年"), ["年", "2024 年", "2025 年"]);
+        assert_eq!(split("度 度 (R6) 度 (R7)"), ["度", "度 (R6)", "度 (R7)"]);
+        // A word that starts no stub word stays with the year after it.
+        assert_eq!(split("月 2024 年 2025 年"), ["月 2024 年", "2025 年"]);
     }
 
     #[test]

@@ -803,12 +803,15 @@ fn header_before_caption(above: &[Offered<'_>]) -> Vec<Piece> {
     let mut at = end;
     while let Some((idx, text)) = before(&mut at) {
         let offered = &above[idx];
-        let piece = |kind, text: String, line_idx: usize| Piece { kind, text, line: above[line_idx].line, page: above[line_idx].page, end: idx };
+        let piece =
+            |kind, text: String, line_idx: usize| Piece { kind, text, line: above[line_idx].line, page: above[line_idx].page, end: idx };
         if offered.difference_marks && difference_of(text).is_some() {
             pieces.push(piece(PieceKind::Formula, text.to_string(), idx));
         } else if is_year_cell(text) || is_qualified_year_cell(text) {
             pieces.push(piece(PieceKind::Year, text.to_string(), idx));
-        } else if let Some((opening_idx, opening)) = at.checked_sub(1).map(|prev| texts[prev]).filter(|(_, opening)| closes_wrapped_year(opening, text)) {
+        } else if let Some((opening_idx, opening)) =
+            at.checked_sub(1).map(|prev| texts[prev]).filter(|(_, opening)| closes_wrapped_year(opening, text))
+        {
             let cell = format!("{opening}{text}");
             if !(is_year_cell(&cell) || is_qualified_year_cell(&cell)) {
                 break;

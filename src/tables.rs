@@ -11,6 +11,7 @@
 use std::borrow::Cow;
 
 use crate::blocks::RawRow;
+use crate::columns;
 use crate::era;
 use crate::model::{Block, Cell, Column, Item, Row, Table, Warning};
 use crate::values;
@@ -173,6 +174,19 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
             }
         }
         data.push(Data { line: row.line, label, cells, cell_lines: &row.cell_lines });
+    }
+
+    // The national requirement table's header whose three columns could not be cut apart
+    // (`columns::requirement_header`): no value's column can be trusted.
+    if let [header_row] = header {
+        let cells = &header_row.cells[1.min(header_row.cells.len())..];
+        let columns = cells.iter().filter(|cell| !cell.is_empty()).cloned().collect::<Vec<_>>();
+        if columns::names_requirement_columns(&columns.concat())
+            && !columns.len().checked_sub(3).is_some_and(|skip| columns::requirement_columns_hold(&columns[skip..]))
+        {
+            let why = "the requirement table's header came out run together and its three columns cannot be told apart";
+            return unresolved(rows, context, warnings, header_row.line, why);
+        }
     }
 
     // A header's formula among the rows' cells (`(①-②)`): header pieces printed on a

@@ -27,9 +27,84 @@ fn the_last_rows_label_rest_above_the_next_caption_is_its_own() {
 
 #[test]
 fn a_piece_under_the_last_row_is_not_its_rest_when_no_row_above_has_one() {
-    // The first row's label is whole on its line: the piece under the last row may be
-    // the text after the table, and it is left out of the label.
-    let text = TOP_ALIGNED.replace(" 特定妊婦 見込み           20 人", " 特定妊婦見込み数         20 人").replace("\n数\n", "\n");
+    // The first row's label is whole on its line, and text goes on under the piece: it
+    // may be the text after the table, and it is left out of the label.
+    let text = TOP_ALIGNED
+        .replace(" 特定妊婦 見込み           20 人", " 特定妊婦見込み数         20 人")
+        .replace("\n数\n", "\n")
+        .replace("表〇 要支援妊婦に対するサポートプラン作成計画", "を記す表です。");
     let rows: Vec<String> = cells(&text).into_iter().map(|(row, _, _)| row).collect();
     assert_eq!(rows, ["特定妊婦見込み数", "特定妊婦見込み数", "サポートプラン", "サポートプラン"]);
+}
+
+/// The national requirement table printed by Chromium (003_chromium_pdftotext_layout
+/// 1767-1771): its three header cells one space apart, each wrapped its own way.
+const REQUIREMENT: &str = "                計画期間におけ 現在の整備状況 今後整備すべ
+      評価資源     る必要量① (R11 ② (R6年度4月) き見込み量 (①-
+                 年度4月)                  ②)
+ 児童福祉司任用後研修             15          0        15
+ こども家庭ソーシャルワー            5          0         5
+カー養成研修
+";
+
+/// (row, column, raw) of every record.
+fn records(text: &str) -> Vec<(String, String, String)> {
+    let document = keikaku::parse("plan.txt", text.as_bytes()).expect("decodes");
+    keikaku::records(&document).into_iter().map(|record| (record.row, record.column.unwrap_or_default(), record.raw)).collect()
+}
+
+#[test]
+fn a_requirement_tables_header_run_together_is_cut_by_what_each_column_holds() {
+    let found = records(REQUIREMENT);
+    let first = (
+        "児童福祉司任用後研修",
+        ["計画期間における必要量① (R11年度4月)", "現在の整備状況② (R6年度4月)", "今後整備すべき見込み量 (①-②)"],
+        ["15", "0", "15"],
+    );
+    let second = ("こども家庭ソーシャルワーカー養成研修", first.1, ["5", "0", "5"]);
+    let expected: Vec<(String, String, String)> = [first, second]
+        .iter()
+        .flat_map(|(row, columns, values)| {
+            columns.iter().zip(values).map(|(column, value)| (row.to_string(), column.to_string(), value.to_string()))
+        })
+        .collect();
+    assert_eq!(found, expected);
+    // The plan's end and now, from the first two columns.
+    let document = keikaku::parse("plan.txt", REQUIREMENT.as_bytes()).expect("decodes");
+    let years: Vec<Option<i32>> = keikaku::records(&document).iter().take(3).map(|record| record.fiscal_year).collect();
+    assert_eq!(years, [Some(2029), Some(2024), None]);
+}
+
+#[test]
+fn a_requirement_header_cut_two_ways_is_not_guessed() {
+    // Two `②`s: the first may end the first column (`…(R11 ②年度4月)`) or start the
+    // second. The table is kept as fragments, its values under no column.
+    let doubled = REQUIREMENT.replace("る必要量① (R11 ② (R6年度4月)", "る必要量① (R11 ② ② (R6年度4月)");
+    assert_eq!(records(&doubled), []);
+    let document = keikaku::parse("plan.txt", doubled.as_bytes()).expect("decodes");
+    let codes: Vec<&str> = document.warnings.iter().map(|warning| warning.code.as_str()).collect();
+    assert!(codes.contains(&"unresolved_table"), "{codes:?}");
+}
+
+/// The 明石市 plan printed by LibreOffice (003_libreoffice_pdftotext_layout 1276-1283): a
+/// caption wrapped before its unit, right above a two-level header.
+const CAPTION_REST: &str = "表○ ケアニーズを考慮しつつ、就学前のすべての子どもを里親委託した場合の年齢区分別・施設等種類別の
+子ど�数の見込み（単位：人）
+               乳児院           児童養護施設                 里親+FH                            合計
+                                                      里親              FH
+3 歳未満                 0                       0              3               3             0
+3 歳～就学前               0                       0              6               6             0
+学童期以降                 0                      19             45              38             7
+合計                    0                      19             54              47             7
+";
+
+#[test]
+fn a_captions_rest_with_its_unit_is_no_header_cell() {
+    let found = records(CAPTION_REST);
+    assert_eq!(found.len(), 20, "{found:#?}");
+    assert_eq!(found[0], ("3 歳未満".to_string(), "乳児院".to_string(), "0".to_string()));
+    assert!(found.iter().all(|(_, column, _)| !column.contains("単位")), "{found:#?}");
+    let document = keikaku::parse("plan.txt", CAPTION_REST.as_bytes()).expect("decodes");
+    let captions: Vec<String> = keikaku::records(&document).iter().filter_map(|record| record.caption.clone()).collect();
+    assert!(captions.iter().all(|caption| caption.ends_with("子ど�数の見込み(単位:人)")), "{captions:?}");
 }
