@@ -159,7 +159,7 @@ fn header_len(lines: &[SpacedLine]) -> usize {
     let first_data = lines.iter().position(|line| {
         // Year cells (`2025 年度 2026 年度 …`), a stub word before them or not (`年度  2020 年度
         // …`), or their eras wrapped onto a line of their own (`(R7)  (R8)  …`), are header.
-        let n_stub = usize::from(line.spans.len() > 2 && STUB_WORDS.contains(&line.spans[0].text.as_str()));
+        let n_stub = usize::from(line.spans.len() >= 2 && STUB_WORDS.contains(&line.spans[0].text.as_str()));
         let years = &line.spans[n_stub..];
         // (Cheap test first: every cell has a year's mark.)
         if years.iter().all(|span| era::has_year_marks(&span.text, 1))
@@ -175,10 +175,18 @@ fn header_len(lines: &[SpacedLine]) -> usize {
         })
     });
     let mut n_header = first_data.unwrap_or(0);
-    // A label that wraps above its values is not a header line.
+    // Where the first row's values start: a lone piece ending left of them is in the label column.
+    let value_start = first_data.and_then(|first| lines[first].spans.iter().skip(1).map(|span| span.start).min()).unwrap_or(0);
+    // A label that wraps above its values is not a header line (indented or not: `  第三者評価を実施し`
+    // over `ている一時保護施設数  -  1 …`), as long as a header line stays above it.
     while n_header > 0 {
         let spans = &lines[n_header - 1].spans;
-        let label_piece = spans.len() == 1 && is_label(&spans[0]) && !STUB_WORDS.contains(&spans[0].text.as_str());
+        // (Not a header cell's rest closing its bracket, `4月)`.)
+        let closes = |text: &str| text.find(')').is_some_and(|at| !text[..at].contains('('));
+        let in_label_column = |span: &Span| {
+            is_label(span) || (n_header > 1 && span.end < value_start && era::year_label(&span.text).year.is_none() && !closes(&span.text))
+        };
+        let label_piece = spans.len() == 1 && in_label_column(&spans[0]) && !STUB_WORDS.contains(&spans[0].text.as_str());
         if !label_piece {
             break;
         }
@@ -1340,9 +1348,11 @@ fn unit_values(words: &[&str], n_years: usize) -> Option<(usize, Vec<String>)> {
 /// True for a line that may be the end of a wrapped label: not a heading, a
 /// bracketed label, a bullet, a note or a unit line.
 fn may_end_label(text: &str) -> bool {
-    !text.starts_with(|c: char| c.is_ascii_digit() || "(○●◎<«【①②③④⑤⑥⑦⑧⑨⑩・※".contains(c))
+    // A row's unit in brackets (`一時保護施設（箇` / `所）`, `児童福祉施設等` / `（箇所）`).
+    let unit = text.strip_prefix('(').and_then(|rest| rest.strip_suffix(')')).is_some_and(|unit| crate::tables::ROW_UNITS.contains(&unit));
+    unit || (!text.starts_with(|c: char| c.is_ascii_digit() || "(○●◎<«【①②③④⑤⑥⑦⑧⑨⑩・※".contains(c))
         && !text.contains("単位")
-        && !STUB_WORDS.contains(&text)
+        && !STUB_WORDS.contains(&text))
 }
 
 /// True for a short piece printed right under a table's last row, with a blank

@@ -24,7 +24,7 @@ const TOTAL_WORDS: [&str; 5] = ["合計", "計", "全体", "総数", "総計"];
 /// Tables wider than this are not searched for the placement of missing cells.
 const MAX_SEARCH_COLUMNS: usize = 24;
 /// Units that a row label may name in brackets (`一時保護所の定員数(人)`).
-const ROW_UNITS: [&str; 14] = ["人", "件", "回", "箇所", "か所", "世帯", "日", "人日", "名", "%", "施設", "組", "床", "時間"];
+pub(crate) const ROW_UNITS: [&str; 14] = ["人", "件", "回", "箇所", "か所", "世帯", "日", "人日", "名", "%", "施設", "組", "床", "時間"];
 
 /// What the text around the rows says about the table.
 #[derive(Debug, Clone, Default)]

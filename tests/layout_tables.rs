@@ -108,3 +108,47 @@ fn a_captions_rest_with_its_unit_is_no_header_cell() {
     let captions: Vec<String> = keikaku::records(&document).iter().filter_map(|record| record.caption.clone()).collect();
     assert!(captions.iter().all(|caption| caption.ends_with("子ど�数の見込み(単位:人)")), "{captions:?}");
 }
+
+/// The 明石市 plan printed by Chromium (003_chromium_pdftotext_layout 997-1005): a stub
+/// word and year cells run together one space apart, each wrapped at 年, row labels
+/// wrapped under their rows, the last rest a unit in brackets with a blank line after it.
+const RUN_TOGETHER: &str = "    評価指標    2025 年 2026 年 2027 年 2028 年度 2029 年
+           度 (R7) 度 (R8) 度 (R9)   (R10) 度 (R11)
+ 一時保護施設（箇         0      0      0       0       0
+所）
+ 里親（世帯）          18     20     21      23     25
+ ファミリーホーム         1      1      1       2       2
+（箇所）
+ 児童福祉施設等          4      4      4       4       4
+（箇所）
+";
+
+#[test]
+fn year_cells_run_together_after_a_stub_word_and_a_units_rest() {
+    let found = cells(RUN_TOGETHER);
+    let rows: Vec<&str> = found.iter().step_by(5).map(|(row, _, _)| row.as_str()).collect();
+    assert_eq!(rows, ["一時保護施設(箇所)", "里親(世帯)", "ファミリーホーム (箇所)", "児童福祉施設等 (箇所)"]);
+    let years: Vec<i32> = found.iter().take(5).map(|(_, year, _)| *year).collect();
+    assert_eq!(years, [2025, 2026, 2027, 2028, 2029]);
+    let farms: Vec<&str> = found[10..15].iter().map(|(_, _, raw)| raw.as_str()).collect();
+    assert_eq!(farms, ["1", "1", "1", "2", "2"]);
+}
+
+/// The same (1022-1026): a label over three lines, its first piece above its values line,
+/// indented.
+const LABEL_ABOVE: &str = "     評価指標    2025 年 2026 年 2027 年 2028 年 2029 年
+             度 (R7) 度 (R8) 度 (R9) 度 (R10) 度 (R11)
+  第三者評価を実施し
+ている一時保護施設数         -      1      -       -        1
+（箇所）
+";
+
+#[test]
+fn a_labels_indented_first_piece_above_its_values_is_no_header_line() {
+    let found = cells(LABEL_ABOVE);
+    let expected: Vec<(String, i32, String)> = [(2025, "-"), (2026, "1"), (2027, "-"), (2028, "-"), (2029, "1")]
+        .iter()
+        .map(|(year, raw)| ("第三者評価を実施している一時保護施設数 (箇所)".to_string(), *year, raw.to_string()))
+        .collect();
+    assert_eq!(found, expected);
+}
