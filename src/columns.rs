@@ -593,6 +593,11 @@ fn header(lines: &[SpacedLine], data_width: usize, n_values: usize) -> Vec<RawRo
     if let Some(rows) = two_levels(lines, n_values) {
         return rows;
     }
+    if let Some((stub, labels)) = paired_years(lines).filter(|(_, labels)| labels.len() == n_values) {
+        let mut cells = vec![stub];
+        cells.extend(labels);
+        return vec![RawRow::new(lines[0].line, lines[0].page, cells)];
+    }
     let mut clusters = clusters(lines, 0..lines.len());
     if clusters.len() + 1 == n_values {
         split_stray_piece(&mut clusters);
@@ -617,6 +622,48 @@ fn header(lines: &[SpacedLine], data_width: usize, n_values: usize) -> Vec<RawRo
     let mut cells = vec![stub];
     cells.extend(texts);
     vec![RawRow::new(lines[0].line, lines[0].page, cells)]
+}
+
+/// A header of two lines, year cells over their eras, paired in order rather than by
+/// place: a browser prints the year cells one space apart and narrower than the eras
+/// under them (`2025年度 2026年度 2027年度 2028年度 2029年` over `(R7)     (R8)     (R9)
+/// (R10) 度 (R11)`), so places drift apart across the line. Taken only when both lines
+/// hold as many cells, every pair is one year cell whose era names the same year as
+/// its western year (`2029年` + `度 (R11)`), and the top line holds nothing else but a
+/// stub word (printed whole, or `年` over `度`). Returns the stub and the cells.
+fn paired_years(lines: &[SpacedLine]) -> Option<(String, Vec<String>)> {
+    let [top, bottom] = lines else { return None };
+    let texts = |line: &SpacedLine| -> Vec<String> { line.spans.iter().flat_map(split_years).map(|span| span.text.clone()).collect() };
+    let (mut top, mut bottom) = (texts(top), texts(bottom));
+    let mut stub = String::new();
+    if top.first().is_some_and(|first| era::year_label(first).year.is_none()) {
+        let first = top.remove(0);
+        let wrapped = bottom.first().map(|below| format!("{first}{below}"));
+        if STUB_WORDS.contains(&first.as_str()) {
+            stub = first;
+        } else if let Some(whole) = wrapped.filter(|whole| STUB_WORDS.contains(&whole.as_str())) {
+            bottom.remove(0);
+            stub = whole;
+        } else {
+            return None;
+        }
+    }
+    if top.len() < 2 || top.len() != bottom.len() {
+        return None;
+    }
+    top.iter()
+        .zip(&bottom)
+        .map(|(year, era_piece)| {
+            let (above, below) = (era::year_label(year), era::year_label(era_piece));
+            if above.western.is_none() || above.era.is_some() || below.era.is_none() || below.western.is_some() {
+                return None;
+            }
+            let cell = join_header(year, era_piece);
+            let label = era::year_label(&cell);
+            (!label.two_years && label.western.is_some() && label.western == label.era).then_some(cell)
+        })
+        .collect::<Option<Vec<String>>>()
+        .map(|cells| (stub, cells))
 }
 
 /// Lines at most in a header `requirement_header` reads.
@@ -1437,6 +1484,24 @@ mod tests {
         let not_stub = table.replacen("年度     2020", "件数     2020", 1);
         assert_eq!(super::rows(&lines(&not_stub))[0].cells[0], "件数");
         assert_ne!(super::rows(&lines(&not_stub))[1].cells[0], "妊娠届出数");
+    }
+
+    #[test]
+    fn year_cells_over_their_eras_are_paired_in_order() {
+        // 003_chromium_pdftotext_layout 480-483: the eras' places drift right of their years'.
+        let header = lines("           2025年度 2026年度 2027年度 2028年度 2029年\n            (R7)     (R8)     (R9)     (R10) 度 (R11)");
+        let (stub, cells) = paired_years(&header).expect("paired");
+        assert_eq!(stub, "");
+        assert_eq!(cells, ["2025年度 (R7)", "2026年度 (R8)", "2027年度 (R9)", "2028年度 (R10)", "2029年度 (R11)"]);
+        // A stub wrapped at 年 (`年` over `度`).
+        let header = lines(" 年 2024 年 2025 年\n 度 度 (R6) 度 (R7)");
+        assert_eq!(paired_years(&header), Some(("年度".to_string(), vec!["2024 年度 (R6)".to_string(), "2025 年度 (R7)".to_string()])));
+        // An era that names another year than the cell above it: no pairing.
+        let header = lines("  2025年度 2026年度\n   (R8)     (R9)");
+        assert_eq!(paired_years(&header), None);
+        // One era short: no pairing.
+        let header = lines("  2025年度 2026年度 2027年度\n   (R7)     (R8)");
+        assert_eq!(paired_years(&header), None);
     }
 
     #[test]
