@@ -369,6 +369,13 @@ fn needs_work_bytes(bytes: &[u8]) -> bool {
     found != 0
 }
 
+/// True for a byte that may start a character `line` rewrites or counts: a control byte,
+/// or the lead byte of U+0080…U+00BF, U+2000…U+2FFF, U+3000…U+303F (`next` is the byte
+/// after it) or U+F000…U+FFFF. Never true inside a character (a continuation byte).
+fn starts_work(byte: u8, next: Option<u8>) -> bool {
+    byte < 0x20 || matches!(byte, 0x7F | 0xC2 | 0xE2 | 0xEF) || byte == 0xE3 && next == Some(0x80)
+}
+
 /// `text.trim_end_matches([' ', '\u{3000}'])` on bytes (U+3000 is E3 80 80).
 fn trim_end_spaces(text: &str) -> &str {
     let mut bytes = text.as_bytes();
@@ -390,8 +397,17 @@ pub fn line<'a>(original: &'a str, number: u32, warnings: &mut Vec<Warning>) -> 
     let mut n_control = 0;
     // Characters kept as they are go over in runs (`kept_from..`), not one `push` each.
     let mut kept_from = 0;
-    let mut chars = trimmed.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
+    let bytes = trimmed.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        // Only a character `starts_work` flags can be rewritten or counted; the bytes of the
+        // others (kana, kanji, most ASCII) are stepped over without decoding them.
+        if !starts_work(bytes[at], bytes.get(at + 1).copied()) {
+            at += 1;
+            continue;
+        }
+        let c = trimmed[at..].chars().next().expect("a flagged byte starts a character");
+        let next_at = at + c.len_utf8();
         let folded_c = match c {
             '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
             '\u{3000}' | '\u{00A0}' => ' ',
@@ -406,39 +422,45 @@ pub fn line<'a>(original: &'a str, number: u32, warnings: &mut Vec<Warning>) -> 
             '\u{2027}' => '・',
             '\u{FF61}'..='\u{FF9F}' | '\u{FFE0}'..='\u{FFEE}' => {
                 // Half-width katakana: take the run with its sound marks so NFKC composes them.
-                let mut end = at + c.len_utf8();
-                while let Some(&(next_at, next)) = chars.peek() {
-                    if matches!(next, '\u{FF61}'..='\u{FF9F}') {
-                        end = next_at + next.len_utf8();
-                        chars.next();
-                    } else {
-                        break;
-                    }
+                let mut end = next_at;
+                while let Some(next) = trimmed[end..].chars().next().filter(|next| matches!(next, '\u{FF61}'..='\u{FF9F}')) {
+                    end += next.len_utf8();
                 }
                 folded.push_str(&trimmed[kept_from..at]);
                 folded.extend(trimmed[at..end].nfkc());
                 kept_from = end;
+                at = end;
                 continue;
             }
             FORM_FEED => {
                 folded.push_str(&trimmed[kept_from..at]);
-                kept_from = at + c.len_utf8();
+                kept_from = next_at;
+                at = next_at;
                 continue;
             }
             REPLACEMENT => {
                 n_replacement += 1;
+                at = next_at;
                 continue;
             }
-            '\t' => continue,
+            '\t' => {
+                at = next_at;
+                continue;
+            }
             c if c.is_control() => {
                 n_control += 1;
+                at = next_at;
                 continue;
             }
-            _ => continue,
+            _ => {
+                at = next_at;
+                continue;
+            }
         };
         folded.push_str(&trimmed[kept_from..at]);
         folded.push(folded_c);
-        kept_from = at + c.len_utf8();
+        kept_from = next_at;
+        at = next_at;
     }
     folded.push_str(&trimmed[kept_from..]);
     if n_replacement > 0 {
@@ -670,6 +692,22 @@ mod tests {
                 let text: String = "あ".repeat(n_before % 7) + &"b".repeat(n_before / 7 * 5) + &sample.to_string() + "いう";
                 assert_eq!(needs_work_bytes(text.as_bytes()), text.chars().any(needs_work), "{text:?}");
             }
+        }
+    }
+
+    #[test]
+    fn characters_not_flagged_are_kept() {
+        // Every character whose first bytes `starts_work` passes over goes through the fold as it is.
+        for code in 0..=0x10FFFFu32 {
+            let Some(c) = char::from_u32(code) else { continue };
+            let mut buffer = [0; 4];
+            let encoded = c.encode_utf8(&mut buffer).as_bytes();
+            if starts_work(encoded[0], encoded.get(1).copied()) {
+                continue;
+            }
+            let mut warnings = Vec::new();
+            assert_eq!(line(&format!("１{c}１"), 1, &mut warnings), format!("1{c}1"), "U+{code:04X}");
+            assert!(warnings.is_empty(), "U+{code:04X}");
         }
     }
 
