@@ -409,7 +409,11 @@ impl Scanner<'_> {
         if let Some((_, common)) = COMMON_UNITS.iter().find(|(chars, _)| *chars == word) {
             return Some(Cow::Borrowed(common));
         }
-        let word: String = word.iter().collect();
+        // Sized for the characters' bytes (collected from a `char` slice, the string was sized
+        // at a byte a character and grew once or twice).
+        let mut word_text = String::with_capacity(word.iter().map(|c| c.len_utf8()).sum());
+        word_text.extend(word);
+        let word = word_text;
         // (Every bound starts with one of four characters: most words are not searched six times.)
         let may_bound = || word.chars().any(|c| matches!(c, '未' | '以' | '超' | 'か'));
         if may_bound() && NOT_UNITS.iter().any(|bound| word.contains(bound)) {
