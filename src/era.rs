@@ -110,7 +110,7 @@ pub fn year_label(label: &str) -> YearLabel {
             None => char_idx += 1,
         }
     }
-    let qualifier = if western.is_some() || era.is_some() { qualifier(chars, removed) } else { None };
+    let qualifier = if western.is_some() || era.is_some() { qualifier(chars, removed, label.len()) } else { None };
     // A calendar year with a month (`2025年3月`, not `2025年度`) names the fiscal year it falls
     // in (a label without a year has no month to read).
     let month = if western.is_some() || era.is_some() { calendar_month(label) } else { None };
@@ -215,7 +215,7 @@ fn era_at(chars: &[char], at: usize) -> Option<(i32, usize)> {
 /// removal go too, and `①`-style markers stay.
 /// One pass: every bracket becomes a space (so emptied brackets vanish),
 /// whitespace runs become one space, the ends are trimmed.
-fn qualifier(chars: &[char], removed: &[bool]) -> Option<String> {
+fn qualifier(chars: &[char], removed: &[bool], n_label_bytes: usize) -> Option<String> {
     let mut collapsed = String::new();
     let mut space = false;
     for (&c, _) in chars.iter().zip(removed).filter(|(_, &gone)| !gone) {
@@ -223,6 +223,11 @@ fn qualifier(chars: &[char], removed: &[bool]) -> Option<String> {
         if c.is_whitespace() || matches!(c, '(' | ')' | '（' | '）' | '>') {
             space = true;
             continue;
+        }
+        if collapsed.is_empty() {
+            // Room for the rest of the label at the first character kept (grown from empty,
+            // it was reallocated once or twice; most labels keep nothing).
+            collapsed.reserve(n_label_bytes);
         }
         if space && !collapsed.is_empty() {
             collapsed.push(' ');
