@@ -536,7 +536,8 @@ fn is_katakana(c: char) -> bool {
 /// vowel marks came out as `-`; None when the line has no such damage.
 fn repair_kana(text: &str) -> Option<String> {
     // The quick test first: no `"` and no `°`, no damage.
-    if memchr::memchr(b'"', text.as_bytes()).is_none() && !text.contains(BROKEN_HANDAKUTEN) {
+    // (`has_char`: `contains` of a non-ASCII `char` set up a substring searcher on every line.)
+    if memchr::memchr(b'"', text.as_bytes()).is_none() && !has_char(text, BROKEN_HANDAKUTEN) {
         return None;
     }
     let chars: Vec<char> = text.chars().collect();
@@ -591,7 +592,9 @@ fn semi_voiced(c: char) -> Option<char> {
 /// Collapses runs of spaces to one and trims; used for cells and labels.
 pub fn collapse(text: &str) -> Cow<'_, str> {
     let trimmed = text.trim_matches(|c: char| c == ' ' || c == '\t');
-    if !trimmed.contains("  ") && !trimmed.contains('\t') {
+    // Cells are short: a look at each pair of bytes costs less than setting up the substring
+    // searcher of `contains("  ")`.
+    if !trimmed.as_bytes().windows(2).any(|pair| pair == b"  ") && !trimmed.contains('\t') {
         return Cow::Borrowed(trimmed);
     }
     let mut collapsed = String::with_capacity(trimmed.len());
