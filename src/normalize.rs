@@ -408,10 +408,17 @@ pub fn line<'a>(original: &'a str, number: u32, warnings: &mut Vec<Warning>) -> 
     let bytes = trimmed.as_bytes();
     let mut at = 0;
     while at < bytes.len() {
-        // Only a character `starts_work` flags can be rewritten or counted; the bytes of the
-        // others (kana, kanji, most ASCII) are stepped over without decoding them.
-        if !starts_work(bytes[at], bytes.get(at + 1).copied()) {
-            at += 1;
+        // Only a character `starts_work` flags can be rewritten or counted; the others (kana,
+        // kanji, most ASCII) are stepped over by the length their first byte gives, without
+        // decoding them (`at` is always at the start of a character).
+        let byte = bytes[at];
+        if !starts_work(byte, bytes.get(at + 1).copied()) {
+            at += match byte {
+                0x00..=0x7F => 1,
+                0xC0..=0xDF => 2,
+                0xE0..=0xEF => 3,
+                _ => 4,
+            };
             continue;
         }
         let c = trimmed[at..].chars().next().expect("a flagged byte starts a character");
