@@ -284,9 +284,19 @@ fn strip_note_mark(text: &str) -> &str {
     // The mark is the cell's first `※` with only ASCII digits after it, so it is looked
     // for from the end: most cells are turned down after a byte or two (a `memchr` and a
     // searcher ran on every cell).
-    let before_digits = text.trim_end_matches(|c: char| c.is_ascii_digit());
-    match before_digits.strip_suffix('※') {
-        Some(head) if !head.is_empty() && !normalize::has_char(head, '※') => head.trim_end(),
+    // Read on the bytes (an ASCII digit is one byte, `※` is E2 80 BB): no character is
+    // decoded from the end.
+    let n_digits = text.bytes().rev().take_while(u8::is_ascii_digit).count();
+    match text.as_bytes()[..text.len() - n_digits] {
+        [ref head @ .., 0xE2, 0x80, 0xBB] if !head.is_empty() => {
+            // Whole characters were cut, so the length is a character boundary.
+            let head = &text[..head.len()];
+            if normalize::has_char(head, '※') {
+                text
+            } else {
+                head.trim_end()
+            }
+        }
         _ => text,
     }
 }
@@ -690,6 +700,21 @@ pub fn split_values(raw: &str) -> Option<Vec<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn note_marks_stripped_as_read_by_characters() {
+        // The definition, read by characters.
+        let by_chars = |text: &str| {
+            let before_digits = text.trim_end_matches(|c: char| c.is_ascii_digit());
+            match before_digits.strip_suffix('※') {
+                Some(head) if !head.is_empty() && !head.contains('※') => head.trim_end().to_string(),
+                _ => text.to_string(),
+            }
+        };
+        for text in ["", "※", "※1", "未定※", "23※1", "23 ※12", "※※1", "a※b※", "12", "見込※ ", "1※※", "あ※"] {
+            assert_eq!(strip_note_mark(text), by_chars(text), "{text:?}");
+        }
+    }
 
     fn typed(raw: &str) -> (String, Option<f64>, Option<String>, Option<String>) {
         let cell = cell(raw, 1);
