@@ -146,7 +146,8 @@ fn typed(raw: &str) -> Typed {
     let text = strip_note_mark(text);
     // No dash, mark or status word starts with a digit: a cell that does (most numbers)
     // goes straight to `quantity`.
-    if !text.starts_with(|c: char| c.is_ascii_digit()) {
+    // (On the first byte: an ASCII digit is one.)
+    if !text.as_bytes().first().is_some_and(u8::is_ascii_digit) {
         if DASHES.contains(&text) {
             typed.kind = "status";
             typed.status = Some("none");
