@@ -55,8 +55,10 @@ pub fn has_year_marks(text: &str, n: usize) -> bool {
 
 /// Reads the year expressions of a (normalized) header label.
 pub fn year_label(label: &str) -> YearLabel {
-    // Every year expression starts with a digit or an era name (`令和`, `平成`, `昭和`, `R`, `H`).
-    if !label.chars().any(|c| c.is_ascii_digit() || matches!(c, '令' | '平' | '昭' | 'R' | 'H')) {
+    // Every year expression has a `年` (a western year: `2025年`) or starts with an era name
+    // (`令和`, `平成`, `昭和`, `R`, `H`): a label with none of them (a figure, most words)
+    // names no year. (Testing for a digit let every figure through to the full reading.)
+    if !label.chars().any(|c| matches!(c, '年' | '令' | '平' | '昭' | 'R' | 'H')) {
         return YearLabel { year: None, western: None, era: None, calendar: None, qualifier: None, two_years: false };
     }
     // Labels are short: their characters and removal flags live on the stack.
@@ -108,9 +110,10 @@ pub fn year_label(label: &str) -> YearLabel {
             None => char_idx += 1,
         }
     }
-    let qualifier = if western.is_some() || era.is_some() { qualifier(chars, removed) } else { None };
-    // A calendar year with a month (`2025年3月`, not `2025年度`) names the fiscal year it falls in.
-    let month = calendar_month(label);
+    let qualifier = if western.is_some() || era.is_some() { qualifier(chars, removed, label.len()) } else { None };
+    // A calendar year with a month (`2025年3月`, not `2025年度`) names the fiscal year it falls
+    // in (a label without a year has no month to read).
+    let month = if western.is_some() || era.is_some() { calendar_month(label) } else { None };
     let fiscal = |year: Option<i32>| year.map(|year| month.map_or(year, |month| fiscal_year_of(year, month)));
     YearLabel {
         year: fiscal(western).or(fiscal(era)),
@@ -212,7 +215,7 @@ fn era_at(chars: &[char], at: usize) -> Option<(i32, usize)> {
 /// removal go too, and `①`-style markers stay.
 /// One pass: every bracket becomes a space (so emptied brackets vanish),
 /// whitespace runs become one space, the ends are trimmed.
-fn qualifier(chars: &[char], removed: &[bool]) -> Option<String> {
+fn qualifier(chars: &[char], removed: &[bool], n_label_bytes: usize) -> Option<String> {
     let mut collapsed = String::new();
     let mut space = false;
     for (&c, _) in chars.iter().zip(removed).filter(|(_, &gone)| !gone) {
@@ -220,6 +223,11 @@ fn qualifier(chars: &[char], removed: &[bool]) -> Option<String> {
         if c.is_whitespace() || matches!(c, '(' | ')' | '（' | '）' | '>') {
             space = true;
             continue;
+        }
+        if collapsed.is_empty() {
+            // Room for the rest of the label at the first character kept (grown from empty,
+            // it was reallocated once or twice; most labels keep nothing).
+            collapsed.reserve(n_label_bytes);
         }
         if space && !collapsed.is_empty() {
             collapsed.push(' ');

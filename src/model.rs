@@ -281,6 +281,13 @@ struct JsonOut<W> {
 /// Bytes collected before they are written out.
 const JSON_CHUNK: usize = 1 << 16;
 
+/// Whole floats below this are written by `JsonOut::i64` and `.0`; serde_json writes
+/// them the same way (it switches to an exponent from 1e16).
+const WHOLE_FLOAT_LIMIT: f64 = 1e15;
+
+/// Room for a compact key with its comma, quotes and colon (the longest key, `schema_version`, is 14 bytes).
+const KEY_PIECE: usize = 32;
+
 /// Spaces for the pretty form's indentation, sliced per level.
 const INDENT: &[u8; 64] = b"                                                                ";
 
@@ -338,6 +345,19 @@ impl<W: std::io::Write> JsonOut<W> {
     /// An object key; `first` is set false by it.
     #[inline(always)]
     fn key(&mut self, first: &mut bool, key: &str) -> std::io::Result<()> {
+        let n_piece = key.len() + 4;
+        if !self.pretty && n_piece <= KEY_PIECE {
+            // The compact form in one piece, `,"key":` (or `"key":`), put together on the stack
+            // and copied with one capacity check: the key is a literal, so the piece is a
+            // constant (four writes cost 9 M instructions more on c3).
+            let mut piece = [0u8; KEY_PIECE];
+            piece[..2].copy_from_slice(b",\"");
+            piece[2..n_piece - 2].copy_from_slice(key.as_bytes());
+            piece[n_piece - 2..n_piece].copy_from_slice(b"\":");
+            let skip = usize::from(*first);
+            *first = false;
+            return self.raw(&piece[skip..n_piece]);
+        }
         self.separator(*first)?;
         *first = false;
         self.raw(b"\"")?;
@@ -437,6 +457,13 @@ impl<W: std::io::Write> JsonOut<W> {
 
     /// Floats exactly as serde_json writes them (shortest round-trip digits, `.0`, null for NaN).
     fn f64(&mut self, number: f64) -> std::io::Result<()> {
+        // Most values are whole numbers well inside an f64's exact integers: serde_json writes
+        // them as their digits and `.0` (`1600.0`, `-4.0`), which the integer writer does at a
+        // fraction of the cost. (Not -0.0, which serde_json writes with its sign.)
+        if number.fract() == 0.0 && number.abs() < WHOLE_FLOAT_LIMIT && (number != 0.0 || number.is_sign_positive()) {
+            self.i64(number as i64)?;
+            return self.raw(b".0");
+        }
         serde_json::to_writer(&mut self.buf, &number).map_err(|error| match error.io_error_kind() {
             Some(kind) => std::io::Error::new(kind, error),
             None => std::io::Error::other(error),
@@ -921,6 +948,30 @@ mod tests {
             }
         }
         assert!(n_checked > 100);
+    }
+
+    #[test]
+    fn whole_floats_as_serde_json_writes_them() {
+        let mut values = vec![0.0, -0.0, 1.0, -1.0, 0.5, -4.5, 1e15 - 1.0, -(1e15 - 1.0), 1e15, 1e16, 123456789012345.0, f64::NAN];
+        values.extend((0..20_000).map(f64::from));
+        values.extend((0..=15).map(|exponent| 10f64.powi(exponent)));
+        // A spread of large whole numbers (a linear congruential sequence below 1e15).
+        let mut state: u64 = 1;
+        for _ in 0..20_000 {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            values.push((state % 1_000_000_000_000_000) as f64);
+        }
+        for value in values {
+            for number in [value, -value] {
+                let mut json = super::JsonOut { out: std::io::sink(), buf: Vec::new(), chunk: usize::MAX, pretty: false, depth: 0 };
+                json.f64(number).expect("writes to a Vec");
+                assert_eq!(
+                    String::from_utf8(json.buf).unwrap_or_default(),
+                    serde_json::to_string(&number).unwrap_or_default(),
+                    "{number:?}"
+                );
+            }
+        }
     }
 
     #[test]

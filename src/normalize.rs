@@ -369,11 +369,26 @@ fn needs_work_bytes(bytes: &[u8]) -> bool {
     found != 0
 }
 
+/// True for a byte that may start a character `line` rewrites or counts: a control byte,
+/// or the lead byte of U+0080…U+00BF, U+2000…U+2FFF, U+3000…U+303F (`next` is the byte
+/// after it) or U+F000…U+FFFF. Never true inside a character (a continuation byte).
+fn starts_work(byte: u8, next: Option<u8>) -> bool {
+    byte < 0x20 || matches!(byte, 0x7F | 0xC2 | 0xE2 | 0xEF) || byte == 0xE3 && next == Some(0x80)
+}
+
 /// `text.trim_end_matches([' ', '\u{3000}'])` on bytes (U+3000 is E3 80 80).
 fn trim_end_spaces(text: &str) -> &str {
     let mut bytes = text.as_bytes();
-    while let [rest @ .., b' '] | [rest @ .., 0xE3, 0x80, 0x80] = bytes {
-        bytes = rest;
+    loop {
+        // Eight spaces a step first: the layout modes pad a line with dozens of them (a tenth
+        // of the lines of the fixtures, 54 spaces each).
+        while let [rest @ .., b' ', b' ', b' ', b' ', b' ', b' ', b' ', b' '] = bytes {
+            bytes = rest;
+        }
+        match bytes {
+            [rest @ .., b' '] | [rest @ .., 0xE3, 0x80, 0x80] => bytes = rest,
+            _ => break,
+        }
     }
     // Only whole characters were cut, so the length is a character boundary.
     &text[..bytes.len()]
@@ -382,7 +397,8 @@ fn trim_end_spaces(text: &str) -> &str {
 /// Normalizes one line; borrows when nothing needs to change.
 pub fn line<'a>(original: &'a str, number: u32, warnings: &mut Vec<Warning>) -> Cow<'a, str> {
     let trimmed = trim_end_spaces(original);
-    if !needs_work_bytes(trimmed.as_bytes()) {
+    // (A blank line, a third of them, is not padded out and tested.)
+    if trimmed.is_empty() || !needs_work_bytes(trimmed.as_bytes()) {
         return Cow::Borrowed(trimmed);
     }
     let mut folded = String::with_capacity(trimmed.len());
@@ -390,8 +406,24 @@ pub fn line<'a>(original: &'a str, number: u32, warnings: &mut Vec<Warning>) -> 
     let mut n_control = 0;
     // Characters kept as they are go over in runs (`kept_from..`), not one `push` each.
     let mut kept_from = 0;
-    let mut chars = trimmed.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
+    let bytes = trimmed.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        // Only a character `starts_work` flags can be rewritten or counted; the others (kana,
+        // kanji, most ASCII) are stepped over by the length their first byte gives, without
+        // decoding them (`at` is always at the start of a character).
+        let byte = bytes[at];
+        if !starts_work(byte, bytes.get(at + 1).copied()) {
+            at += match byte {
+                0x00..=0x7F => 1,
+                0xC0..=0xDF => 2,
+                0xE0..=0xEF => 3,
+                _ => 4,
+            };
+            continue;
+        }
+        let c = trimmed[at..].chars().next().expect("a flagged byte starts a character");
+        let next_at = at + c.len_utf8();
         let folded_c = match c {
             '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
             '\u{3000}' | '\u{00A0}' => ' ',
@@ -406,39 +438,45 @@ pub fn line<'a>(original: &'a str, number: u32, warnings: &mut Vec<Warning>) -> 
             '\u{2027}' => '・',
             '\u{FF61}'..='\u{FF9F}' | '\u{FFE0}'..='\u{FFEE}' => {
                 // Half-width katakana: take the run with its sound marks so NFKC composes them.
-                let mut end = at + c.len_utf8();
-                while let Some(&(next_at, next)) = chars.peek() {
-                    if matches!(next, '\u{FF61}'..='\u{FF9F}') {
-                        end = next_at + next.len_utf8();
-                        chars.next();
-                    } else {
-                        break;
-                    }
+                let mut end = next_at;
+                while let Some(next) = trimmed[end..].chars().next().filter(|next| matches!(next, '\u{FF61}'..='\u{FF9F}')) {
+                    end += next.len_utf8();
                 }
                 folded.push_str(&trimmed[kept_from..at]);
                 folded.extend(trimmed[at..end].nfkc());
                 kept_from = end;
+                at = end;
                 continue;
             }
             FORM_FEED => {
                 folded.push_str(&trimmed[kept_from..at]);
-                kept_from = at + c.len_utf8();
+                kept_from = next_at;
+                at = next_at;
                 continue;
             }
             REPLACEMENT => {
                 n_replacement += 1;
+                at = next_at;
                 continue;
             }
-            '\t' => continue,
+            '\t' => {
+                at = next_at;
+                continue;
+            }
             c if c.is_control() => {
                 n_control += 1;
+                at = next_at;
                 continue;
             }
-            _ => continue,
+            _ => {
+                at = next_at;
+                continue;
+            }
         };
         folded.push_str(&trimmed[kept_from..at]);
         folded.push(folded_c);
-        kept_from = at + c.len_utf8();
+        kept_from = next_at;
+        at = next_at;
     }
     folded.push_str(&trimmed[kept_from..]);
     if n_replacement > 0 {
@@ -506,7 +544,8 @@ fn is_katakana(c: char) -> bool {
 /// vowel marks came out as `-`; None when the line has no such damage.
 fn repair_kana(text: &str) -> Option<String> {
     // The quick test first: no `"` and no `°`, no damage.
-    if memchr::memchr(b'"', text.as_bytes()).is_none() && !text.contains(BROKEN_HANDAKUTEN) {
+    // (`has_char`: `contains` of a non-ASCII `char` set up a substring searcher on every line.)
+    if memchr::memchr(b'"', text.as_bytes()).is_none() && !has_char(text, BROKEN_HANDAKUTEN) {
         return None;
     }
     let chars: Vec<char> = text.chars().collect();
@@ -561,7 +600,9 @@ fn semi_voiced(c: char) -> Option<char> {
 /// Collapses runs of spaces to one and trims; used for cells and labels.
 pub fn collapse(text: &str) -> Cow<'_, str> {
     let trimmed = text.trim_matches(|c: char| c == ' ' || c == '\t');
-    if !trimmed.contains("  ") && !trimmed.contains('\t') {
+    // Cells are short: a look at each pair of bytes costs less than setting up the substring
+    // searcher of `contains("  ")`.
+    if !trimmed.as_bytes().windows(2).any(|pair| pair == b"  ") && !trimmed.contains('\t') {
         return Cow::Borrowed(trimmed);
     }
     let mut collapsed = String::with_capacity(trimmed.len());
@@ -674,8 +715,25 @@ mod tests {
     }
 
     #[test]
+    fn characters_not_flagged_are_kept() {
+        // Every character whose first bytes `starts_work` passes over goes through the fold as it is.
+        for code in 0..=0x10FFFFu32 {
+            let Some(c) = char::from_u32(code) else { continue };
+            let mut buffer = [0; 4];
+            let encoded = c.encode_utf8(&mut buffer).as_bytes();
+            if starts_work(encoded[0], encoded.get(1).copied()) {
+                continue;
+            }
+            let mut warnings = Vec::new();
+            assert_eq!(line(&format!("１{c}１"), 1, &mut warnings), format!("1{c}1"), "U+{code:04X}");
+            assert!(warnings.is_empty(), "U+{code:04X}");
+        }
+    }
+
+    #[test]
     fn trims_spaces_and_ideographic_spaces_at_the_end() {
-        for text in ["", " ", "a", "a \u{3000} ", "\u{3000}", "表 \u{3000}", "a\t ", " \u{3000}a"] {
+        let padded = format!("表{}\u{3000}{}", " ".repeat(17), " ".repeat(9));
+        for text in ["", " ", "a", "a \u{3000} ", "\u{3000}", "表 \u{3000}", "a\t ", " \u{3000}a", "        ", "a         ", &padded] {
             assert_eq!(trim_end_spaces(text), text.trim_end_matches([' ', '\u{3000}']), "{text:?}");
         }
     }

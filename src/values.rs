@@ -146,7 +146,8 @@ fn typed(raw: &str) -> Typed {
     let text = strip_note_mark(text);
     // No dash, mark or status word starts with a digit: a cell that does (most numbers)
     // goes straight to `quantity`.
-    if !text.starts_with(|c: char| c.is_ascii_digit()) {
+    // (On the first byte: an ASCII digit is one.)
+    if !text.as_bytes().first().is_some_and(u8::is_ascii_digit) {
         if DASHES.contains(&text) {
             typed.kind = "status";
             typed.status = Some("none");
@@ -284,9 +285,19 @@ fn strip_note_mark(text: &str) -> &str {
     // The mark is the cell's first `※` with only ASCII digits after it, so it is looked
     // for from the end: most cells are turned down after a byte or two (a `memchr` and a
     // searcher ran on every cell).
-    let before_digits = text.trim_end_matches(|c: char| c.is_ascii_digit());
-    match before_digits.strip_suffix('※') {
-        Some(head) if !head.is_empty() && !normalize::has_char(head, '※') => head.trim_end(),
+    // Read on the bytes (an ASCII digit is one byte, `※` is E2 80 BB): no character is
+    // decoded from the end.
+    let n_digits = text.bytes().rev().take_while(u8::is_ascii_digit).count();
+    match text.as_bytes()[..text.len() - n_digits] {
+        [ref head @ .., 0xE2, 0x80, 0xBB] if !head.is_empty() => {
+            // Whole characters were cut, so the length is a character boundary.
+            let head = &text[..head.len()];
+            if normalize::has_char(head, '※') {
+                text
+            } else {
+                head.trim_end()
+            }
+        }
         _ => text,
     }
 }
@@ -409,7 +420,11 @@ impl Scanner<'_> {
         if let Some((_, common)) = COMMON_UNITS.iter().find(|(chars, _)| *chars == word) {
             return Some(Cow::Borrowed(common));
         }
-        let word: String = word.iter().collect();
+        // Sized for the characters' bytes (collected from a `char` slice, the string was sized
+        // at a byte a character and grew once or twice).
+        let mut word_text = String::with_capacity(word.iter().map(|c| c.len_utf8()).sum());
+        word_text.extend(word);
+        let word = word_text;
         // (Every bound starts with one of four characters: most words are not searched six times.)
         let may_bound = || word.chars().any(|c| matches!(c, '未' | '以' | '超' | 'か'));
         if may_bound() && NOT_UNITS.iter().any(|bound| word.contains(bound)) {
@@ -614,7 +629,10 @@ pub fn split_values(raw: &str) -> Option<Vec<String>> {
     let mut stack = [(0, ""); MAX_SPLIT_TOKENS];
     let mut n_tokens = 0;
     let mut offset = 0;
-    for token in raw.split(' ') {
+    // (Split on the bytes: `str::split(' ')` ran a `memchr` for each token of a few bytes.
+    // A space is one byte, so the pieces are whole characters.)
+    for piece in raw.as_bytes().split(|&byte| byte == b' ') {
+        let token = &raw[offset..offset + piece.len()];
         if !token.is_empty() {
             if n_tokens == MAX_SPLIT_TOKENS {
                 return None;
@@ -686,6 +704,21 @@ pub fn split_values(raw: &str) -> Option<Vec<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn note_marks_stripped_as_read_by_characters() {
+        // The definition, read by characters.
+        let by_chars = |text: &str| {
+            let before_digits = text.trim_end_matches(|c: char| c.is_ascii_digit());
+            match before_digits.strip_suffix('※') {
+                Some(head) if !head.is_empty() && !head.contains('※') => head.trim_end().to_string(),
+                _ => text.to_string(),
+            }
+        };
+        for text in ["", "※", "※1", "未定※", "23※1", "23 ※12", "※※1", "a※b※", "12", "見込※ ", "1※※", "あ※"] {
+            assert_eq!(strip_note_mark(text), by_chars(text), "{text:?}");
+        }
+    }
 
     fn typed(raw: &str) -> (String, Option<f64>, Option<String>, Option<String>) {
         let cell = cell(raw, 1);
