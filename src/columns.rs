@@ -12,6 +12,7 @@ use std::borrow::Cow;
 
 use crate::blocks::{join, RawRow};
 use crate::era;
+use crate::normalize;
 use crate::tables::STUB_WORDS;
 use crate::values;
 
@@ -687,6 +688,11 @@ const MAX_REQUIREMENT_CUTS: usize = 4096;
 /// holds when the columns are whole (`requirement_columns_hold`). Returns the
 /// stub and the three labels when exactly one set of labels holds; None otherwise.
 fn requirement_header(lines: &[SpacedLine]) -> Option<(String, Vec<String>)> {
+    // Cheap test first (asked of every header of three columns or fewer): the phrases' first characters.
+    let printed = |c: char| lines.iter().any(|line| line.spans.iter().any(|span| normalize::has_char(&span.text, c)));
+    if !COLUMN_OPENERS.iter().all(|opener| opener.chars().next().is_some_and(printed)) {
+        return None;
+    }
     let squeeze = |text: &str| text.split_whitespace().collect::<String>();
     // The header starts at the line with the first column's first words: lines above it
     // are the rest of a caption.
@@ -722,9 +728,27 @@ fn requirement_header(lines: &[SpacedLine]) -> Option<(String, Vec<String>)> {
     }
     // Every way to cut each line into three runs (some empty), kept while each column
     // can still start with its phrase.
+    // A column's one bracket ends it (`(R11年度4月)`, `(①-②)`): nothing is printed after it.
+    let ended_before = |text: &str| {
+        let mut depth = 0u32;
+        let mut closed = false;
+        text.chars().any(|c| {
+            let after_end = closed && c != ' ';
+            match c {
+                '(' => depth += 1,
+                ')' => {
+                    depth = depth.saturating_sub(1);
+                    closed |= depth == 0;
+                }
+                _ => {}
+            }
+            after_end
+        })
+    };
     let mut partial: Vec<[String; 3]> = vec![Default::default()];
     for words in &lines_words {
         let mut next = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         for columns in &partial {
             for first_end in 0..=words.len() {
                 for second_end in first_end..=words.len() {
@@ -735,11 +759,13 @@ fn requirement_header(lines: &[SpacedLine]) -> Option<(String, Vec<String>)> {
                             *column = join_header(column, &run.join(" "));
                         }
                     }
+                    // Each column's printed characters and its phrase agree as far as both go.
                     let may_open = extended.iter().zip(COLUMN_OPENERS).all(|(column, opener)| {
-                        let squeezed = squeeze(column);
-                        (squeezed.starts_with(opener) || opener.starts_with(&squeezed)) && depth(column).is_some()
+                        column.chars().filter(|c| !c.is_whitespace()).zip(opener.chars()).all(|(printed, wanted)| printed == wanted)
+                            && depth(column).is_some()
+                            && !ended_before(column)
                     });
-                    if may_open && !next.contains(&extended) {
+                    if may_open && seen.insert(extended.clone()) {
                         next.push(extended);
                     }
                 }
@@ -763,6 +789,10 @@ fn requirement_header(lines: &[SpacedLine]) -> Option<(String, Vec<String>)> {
 /// True when `text` prints the first words of the requirement table's three column
 /// phrases (`計画期間`, `現在の整`, `今後整備`), whole or wrapped.
 pub(crate) fn names_requirement_columns(text: &str) -> bool {
+    // Cheap test first (asked of every table): the phrases' first characters.
+    if !COLUMN_OPENERS.iter().all(|opener| opener.chars().next().is_some_and(|c| normalize::has_char(text, c))) {
+        return false;
+    }
     let squeezed: String = text.split_whitespace().collect();
     COLUMN_OPENERS.iter().all(|opener| squeezed.contains(opener.chars().take(OPENER_HEAD_CHARS).collect::<String>().as_str()))
 }

@@ -1113,7 +1113,10 @@ fn is_requirement_header_piece(text: &str) -> bool {
     // (The words searched for are 12 bytes or more: shorter pieces are not searched four times.)
     let may_name_column = text.len() >= "見込み量".len();
     text == REQUIREMENT_STUB
-        || may_name_column && (REQUIREMENT_COLUMNS.iter().any(|opener| text.contains(opener)) || text.contains("見込み量"))
+        // (Each word's first character first: most pieces hold none of them.)
+        || may_name_column
+            && (REQUIREMENT_COLUMNS.iter().any(|opener| opener.chars().next().is_some_and(|c| normalize::has_char(text, c)) && text.contains(opener))
+                || normalize::has_char(text, '見') && text.contains("見込み量"))
         || ((normalize::has_char(text, '①') || normalize::has_char(text, '②'))
             && !text.starts_with(['③', '④', '⑤', '⑥', '⑦', '⑧', '⑨', '⑩']))
         || era_piece

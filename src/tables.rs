@@ -13,6 +13,7 @@ use std::borrow::Cow;
 use crate::blocks::RawRow;
 use crate::columns;
 use crate::era;
+use crate::normalize;
 use crate::model::{Block, Cell, Column, Item, Row, Table, Warning};
 use crate::values;
 
@@ -181,7 +182,9 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
     if let [header_row] = header {
         let cells = &header_row.cells[1.min(header_row.cells.len())..];
         let columns = cells.iter().filter(|cell| !cell.is_empty()).cloned().collect::<Vec<_>>();
-        if columns::names_requirement_columns(&columns.concat())
+        // (Cheap test first, on the cells as they are: every table is asked.)
+        let printed = |c: char| cells.iter().any(|cell| normalize::has_char(cell, c));
+        if printed('計') && printed('現') && printed('今') && columns::names_requirement_columns(&columns.concat())
             && !columns.len().checked_sub(3).is_some_and(|skip| columns::requirement_columns_hold(&columns[skip..]))
         {
             let why = "the requirement table's header came out run together and its three columns cannot be told apart";
@@ -480,7 +483,8 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
     // (`…定員数(A)`), which leave the rows as they are.
     let year_columns: Vec<&str> =
         columns.iter().filter(|column| column.fiscal_year.is_some()).filter_map(|column| column.label.as_deref()).collect();
-    if year_columns.len() >= 3 && !year_columns.iter().any(|label| label.contains(" > ")) {
+    // (`has_char` first: a substring search costs its setup on every label.)
+    if year_columns.len() >= 3 && !year_columns.iter().any(|label| normalize::has_char(label, '>') && label.contains(" > ")) {
         let label_like = |words: &str| !words.is_empty() && !words.contains('(') && !STUB_WORDS.iter().any(|stub| stub.starts_with(words));
         let same_words = year_columns.windows(2).all(|pair| words_before_year(pair[0]) == words_before_year(pair[1]));
         if let Some(label) = year_columns.iter().find(|label| label_like(words_before_year(label))).filter(|_| !same_words) {
@@ -493,7 +497,7 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
         }
     }
     let kind =
-        if columns.iter().any(|column| column.label.as_deref().is_some_and(|label| label.contains("必要量") || label.contains("整備状況")))
+        if columns.iter().any(|column| column.label.as_deref().is_some_and(|label| (normalize::has_char(label, '必') && label.contains("必要量")) || (normalize::has_char(label, '整') && label.contains("整備状況"))))
         {
             "requirement"
         } else if !columns.is_empty() && columns.iter().filter(|column| column.fiscal_year.is_some()).count() * 2 >= columns.len() {
