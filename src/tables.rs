@@ -13,8 +13,8 @@ use std::borrow::Cow;
 use crate::blocks::RawRow;
 use crate::columns;
 use crate::era;
-use crate::normalize;
 use crate::model::{Block, Cell, Column, Item, Row, Table, Warning};
+use crate::normalize;
 use crate::values;
 
 /// First header cells that name the row-label column rather than data.
@@ -184,7 +184,10 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
         let columns = cells.iter().filter(|cell| !cell.is_empty()).cloned().collect::<Vec<_>>();
         // (Cheap test first, on the cells as they are: every table is asked.)
         let printed = |c: char| cells.iter().any(|cell| normalize::has_char(cell, c));
-        if printed('計') && printed('現') && printed('今') && columns::names_requirement_columns(&columns.concat())
+        if printed('計')
+            && printed('現')
+            && printed('今')
+            && columns::names_requirement_columns(&columns.concat())
             && !columns.len().checked_sub(3).is_some_and(|skip| columns::requirement_columns_hold(&columns[skip..]))
         {
             let why = "the requirement table's header came out run together and its three columns cannot be told apart";
@@ -496,17 +499,20 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
             return unresolved(rows, context, warnings, first, &why);
         }
     }
-    let kind =
-        if columns.iter().any(|column| column.label.as_deref().is_some_and(|label| (normalize::has_char(label, '必') && label.contains("必要量")) || (normalize::has_char(label, '整') && label.contains("整備状況"))))
-        {
-            "requirement"
-        } else if !columns.is_empty() && columns.iter().filter(|column| column.fiscal_year.is_some()).count() * 2 >= columns.len() {
-            "year_series"
-        } else if n_header == 2 || (n_header == 1 && columns.len() > 1) {
-            "matrix"
-        } else {
-            "generic"
-        };
+    let kind = if columns.iter().any(|column| {
+        column.label.as_deref().is_some_and(|label| {
+            (normalize::has_char(label, '必') && label.contains("必要量"))
+                || (normalize::has_char(label, '整') && label.contains("整備状況"))
+        })
+    }) {
+        "requirement"
+    } else if !columns.is_empty() && columns.iter().filter(|column| column.fiscal_year.is_some()).count() * 2 >= columns.len() {
+        "year_series"
+    } else if n_header == 2 || (n_header == 1 && columns.len() > 1) {
+        "matrix"
+    } else {
+        "generic"
+    };
     let first = rows.first().map_or(0, |row| row.line);
     let last = rows.last().map_or(0, |row| row.line);
     Block::Table(Box::new(Table {
