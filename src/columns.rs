@@ -160,13 +160,26 @@ fn header_len(lines: &[SpacedLine]) -> usize {
     let first_data = lines.iter().position(|line| {
         // Year cells (`2025 年度 2026 年度 …`), a stub word before them or not (`年度  2020 年度
         // …`), or their eras wrapped onto a line of their own (`(R7)  (R8)  …`), are header.
-        let n_stub = usize::from(line.spans.len() >= 2 && STUB_WORDS.contains(&line.spans[0].text.as_str()));
+        // (Or a piece of one, wrapped: `区域全` over `市`, a browser's narrow stub column.)
+        let stub_piece = |text: &str| {
+            !text.is_empty()
+                && STUB_WORDS
+                    .iter()
+                    .any(|word| *word == text || (word.len() > text.len() && (word.starts_with(text) || word.ends_with(text))))
+        };
+        let first = line.spans.first().map_or("", |span| span.text.as_str());
+        let n_stub = usize::from(line.spans.len() >= 2 && stub_piece(first));
         let years = &line.spans[n_stub..];
         // (Cheap test first: every cell has a year's mark.)
-        if years.iter().all(|span| era::has_year_marks(&span.text, 1))
-            && years.iter().flat_map(split_years).all(|span| era::year_label(&span.text).year.is_some())
-        {
-            return false;
+        if years.iter().all(|span| era::has_year_marks(&span.text, 1)) {
+            // The stub may also be split off the first cell (`区域全 2025年度 2026年度 …`).
+            let mut pieces = years.iter().flat_map(split_years).peekable();
+            if n_stub == 0 {
+                pieces.next_if(|piece| stub_piece(&piece.text));
+            }
+            if pieces.all(|span| era::year_label(&span.text).year.is_some()) {
+                return false;
+            }
         }
         let has_label = line.spans.first().is_some_and(is_label);
         line.spans.iter().any(|span| {

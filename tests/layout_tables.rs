@@ -152,3 +152,27 @@ fn a_labels_indented_first_piece_above_its_values_is_no_header_line() {
         .collect();
     assert_eq!(found, expected);
 }
+
+/// The 明石市 plan printed by Chromium (003_chromium_pdftotext_layout 846-852): the stub
+/// `区域全市` wrapped (`区域全` one space before the years, `市` under it).
+const WRAPPED_STUB: &str = "表〇 ショートステイ事業の量の見込み及び確保方策 (単位：人日)
+  区域全 2025年度 2026年度 2027年度            2028年度      2029年度
+   市   (R7)     (R8)     (R9)          (R10)       (R11)
+ 量の見      1,600    1,650    1,700         1,750      1,800
+込み
+ 確保方      1,600    1,650    1,700         1,750      1,800
+策
+";
+
+#[test]
+fn a_stub_wrapped_before_run_together_years_is_the_stub() {
+    let found = cells(WRAPPED_STUB);
+    let rows: Vec<&str> = found.iter().step_by(5).map(|(row, _, _)| row.as_str()).collect();
+    assert_eq!(rows, ["量の見込み", "確保方策"]);
+    let first: Vec<(i32, &str)> = found[..5].iter().map(|(_, year, raw)| (*year, raw.as_str())).collect();
+    assert_eq!(first, [(2025, "1,600"), (2026, "1,650"), (2027, "1,700"), (2028, "1,750"), (2029, "1,800")]);
+    let document = keikaku::parse("plan.txt", WRAPPED_STUB.as_bytes()).expect("decodes");
+    // The stub is no piece of the first column's label.
+    let first_column = keikaku::records(&document).first().and_then(|record| record.column.clone());
+    assert_eq!(first_column.as_deref(), Some("2025年度 (R7)"));
+}
