@@ -715,14 +715,6 @@ fn requirement_header(lines: &[SpacedLine]) -> Option<(String, Vec<String>)> {
     if lines.len() > MAX_REQUIREMENT_HEADER_LINES {
         return None;
     }
-    // How many brackets the text leaves open; None when it closes one it did not open.
-    let depth = |text: &str| {
-        text.chars().try_fold(0u32, |depth, c| match c {
-            '(' => Some(depth + 1),
-            ')' => depth.checked_sub(1),
-            _ => Some(depth),
-        })
-    };
     // Each line's words (runs between spaces), the stub word left out.
     let mut stub = String::new();
     let mut lines_words: Vec<Vec<&str>> = Vec::new();
@@ -775,7 +767,7 @@ fn requirement_header(lines: &[SpacedLine]) -> Option<(String, Vec<String>)> {
                     // Each column's printed characters and its phrase agree as far as both go.
                     let may_open = extended.iter().zip(COLUMN_OPENERS).all(|(column, opener)| {
                         column.chars().filter(|c| !c.is_whitespace()).zip(opener.chars()).all(|(printed, wanted)| printed == wanted)
-                            && depth(column).is_some()
+                            && bracket_depth(column).is_some()
                             && !ended_before(column)
                     });
                     if may_open && seen.insert(extended.clone()) {
@@ -810,19 +802,22 @@ pub(crate) fn names_requirement_columns(text: &str) -> bool {
     COLUMN_OPENERS.iter().all(|opener| squeezed.contains(opener.chars().take(OPENER_HEAD_CHARS).collect::<String>().as_str()))
 }
 
+/// How many brackets `text` leaves open; None when it closes one it did not open.
+fn bracket_depth(text: &str) -> Option<u32> {
+    text.chars().try_fold(0u32, |depth, c| match c {
+        '(' => Some(depth + 1),
+        ')' => depth.checked_sub(1),
+        _ => Some(depth),
+    })
+}
+
 /// True when `columns` are the requirement table's three, whole: each starts with its
 /// phrase (`COLUMN_OPENERS`), closes every bracket it opens and ends with one; the first names `①` and
 /// a year, the second `②` and an earlier year, the third the difference `①-②` and no year.
 pub(crate) fn requirement_columns_hold(columns: &[String]) -> bool {
     let [first, second, third] = columns else { return false };
     let squeeze = |text: &str| text.split_whitespace().collect::<String>();
-    let closed = |text: &str| {
-        text.chars().try_fold(0u32, |depth, c| match c {
-            '(' => Some(depth + 1),
-            ')' => depth.checked_sub(1),
-            _ => Some(depth),
-        }) == Some(0)
-    };
+    let closed = |text: &str| bracket_depth(text) == Some(0);
     let formula = |text: &str| squeeze(text).contains("①-②");
     let (first_year, second_year) = (era::year_label(first), era::year_label(second));
     // Each ends with its bracket: `(R11年度4月)`, `(R6年度4月)`, `(①-②)`.
