@@ -281,7 +281,11 @@ pub fn rows(lines: &[SpacedLine]) -> Vec<RawRow> {
     let top_aligned = body.first().is_some_and(|first| !label_only(first))
         && body.iter().any(&label_only)
         && body.iter().filter(|line| !label_only(line)).all(|line| {
-            line.spans.len() > 1 && line.spans[0].end < value_edge && !is_data(&line.spans[0]) && line.spans[1..].iter().any(is_data)
+            // (A label at the left edge may read as a value: `18歳`.)
+            line.spans.len() > 1
+                && line.spans[0].end < value_edge
+                && (!is_data(&line.spans[0]) || is_label(&line.spans[0]))
+                && line.spans[1..].iter().any(is_data)
         });
     // Where the last row's value cells stand on its line, for their wrapped rests.
     let mut last_values: &[Span] = &[];
@@ -607,7 +611,8 @@ fn header(lines: &[SpacedLine], data_width: usize, n_values: usize) -> Vec<RawRo
     if let Some(rows) = two_levels(lines, n_values) {
         return rows;
     }
-    if let Some((stub, labels)) = paired_years(lines).filter(|(_, labels)| labels.len() == n_values) {
+    // (As many cells as the rows' values, or more: two values run together, `5 30`, are split by `tables`.)
+    if let Some((stub, labels)) = paired_years(lines).filter(|(_, labels)| labels.len() >= n_values) {
         let mut cells = vec![stub];
         cells.extend(labels);
         return vec![RawRow::new(lines[0].line, lines[0].page, cells)];
@@ -644,7 +649,8 @@ fn header(lines: &[SpacedLine], data_width: usize, n_values: usize) -> Vec<RawRo
 /// (R10) 度 (R11)`), so places drift apart across the line. Taken only when both lines
 /// hold as many cells, every pair is one year cell whose era names the same year as
 /// its western year (`2029年` + `度 (R11)`), and the top line holds nothing else but a
-/// stub word (printed whole, or `年` over `度`). Returns the stub and the cells.
+/// stub word (printed whole, or `年` over `度`) and a total column wrapped alike (`合` over
+/// `計`). Returns the stub and the cells.
 fn paired_years(lines: &[SpacedLine]) -> Option<(String, Vec<String>)> {
     let [top, bottom] = lines else { return None };
     let texts = |line: &SpacedLine| -> Vec<String> { line.spans.iter().flat_map(split_years).map(|span| span.text.clone()).collect() };
@@ -662,6 +668,19 @@ fn paired_years(lines: &[SpacedLine]) -> Option<(String, Vec<String>)> {
             return None;
         }
     }
+    // A total column wrapped the same way, its halves run into the last cells (`2024年 合` over
+    // `度 (R6) 計`).
+    let mut total = None;
+    if let (Some(last_top), Some(last_bottom)) = (top.last_mut(), bottom.last_mut()) {
+        if let (Some((year, above)), Some((era_piece, below))) = (last_top.rsplit_once(' '), last_bottom.rsplit_once(' ')) {
+            let word = format!("{above}{below}");
+            if crate::tables::TOTAL_WORDS.contains(&word.as_str()) && above.chars().count() == 1 {
+                total = Some(word);
+                *last_top = year.to_string();
+                *last_bottom = era_piece.to_string();
+            }
+        }
+    }
     if top.len() < 2 || top.len() != bottom.len() {
         return None;
     }
@@ -677,7 +696,7 @@ fn paired_years(lines: &[SpacedLine]) -> Option<(String, Vec<String>)> {
             (!label.two_years && label.western.is_some() && label.western == label.era).then_some(cell)
         })
         .collect::<Option<Vec<String>>>()
-        .map(|cells| (stub, cells))
+        .map(|cells| (stub, cells.into_iter().chain(total).collect()))
 }
 
 /// Lines at most in a header `requirement_header` reads.
@@ -1537,6 +1556,12 @@ mod tests {
         // An era that names another year than the cell above it: no pairing.
         let header = lines("  2025年度 2026年度\n   (R8)     (R9)");
         assert_eq!(paired_years(&header), None);
+        // A total column wrapped alike (`合` over `計`) comes last.
+        let header = lines("  2023年 2024年 合\n  度 (R5) 度 (R6) 計");
+        assert_eq!(
+            paired_years(&header).map(|(_, cells)| cells),
+            Some(vec!["2023年度 (R5)".into(), "2024年度 (R6)".into(), "合計".to_string()])
+        );
         // One era short: no pairing.
         let header = lines("  2025年度 2026年度 2027年度\n   (R7)     (R8)");
         assert_eq!(paired_years(&header), None);

@@ -21,7 +21,7 @@ use crate::values;
 pub(crate) const STUB_WORDS: [&str; 10] =
     ["年度", "評価指標", "評価資源", "参考数値", "区域全市", "種別", "人口見込", "事業名", "資源", "項目"];
 /// Column labels that hold the sum of the other columns.
-const TOTAL_WORDS: [&str; 5] = ["合計", "計", "全体", "総数", "総計"];
+pub(crate) const TOTAL_WORDS: [&str; 5] = ["合計", "計", "全体", "総数", "総計"];
 /// Tables wider than this are not searched for the placement of missing cells.
 const MAX_SEARCH_COLUMNS: usize = 24;
 /// Units that a row label may name in brackets (`一時保護所の定員数(人)`).

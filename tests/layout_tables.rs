@@ -176,3 +176,32 @@ fn a_stub_wrapped_before_run_together_years_is_the_stub() {
     let first_column = keikaku::records(&document).first().and_then(|record| record.column.clone());
     assert_eq!(first_column.as_deref(), Some("2025年度 (R7)"));
 }
+
+/// The 明石市 plan printed by Chromium (003_chromium_pdftotext_layout 1560-1566): a total
+/// column wrapped like the years (`2024年 合` over `度 (R6) 計`), a label at the left edge
+/// that reads as a value (`18歳`) with its rest under it, and two values run together (`5 30`).
+const WRAPPED_TOTAL: &str = "表○社会的養護継続中に18歳を迎えた方の状況
+       2019年 2020年 2021年 2022年 2023年 2024年 合
+       度 (R1) 度 (R2) 度 (R3) 度 (R4) 度 (R5) 度 (R6) 計
+ 18歳         5    6      5      2      7      5 30
+到達
+ 措置          3    1      2      1      5      2 14
+延長
+";
+
+#[test]
+fn a_total_column_wrapped_like_the_years_and_a_label_that_reads_as_a_value() {
+    let found = records(WRAPPED_TOTAL);
+    let rows: Vec<(&str, &str, &str)> = found
+        .iter()
+        .filter(|(_, column, _)| column == "合計")
+        .map(|(row, column, raw)| (row.as_str(), column.as_str(), raw.as_str()))
+        .collect();
+    assert_eq!(rows, [("18歳到達", "合計", "30"), ("措置延長", "合計", "14")]);
+    let years: Vec<(String, i32, String)> = cells(WRAPPED_TOTAL).into_iter().take(6).collect();
+    let expected: Vec<(String, i32, String)> = [(2019, "5"), (2020, "6"), (2021, "5"), (2022, "2"), (2023, "7"), (2024, "5")]
+        .iter()
+        .map(|(year, raw)| ("18歳到達".to_string(), *year, raw.to_string()))
+        .collect();
+    assert_eq!(years, expected);
+}
