@@ -196,7 +196,7 @@ fn header_len(lines: &[SpacedLine]) -> usize {
     while n_header > 0 {
         let spans = &lines[n_header - 1].spans;
         // (Not a header cell's rest closing its bracket, `4月)`.)
-        let closes = |text: &str| text.find(')').is_some_and(|at| !text[..at].contains('('));
+        let closes = crate::stacked::closes_bracket;
         let in_label_column = |span: &Span| {
             is_label(span) || (n_header > 1 && span.end < value_start && era::year_label(&span.text).year.is_none() && !closes(&span.text))
         };
@@ -876,7 +876,7 @@ fn split_stray_piece(clusters: &mut Vec<Cluster>) {
         if !crate::stacked::leaves_bracket_open(&cluster.pieces[top].1) {
             continue;
         }
-        let closes = |text: &str| text.find(')').is_some_and(|at| !text[..at].contains('('));
+        let closes = crate::stacked::closes_bracket;
         let closing: Vec<usize> = (0..cluster.pieces.len()).filter(|&idx| idx != top && closes(&cluster.pieces[idx].1)).collect();
         let [closer] = closing[..] else { continue };
         let stray: Vec<usize> = (0..cluster.pieces.len())

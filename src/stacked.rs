@@ -322,7 +322,7 @@ fn join_wrapped_years<'a>(from: &[Offered<'a>]) -> Option<Vec<Cow<'a, str>>> {
     {
         let text = normalize::trim(from[idx].text);
         let next = normalize::trim(from[idx + 1].text);
-        let closes = next.chars().count() <= MAX_CLOSING_CHARS && next.find(')').is_some_and(|at| !next[..at].contains('('));
+        let closes = next.chars().count() <= MAX_CLOSING_CHARS && closes_bracket(next);
         if closes && leaves_bracket_open(text) && year_cell_len(&squeeze(text)).is_some() {
             // Inside the bracket the word goes on: `(R` / `1)` is `(R1)`.
             let cell = format!("{text}{next}");
@@ -879,9 +879,7 @@ pub fn opens_difference_header(text: &str) -> bool {
 /// (`2019 年度 (R` / `1)`).
 pub fn closes_wrapped_year(opening: &str, closing: &str) -> bool {
     let closing = normalize::trim(closing);
-    opens_wrapped_year(normalize::trim(opening))
-        && closing.chars().count() <= MAX_CLOSING_CHARS
-        && closing.find(')').is_some_and(|at| !closing[..at].contains('('))
+    opens_wrapped_year(normalize::trim(opening)) && closing.chars().count() <= MAX_CLOSING_CHARS && closes_bracket(closing)
 }
 
 /// True for a year cell that names its column with a circled number (`令和11 年度①`,
@@ -952,7 +950,7 @@ fn difference_pieces(from: &[Offered<'_>]) -> Vec<Piece> {
         if leaves_bracket_open(text) && year_cell_len(&squeeze(text)).is_some() {
             let Some(next) = next_text(idx) else { break };
             let closing = normalize::trim(from[next].text);
-            let closes = closing.chars().count() <= MAX_CLOSING_CHARS && closing.find(')').is_some_and(|at| !closing[..at].contains('('));
+            let closes = closing.chars().count() <= MAX_CLOSING_CHARS && closes_bracket(closing);
             let cell = format!("{text}{closing}");
             if !closes || !(is_year_cell(&cell) || is_qualified_year_cell(&cell)) {
                 break;
@@ -1326,6 +1324,12 @@ fn letter_spaced(above: &[Offered<'_>], tokens: &[Token<'_>]) -> bool {
 /// Two whole words (`兵庫県` / `明石市`) are two labels.
 fn is_wrapped(first: &str, second: &str) -> bool {
     leaves_bracket_open(first) || second.chars().count() <= 2 || first.chars().count() <= 2
+}
+
+/// True when `text` closes a bracket it did not open (`画)`, `4月)`): the rest of a
+/// cell wrapped at an open bracket.
+pub fn closes_bracket(text: &str) -> bool {
+    text.find(')').is_some_and(|at| !text[..at].contains('('))
 }
 
 /// True when `text` opens more brackets than it closes (`年度ごとの整備目標 (前年度か`):
