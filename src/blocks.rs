@@ -236,8 +236,15 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
             }
         }
         // A year cell is offered only as the first of its header: the rest are read with it.
-        let first_year = classes[line_idx] == Class::Year
-            && classes[..line_idx].iter().rev().find(|class| **class != Class::Blank).is_none_or(|class| *class != Class::Year);
+        // (Nor after a year cell wrapped at `年` and its rest, `2019年` / `度 (R1)` / `2020年`.)
+        let first_year = classes[line_idx] == Class::Year && {
+            let mut before = (0..line_idx).rev().filter(|&idx| classes[idx] != Class::Blank);
+            match (before.next(), before.next()) {
+                (Some(prev), _) if classes[prev] == Class::Year => false,
+                (Some(prev), Some(prev_prev)) => !(classes[prev_prev] == Class::Year && stacked::ends_wrapped_year(lines[prev].text)),
+                _ => true,
+            }
+        };
         // Or the first of a header's year cells wrapped at an open bracket (`2019 年度 (R` / `1)`).
         let first_year = first_year
             || (classes[line_idx] == Class::Text && stacked::opens_wrapped_year(text) && {
@@ -1435,6 +1442,11 @@ fn mark_running_titles(lines: &[Line<'_>], classes: &mut [Class]) {
             classes[idx] = Class::Furniture;
         }
     }
+}
+
+/// True for a table's caption line (`表5 …`, `表〇 親子関係形成支援事業`).
+pub fn is_caption(text: &str) -> bool {
+    caption(text).is_some()
 }
 
 /// `表5 …`, `○表3 …`, `表〇【再掲】 …`, `表●●` → (`表5`, rest).

@@ -1189,22 +1189,42 @@ fn header_tokens(text: &str) -> Vec<std::borrow::Cow<'_, str>> {
     tokens
 }
 
-/// The ends of `n` year cells wrapped at `年`, one line under their starts:
-/// `度 (R7) 度 (R8) …` → `度 (R7)`, `度 (R8)`, …; None unless the line is exactly that.
-pub fn header_ends(text: &str, n: usize) -> Option<Vec<String>> {
-    let mut ends: Vec<String> = Vec::new();
-    for word in text.split_whitespace() {
-        let era = word.starts_with('(') && word.ends_with(')') && era::year_label(word).era.is_some();
-        match ends.last_mut() {
-            Some(end) if era && end == "度" => {
+/// The ends of year cells wrapped at `年`, on the line or two lines under their
+/// starts (`2025 年 2026 年 …` / `度 (R7) 度 (R8) …`; `2027 年 2028 年度 2029 年` /
+/// `度 (R9)` / `(R10) 度 (R11)`, a browser's PDF): a cell that ends in `年` takes
+/// `度` and its era, one that ends in `年度` its era alone, and every era must name
+/// its cell's year. Returns the ends and the lines they took; None unless the one
+/// or two lines hold exactly that.
+pub fn header_ends(years: &[String], next: &[&str]) -> Option<(Vec<String>, usize)> {
+    let words_of = |n_lines: usize| next[..n_lines].iter().flat_map(|text| text.split_whitespace());
+    (1..=next.len().min(2)).find_map(|n_lines| {
+        let mut words = words_of(n_lines).peekable();
+        let mut ends = Vec::with_capacity(years.len());
+        for year in years {
+            // (`2028 年度` + `(R10)` keeps the space a one-line cell has: `2028 年度 (R10)`.)
+            let mut end = String::new();
+            if year.ends_with("年度") {
                 end.push(' ');
-                end.push_str(word);
+            } else {
+                if !year.ends_with('年') || words.next()? != "度" {
+                    return None;
+                }
+                end.push('度');
             }
-            _ if word == "度" => ends.push(word.to_string()),
-            _ => return None,
+            let era = words.next()?;
+            let label = era::year_label(era);
+            if !(era.starts_with('(') && era.ends_with(')')) || label.era.is_none() || label.era != era::year_label(year).western {
+                return None;
+            }
+            if end == "度" {
+                end.push(' ');
+            }
+            end.push_str(era);
+            ends.push(end);
         }
-    }
-    (ends.len() == n && ends.iter().all(|end| end.contains('('))).then_some(ends)
+        // Every word taken, and a cell ending in `年` among them (else nothing was wrapped).
+        (words.peek().is_none() && years.iter().any(|year| year.ends_with('年'))).then_some((ends, n_lines))
+    })
 }
 
 /// `(R7)2026` → `(R7)`, `2026`: a closing bracket glued to the digits of the next
@@ -1250,13 +1270,12 @@ pub fn word_table(texts: &[(u32, u32, &str)]) -> Option<(Vec<RawRow>, usize)> {
     // The header's cells wrapped at `年` (`2025 年 2026 年 …` / `度 (R7) 度 (R8) …`, a
     // browser's PDF): the second line ends each cell.
     let mut rest = rest;
-    if let Some((_, _, next)) = rest.first() {
-        if let Some(ends) = header_ends(next, years.len()) {
-            for (year, end) in years.iter_mut().zip(ends) {
-                year.push_str(&end);
-            }
-            rest = &rest[1..];
+    let next: Vec<&str> = rest.iter().take(2).map(|(_, _, text)| *text).collect();
+    if let Some((ends, n_lines)) = header_ends(&years, &next) {
+        for (year, end) in years.iter_mut().zip(ends) {
+            year.push_str(&end);
         }
+        rest = &rest[n_lines..];
     }
     let n_skipped = texts.len() - 1 - rest.len();
     let (rows, n_used) = word_rows(RawRow::new(header_line, header_page, std::iter::once(stub).chain(years).collect()), two_stubs, rest)?;
@@ -1292,6 +1311,8 @@ pub fn word_rows(header: RawRow, two_stubs: bool, rest: &[(u32, u32, &str)]) -> 
     let mut pending: Vec<(u32, u32, String)> = Vec::new();
     // Label pieces the last row took above its values, and below them so far.
     let (mut n_above, mut n_below) = (0, 0);
+    // Whether the last row's values line began with words of its label (`標 156 168 …`).
+    let mut label_on_line = false;
     let mut last_used = 0;
     let mut n_data = 0;
     let mut n_blank = 0;
@@ -1305,6 +1326,11 @@ pub fn word_rows(header: RawRow, two_stubs: bool, rest: &[(u32, u32, &str)]) -> 
             continue;
         }
         n_blank = 0;
+        // Another year header (`2025 年 2026 年 … 2029 年度`, a browser's PDF) starts another
+        // table: its cells are no row's values, though each reads as a number and a unit.
+        if era::has_year_marks(text, n_years.min(3)) && (year_header(text).is_some() || crate::stacked::year_row(text).is_some()) {
+            break;
+        }
         let mut n_values = words.iter().rev().take_while(|word| is_value_word(word)).count();
         // More value words than years: cells of two words (`1 (+0)`, `106 回 (見込)`) when
         // they group into one cell per year; else the first words belong to the label.
@@ -1333,12 +1359,14 @@ pub fn word_rows(header: RawRow, two_stubs: bool, rest: &[(u32, u32, &str)]) -> 
                 grouped = Some(parts);
             }
         }
+        let lone_number = words.len() == 1 && words[0].len() <= 2 && words[0].chars().all(|c| c.is_ascii_digit());
         if n_values == n_years || grouped.is_some() {
             let (label_words, values) = match grouped {
                 Some(parts) => (&words[..words.len() - n_values], parts),
                 None => (&words[..words.len() - n_years], words[words.len() - n_years..].iter().map(|word| word.to_string()).collect()),
             };
             (n_above, n_below) = (pending.len(), 0);
+            label_on_line = !label_words.is_empty();
             // A row number on a line of its own (`3` / `特別養子縁組…`) stays a word apart.
             let mut label = pending.drain(..).fold(String::new(), |acc, (_, _, piece)| {
                 if !acc.is_empty() && acc.chars().all(|c| c.is_ascii_digit()) {
@@ -1359,10 +1387,16 @@ pub fn word_rows(header: RawRow, two_stubs: bool, rest: &[(u32, u32, &str)]) -> 
             // As many words as years and no value: the first lines of text cells wrapped
             // side by side (`・ライフストー ・ライフストー …`), not a label. No reading proven.
             break;
-        } else if (n_values == 0 || (words.len() == 1 && words[0].len() <= 2 && words[0].chars().all(|c| c.is_ascii_digit())))
-            && text.chars().count() <= 40
-            && !text.contains('。')
+        } else if n_values == 0
+            && (crate::stacked::is_year_cell(text) || crate::stacked::ends_wrapped_year(text) || crate::blocks::is_caption(text))
         {
+            // A year cell (`2024 年`, `度 (R6)`) or a caption: the next table's, no label piece.
+            break;
+        } else if lone_number && !pending.is_empty() {
+            // A row's number opens its label: after a label piece, a lone number is a value
+            // printed a line each (`2` / `2` / `4` …), of no row this reading makes.
+            break;
+        } else if (n_values == 0 || lone_number) && text.chars().count() <= 40 && !text.contains('。') {
             // The end of the last row's label, wrapped below its values (`度からの増減)`, `の配置`):
             // as many pieces as it had above them, or one that plainly finishes it.
             // Not when a row of values without a label comes next: the piece is its label.
@@ -1390,15 +1424,58 @@ pub fn word_rows(header: RawRow, two_stubs: bool, rest: &[(u32, u32, &str)]) -> 
                         next.split_whitespace().next().is_some_and(|first| !is_value_word(first) && continues_label(text.trim(), first))
                     })
             };
+            // A piece of one or two characters right under a row, before a row whose label is
+            // longer (`3 歳 未 33.3% …` / `満` / `3 歳 ～ 20.0% …`): a wrapped cell's first line
+            // fills its column, so so short a piece is the end of the label above.
+            let short_tail = || {
+                offset == last_used
+                    && text.trim().chars().count() <= 2
+                    && ends_label_below(text.trim())
+                    && rest.get(offset + 1).is_some_and(|(_, _, next)| {
+                        let words: Vec<&str> = next.split_whitespace().collect();
+                        let n_values = words.iter().rev().take_while(|word| is_value_word(word)).count();
+                        let label_chars: usize = words[..words.len() - n_values].iter().map(|word| word.chars().count()).sum();
+                        n_values > 0 && label_chars > 2
+                    })
+            };
+            // A label that ended on its values line (`年度ごとの整備目` / `標 156 168 …`), before
+            // a row that does the same (`整備目標に対する` / `過不足 (+0) …`): the piece between
+            // starts the next label, as the one above did.
+            let next_label_on_line = || {
+                rest[offset + 1..].iter().find(|(_, _, next)| !next.trim().is_empty()).is_some_and(|(_, _, next)| {
+                    let words: Vec<&str> = next.split_whitespace().collect();
+                    let n_values = words.iter().rev().take_while(|word| is_value_word(word)).count();
+                    n_values == n_years && words.len() > n_years
+                })
+            };
+            // A piece right above a unit line, a caption or a year cell heads the next table
+            // (`子育て支援課実施分` / `単位：人（年間の利用人数）` / `2025年度` …).
+            let next_starts_table = || {
+                rest[offset + 1..].iter().find(|(_, _, next)| !next.trim().is_empty()).is_some_and(|(_, _, next)| {
+                    let next = next.trim();
+                    next.starts_with("単位")
+                        || next.starts_with("(単位")
+                        || crate::blocks::is_caption(next)
+                        || crate::stacked::is_year_cell(next)
+                        || year_header(next).is_some()
+                })
+            };
             let previous = rows.last_mut().filter(|row| pending.is_empty() && n_data > 0 && row.cells.len() > 1);
             match previous {
                 Some(row)
-                    if (n_below < n_above && may_end_label(text.trim()) && !next_values_only() && !opens_next())
+                    if (n_below < n_above
+                        && may_end_label(text.trim())
+                        && !next_values_only()
+                        && !opens_next()
+                        && !(label_on_line && next_label_on_line())
+                        && !next_starts_table())
                         || continues_label(&row.cells[0], text.trim())
-                        || tail_word =>
+                        || tail_word
+                        || short_tail() =>
                 {
                     row.cells[0] = join(&row.cells[0], text.trim());
                     n_below += 1;
+                    last_used = offset + 1;
                 }
                 _ => pending.push((line, page, text.trim().to_string())),
             }
@@ -1454,8 +1531,10 @@ fn unit_values(words: &[&str], n_years: usize) -> Option<(usize, Vec<String>)> {
 fn may_end_label(text: &str) -> bool {
     // A row's unit in brackets (`一時保護施設（箇` / `所）`, `児童福祉施設等` / `（箇所）`).
     let unit = text.strip_prefix('(').and_then(|rest| rest.strip_suffix(')')).is_some_and(|unit| crate::tables::ROW_UNITS.contains(&unit));
+    // Not a note with a colon (`対象：要保護児童世帯、…`, printed under a table).
     unit || (!text.starts_with(|c: char| c.is_ascii_digit() || "(○●◎<«【①②③④⑤⑥⑦⑧⑨⑩・※".contains(c))
         && !text.contains("単位")
+        && !text.contains(':')
         && !STUB_WORDS.contains(&text))
 }
 
@@ -1799,9 +1878,18 @@ mod tests {
         let (_, years) = year_header("令和 7 年度 令和 8 年度 令和 9 年度").expect("years");
         assert_eq!(years, ["令和 7 年度", "令和 8 年度", "令和 9 年度"]);
         // A browser wraps the cells at 年: the next line ends each.
-        assert_eq!(header_ends("度 (R7) 度 (R8) 度 (R9)", 3), Some(vec!["度 (R7)".into(), "度 (R8)".into(), "度 (R9)".into()]));
-        assert_eq!(header_ends("度 (R7) 度 (R8)", 3), None);
-        assert_eq!(header_ends("度 (R7) 度 (R8) 3 件", 3), None);
+        let years = |cells: &[&str]| cells.iter().map(|cell| cell.to_string()).collect::<Vec<_>>();
+        let three = years(&["2025 年", "2026 年", "2027 年"]);
+        let ends = |texts: &[&str]| texts.iter().map(|text| text.to_string()).collect::<Vec<_>>();
+        assert_eq!(header_ends(&three, &["度 (R7) 度 (R8) 度 (R9)"]), Some((ends(&["度 (R7)", "度 (R8)", "度 (R9)"]), 1)));
+        assert_eq!(header_ends(&three, &["度 (R7) 度 (R8)"]), None);
+        assert_eq!(header_ends(&three, &["度 (R7) 度 (R8) 3 件"]), None);
+        // An era that names another year is no end of these cells.
+        assert_eq!(header_ends(&three, &["度 (R7) 度 (R8) 度 (R10)"]), None);
+        // Over two lines, a cell already ending in `年度` taking its era alone.
+        let mixed = years(&["2027 年", "2028 年度", "2029 年"]);
+        assert_eq!(header_ends(&mixed, &["度 (R9)", "(R10) 度 (R11)"]), Some((ends(&["度 (R9)", " (R10)", "度 (R11)"]), 2)));
+        assert_eq!(header_ends(&mixed, &["度 (R9)", "380 人"]), None);
         // A browser wraps the stub `年度` too (`年 2024 年 2025 年` / `度 度 (R6) 度 (R7)`): each
         // piece of the stub is a cell of its own.
         let split = |text: &str| -> Vec<String> {

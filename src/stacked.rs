@@ -317,7 +317,9 @@ fn join_wrapped_years<'a>(from: &[Offered<'a>]) -> Option<Vec<Cow<'a, str>>> {
     let mut idx = 0;
     // Only in the header: up to the first value or the first line that is no cell.
     while idx + 1 < from.len()
-        && (!is_value(normalize::trim(from[idx].text)) || is_year_cell(normalize::trim(from[idx].text)))
+        && (!is_value(normalize::trim(from[idx].text))
+            || is_year_cell(normalize::trim(from[idx].text))
+            || is_numbered_year_cell(normalize::trim(from[idx].text)))
         && (from[idx].cellish || is_formula(from[idx].text))
     {
         let text = normalize::trim(from[idx].text);
@@ -330,12 +332,16 @@ fn join_wrapped_years<'a>(from: &[Offered<'a>]) -> Option<Vec<Cow<'a, str>>> {
                 joins.push((idx, cell));
                 idx += 1;
             }
-        } else if next.starts_with('(') && !text.contains('(') && is_year_cell(text) {
-            // A year cell wrapped before its era (`2021年度` / `(R3)`, a browser's PDF): one cell.
+        } else if (next.starts_with('(') || (next.starts_with('度') && text.ends_with('年'))) && !text.contains('(') {
+            // A year cell wrapped before its era (`2021年度` / `(R3)`, `2029年` / `度 (R11)`,
+            // `2024年度①` / `(R6) (現計画)`, a browser's PDF): one cell, when the era names its year.
             let (year, era) = (crate::era::year_label(text), crate::era::year_label(next));
-            if era.western.is_none() && era.era.is_some() && era.era == year.western && next.ends_with(')') && is_year_cell(next) {
-                joins.push((idx, format!("{text} {next}")));
-                idx += 1;
+            if era.western.is_none() && era.era.is_some() && era.era == year.western && next.ends_with(')') {
+                let cell = if next.starts_with('度') { format!("{text}{next}") } else { format!("{text} {next}") };
+                if is_year_cell(&cell) || is_qualified_year_cell(&cell) {
+                    joins.push((idx, cell));
+                    idx += 1;
+                }
             }
         }
         idx += 1;
@@ -468,11 +474,12 @@ pub fn read(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<Stacked> {
     let mut n_header = 1;
     let (tokens, one_line_years) = match year_row(first.text) {
         Some((stub, mut years)) if !is_year_cell(first.text) => {
-            if let Some(ends) = from.get(1).and_then(|next| crate::columns::header_ends(next.text, years.len())) {
+            let next: Vec<&str> = from[1..].iter().take(2).map(|offered| offered.text).collect();
+            if let Some((ends, n_lines)) = crate::columns::header_ends(&years, &next) {
                 for (year, end) in years.iter_mut().zip(ends) {
                     year.push_str(&end);
                 }
-                n_header = 2;
+                n_header = 1 + n_lines;
             }
             let tokens = tokens(&from[n_header..], n_header, years.len());
             (tokens, Some((stub, years)))
@@ -891,6 +898,16 @@ pub fn is_numbered_year_cell(text: &str) -> bool {
 
 /// True for the first piece of a year cell wrapped at an open bracket (`2019 年度 (R`,
 /// `2024 年度① (R6) (現計`).
+/// True for the rest of a year cell wrapped before its era (`度 (R1)`, `(R3)`).
+pub fn ends_wrapped_year(text: &str) -> bool {
+    let text = normalize::trim(text);
+    let era = text.strip_prefix('度').map_or(text, normalize::trim);
+    era.starts_with('(') && era.ends_with(')') && era.len() <= MAX_YEAR_CELL_BYTES && {
+        let label = crate::era::year_label(era);
+        label.western.is_none() && label.era.is_some()
+    }
+}
+
 pub fn opens_wrapped_year(text: &str) -> bool {
     normalize::trim(text).starts_with(['1', '2']) && leaves_bracket_open(text) && year_cell_len(&squeeze(text)).is_some()
 }
@@ -1142,6 +1159,13 @@ fn tokens<'a>(lines: &[Offered<'a>], offset: usize, n_years: usize) -> Vec<Token
             break;
         }
         let mut kind = offered.kind();
+        // Two values on one line (`48.6% 50.6%`, the last two cells of a row side by side).
+        if kind == Kind::Label
+            && text.contains(' ')
+            && values::split_values(text).is_some_and(|parts| parts.iter().all(|part| is_value(part)))
+        {
+            kind = Kind::Value;
+        }
         // A label wrapped after a count (`18 歳到` / `達`): a cell of its own between blank lines
         // whose second line is a piece of one or two characters that makes it no value.
         if kind == Kind::Value && wraps_into_label(lines, idx) {
@@ -1364,6 +1388,24 @@ pub fn leaves_bracket_open(text: &str) -> bool {
 /// whether the label above was used.
 #[allow(clippy::type_complexity)]
 fn by_rows<'a>(body: &[Token<'a>], n_columns: usize, label_above: Option<&str>) -> Option<(Vec<RawRow>, Option<Token<'a>>, bool, bool)> {
+    // A row printed whole on its line among rows printed a line per piece (`登録里親数③ 13 22 7
+    // ▲15` after `代替養育を必要とする子` / `ども数①` / `20 20 5 ▲15`, a browser's PDF): its
+    // label and its values, two tokens of the one line.
+    let split: Vec<Token<'a>>;
+    let body = if body.iter().any(|token| token.kind == Kind::Label && labelled_row(token.text, n_columns).is_some()) {
+        split = body
+            .iter()
+            .flat_map(|token| match labelled_row(token.text, n_columns).filter(|_| token.kind == Kind::Label) {
+                Some((label, values)) => {
+                    vec![Token { text: label, ..*token }, Token { kind: Kind::Value, text: values, ..*token }]
+                }
+                None => vec![*token],
+            })
+            .collect();
+        &split[..]
+    } else {
+        body
+    };
     // Items up to the first line that is neither; a run of values must fill whole rows:
     // from a run that does not, the rest is `broken` (read no further, kept as fragments).
     let mut items: Vec<Item<'_, 'a>> = Vec::new();
@@ -1421,15 +1463,53 @@ fn by_rows<'a>(body: &[Token<'a>], n_columns: usize, label_above: Option<&str>) 
         cell_lines.extend(values.iter().map(|token| token.line));
         RawRow { line: anchor.line, page: anchor.page, cells, cell_lines }
     };
-    let mut rows = Vec::new();
+    let mut rows: Vec<RawRow> = Vec::new();
     let mut last = items[n_groups - 1].tokens().last().copied();
     let mut label_above_used = false;
     let pairs = shape.len().is_multiple_of(2) && shape.as_bytes().chunks(2).all(|pair| pair == b"LV");
     if pairs && short_runs {
         // L V L V …
-        for pair in items[..n_groups].chunks(2) {
+        // Labels wrapped around their values, top-aligned (`利用可能な子ども` / `71` … / `の人数 ①`
+        // `利用した子どもの` / `15` … / `数②` `全体からの割合` / …, a browser's PDF): between two
+        // rows' values, the first piece finishes the row above and the second starts the next.
+        // Taken only when every run between values is such a pair and the first label one piece.
+        let finishes =
+            |label: &str, piece: &str| crate::columns::continues_label(label, piece) || label.ends_with(['の', 'を', 'に', 'と', 'へ']);
+        let runs: Vec<&[Token<'_>]> = items[..n_groups].iter().step_by(2).map(Item::tokens).collect();
+        let split = runs.len() >= 2 && runs[0].len() == 1 && {
+            let mut label = runs[0][0].text.to_string();
+            runs[1..].iter().all(|run| {
+                let fits = run.len() == 2 && finishes(&label, run[0].text) && crate::columns::ends_label_below(run[0].text);
+                label = run.last().map_or(String::new(), |token| token.text.to_string());
+                fits
+            })
+        };
+        for (k, pair) in items[..n_groups].chunks(2).enumerate() {
             let labels = pair[0].tokens();
+            let labels = if split && k > 0 {
+                if let Some(previous) = rows.last_mut() {
+                    previous.cells[0] = join(&previous.cells[0], labels[0].text);
+                }
+                &labels[1..]
+            } else {
+                labels
+            };
             rows.push(row(joined(labels), pair[1].tokens(), &labels[0]));
+        }
+        // The last row's label wrapped below its values (`利用児童` / `7 名` … / `数`,
+        // `こども家庭センター` / `1` … / `の設置数`, a browser's PDF): a piece that plainly
+        // finishes it, a particle first, or one or two characters with no value after them.
+        let next_piece = match items.get(n_groups) {
+            Some(Item::Labels([piece, ..])) => Some(piece),
+            _ => None,
+        };
+        if let (Some(piece), Some(last_row)) = (next_piece, rows.last_mut()) {
+            // (Rows whose labels wrap around their values: the last one's wraps too.)
+            let short = matches!(trailing, Some([_])) && (split || piece.text.chars().count() <= 2);
+            if (short || crate::columns::continues_label(&last_row.cells[0], piece.text)) && crate::columns::ends_label_below(piece.text) {
+                last_row.cells[0] = join(&last_row.cells[0], piece.text);
+                last = Some(*piece);
+            }
         }
     } else if short_runs
         && shape.starts_with('V')
@@ -1438,6 +1518,8 @@ fn by_rows<'a>(body: &[Token<'a>], n_columns: usize, label_above: Option<&str>) 
     {
         // V L V …, the first label after the last row, or (a lone row) above the header.
         let first_label = match (trailing, label_above) {
+            // A stub word after the values (`年度`) heads the next table's header.
+            (Some([label]), None) if STUB_WORDS.contains(&label.text) => return None,
             (Some(labels), None) => {
                 last = labels.last().copied();
                 joined(labels)
@@ -1522,6 +1604,28 @@ fn by_rows<'a>(body: &[Token<'a>], n_columns: usize, label_above: Option<&str>) 
         return None;
     }
     Some((rows, last, label_above_used, broken))
+}
+
+/// A line that is a whole row, a label and then exactly `n_columns` values
+/// (`受託率④ 20.0 35.0 14.2 ▲20.8`): the label and the values.
+fn labelled_row(text: &str, n_columns: usize) -> Option<(&str, &str)> {
+    // Cheap test first: a row's line ends in a value, so in a digit, `%`, `)` or a mark.
+    if !text.contains(' ') {
+        return None;
+    }
+    let starts: Vec<usize> = text
+        .char_indices()
+        .filter(|&(at, c)| !c.is_whitespace() && (at == 0 || text[..at].ends_with(char::is_whitespace)))
+        .map(|(at, _)| at)
+        .collect();
+    let word = |k: usize| text[starts[k]..].split_whitespace().next().unwrap_or_default();
+    let n_values = (0..starts.len()).rev().take_while(|&k| crate::columns::is_value_word(word(k))).count();
+    if n_values < 2 || n_values == starts.len() {
+        return None;
+    }
+    let at = starts[starts.len() - n_values];
+    let (label, values) = (normalize::trim(&text[..at]), &text[at..]);
+    (value_width(values) == n_columns).then_some((label, values))
 }
 
 /// A run of values one short of whole rows because a line holds two values
