@@ -1534,7 +1534,7 @@ fn may_end_label(text: &str) -> bool {
     // Not a note with a colon (`対象：要保護児童世帯、…`, printed under a table).
     unit || (!text.starts_with(|c: char| c.is_ascii_digit() || "(○●◎<«【①②③④⑤⑥⑦⑧⑨⑩・※".contains(c))
         && !text.contains("単位")
-        && !text.contains(':')
+        && !text.contains([':', '：'])
         && !STUB_WORDS.contains(&text))
 }
 
@@ -1912,5 +1912,84 @@ mod tests {
         assert!(continues_label("児童福祉司等配置数", "※1"));
         assert!(continues_label("こども家庭ソーシャル", "ワーカー養成研修"));
         assert!(!continues_label("児童福祉司任用後研修", "こども家庭ソーシャルワーカー"));
+    }
+
+    fn numbered(texts: &[&'static str]) -> Vec<(u32, u32, &'static str)> {
+        texts.iter().enumerate().map(|(idx, text)| (idx as u32 + 1, 1, *text)).collect()
+    }
+
+    #[test]
+    fn a_later_year_header_ends_a_word_table() {
+        // A browser's PDF: the next table's year cells read as a number and a unit each.
+        let window = numbered(&[
+            "2025 年度 2026 年度 2027 年度",
+            "資源の必要量 8 10 12",
+            "表○ 親子関係形成支援事業",
+            "2025 年 2026 年 2027 年度",
+            "度 (R7) 度 (R8) (R9)",
+        ]);
+        let (rows, n_used) = word_table(&window).expect("one row");
+        assert_eq!(rows.len(), 2);
+        assert_eq!(n_used, 1);
+        // Values a line each after a label piece are no row's: nothing is read.
+        let scattered = numbered(&["2025 年度 2026 年度 2027 年度", "ファシリテーター数", "2", "2", "4", "2025 年 2026 年 2027 年"]);
+        assert!(word_table(&scattered).is_none());
+    }
+
+    #[test]
+    fn year_cells_wrapped_over_three_lines_head_a_word_table() {
+        let window = numbered(&["2027 年 2028 年度 2029 年", "度 (R9)", "(R10) 度 (R11)", "要フォロー妊婦見込み数 380 人 380 人 380 人"]);
+        let (rows, _) = word_table(&window).expect("read");
+        assert_eq!(rows[0].cells[1..], ["2027 年度 (R9)", "2028 年度 (R10)", "2029 年度 (R11)"]);
+        assert_eq!(rows[1].cells[0], "要フォロー妊婦見込み数");
+    }
+
+    #[test]
+    fn a_short_piece_under_a_row_ends_its_label() {
+        // `3 歳 未` / `満`: a wrapped cell's first line fills its column, so one character
+        // under a row before a longer label is the end of the label above.
+        let window =
+            numbered(&["2024 年度 2025 年度 2026 年度", "3 歳 未 33.3% 66.7% 100.0%", "満", "3 歳 ～ 20.0% 40.0% 60.0%", "就学前"]);
+        let (rows, n_used) = word_table(&window).expect("read");
+        assert_eq!(rows[1].cells[0], "3 歳 未満");
+        assert_eq!(rows[2].cells[0], "3 歳 ～就学前");
+        // The piece is used: it is not printed again after the table.
+        assert_eq!(n_used, 4);
+        // Before a row whose label is as short (`登録` / `率 1.53 …`), the piece starts it.
+        let narrow = numbered(&["2024 年度 2025 年度 2026 年度", "件数 1 2 3", "登録", "率 1.53 1.46 1.62"]);
+        let (rows, _) = word_table(&narrow).expect("read");
+        assert_eq!(rows[2].cells[0], "登録率");
+    }
+
+    #[test]
+    fn a_piece_between_rows_whose_labels_end_on_their_values_line_starts_the_next() {
+        let window = numbered(&[
+            "2025年度 2026年度 2027年度",
+            "資源の必要量 156 168 180",
+            "年度ごとの整備目",
+            "標 156 168 180",
+            "整備目標に対する",
+            "過不足 (+0) (+0) (+0)",
+        ]);
+        let (rows, _) = word_table(&window).expect("read");
+        assert_eq!(rows[2].cells[0], "年度ごとの整備目標");
+        assert_eq!(rows[3].cells[0], "整備目標に対する過不足");
+    }
+
+    #[test]
+    fn a_note_or_the_next_tables_head_is_no_label_rest() {
+        let window = numbered(&[
+            "2025年度 2026年度 2027年度",
+            "整備目標に対す",
+            "る過不足",
+            "(+0) (+0) (+0)",
+            "子育て支援課実施分",
+            "単位：人（年間の利用人数）",
+        ]);
+        let (rows, _) = word_table(&window).expect("read");
+        assert_eq!(rows[1].cells[0], "整備目標に対する過不足");
+        let noted = numbered(&["2025年度 2026年度 2027年度", "整備目標に対す", "る過不足", "(+0) (+0) (+0)", "対象：要保護児童世帯"]);
+        let (rows, _) = word_table(&noted).expect("read");
+        assert_eq!(rows[1].cells[0], "整備目標に対する過不足");
     }
 }

@@ -2664,4 +2664,76 @@ mod tests {
         let from = offer(&["R6", "R7", "R8", "0", "1", "2"]);
         assert!(matches!(read(&[], &from), Some(Stacked::Doubt { n_used: 6 })));
     }
+
+    #[test]
+    fn labels_wrapped_around_and_after_their_values() {
+        // Top-aligned labels in a browser's PDF: between two rows' values, the first piece
+        // ends the row above and the second starts the next; the last row's rest comes last.
+        let from = offer(&[
+            "2025 年 2026 年 2027 年",
+            "度 (R7) 度 (R8) 度 (R9)",
+            "利用可能な子ども",
+            "71",
+            "71",
+            "72",
+            "の人数 ①",
+            "利用した子どもの",
+            "15",
+            "30",
+            "35",
+            "数②",
+            "全体からの割合",
+            "21.1%",
+            "42.2% 48.6%",
+            "②/①",
+        ]);
+        let found = read(&[], &from).expect("read");
+        let rows = cells(&found);
+        assert_eq!(rows[0][1..], ["2025 年度 (R7)", "2026 年度 (R8)", "2027 年度 (R9)"]);
+        assert_eq!(rows[1][0], "利用可能な子どもの人数 ①");
+        assert_eq!(rows[2][0], "利用した子どもの数②");
+        assert_eq!(rows[3], ["全体からの割合②/①", "21.1%", "42.2% 48.6%"]);
+        assert!(matches!(found, Stacked::Table { n_used: 16, .. }), "{found:?}");
+        // A one-row table whose label's rest follows its values (`利用児童` / … / `数`).
+        let short = offer(&["2021年度 (R3) 2022年度 (R4) 2023年度 (R5)", "利用児童", "7名", "17名", "11名", "数"]);
+        assert_eq!(cells(&read(&[], &short).expect("read"))[1][0], "利用児童数");
+        // A longer piece after the values that does not plainly finish the label is not taken.
+        let next = offer(&["2021年度 (R3) 2022年度 (R4) 2023年度 (R5)", "利用児童", "7名", "17名", "11名", "面会交流の件数"]);
+        assert_eq!(cells(&read(&[], &next).expect("read"))[1][0], "利用児童");
+    }
+
+    #[test]
+    fn a_row_whole_on_its_line_among_rows_a_piece_per_line() {
+        let from = offer(&[
+            "2019年度",
+            "(R1)",
+            "2024年度①",
+            "(R6) (現計画)",
+            "2024年度②",
+            "(R6) (実績)",
+            "②-①",
+            "代替養育を必要とする子",
+            "ども数①",
+            "20 20 5 ▲15",
+            "登録里親数③ 13 22 7 ▲15",
+            "受託率④ 20.0 35.0 14.2 ▲20.8",
+        ]);
+        let found = read(&[], &from).expect("read");
+        let rows = cells(&found);
+        assert_eq!(rows[0][1..], ["2019年度 (R1)", "2024年度① (R6) (現計画)", "2024年度② (R6) (実績)", "②-①"]);
+        assert_eq!(rows[1], ["代替養育を必要とする子ども数①", "20 20 5 ▲15"]);
+        assert_eq!(rows[2], ["登録里親数③", "13 22 7 ▲15"]);
+        assert_eq!(rows[3], ["受託率④", "20.0 35.0 14.2 ▲20.8"]);
+        assert_eq!(labelled_row("受託率④ 20.0 35.0 14.2 ▲20.8", 4), Some(("受託率④", "20.0 35.0 14.2 ▲20.8")));
+        // Not when the values are not one per column.
+        assert_eq!(labelled_row("受託率④ 20.0 35.0 14.2", 4), None);
+        assert_eq!(labelled_row("18 歳到達", 2), None);
+    }
+
+    #[test]
+    fn a_stub_word_after_a_tables_values_is_no_label() {
+        // `年度` after the values heads the next table's header: no first row's label.
+        let from = offer(&["2027 年度 (R9) 2028 年度 (R10) 2029 年度 (R11)", "380 人", "380 人", "380 人", "年度"]);
+        assert!(!matches!(read(&[], &from), Some(Stacked::Table { .. })));
+    }
 }
