@@ -1460,15 +1460,12 @@ pub fn word_rows(header: RawRow, two_stubs: bool, rest: &[(u32, u32, &str)]) -> 
                         || year_header(next).is_some()
                 })
             };
+            // What makes the piece the next row's (or the next table's) rather than the rest above.
+            let starts_next = || next_values_only() || opens_next() || (label_on_line && next_label_on_line()) || next_starts_table();
             let previous = rows.last_mut().filter(|row| pending.is_empty() && n_data > 0 && row.cells.len() > 1);
             match previous {
                 Some(row)
-                    if (n_below < n_above
-                        && may_end_label(text.trim())
-                        && !next_values_only()
-                        && !opens_next()
-                        && !(label_on_line && next_label_on_line())
-                        && !next_starts_table())
+                    if (n_below < n_above && may_end_label(text.trim()) && !starts_next())
                         || continues_label(&row.cells[0], text.trim())
                         || tail_word
                         || short_tail() =>
