@@ -237,7 +237,9 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
         }
         // A year cell is offered only as the first of its header: the rest are read with it.
         // (Nor after a year cell wrapped at `年` and its rest, `2019年` / `度 (R1)` / `2020年`.)
-        let first_year = classes[line_idx] == Class::Year && {
+        // (Or a year cell with the stub word printed before it, `年度 2020 年度`, pdf.js.)
+        let year_cell = classes[line_idx] == Class::Year || (classes[line_idx] == Class::Text && stacked::stub_and_year(text).is_some());
+        let first_year = year_cell && {
             let mut before = (0..line_idx).rev().filter(|&idx| classes[idx] != Class::Blank);
             match (before.next(), before.next()) {
                 (Some(prev), _) if classes[prev] == Class::Year => false,

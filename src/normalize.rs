@@ -432,6 +432,14 @@ pub fn line<'a>(original: &'a str, number: u32, warnings: &mut Vec<Warning>) -> 
             // PDF fonts that map ideographs to radicals (Chromium's; pdf.js prints them as they
             // are): `⽬標` is `目標`. Kangxi radicals and compatibility ideographs as NFKC does,
             // the radicals supplement by Unicode's equivalent ideographs (NFKC leaves them).
+            // Six radicals NFKC folds to a traditional form a Japanese font's glyph is not
+            // (`⼾` → `戶`): the form Japanese writes (`全戸訪問`).
+            '\u{2F3E}' => '戸',
+            '\u{2FAD}' => '青',
+            '\u{2FC8}' => '黄',
+            '\u{2FCA}' => '黒',
+            '\u{2FD1}' => '斉',
+            '\u{2FD4}' => '亀',
             '\u{2F00}'..='\u{2FD5}' | '\u{F900}'..='\u{FAFF}' => c.nfkc().next().unwrap_or(c),
             '\u{2E80}'..='\u{2EFF}' => RADICALS.binary_search_by_key(&c, |&(radical, _)| radical).map_or(c, |idx| RADICALS[idx].1),
             // The hyphenation point pdf.js gives for the katakana middle dot.
@@ -652,6 +660,13 @@ mod tests {
 
     fn norm(text: &str) -> String {
         line(text, 1, &mut Vec::new()).into_owned()
+    }
+
+    #[test]
+    fn radicals_fold_to_the_forms_japanese_writes() {
+        // NFKC gives `戶`, `靑`, `黃`, `黑`, `齊`, `龜`; a Japanese plan means `戸`, `青`, `黄`, …
+        assert_eq!(norm("全\u{2F3E}訪問 \u{2FAD}\u{2FC8}\u{2FCA}\u{2FD1}\u{2FD4}"), "全戸訪問 青黄黒斉亀");
+        assert_eq!(norm("\u{2F6C}標"), "目標");
     }
 
     #[test]

@@ -338,7 +338,8 @@ fn join_wrapped_years<'a>(from: &[Offered<'a>]) -> Option<Vec<Cow<'a, str>>> {
             let (year, era) = (crate::era::year_label(text), crate::era::year_label(next));
             if era.western.is_none() && era.era.is_some() && era.era == year.western && next.ends_with(')') {
                 let cell = if next.starts_with('度') { format!("{text}{next}") } else { format!("{text} {next}") };
-                if is_year_cell(&cell) || is_qualified_year_cell(&cell) {
+                // (With the stub word printed before the first year: `年度 2020年度` / `(R2)`, pdf.js.)
+                if is_year_cell(&cell) || is_qualified_year_cell(&cell) || stub_and_year(&cell).is_some() {
                     joins.push((idx, cell));
                     idx += 1;
                 }
@@ -412,7 +413,16 @@ fn header_over_word_rows(from: &[Offered<'_>], tokens: &[Token<'_>]) -> Option<S
         return None;
     }
     let first = tokens.first()?;
-    let header_row = RawRow::new(first.line, first.page, std::iter::once(String::new()).chain(header).collect());
+    // The stub word printed with the first year (`年度 2020年度 (R2)`, pdf.js) is the stub's cell.
+    let stub = match stub_and_year(&header[0]) {
+        Some((stub, year)) => {
+            let stub = stub.to_string();
+            header[0] = year.to_string();
+            stub
+        }
+        None => String::new(),
+    };
+    let header_row = RawRow::new(first.line, first.page, std::iter::once(stub).chain(header).collect());
     let rest: Vec<(u32, u32, &str)> = from[first_row.idx..].iter().map(|offered| (offered.line, offered.page, offered.text)).collect();
     let (rows, n_used) = crate::columns::word_rows(header_row, false, &rest)?;
     Some(Stacked::Table { rows, n_above: 0, n_used: first_row.idx + n_used, n_doubtful: 0 })
@@ -510,7 +520,15 @@ pub fn read(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<Stacked> {
         return tokens.last().map(|token| Stacked::Doubt { n_used: token.idx + 1 });
     }
     // Counted as `tables` would split them: `11 名 (見込)` is two values.
-    let n_values: usize = tokens.iter().filter(|token| token.kind == Kind::Value).map(|token| value_width(token.text)).sum();
+    // (And those of a row printed whole on its line, `数 2,646 2,598 …`.)
+    let n_values: usize = tokens
+        .iter()
+        .map(|token| match token.kind {
+            Kind::Value => value_width(token.text),
+            Kind::Label => labelled_row(token.text, n_years).map_or(0, |(_, values)| value_width(values)),
+            Kind::Year => 0,
+        })
+        .sum();
     if n_values < n_years {
         return None;
     }
@@ -580,6 +598,22 @@ pub fn read(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<Stacked> {
                     return Some(Stacked::Table { rows: all, n_above, n_used: last_value.idx + 1 + n_late, n_doubtful: 0 });
                 }
             }
+        }
+    }
+    // (Not the header's last cells printed after the rows, read above: `late_years`.)
+    // The header's next year cells after the values (`2024 年` / … / `2027 年` / `1` … `1` /
+    // `2028 年度 2029 年度`, a browser's PDF): the table goes on past what the tokens hold, and
+    // reading them alone would give a table short of its last columns.
+    if let Some(last) = tokens.last() {
+        let last_year = match &one_line_years {
+            Some((_, years)) => years.last().and_then(|year| era::year_label(year).year),
+            None => tokens.iter().rev().find(|token| token.kind == Kind::Year).and_then(|token| era::year_label(token.text).year),
+        };
+        let next = from[last.idx + 1..].iter().map(|offered| normalize::trim(offered.text)).find(|text| !text.is_empty());
+        let next_year =
+            next.filter(|text| kind_of(text) == Kind::Year || year_row(text).is_some()).and_then(|text| era::year_label(text).year);
+        if last_year.is_some_and(|year| next_year == Some(year + 1)) {
+            return Some(Stacked::Doubt { n_used: last.idx + 1 });
         }
     }
     // Rows numbered `1`, `2`, …, each its number, its label (wrapped over a few lines)
@@ -1159,11 +1193,9 @@ fn tokens<'a>(lines: &[Offered<'a>], offset: usize, n_years: usize) -> Vec<Token
             break;
         }
         let mut kind = offered.kind();
-        // Two values on one line (`48.6% 50.6%`, the last two cells of a row side by side).
-        if kind == Kind::Label
-            && text.contains(' ')
-            && values::split_values(text).is_some_and(|parts| parts.iter().all(|part| is_value(part)))
-        {
+        // Two values on one line (`48.6% 50.6%`, the last two cells of a row side by side):
+        // not when a value holds two value words (`40 (見込)` may be one cell or two).
+        if kind == Kind::Label && text.contains(' ') && every_word_a_value(text) {
             kind = Kind::Value;
         }
         // A label wrapped after a count (`18 歳到` / `達`): a cell of its own between blank lines
@@ -1625,7 +1657,15 @@ fn labelled_row(text: &str, n_columns: usize) -> Option<(&str, &str)> {
     }
     let at = starts[starts.len() - n_values];
     let (label, values) = (normalize::trim(&text[..at]), &text[at..]);
-    (value_width(values) == n_columns).then_some((label, values))
+    // `40 (見込)` may be one cell or two, and which is not known here.
+    (value_width(values) == n_columns && every_word_a_value(values)).then_some((label, values))
+}
+
+/// True when `text` splits into values each of one value word (`20 20 5 ▲15`, `20 人 20 人`),
+/// not when a value holds two (`40 (見込)` may be one cell or two).
+fn every_word_a_value(text: &str) -> bool {
+    values::split_values(text)
+        .is_some_and(|parts| parts.iter().all(|part| is_value(part) && part.split_whitespace().filter(|word| is_value(word)).count() == 1))
 }
 
 /// A run of values one short of whole rows because a line holds two values
@@ -2735,5 +2775,31 @@ mod tests {
         // `年度` after the values heads the next table's header: no first row's label.
         let from = offer(&["2027 年度 (R9) 2028 年度 (R10) 2029 年度 (R11)", "380 人", "380 人", "380 人", "年度"]);
         assert!(!matches!(read(&[], &from), Some(Stacked::Table { .. })));
+    }
+
+    #[test]
+    fn a_header_that_goes_on_after_the_values_is_no_short_table() {
+        // `2024 年度` … `2027 年度`, their values, then `2028 年度 2029 年度` and theirs (a
+        // browser's PDF): the first four columns alone would be a table short of two.
+        let above = offer(&["設置数"]);
+        let from = offer(&[
+            "2024 年度 (R6)",
+            "2025 年度 (R7)",
+            "2026 年度 (R8)",
+            "2027 年度 (R9)",
+            "1",
+            "1",
+            "1",
+            "1",
+            "2028 年度",
+            "2029 年度",
+            "2",
+            "2",
+        ]);
+        let found = read(&above, &from);
+        assert!(matches!(found, Some(Stacked::Doubt { n_used: 8 })), "{found:?}");
+        // A next table's header (not the next year) leaves the table as it is.
+        let other = offer(&["2024 年度 (R6)", "2025 年度 (R7)", "2026 年度 (R8)", "2027 年度 (R9)", "1", "1", "1", "1", "2024 年度 (R6)"]);
+        assert!(matches!(read(&above, &other), Some(Stacked::Table { .. })));
     }
 }
