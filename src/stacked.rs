@@ -313,7 +313,9 @@ const MAX_UNIT_CHARS: usize = 2;
 /// wrapped.
 fn join_wrapped_years<'a>(from: &[Offered<'a>]) -> Option<Vec<Cow<'a, str>>> {
     // The joins first, without copying the lines: most headers have none.
-    let mut joins: Vec<(usize, String)> = Vec::new();
+    // (The line joined, and what is left on the next line: a difference column printed after
+    // the era, `(R6) (実績) ②-①`, pdf.js.)
+    let mut joins: Vec<(usize, String, &'a str)> = Vec::new();
     let mut idx = 0;
     // Only in the header: up to the first value or the first line that is no cell.
     while idx + 1 < from.len()
@@ -329,18 +331,22 @@ fn join_wrapped_years<'a>(from: &[Offered<'a>]) -> Option<Vec<Cow<'a, str>>> {
             // Inside the bracket the word goes on: `(R` / `1)` is `(R1)`.
             let cell = format!("{text}{next}");
             if is_year_cell(&cell) || is_qualified_year_cell(&cell) {
-                joins.push((idx, cell));
+                joins.push((idx, cell, ""));
                 idx += 1;
             }
         } else if (next.starts_with('(') || (next.starts_with('度') && text.ends_with('年'))) && !text.contains('(') {
             // A year cell wrapped before its era (`2021年度` / `(R3)`, `2029年` / `度 (R11)`,
             // `2024年度①` / `(R6) (現計画)`, a browser's PDF): one cell, when the era names its year.
+            let (next, rest) = match next.rsplit_once(' ') {
+                Some((era, formula)) if is_formula(formula) => (normalize::trim(era), formula),
+                _ => (next, ""),
+            };
             let (year, era) = (crate::era::year_label(text), crate::era::year_label(next));
             if era.western.is_none() && era.era.is_some() && era.era == year.western && next.ends_with(')') {
                 let cell = if next.starts_with('度') { format!("{text}{next}") } else { format!("{text} {next}") };
                 // (With the stub word printed before the first year: `年度 2020年度` / `(R2)`, pdf.js.)
                 if is_year_cell(&cell) || is_qualified_year_cell(&cell) || stub_and_year(&cell).is_some() {
-                    joins.push((idx, cell));
+                    joins.push((idx, cell, rest));
                     idx += 1;
                 }
             }
@@ -352,9 +358,9 @@ fn join_wrapped_years<'a>(from: &[Offered<'a>]) -> Option<Vec<Cow<'a, str>>> {
     }
     // Only the joined cells are copied.
     let mut texts: Vec<Cow<'a, str>> = from.iter().map(|offered| Cow::Borrowed(offered.text)).collect();
-    for (idx, cell) in joins {
+    for (idx, cell, rest) in joins {
         texts[idx] = Cow::Owned(cell);
-        texts[idx + 1] = Cow::Borrowed("");
+        texts[idx + 1] = Cow::Borrowed(rest);
     }
     Some(texts)
 }
@@ -525,7 +531,7 @@ pub fn read(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<Stacked> {
         .iter()
         .map(|token| match token.kind {
             Kind::Value => value_width(token.text),
-            Kind::Label => labelled_row(token.text, n_years).map_or(0, |(_, values)| value_width(values)),
+            Kind::Label => n_trailing_values(token.text),
             Kind::Year => 0,
         })
         .sum();
@@ -547,7 +553,10 @@ pub fn read(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<Stacked> {
         }
         None => {
             let n_leading = tokens.iter().take_while(|token| token.kind == Kind::Year).count();
-            let first_value = tokens.iter().position(|token| token.kind == Kind::Value).unwrap_or(tokens.len());
+            let first_value = tokens
+                .iter()
+                .position(|token| token.kind == Kind::Value || (token.kind == Kind::Label && n_trailing_values(token.text) > 0))
+                .unwrap_or(tokens.len());
             let n_years_before = tokens[..first_value].iter().filter(|token| token.kind == Kind::Year).count();
             if n_leading < n_years && n_years_before == n_years {
                 // The row labels printed among the years (`2020 年度` / labels / `2021 年度` …), all before the values.
@@ -1228,7 +1237,8 @@ fn tokens<'a>(lines: &[Offered<'a>], offset: usize, n_years: usize) -> Vec<Token
             Kind::Year if n_values >= n_years_seen && n_years_seen > 0 && (n_years > 0 || n_values > 0) => break,
             Kind::Year => n_years_seen += 1,
             Kind::Value => n_values += 1,
-            Kind::Label => {}
+            // A row whole on its line (`登録里親数③ 4 8 4 ▲4`) holds values too.
+            Kind::Label => n_values += n_trailing_values(text),
         }
         tokens.push(Token { kind, text, line: offered.line, page: offered.page, idx: idx + offset });
     }
@@ -1659,6 +1669,21 @@ fn labelled_row(text: &str, n_columns: usize) -> Option<(&str, &str)> {
     let (label, values) = (normalize::trim(&text[..at]), &text[at..]);
     // `40 (見込)` may be one cell or two, and which is not known here.
     (value_width(values) == n_columns && every_word_a_value(values)).then_some((label, values))
+}
+
+/// The values a label's line ends in, two or more (`登録里親数③ 4 8 4 ▲4`: 4), else 0.
+fn n_trailing_values(text: &str) -> usize {
+    // Cheap test first: such a line ends in a digit, `%`, `)` or a mark, after a space.
+    if !text.contains(' ') {
+        return 0;
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let n_values = words.iter().rev().take_while(|word| crate::columns::is_value_word(word)).count();
+    if n_values >= 2 && n_values < words.len() {
+        n_values
+    } else {
+        0
+    }
 }
 
 /// True when `text` splits into values each of one value word (`20 20 5 ▲15`, `20 人 20 人`),
@@ -2801,5 +2826,35 @@ mod tests {
         // A next table's header (not the next year) leaves the table as it is.
         let other = offer(&["2024 年度 (R6)", "2025 年度 (R7)", "2026 年度 (R8)", "2027 年度 (R9)", "1", "1", "1", "1", "2024 年度 (R6)"]);
         assert!(matches!(read(&above, &other), Some(Stacked::Table { .. })));
+    }
+
+    #[test]
+    fn a_difference_column_after_an_era_and_rows_whole_on_their_lines() {
+        // pdf.js: `(R6) (実績) ②-①` (the last year's era, then the difference column), rows
+        // printed whole on their line, some after a label piece; the header again below.
+        let from = offer(&[
+            "2019年度",
+            "(R1)",
+            "2024年度①",
+            "(R6) (現計画)",
+            "2024年度②",
+            "(R6) (実績) ②-①",
+            "代替養育を必要とする子",
+            "ども数① 7 7 3 ▲4",
+            "登録里親数③ 4 8 4 ▲4",
+            "受託率④ 20.0 35.0 25.0 ▲10.0",
+            "2019年度",
+            "(R1)",
+        ]);
+        let found = read(&[], &from).expect("read");
+        let rows = cells(&found);
+        assert_eq!(rows[0][1..], ["2019年度 (R1)", "2024年度① (R6) (現計画)", "2024年度② (R6) (実績)", "②-①"]);
+        assert_eq!(rows[1], ["代替養育を必要とする子ども数①", "7 7 3 ▲4"]);
+        assert_eq!(rows[3], ["受託率④", "20.0 35.0 25.0 ▲10.0"]);
+        // The header printed again is the next table's: not read into this one.
+        assert!(matches!(found, Stacked::Table { n_used: 10, .. }), "{found:?}");
+        assert_eq!(n_trailing_values("登録里親数③ 4 8 4 ▲4"), 4);
+        assert_eq!(n_trailing_values("18 歳到達"), 0);
+        assert_eq!(n_trailing_values("20 20 5 ▲15"), 0);
     }
 }
