@@ -681,6 +681,14 @@ fn paired_years(lines: &[SpacedLine]) -> Option<(String, Vec<String>)> {
             }
         }
     }
+    // Eras run together too (`度 (R6) 度 (R7) 度 (R8) 度 (R9) (R10)` under `… 2027 年 2028 年度`):
+    // read in order, each the end its year cell needs.
+    if top.len() != bottom.len() {
+        let bottom_text = bottom.join(" ");
+        if let Some((ends, 1)) = header_ends(&top, &[bottom_text.as_str()]) {
+            bottom = ends.iter().map(|end| end.trim().to_string()).collect();
+        }
+    }
     if top.len() < 2 || top.len() != bottom.len() {
         return None;
     }
@@ -1641,6 +1649,12 @@ mod tests {
         // One era short: no pairing.
         let header = lines("  2025年度 2026年度 2027年度\n   (R7)     (R8)");
         assert_eq!(paired_years(&header), None);
+        // Eras run together as well (`度 (R9) (R10)` one span): each the end its cell needs.
+        let header = lines("       2026 年 2027 年 2028 年度 2029 年度\n       度 (R8) 度 (R9) (R10)    (R11)");
+        assert_eq!(
+            paired_years(&header).map(|(_, cells)| cells),
+            Some(vec!["2026 年度 (R8)".into(), "2027 年度 (R9)".into(), "2028 年度 (R10)".into(), "2029 年度 (R11)".into()])
+        );
     }
 
     #[test]
