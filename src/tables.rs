@@ -110,6 +110,25 @@ fn rotated_row<'r>(rows: &[(&'r str, &'r [String])]) -> Option<(&'r str, &'r str
     if candidates.len() < 2 {
         return None;
     }
+    // Rows holding the same cells share their number of cells and the sum of their cells'
+    // hashes (an order-free signature): only the rows whose signature another row shares are
+    // grouped exactly below. Most tables have none, and keying every row by its cells
+    // sorted and hashed was most of this test.
+    let signature = |cells: &[String]| (cells.len(), cells.iter().map(|cell| fnv1a(cell.as_bytes())).fold(0u64, u64::wrapping_add));
+    let mut signatures: Vec<((usize, u64), usize)> = candidates.iter().enumerate().map(|(at, (_, cells))| (signature(cells), at)).collect();
+    signatures.sort_unstable();
+    let mut shared = vec![false; candidates.len()];
+    for pair in signatures.windows(2) {
+        if pair[0].0 == pair[1].0 {
+            shared[pair[0].1] = true;
+            shared[pair[1].1] = true;
+        }
+    }
+    let candidates: Vec<(usize, &[String])> =
+        candidates.into_iter().zip(shared).filter_map(|(candidate, shared)| shared.then_some(candidate)).collect();
+    if candidates.len() < 2 {
+        return None;
+    }
     let mut by_cells: std::collections::HashMap<Vec<&str>, Vec<(usize, &[String])>> = std::collections::HashMap::new();
     for &(idx, cells) in &candidates {
         let mut key: Vec<&str> = cells.iter().map(String::as_str).collect();
@@ -132,6 +151,11 @@ fn rotated_row<'r>(rows: &[(&'r str, &'r [String])]) -> Option<(&'r str, &'r str
         }
     }
     None
+}
+
+/// 64-bit FNV-1a of `bytes`: a cheap hash for `rotated_row`'s signatures.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3))
 }
 
 /// A formula of circled numbers (`(①-②)`, `②/①`): a header cell's, never a value.
