@@ -72,10 +72,11 @@ fn header_rows(rows: &[RawRow]) -> usize {
         return 0;
     }
     let is_number = |cell: &str| values::has_value(cell);
-    let yearish = values.iter().any(|cell| era::year_label(cell).year.is_some());
-    let is_header = (stub.is_empty() && !values.iter().all(|cell| is_number(cell)))
-        || STUB_WORDS.contains(&stub)
-        || (yearish && !values.iter().any(|cell| is_number(cell) && era::year_label(cell).year.is_none()));
+    // (Read only when the stub does not settle it: a year label per cell is the dearest test.)
+    let yearish = || values.iter().any(|cell| era::year_label(cell).year.is_some());
+    let is_header = STUB_WORDS.contains(&stub)
+        || (stub.is_empty() && !values.iter().all(|cell| is_number(cell)))
+        || (yearish() && !values.iter().any(|cell| is_number(cell) && era::year_label(cell).year.is_none()));
     if !is_header {
         return 0;
     }
