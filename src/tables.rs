@@ -296,12 +296,16 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
     // Pick the layout that fits the rows best.
     let widths: Vec<usize> = row_values.iter().map(Vec::len).collect();
     let modal_width = mode(&widths).unwrap_or(0);
+    // The best layout's placement of each row is kept for the checks and rows below (they
+    // placed every row again).
     let mut best: Option<(usize, (usize, bool, usize))> = None;
+    let mut placements: Vec<Option<Placement>> = Vec::new();
     for (layout_idx, layout) in layouts.iter().enumerate() {
         let mut n_fail = 0;
         let mut n_confirmed = 0;
-        for numbers in &row_numbers {
-            match place(numbers, layout) {
+        let layout_placements: Vec<Option<Placement>> = row_numbers.iter().map(|numbers| place(numbers, layout)).collect();
+        for placement in &layout_placements {
+            match placement {
                 Some(placement) if placement.fail > 0 => n_fail += 1,
                 Some(placement) if placement.pass > 0 => n_confirmed += 1,
                 Some(_) => {}
@@ -312,6 +316,7 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
         let key = (usize::MAX - n_fail, layout.len() == modal_width, n_confirmed);
         if best.as_ref().is_none_or(|(_, best_key)| key > *best_key) {
             best = Some((layout_idx, key));
+            placements = layout_placements;
         }
     }
     let mut layout: Vec<Spec> = best.map(|(idx, _)| std::mem::take(&mut layouts[idx])).unwrap_or_default();
@@ -322,8 +327,12 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
         let why = format!("rows have up to {widest} cells but the header names {} columns", layout.len());
         return unresolved(rows, context, warnings, first, &why);
     }
-    while layout.len() < widest {
-        layout.push(Spec { label: None, parent: None, group_total: false });
+    if layout.len() < widest {
+        while layout.len() < widest {
+            layout.push(Spec { label: None, parent: None, group_total: false });
+        }
+        // Columns were added: the rows are placed in the layout as it now is.
+        placements = row_numbers.iter().map(|numbers| place(numbers, &layout)).collect();
     }
     if context.aligned {
         // Aligned text loses empty cells and misplaces header pieces: a table is kept
@@ -336,7 +345,7 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
             // Its place in the line is all that shows its column, and it is not kept.
             Some((line, format!("`{text}` is printed alone on its line and its column is not known")))
         } else {
-            row_values.iter().zip(&data).zip(&row_numbers).find_map(|((cells, row), numbers)| {
+            row_values.iter().zip(&data).zip(&placements).find_map(|((cells, row), placement)| {
                 if cells.iter().all(|(cell, _)| cell.is_empty()) {
                     return None;
                 }
@@ -349,7 +358,6 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
                         format!("aligned row `{}` has `{cell}` in one cell, more values than its header has columns", row.label),
                     ));
                 }
-                let placement = place(numbers, &layout);
                 let short = cells.len() < layout.len();
                 match placement {
                     Some(placement) if placement.fail > 0 => Some((
@@ -378,7 +386,7 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
     // For each data row, the index of the table row made from it (group label rows make none).
     let mut row_of_data: Vec<Option<usize>> = Vec::with_capacity(data.len());
     let mut group: Option<String> = None;
-    for (((row, cells), numbers), typed_cells) in data.iter().zip(&row_values).zip(&row_numbers).zip(&mut row_cells) {
+    for (((row, cells), placement), typed_cells) in data.iter().zip(&row_values).zip(placements).zip(&mut row_cells) {
         if cells.iter().all(|(cell, _)| cell.is_empty()) && !row.label.is_empty() {
             group = Some(row.label.to_string());
             row_of_data.push(None);
@@ -386,7 +394,7 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
         }
         row_of_data.push(Some(table_rows.len()));
         let mut placed: Vec<Option<Cell>> = vec![None; layout.len()];
-        let missing: Vec<usize> = match place(numbers, &layout) {
+        let missing: Vec<usize> = match placement {
             Some(placement) => {
                 if cells.len() < layout.len() {
                     let missing: Vec<String> = placement.missing.iter().map(|&idx| column_name(&layout, idx)).collect();
