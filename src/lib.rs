@@ -188,17 +188,25 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 /// `tabbed` when tables are TAB-separated, `spaced` when columns are aligned
 /// with runs of spaces, `raw` otherwise, `mixed` when both kinds of rows occur.
 fn layout(lines: &[normalize::Line<'_>]) -> &'static str {
+    // Only whether each count reaches its bar matters: the lines are read until it does
+    // (a plan laid out either way reaches it long before its end), not all of them.
+    const MIN_TABBED: usize = 3;
+    let min_spaced = 10.max(lines.len().div_ceil(20));
     // The exact tests run only on lines that pass a quick byte test (a TAB; three spaces).
-    let n_tabbed = lines
+    let tabbed = lines
         .iter()
         .filter(|line| memchr::memchr(b'\t', line.text.as_bytes()).is_some() && line.text.trim_matches('\t').contains('\t'))
-        .count();
+        .take(MIN_TABBED)
+        .count()
+        >= MIN_TABBED;
     // One SIMD searcher for every line (`contains("   ")` built one per line, which cost more
     // than a byte loop; the loop cost three instructions a byte).
     let three_spaces = memchr::memmem::Finder::new(b"   ");
     let has_three_spaces = |text: &str| three_spaces.find(text.as_bytes()).is_some();
-    let n_spaced = lines.iter().filter(|line| has_three_spaces(line.text) && has_three_spaces(normalize::trim(line.text))).count();
-    match (n_tabbed >= 3, n_spaced >= 10 && n_spaced * 20 >= lines.len()) {
+    let spaced =
+        lines.iter().filter(|line| has_three_spaces(line.text) && has_three_spaces(normalize::trim(line.text))).take(min_spaced).count()
+            >= min_spaced;
+    match (tabbed, spaced) {
         (true, true) => "mixed",
         (true, false) => "tabbed",
         (false, true) => "spaced",

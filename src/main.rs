@@ -10,6 +10,13 @@ use clap::{Parser, Subcommand, ValueEnum};
 use keikaku::batch::{self, Format};
 use keikaku::{Document, Error};
 
+/// mimalloc: the parse makes and frees hundreds of thousands of small strings and
+/// vectors, which glibc's allocator served at about a tenth of the run's instructions.
+/// (Version 2 without transparent huge pages, see Cargo.toml: the peak memory stays
+/// under four times the input.)
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// PDF files start with these bytes.
 const PDF_MAGIC: &[u8] = b"%PDF-";
 /// UTF-8 byte order mark, allowed before a JSON Document.

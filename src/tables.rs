@@ -72,10 +72,11 @@ fn header_rows(rows: &[RawRow]) -> usize {
         return 0;
     }
     let is_number = |cell: &str| values::has_value(cell);
-    let yearish = values.iter().any(|cell| era::year_label(cell).year.is_some());
-    let is_header = (stub.is_empty() && !values.iter().all(|cell| is_number(cell)))
-        || STUB_WORDS.contains(&stub)
-        || (yearish && !values.iter().any(|cell| is_number(cell) && era::year_label(cell).year.is_none()));
+    // (Read only when the stub does not settle it: a year label per cell is the dearest test.)
+    let yearish = || values.iter().any(|cell| era::year_label(cell).year.is_some());
+    let is_header = STUB_WORDS.contains(&stub)
+        || (stub.is_empty() && !values.iter().all(|cell| is_number(cell)))
+        || (yearish() && !values.iter().any(|cell| is_number(cell) && era::year_label(cell).year.is_none()));
     if !is_header {
         return 0;
     }
@@ -110,6 +111,25 @@ fn rotated_row<'r>(rows: &[(&'r str, &'r [String])]) -> Option<(&'r str, &'r str
     if candidates.len() < 2 {
         return None;
     }
+    // Rows holding the same cells share their number of cells and the sum of their cells'
+    // hashes (an order-free signature): only the rows whose signature another row shares are
+    // grouped exactly below. Most tables have none, and keying every row by its cells
+    // sorted and hashed was most of this test.
+    let signature = |cells: &[String]| (cells.len(), cells.iter().map(|cell| fnv1a(cell.as_bytes())).fold(0u64, u64::wrapping_add));
+    let mut signatures: Vec<((usize, u64), usize)> = candidates.iter().enumerate().map(|(at, (_, cells))| (signature(cells), at)).collect();
+    signatures.sort_unstable();
+    let mut shared = vec![false; candidates.len()];
+    for pair in signatures.windows(2) {
+        if pair[0].0 == pair[1].0 {
+            shared[pair[0].1] = true;
+            shared[pair[1].1] = true;
+        }
+    }
+    let candidates: Vec<(usize, &[String])> =
+        candidates.into_iter().zip(shared).filter_map(|(candidate, shared)| shared.then_some(candidate)).collect();
+    if candidates.len() < 2 {
+        return None;
+    }
     let mut by_cells: std::collections::HashMap<Vec<&str>, Vec<(usize, &[String])>> = std::collections::HashMap::new();
     for &(idx, cells) in &candidates {
         let mut key: Vec<&str> = cells.iter().map(String::as_str).collect();
@@ -134,8 +154,18 @@ fn rotated_row<'r>(rows: &[(&'r str, &'r [String])]) -> Option<(&'r str, &'r str
     None
 }
 
+/// 64-bit FNV-1a of `bytes`: a cheap hash for `rotated_row`'s signatures.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3))
+}
+
 /// A formula of circled numbers (`(①-②)`, `②/①`): a header cell's, never a value.
 fn is_formula(cell: &str) -> bool {
+    // A circled number is E2 91 A0…B3 in UTF-8: a cell without an E2 byte (nearly every
+    // cell, and this runs on every one) has none, and is turned down before it is trimmed.
+    if !cell.as_bytes().contains(&0xE2) {
+        return false;
+    }
     let inner = cell.trim().trim_start_matches('(').trim_end_matches(')');
     let is_circled = |c: char| ('①'..='⑳').contains(&c);
     inner.chars().filter(|&c| is_circled(c)).count() >= 2
@@ -266,12 +296,16 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
     // Pick the layout that fits the rows best.
     let widths: Vec<usize> = row_values.iter().map(Vec::len).collect();
     let modal_width = mode(&widths).unwrap_or(0);
+    // The best layout's placement of each row is kept for the checks and rows below (they
+    // placed every row again).
     let mut best: Option<(usize, (usize, bool, usize))> = None;
+    let mut placements: Vec<Option<Placement>> = Vec::new();
     for (layout_idx, layout) in layouts.iter().enumerate() {
         let mut n_fail = 0;
         let mut n_confirmed = 0;
-        for numbers in &row_numbers {
-            match place(numbers, layout) {
+        let layout_placements: Vec<Option<Placement>> = row_numbers.iter().map(|numbers| place(numbers, layout)).collect();
+        for placement in &layout_placements {
+            match placement {
                 Some(placement) if placement.fail > 0 => n_fail += 1,
                 Some(placement) if placement.pass > 0 => n_confirmed += 1,
                 Some(_) => {}
@@ -282,6 +316,7 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
         let key = (usize::MAX - n_fail, layout.len() == modal_width, n_confirmed);
         if best.as_ref().is_none_or(|(_, best_key)| key > *best_key) {
             best = Some((layout_idx, key));
+            placements = layout_placements;
         }
     }
     let mut layout: Vec<Spec> = best.map(|(idx, _)| std::mem::take(&mut layouts[idx])).unwrap_or_default();
@@ -292,8 +327,12 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
         let why = format!("rows have up to {widest} cells but the header names {} columns", layout.len());
         return unresolved(rows, context, warnings, first, &why);
     }
-    while layout.len() < widest {
-        layout.push(Spec { label: None, parent: None, group_total: false });
+    if layout.len() < widest {
+        while layout.len() < widest {
+            layout.push(Spec { label: None, parent: None, group_total: false });
+        }
+        // Columns were added: the rows are placed in the layout as it now is.
+        placements = row_numbers.iter().map(|numbers| place(numbers, &layout)).collect();
     }
     if context.aligned {
         // Aligned text loses empty cells and misplaces header pieces: a table is kept
@@ -306,7 +345,7 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
             // Its place in the line is all that shows its column, and it is not kept.
             Some((line, format!("`{text}` is printed alone on its line and its column is not known")))
         } else {
-            row_values.iter().zip(&data).zip(&row_numbers).find_map(|((cells, row), numbers)| {
+            row_values.iter().zip(&data).zip(&placements).find_map(|((cells, row), placement)| {
                 if cells.iter().all(|(cell, _)| cell.is_empty()) {
                     return None;
                 }
@@ -319,7 +358,6 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
                         format!("aligned row `{}` has `{cell}` in one cell, more values than its header has columns", row.label),
                     ));
                 }
-                let placement = place(numbers, &layout);
                 let short = cells.len() < layout.len();
                 match placement {
                     Some(placement) if placement.fail > 0 => Some((
@@ -348,7 +386,7 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
     // For each data row, the index of the table row made from it (group label rows make none).
     let mut row_of_data: Vec<Option<usize>> = Vec::with_capacity(data.len());
     let mut group: Option<String> = None;
-    for (((row, cells), numbers), typed_cells) in data.iter().zip(&row_values).zip(&row_numbers).zip(&mut row_cells) {
+    for (((row, cells), placement), typed_cells) in data.iter().zip(&row_values).zip(placements).zip(&mut row_cells) {
         if cells.iter().all(|(cell, _)| cell.is_empty()) && !row.label.is_empty() {
             group = Some(row.label.to_string());
             row_of_data.push(None);
@@ -356,7 +394,7 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
         }
         row_of_data.push(Some(table_rows.len()));
         let mut placed: Vec<Option<Cell>> = vec![None; layout.len()];
-        let missing: Vec<usize> = match place(numbers, &layout) {
+        let missing: Vec<usize> = match placement {
             Some(placement) => {
                 if cells.len() < layout.len() {
                     let missing: Vec<String> = placement.missing.iter().map(|&idx| column_name(&layout, idx)).collect();
