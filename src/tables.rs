@@ -174,6 +174,19 @@ fn is_formula(cell: &str) -> bool {
 
 /// Rebuilds one table from its rows: a `Block::Table`, or `Block::Unresolved`
 /// with every row as a fragment when the cells cannot be given columns.
+/// True for a header cell that is only the end of a cell wrapped at an open bracket
+/// (`画)`, `績)`): short, closing a bracket it did not open, naming no year.
+fn is_closing_piece(cell: &str) -> bool {
+    // (Cheap test first: every header cell is asked.)
+    cell.ends_with(')')
+        && cell.chars().count() <= MAX_CLOSING_PIECE_CHARS
+        && crate::stacked::closes_bracket(cell)
+        && era::year_label(cell).year.is_none()
+}
+
+/// Longest header cell `is_closing_piece` takes for a wrapped cell's end.
+const MAX_CLOSING_PIECE_CHARS: usize = 6;
+
 pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> Block {
     let n_header = if context.header && rows.len() > 1 { 1 } else { header_rows(rows) };
     let header = &rows[..n_header];
@@ -222,6 +235,16 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
         {
             let why = "the requirement table's header came out run together and its three columns cannot be told apart";
             return unresolved(rows, context, warnings, header_row.line, why);
+        }
+    }
+
+    // A column labelled with nothing but the rest of a cell wrapped at an open bracket
+    // (`画)`, `績)`: its start `2024年度① (R6) (現計` printed on the caption's line, Ghostscript):
+    // which year each such column is cannot be read, so no value's column can be trusted.
+    if let Some(last) = header.last() {
+        if let Some(piece) = last.cells.iter().skip(1).find(|cell| is_closing_piece(cell)) {
+            let why = format!("column `{piece}` is the rest of a header cell whose start is elsewhere");
+            return unresolved(rows, context, warnings, last.line, &why);
         }
     }
 
@@ -854,6 +877,20 @@ mod tests {
         // A wrapped stub's first line (`年` / `度`) leaves the rows as they are.
         let block = build(&rows("\t年 2024 年度\t2025 年度\t2026 年度\n里親\t1\t1\t1"), Context::default(), &mut Vec::new());
         assert!(matches!(block, Block::Table(_)), "{block:?}");
+    }
+
+    #[test]
+    fn a_column_that_is_only_a_wrapped_cells_end_makes_the_table_unresolved() {
+        // Ghostscript: `2024年度① (R6) (現計` printed on the caption's line, `画)` over the column.
+        let rows = vec![
+            RawRow::new(1, 1, vec!["".into(), "2019年度 (R1)".into(), "画)".into(), "績)".into(), "②-①".into()]),
+            RawRow::new(2, 1, vec!["代替養育を必要とする子ども数①".into(), "93".into(), "93".into(), "62".into(), "▲31".into()]),
+        ];
+        let mut warnings = Vec::new();
+        assert!(matches!(build(&rows, Context::default(), &mut warnings), Block::Unresolved { .. }));
+        assert!(warnings[0].message.contains("`画)`"), "{warnings:?}");
+        assert!(is_closing_piece("績)") && is_closing_piece("4月)"));
+        assert!(!is_closing_piece("(R6)") && !is_closing_piece("R6年度)") && !is_closing_piece("2024年度 (R6)"));
     }
 
     #[test]
