@@ -248,6 +248,17 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
         }
     }
 
+    // A stub that ends in the number the rows are numbered with (`数①` over `里親を必要とする
+    // 子ども数②` …): the first row's label rest, on a line the header took (Ghostscript, after a
+    // page break), whose header pieces (`満 前 降`) were joined into columns they may not end.
+    let numbered = |label: &str| label.trim_end().ends_with(|c: char| matches!(c, '①'..='⑳'));
+    if let Some(stub) = stub.as_deref().filter(|stub| numbered(stub) && !STUB_WORDS.contains(stub)) {
+        if data.iter().any(|row| numbered(row.label)) {
+            let why = format!("the stub `{stub}` is a numbered row's label: a row's line was taken into the header");
+            return unresolved(rows, context, warnings, header.first().map_or(0, |row| row.line), &why);
+        }
+    }
+
     // A header's formula among the rows' cells (`(①-②)`): header pieces printed on a
     // row's line (Ghostscript), so no cell's column can be trusted.
     if let Some((row, cell)) = data.iter().find_map(|row| row.cells.iter().find(|cell| is_formula(cell)).map(|cell| (row, cell))) {
@@ -891,6 +902,24 @@ mod tests {
         assert!(warnings[0].message.contains("`画)`"), "{warnings:?}");
         assert!(is_closing_piece("績)") && is_closing_piece("4月)"));
         assert!(!is_closing_piece("(R6)") && !is_closing_piece("R6年度)") && !is_closing_piece("2024年度 (R6)"));
+    }
+
+    #[test]
+    fn a_numbered_rows_label_rest_as_the_stub_makes_the_table_unresolved() {
+        // Ghostscript after a page break: `数①` (the rest of row ①'s label) on a header line.
+        let rows = vec![
+            RawRow::new(1, 1, vec!["数①".into(), "2024年度 (R6) (実績)".into(), "3歳未満".into(), "降".into()]),
+            RawRow::new(2, 1, vec!["里親を必要とする子ども数②".into(), "23".into(), "3".into(), "45".into()]),
+        ];
+        let mut warnings = Vec::new();
+        assert!(matches!(build(&rows, Context::default(), &mut warnings), Block::Unresolved { .. }));
+        assert!(warnings[0].message.contains("`数①`"), "{warnings:?}");
+        // Unnumbered rows under such a stub: read.
+        let plain = vec![
+            RawRow::new(1, 1, vec!["区分①".into(), "2024年度 (R6)".into(), "2025年度 (R7)".into()]),
+            RawRow::new(2, 1, vec!["利用者数".into(), "23".into(), "3".into()]),
+        ];
+        assert!(matches!(build(&plain, Context::default(), &mut Vec::new()), Block::Table(_)));
     }
 
     #[test]
