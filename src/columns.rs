@@ -331,6 +331,21 @@ pub fn rows(lines: &[SpacedLine]) -> Vec<RawRow> {
             label = join(&label, &values[0].text);
             values = &values[1..];
         }
+        // A row's label and text cells wrapped together onto the next line (`…ファミリーホーム、児
+        // ・一時保護専用施設 0 箇所 ・里親・ファミ` / `童養護施設等の確保数 リーホーム 16 組 …`):
+        // every text cell goes on with a word its cell above cut in two. The next line's rest.
+        if let Some(last) = built.last_mut().filter(|last| pending.is_empty() && last.row.cells.len() == values.len() + 1) {
+            let goes_on = !label.is_empty()
+                && !values.is_empty()
+                && values.iter().zip(&last.row.cells[1..]).all(|(span, above)| !is_data(span) && continues_label(above, &span.text));
+            if goes_on {
+                last.row.cells[0] = join(&last.row.cells[0], &label);
+                for (cell, span) in last.row.cells[1..].iter_mut().zip(values) {
+                    *cell = join(cell, &span.text);
+                }
+                continue;
+            }
+        }
         // Pieces that end in the number before this row's (`数①` above `…子ども数②`) finish
         // the label of the row before, whose label has no number (a row cut by a page break).
         if let Some(last) = built.last_mut().filter(|last| finishes_previous(&last.row.cells[0], &pending, &label)) {
@@ -608,7 +623,11 @@ fn finishes_previous(previous: &str, pieces: &[String], label: &str) -> bool {
 /// Merges header lines into header rows: one, `[stub, column, column, …]`, or two
 /// when a header cell spans the columns below it (see `two_levels`).
 fn header(lines: &[SpacedLine], data_width: usize, n_values: usize) -> Vec<RawRow> {
-    if let Some(rows) = two_levels(lines, n_values) {
+    // (The national requirement table's three columns span nothing: a cell of it wrapped
+    // over two lines, `計画期間における必` / `要量①`, is no parent of the cells under it.)
+    let requirement =
+        || names_requirement_columns(&lines.iter().flat_map(|line| line.spans.iter().map(|span| span.text.as_str())).collect::<String>());
+    if let Some(rows) = two_levels(lines, n_values).filter(|_| !requirement()) {
         return rows;
     }
     // (As many cells as the rows' values, or more: two values run together, `5 30`, are split by `tables`.)
@@ -2002,5 +2021,31 @@ mod tests {
         let noted = numbered(&["2025年度 2026年度 2027年度", "整備目標に対す", "る過不足", "(+0) (+0) (+0)", "対象：要保護児童世帯"]);
         let (rows, _) = word_table(&noted).expect("read");
         assert_eq!(rows[1].cells[0], "整備目標に対する過不足");
+    }
+
+    #[test]
+    fn a_label_and_its_text_cell_wrapped_together_are_one_row() {
+        let table = "評価指標                      2024 年度（令和 6 年度時点）
+一時保護所の定員数                                   25 人
+一時保護専用施設や里親・ファミリーホーム、児     ・一時保護専用施設 0 箇所 ・里親・ファミ
+      童養護施設等の確保数                   リーホーム 16 組 ・児童養護施設等 4 箇所";
+        let rows = rows(&lines(table));
+        assert_eq!(rows.len(), 3, "{rows:?}");
+        assert_eq!(
+            rows[2].cells,
+            [
+                "一時保護専用施設や里親・ファミリーホーム、児童養護施設等の確保数",
+                "・一時保護専用施設 0 箇所 ・里親・ファミリーホーム 16 組 ・児童養護施設等 4 箇所"
+            ]
+        );
+        // A next row whose cell does not go on with a cut word is a row of its own.
+        let table = "評価指標                      2024 年度
+一時保護専用施設の確保数                 ・一時保護専用施設 0 箇所
+里親の確保数                          ・里親 16 組";
+        assert_eq!(rows_of(table), 3);
+    }
+
+    fn rows_of(table: &str) -> usize {
+        rows(&lines(table)).len()
     }
 }

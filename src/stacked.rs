@@ -1819,6 +1819,12 @@ fn wrapped_rows(lines: &[Offered<'_>], n_columns: usize) -> Option<(Vec<RawRow>,
             break;
         }
         let label = join(rest, &joined(label_run, true));
+        // The label is words: a run of values after the number (`1` / `1` / … / `120 件`, a
+        // row's cells a line each) is no numbered row's label.
+        let label_lines = lines[label_run.start + 1..label_run.end].iter().map(|offered| normalize::trim(offered.text));
+        if is_value(rest) || label_lines.into_iter().any(is_value) {
+            break;
+        }
         let cell_runs = &runs[run_idx + 1..run_idx + 1 + n_columns];
         // A cell never starts with the next row's number.
         if label.is_empty() || cell_runs.iter().any(|run| row_number(normalize::trim(lines[run.start].text)).is_some()) {
@@ -2856,5 +2862,35 @@ mod tests {
         assert_eq!(n_trailing_values("登録里親数③ 4 8 4 ▲4"), 4);
         assert_eq!(n_trailing_values("18 歳到達"), 0);
         assert_eq!(n_trailing_values("20 20 5 ▲15"), 0);
+    }
+
+    #[test]
+    fn a_run_of_values_after_a_number_is_no_numbered_rows_label() {
+        // IPAex default mode: a row's cells a line each, `1` first, under a one-line header.
+        let lines = offer(&[
+            "1",
+            "1",
+            "1",
+            "1",
+            "1",
+            "120 件",
+            "",
+            "140 件 (+20)",
+            "",
+            "160 件 (+20)",
+            "",
+            "180 件 (+20)",
+            "",
+            "200 件 (+20)",
+            "",
+            "6回",
+        ]);
+        assert!(wrapped_rows(&lines, 5).is_none());
+        // A numbered row's label is words.
+        let numbered = offer(&["1 親子再統合支援事業", "", "実施に向けた", "検討", "", "事業の実施"]);
+        assert_eq!(
+            wrapped_rows(&numbered, 2).map(|(rows, _)| rows[0].cells.clone()),
+            Some(vec!["親子再統合支援事業".to_string(), "実施に向けた検討".into(), "事業の実施".into()])
+        );
     }
 }
