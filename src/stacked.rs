@@ -48,6 +48,9 @@ pub struct Offered<'a> {
     /// The text holds a `-` and a circled number, as a difference (`②-①`) does: the
     /// cheap test `difference_table` makes of every line at every year header.
     difference_marks: bool,
+    /// A line left empty because its text was joined to a line above (`10)` to `2028 年度
+    /// (R`): no blank line between cells.
+    joined: bool,
 }
 
 impl<'a> Offered<'a> {
@@ -55,7 +58,7 @@ impl<'a> Offered<'a> {
     pub fn new(line: u32, page: u32, text: &'a str, cellish: bool, loose: bool) -> Offered<'a> {
         // (`memchr`: `str::contains` of a char read the line a word at a time, on every offered line.)
         let difference_marks = memchr::memchr(b'-', text.as_bytes()).is_some() && text.chars().any(|c| matches!(c, '①'..='⑳'));
-        Offered { line, page, text, cellish, loose, kind: Cell::new(None), difference_marks }
+        Offered { line, page, text, cellish, loose, kind: Cell::new(None), difference_marks, joined: false }
     }
 
     /// The same line with another text, its kind not typed yet.
@@ -316,6 +319,8 @@ fn join_wrapped_years<'a>(from: &[Offered<'a>]) -> Option<Vec<Cow<'a, str>>> {
     // (The line joined, and what is left on the next line: a difference column printed after
     // the era, `(R6) (実績) ②-①`, pdf.js.)
     let mut joins: Vec<(usize, String, &'a str)> = Vec::new();
+    // (A line of several wrapped cells joined, and the lines of their ends.)
+    let mut many: Vec<(usize, String, usize)> = Vec::new();
     let mut idx = 0;
     // Only in the header: up to the first value or the first line that is no cell.
     while idx + 1 < from.len()
@@ -327,6 +332,13 @@ fn join_wrapped_years<'a>(from: &[Offered<'a>]) -> Option<Vec<Cow<'a, str>>> {
         let text = normalize::trim(from[idx].text);
         let next = normalize::trim(from[idx + 1].text);
         let closes = next.chars().count() <= MAX_CLOSING_CHARS && closes_bracket(next);
+        // Several year cells on one line, each wrapped at its open bracket, their ends a line
+        // each below (`2028 年度 (R 2029 年度 (R` / `10)` / `11)`, LibreOffice on B5 paper).
+        if let Some((cells, n_lines)) = closes.then(|| wrapped_side_by_side(text, &from[idx + 1..])).flatten() {
+            many.push((idx, cells, n_lines));
+            idx += n_lines + 1;
+            continue;
+        }
         if closes && leaves_bracket_open(text) && year_cell_len(&squeeze(text)).is_some() {
             // Inside the bracket the word goes on: `(R` / `1)` is `(R1)`.
             let cell = format!("{text}{next}");
@@ -353,16 +365,62 @@ fn join_wrapped_years<'a>(from: &[Offered<'a>]) -> Option<Vec<Cow<'a, str>>> {
         }
         idx += 1;
     }
-    if joins.is_empty() {
+    if joins.is_empty() && many.is_empty() {
         return None;
     }
     // Only the joined cells are copied.
     let mut texts: Vec<Cow<'a, str>> = from.iter().map(|offered| Cow::Borrowed(offered.text)).collect();
+    for (idx, cells, n_lines) in many {
+        texts[idx] = Cow::Owned(cells);
+        for text in &mut texts[idx + 1..=idx + n_lines] {
+            *text = Cow::Borrowed("");
+        }
+    }
     for (idx, cell, rest) in joins {
         texts[idx] = Cow::Owned(cell);
         texts[idx + 1] = Cow::Borrowed(rest);
     }
     Some(texts)
+}
+
+/// A line of two or more year cells each wrapped at its open bracket (`2028 年度 (R 2029
+/// 年度 (R`), and the lines after it that end them in order (`10)` / `11)`): the cells
+/// joined, one space apart, and how many lines their ends took. None unless every cell
+/// joined with its end is a year cell.
+fn wrapped_side_by_side(text: &str, after: &[Offered<'_>]) -> Option<(String, usize)> {
+    // Where each year cell starts: four digits of a year, `年` after them.
+    let starts: Vec<usize> = text
+        .char_indices()
+        .filter(|&(at, _)| {
+            let rest = &text[at..];
+            (at == 0 || text[..at].ends_with(' '))
+                && (rest.starts_with("19") || rest.starts_with("20"))
+                && rest.len() > 4
+                && rest.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+                && normalize::trim(&rest[4..]).starts_with('年')
+        })
+        .map(|(at, _)| at)
+        .collect();
+    if starts.len() < 2 || starts[0] != 0 || after.len() < starts.len() {
+        return None;
+    }
+    let cells =
+        starts.iter().enumerate().map(|(k, &start)| normalize::trim(&text[start..starts.get(k + 1).copied().unwrap_or(text.len())]));
+    let mut joined = Vec::with_capacity(starts.len());
+    for (cell, end) in cells.zip(after) {
+        let end = normalize::trim(end.text);
+        if !leaves_bracket_open(cell) || end.chars().count() > MAX_CLOSING_CHARS || !closes_bracket(end) {
+            return None;
+        }
+        // (And the era the end completes names the cell's year: `(R` / `10)` under `2028 年度`.)
+        let whole = format!("{cell}{end}");
+        let label = crate::era::year_label(&whole);
+        if !(is_year_cell(&whole) || is_qualified_year_cell(&whole)) || label.era.is_none() || label.era != label.western {
+            return None;
+        }
+        joined.push(whole);
+    }
+    Some((joined.join(" "), starts.len()))
 }
 
 /// Longest piece of a header cell wrapped after an open bracket (`画)`, `績)`).
@@ -477,7 +535,8 @@ pub fn read(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<Stacked> {
                 if *text == offered.text {
                     Offered { cellish, ..offered.clone() }
                 } else {
-                    Offered { cellish, ..offered.with_text(text) }
+                    let joined = text.is_empty();
+                    Offered { cellish, joined, ..offered.with_text(text) }
                 }
             })
             .collect(),
@@ -1191,6 +1250,9 @@ fn tokens<'a>(lines: &[Offered<'a>], offset: usize, n_years: usize) -> Vec<Token
     for (idx, offered) in lines.iter().enumerate() {
         let text = normalize::trim(offered.text);
         if text.is_empty() {
+            if offered.joined {
+                continue;
+            }
             n_blank += 1;
             if n_blank > 2 {
                 break;
@@ -2892,5 +2954,38 @@ mod tests {
             wrapped_rows(&numbered, 2).map(|(rows, _)| rows[0].cells.clone()),
             Some(vec!["親子再統合支援事業".to_string(), "実施に向けた検討".into(), "事業の実施".into()])
         );
+    }
+
+    #[test]
+    fn year_cells_wrapped_side_by_side_at_their_brackets() {
+        // LibreOffice on B5 paper: two cells on one line, each cut at `(R`, their ends below.
+        let from = offer(&[
+            "2025 年度",
+            "(R7)",
+            "",
+            "2026 年度",
+            "(R8)",
+            "",
+            "2028 年度 (R 2029 年度 (R",
+            "10)",
+            "11)",
+            "",
+            "利用可能な子どもの",
+            "人数 ①",
+            "",
+            "71",
+            "",
+            "71",
+            "",
+            "72",
+            "",
+            "73",
+        ]);
+        let rows = cells(&read(&[], &from).expect("read"));
+        assert_eq!(rows[0][1..], ["2025 年度 (R7)", "2026 年度 (R8)", "2028 年度 (R10)", "2029 年度 (R11)"]);
+        assert_eq!(rows[1], ["利用可能な子どもの人数 ①", "71", "71", "72", "73"]);
+        // Ends that do not make year cells: nothing joined.
+        assert_eq!(wrapped_side_by_side("2028 年度 (R 2029 年度 (R", &offer(&["10)", "見込)"])), None);
+        assert_eq!(wrapped_side_by_side("2028 年度 (R", &offer(&["10)"])), None);
     }
 }
