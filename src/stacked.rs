@@ -544,6 +544,9 @@ pub fn read(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<Stacked> {
     };
     let from = if joined.is_some() { &offered[..] } else { from };
     let first = from.first()?;
+    if let Some(found) = column_blocks(above, from) {
+        return Some(found);
+    }
     // Lines the one-line header takes: two when its cells wrap at `年` (`2025 年 2026 年 …`
     // / `度 (R7) 度 (R8) …`, a browser's PDF).
     let mut n_header = 1;
@@ -710,6 +713,15 @@ pub fn read(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<Stacked> {
             all.extend(rows);
             let n_doubtful = n_doubtful(&tokens, n_used, broken);
             return Some(Stacked::Table { rows: all, n_above, n_used, n_doubtful });
+        }
+    }
+    // The rows' labels printed as a column above a one-line header, the values after it.
+    if one_line_years.is_some() && years.len() == n_years {
+        if let Some((rows, n_above, last)) = labels_column_above(above, &body, n_years) {
+            let stub = stub.clone().unwrap_or_default();
+            let mut all = vec![header_row(stub, years)];
+            all.extend(rows);
+            return Some(Stacked::Table { rows: all, n_above, n_used: last.idx + 1, n_doubtful: 0 });
         }
     }
     // A difference column (`②-①`) is a header cell, never the label of a row among the years.
@@ -1399,6 +1411,163 @@ fn labels_above(above: &[Offered<'_>]) -> Above {
         }
     }
     result
+}
+
+/// A table printed column by column: the stub and the rows' labels as a column above the
+/// first year cell, then each year cell followed by its column's values (`年度` / `妊娠届出数`
+/// / … / `要支援妊婦数` / `2020 年度 (R2)` / `2,646` / … / `387` / `2021 年度 (R3)` / …;
+/// default `pdftotext` of a table in IPAex fonts). Read only when every year cell is followed
+/// by exactly as many values as there are labels, a line each, the years run on one by one,
+/// and the labels are whole (`labels_column_above`'s test) with a stub word or no label
+/// over them.
+fn column_blocks(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<Stacked> {
+    // Cheap test first: a year cell, then a value.
+    let texts: Vec<(usize, &str)> =
+        from.iter().enumerate().map(|(idx, offered)| (idx, normalize::trim(offered.text))).filter(|(_, text)| !text.is_empty()).collect();
+    let is_year = |text: &str| {
+        is_year_cell(text) && {
+            let label = era::year_label(text);
+            label.year.is_some() && !label.two_years
+        }
+    };
+    if !texts.first().is_some_and(|(_, text)| is_year(text))
+        || !texts.get(1).is_some_and(|(_, text)| is_value(text) && value_width(text) == 1)
+    {
+        return None;
+    }
+    let n_rows = texts[1..].iter().take_while(|(_, text)| is_value(text) && !is_year_cell(text) && value_width(text) == 1).count();
+    let mut columns: Vec<(String, Vec<(usize, &str)>)> = Vec::new();
+    let mut at = 0;
+    while let Some(&(_, year)) = texts.get(at).filter(|(_, text)| is_year(text)) {
+        let values = texts.get(at + 1..at + 1 + n_rows)?;
+        if !values.iter().all(|(_, text)| is_value(text) && !is_year_cell(text) && value_width(text) == 1) {
+            return None;
+        }
+        // The years run on one by one.
+        let previous = columns.last().and_then(|(previous, _)| era::year_label(previous).year);
+        if previous.is_some_and(|previous| era::year_label(year).year != Some(previous + 1)) {
+            return None;
+        }
+        columns.push((year.to_string(), values.to_vec()));
+        at += 1 + n_rows;
+    }
+    // Nothing after the last column that is a value of the table.
+    if columns.len() < MIN_YEARS || texts.get(at).is_some_and(|(_, text)| is_value(text)) {
+        return None;
+    }
+    // The labels, nearest first, after at most one blank line; then the stub or no label.
+    let mut lines = above.iter().rev().enumerate().filter(|(_, offered)| !normalize::trim(offered.text).is_empty());
+    let labels: Vec<(usize, &Offered<'_>)> = lines.by_ref().take(n_rows).collect();
+    let whole = |offered: &Offered<'_>| {
+        let text = normalize::trim(offered.text);
+        offered.cellish
+            && offered.kind() == Kind::Label
+            && text.chars().count() > 2
+            && text.chars().count() <= MAX_ABOVE_CHARS
+            && !text.contains('。')
+            && !leaves_bracket_open(text)
+            && !text.ends_with(['の', 'を', 'に', 'と', 'へ', 'は', 'が'])
+            && !STUB_WORDS.contains(&text)
+            && era::year_label(text).year.is_none()
+    };
+    // (No blank line among the labels: they are one column.)
+    let contiguous = labels.windows(2).all(|pair| pair[1].0 == pair[0].0 + 1) && labels.first().is_some_and(|(distance, _)| *distance <= 1);
+    if labels.len() != n_rows || !contiguous || !labels.iter().all(|(_, offered)| whole(offered)) {
+        return None;
+    }
+    let over = lines.next();
+    let stub = over.map(|(_, offered)| normalize::trim(offered.text)).filter(|text| STUB_WORDS.contains(text));
+    let no_label = over.is_none_or(|(distance, offered)| {
+        let text = normalize::trim(offered.text);
+        stub.is_some()
+            || distance > labels.last().map_or(0, |(last, _)| last + 1)
+            || !offered.cellish
+            || text.contains('。')
+            || text.starts_with(['«', '【', '○', '●', '◎', '・', '※', '<', '表', '⇒'])
+    });
+    if !no_label {
+        return None;
+    }
+    let n_above = match (stub, over) {
+        (Some(_), Some((distance, _))) => distance + 1,
+        _ => labels.last().map(|(distance, _)| distance + 1)?,
+    };
+    let first = from.first()?;
+    let mut rows = vec![RawRow::new(
+        first.line,
+        first.page,
+        std::iter::once(stub.unwrap_or_default().to_string()).chain(columns.iter().map(|(year, _)| year.clone())).collect(),
+    )];
+    for (r, (_, label)) in labels.iter().rev().enumerate() {
+        let mut cells = vec![normalize::trim(label.text).to_string()];
+        let mut cell_lines = vec![label.line];
+        for (_, values) in &columns {
+            let (idx, text) = values[r];
+            cells.push(text.to_string());
+            cell_lines.push(from[idx].line);
+        }
+        rows.push(RawRow { line: label.line, page: label.page, cells, cell_lines });
+    }
+    let n_used = texts.get(at.checked_sub(1)?).map(|(idx, _)| idx + 1)?;
+    Some(Stacked::Table { rows, n_above, n_used, n_doubtful: 0 })
+}
+
+/// Rows whose labels are printed as a column above a one-line header, a line each, and
+/// whose values follow the header, a line each (`利用可能な子どもの人数 ①` / `利用した子ども
+/// の数 ②` / `全体からの割合 ②/①` / `2025 年度 (R7) … 2029 年度 (R11)` / `71` / `71` / …;
+/// default `pdftotext` of a table in IPAex fonts). Read only when the values are exactly a
+/// row's worth per label, every label is one line that reads as a whole label (no wrapped
+/// piece: not two characters or fewer, no bracket left open, no particle at its end), the line
+/// above the labels can be no label (blank, a sentence, a note or a marked line), and the
+/// values' order (row by row, or column by column) is proven as `by_rows` proves it.
+/// Returns the rows, the lines above the header taken, and the last value.
+fn labels_column_above<'a>(above: &[Offered<'a>], body: &[Token<'a>], n_years: usize) -> Option<(Vec<RawRow>, usize, Token<'a>)> {
+    let n_values = body.iter().take_while(|token| token.kind == Kind::Value).count();
+    if body[..n_values].iter().any(|token| value_width(token.text) != 1) || n_values < 2 * n_years || n_values % n_years != 0 {
+        return None;
+    }
+    let n_rows = n_values / n_years;
+    // The label lines, nearest first, after at most one blank line under them.
+    let mut lines =
+        above.iter().rev().enumerate().skip_while(|(distance, offered)| *distance == 0 && normalize::trim(offered.text).is_empty());
+    let labels: Vec<(usize, &Offered<'_>)> = lines.by_ref().take(n_rows).collect();
+    let whole_label = |offered: &Offered<'_>| {
+        let text = normalize::trim(offered.text);
+        offered.cellish
+            && offered.kind() == Kind::Label
+            && text.chars().count() > 2
+            && text.chars().count() <= MAX_ABOVE_CHARS
+            && !text.contains('。')
+            && !leaves_bracket_open(text)
+            && !text.ends_with(['の', 'を', 'に', 'と', 'へ', 'は', 'が'])
+            && !STUB_WORDS.contains(&text)
+            && era::year_label(text).year.is_none()
+    };
+    if labels.len() != n_rows || !labels.iter().all(|(_, offered)| whole_label(offered)) {
+        return None;
+    }
+    let over = lines.next().map(|(_, offered)| normalize::trim(offered.text));
+    let no_label = over.is_none_or(|text| {
+        text.is_empty() || text.contains('。') || text.starts_with(['«', '【', '○', '●', '◎', '・', '※', '<', '(', '表', '⇒'])
+    });
+    if !no_label {
+        return None;
+    }
+    let n_above = labels.last().map(|(distance, _)| distance + 1)?;
+    let tokens: Vec<Token<'a>> = labels
+        .iter()
+        .rev()
+        .map(|(_, offered)| Token {
+            kind: Kind::Label,
+            text: normalize::trim(offered.text),
+            line: offered.line,
+            page: offered.page,
+            idx: 0,
+        })
+        .chain(body[..n_values].iter().copied())
+        .collect();
+    let (rows, last, _, broken) = by_rows(&tokens, n_years, None)?;
+    (!broken && rows.len() == n_rows).then_some((rows, n_above, last?))
 }
 
 /// A run of label lines or a row's worth of values, in printed order.
@@ -2987,5 +3156,62 @@ mod tests {
         // Ends that do not make year cells: nothing joined.
         assert_eq!(wrapped_side_by_side("2028 年度 (R 2029 年度 (R", &offer(&["10)", "見込)"])), None);
         assert_eq!(wrapped_side_by_side("2028 年度 (R", &offer(&["10)"])), None);
+    }
+
+    #[test]
+    fn a_table_printed_column_by_column() {
+        // IPAex default mode: stub and labels as a column, then each year cell and its values.
+        let above = offer(&["表○ 特定妊婦・要フォロー妊婦数の推移 (単位:人)", "年度", "妊娠届出数", "転入妊婦数", ""]);
+        let from = offer(&[
+            "2020 年度 (R2)",
+            "2,646",
+            "228",
+            "2021 年度 (R3)",
+            "2,598",
+            "211",
+            "2022 年度 (R4)",
+            "2,615",
+            "264",
+            "④ その他事業による支援体制の充実について",
+        ]);
+        let found = read(&above, &from).expect("read");
+        assert_eq!(
+            cells(&found),
+            [
+                vec!["年度", "2020 年度 (R2)", "2021 年度 (R3)", "2022 年度 (R4)"],
+                vec!["妊娠届出数", "2,646", "2,598", "2,615"],
+                vec!["転入妊婦数", "228", "211", "264"],
+            ]
+        );
+        assert!(matches!(found, Stacked::Table { n_above: 4, n_used: 9, .. }), "{found:?}");
+        // A column one value short: not read that way.
+        let short = offer(&["2020 年度 (R2)", "2,646", "228", "2021 年度 (R3)", "2,598", "2022 年度 (R4)", "2,615", "264"]);
+        assert!(column_blocks(&above, &short).is_none());
+        // Years that do not run on: not read that way.
+        let gap = offer(&["2020 年度 (R2)", "2,646", "228", "2022 年度 (R4)", "2,598", "211", "2023 年度 (R5)", "2,615", "264"]);
+        assert!(column_blocks(&above, &gap).is_none());
+        // A wrapped label among the labels (`…の` / `人数`): not read that way.
+        let wrapped = offer(&["年度", "利用可能な子どもの", "人数"]);
+        assert!(column_blocks(&wrapped, &from).is_none());
+    }
+
+    #[test]
+    fn labels_as_a_column_above_a_one_line_header() {
+        // Rows of unlike kinds (a count, a share, a count in 件): row by row, proven.
+        let above = offer(&["«具体的な整備目標»", "利用可能な子どもの人数 ①", "全体からの割合 ②/①", "研修の実施件数", ""]);
+        let from =
+            offer(&["2025 年度 (R7) 2026 年度 (R8) 2027 年度 (R9)", "71", "71", "72", "21.1%", "42.2%", "48.6%", "3 件", "4 件", "5 件"]);
+        let found = read(&above, &from).expect("read");
+        let rows = cells(&found);
+        assert_eq!(rows[1], ["利用可能な子どもの人数 ①", "71", "71", "72"]);
+        assert_eq!(rows[2], ["全体からの割合 ②/①", "21.1%", "42.2%", "48.6%"]);
+        assert!(matches!(found, Stacked::Table { n_above: 4, .. }), "{found:?}");
+        // Two rows of counts: row by row or column by column, nothing shows which.
+        let two = offer(&["«具体的な整備目標»", "利用可能な子どもの人数 ①", "利用した子どもの数 ②", ""]);
+        let counts = offer(&["2025 年度 (R7) 2026 年度 (R8) 2027 年度 (R9)", "71", "71", "72", "15", "30", "35"]);
+        assert!(!matches!(read(&two, &counts), Some(Stacked::Table { .. })));
+        // A line over the labels that could be a label's first piece: not read that way.
+        let unsure = offer(&["児童家庭支援", "利用可能な子どもの人数 ①", "全体からの割合 ②/①", "研修の実施件数", ""]);
+        assert!(!matches!(read(&unsure, &from), Some(Stacked::Table { .. })));
     }
 }
