@@ -553,7 +553,7 @@ pub fn read(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<Stacked> {
     let (tokens, one_line_years) = match year_row(first.text) {
         Some((stub, mut years)) if !is_year_cell(first.text) => {
             let next: Vec<&str> = from[1..].iter().take(2).map(|offered| offered.text).collect();
-            if let Some((ends, n_lines)) = crate::columns::header_ends(&years, &next) {
+            if let Some((ends, n_lines)) = crate::columns::header_ends(&years, &next).or_else(|| eras_a_line_each(&years, &from[1..])) {
                 for (year, end) in years.iter_mut().zip(ends) {
                     year.push_str(&end);
                 }
@@ -713,6 +713,15 @@ pub fn read(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<Stacked> {
             all.extend(rows);
             let n_doubtful = n_doubtful(&tokens, n_used, broken);
             return Some(Stacked::Table { rows: all, n_above, n_used, n_doubtful });
+        }
+    }
+    // The rows' labels printed as a column after the values (a stub word first, or not).
+    if one_line_years.is_some() && years.len() == n_years {
+        if let Some((rows, late_stub, last)) = labels_column_after(&body, n_years) {
+            let stub = stub.clone().filter(|stub| !stub.is_empty()).or(late_stub).unwrap_or_default();
+            let mut all = vec![header_row(stub, years)];
+            all.extend(rows);
+            return Some(Stacked::Table { rows: all, n_above: 0, n_used: last.idx + 1, n_doubtful: 0 });
         }
     }
     // The rows' labels printed as a column above a one-line header, the values after it.
@@ -1512,6 +1521,63 @@ fn column_blocks(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<Stacked>
     Some(Stacked::Table { rows, n_above, n_used, n_doubtful: 0 })
 }
 
+/// The eras of a one-line header's year cells, a line each under it (`2020 年度 2021 年度 …` /
+/// `(R2)` / `(R3)` / …; default `pdftotext` of a table with a wide label column): each names
+/// its cell's year, and every cell ends in `年度`. Returns the ends (` (R2)`) and the lines
+/// they took.
+fn eras_a_line_each(years: &[String], after: &[Offered<'_>]) -> Option<(Vec<String>, usize)> {
+    if after.len() < years.len() || !years.iter().all(|year| year.ends_with("年度")) {
+        return None;
+    }
+    let mut ends = Vec::with_capacity(years.len());
+    for (year, offered) in years.iter().zip(after) {
+        let era = normalize::trim(offered.text);
+        let label = era::year_label(era);
+        if !(era.starts_with('(') && era.ends_with(')'))
+            || label.western.is_some()
+            || label.era.is_none()
+            || label.era != era::year_label(year).western
+        {
+            return None;
+        }
+        ends.push(format!(" {era}"));
+    }
+    Some((ends, years.len()))
+}
+
+/// Rows whose labels are printed as a column after all the values, a stub word first or not
+/// (`2,646` / … / `365` / `年度` / `妊娠届出数` / … / `要支援妊婦数`; default `pdftotext` of a
+/// table with a wide label column). Read only when the values are exactly a row's worth per
+/// label, one value a line, the labels whole, nothing after them, and the values' order
+/// proven as `by_rows` proves it. Returns the rows, the stub and the last token used.
+fn labels_column_after<'a>(body: &[Token<'a>], n_years: usize) -> Option<(Vec<RawRow>, Option<String>, Token<'a>)> {
+    let n_values = body.iter().take_while(|token| token.kind == Kind::Value).count();
+    if body[..n_values].iter().any(|token| value_width(token.text) != 1) || n_values < 2 * n_years || n_values % n_years != 0 {
+        return None;
+    }
+    let n_rows = n_values / n_years;
+    let rest = &body[n_values..];
+    let (stub, labels) = match rest.first() {
+        Some(first) if STUB_WORDS.contains(&first.text) => (Some(first.text.to_string()), &rest[1..]),
+        _ => (None, rest),
+    };
+    let whole = |token: &Token<'_>| {
+        let text = token.text;
+        token.kind == Kind::Label
+            && text.chars().count() > 2
+            && !leaves_bracket_open(text)
+            && !text.ends_with(['の', 'を', 'に', 'と', 'へ', 'は', 'が'])
+            && !STUB_WORDS.contains(&text)
+            && era::year_label(text).year.is_none()
+    };
+    if labels.len() != n_rows || !labels.iter().all(whole) {
+        return None;
+    }
+    let tokens: Vec<Token<'a>> = labels.iter().chain(&body[..n_values]).copied().collect();
+    let (rows, _, _, broken) = by_rows(&tokens, n_years, None)?;
+    (!broken && rows.len() == n_rows).then(|| (rows, stub, *labels.last().unwrap_or(&body[n_values - 1])))
+}
+
 /// Rows whose labels are printed as a column above a one-line header, a line each, and
 /// whose values follow the header, a line each (`利用可能な子どもの人数 ①` / `利用した子ども
 /// の数 ②` / `全体からの割合 ②/①` / `2025 年度 (R7) … 2029 年度 (R11)` / `71` / `71` / …;
@@ -1705,8 +1771,10 @@ fn by_rows<'a>(body: &[Token<'a>], n_columns: usize, label_above: Option<&str>) 
     let n_groups = items.iter().rposition(|item| matches!(item, Item::Values(_)))? + 1;
     // A label is one line, or two when wrapped; longer runs only as a column of labels (below).
     // After the last row only the first label is the table's (two lines when wrapped).
+    // (A stub word there, `年度` / `利用者数`, is the header's printed last, no label's piece.)
     let trailing = match items.get(n_groups) {
         Some(Item::Labels(labels)) if !broken => match labels {
+            [stub, label, ..] if STUB_WORDS.contains(&stub.text) && !STUB_WORDS.contains(&label.text) => Some(&labels[1..2]),
             [first, second, ..] if is_wrapped(first.text, second.text) => Some(&labels[..2]),
             _ => Some(&labels[..1]),
         },
@@ -3213,5 +3281,43 @@ mod tests {
         // A line over the labels that could be a label's first piece: not read that way.
         let unsure = offer(&["児童家庭支援", "利用可能な子どもの人数 ①", "全体からの割合 ②/①", "研修の実施件数", ""]);
         assert!(!matches!(read(&unsure, &from), Some(Stacked::Table { .. })));
+    }
+
+    #[test]
+    fn eras_a_line_each_and_labels_as_a_column_after_the_values() {
+        // A wide label column: the years on one line, their eras a line each, the values row
+        // by row, then the stub and the labels as a column.
+        let from = offer(&[
+            "2020 年度 2021 年度 2022 年度",
+            "(R2)",
+            "(R3)",
+            "(R4)",
+            "71",
+            "71",
+            "72",
+            "21.1%",
+            "42.2%",
+            "48.6%",
+            "年度",
+            "利用可能な子どもの人数",
+            "全体からの割合",
+        ]);
+        let found = read(&[], &from).expect("read");
+        assert_eq!(
+            cells(&found),
+            [
+                vec!["年度", "2020 年度 (R2)", "2021 年度 (R3)", "2022 年度 (R4)"],
+                vec!["利用可能な子どもの人数", "71", "71", "72"],
+                vec!["全体からの割合", "21.1%", "42.2%", "48.6%"],
+            ]
+        );
+        assert!(matches!(found, Stacked::Table { n_used: 13, .. }), "{found:?}");
+        // An era that names another year: no ends.
+        let years = vec!["2020 年度".to_string(), "2021 年度".to_string()];
+        assert!(eras_a_line_each(&years, &offer(&["(R2)", "(R4)"])).is_none());
+        assert_eq!(eras_a_line_each(&years, &offer(&["(R2)", "(R3)"])), Some((vec![" (R2)".to_string(), " (R3)".to_string()], 2)));
+        // One label short: not read that way.
+        let short: Vec<_> = from[..12].to_vec();
+        assert!(!matches!(read(&[], &short), Some(Stacked::Table { .. })));
     }
 }
