@@ -630,6 +630,11 @@ fn header(lines: &[SpacedLine], data_width: usize, n_values: usize) -> Vec<RawRo
     if let Some(rows) = two_levels(lines, n_values).filter(|_| !requirement()) {
         return rows;
     }
+    if let Some(labels) = paired_words(lines, n_values) {
+        let mut cells = vec![String::new()];
+        cells.extend(labels);
+        return vec![RawRow::new(lines[0].line, lines[0].page, cells)];
+    }
     // (As many cells as the rows' values, or more: two values run together, `5 30`, are split by `tables`.)
     if let Some((stub, labels)) = paired_years(lines).filter(|(_, labels)| labels.len() >= n_values) {
         let mut cells = vec![stub];
@@ -660,6 +665,26 @@ fn header(lines: &[SpacedLine], data_width: usize, n_values: usize) -> Vec<RawRo
     let mut cells = vec![stub];
     cells.extend(texts);
     vec![RawRow::new(lines[0].line, lines[0].page, cells)]
+}
+
+/// A header of two lines of text cells, each cell wrapped once, whose first lines came out
+/// one space apart (`こども支援課実施 子育て支援課実施` over `分        分`, `児童家庭支援セン
+/// 在宅指導措置委託` over `ター数      件数`): the top line's words paired in order with the
+/// pieces under them. Taken only when the top line is one run of exactly as many words as the
+/// rows have values, the bottom line as many pieces apart and not left of the run, none of
+/// them a year, a value or a stub word.
+fn paired_words(lines: &[SpacedLine], n_values: usize) -> Option<Vec<String>> {
+    let [top, bottom] = lines else { return None };
+    let [run] = &top.spans[..] else { return None };
+    let words: Vec<&str> = run.text.split(' ').filter(|word| !word.is_empty()).collect();
+    if n_values < 2 || words.len() != n_values || bottom.spans.len() != n_values {
+        return None;
+    }
+    let plain = |text: &str| !is_value_word(text) && era::year_label(text).year.is_none() && !STUB_WORDS.contains(&text);
+    if !words.iter().all(|word| plain(word)) || !bottom.spans.iter().all(|span| plain(&span.text)) || bottom.spans[0].start < run.start {
+        return None;
+    }
+    Some(words.iter().zip(&bottom.spans).map(|(word, piece)| join_header(word, &piece.text)).collect())
 }
 
 /// A header of two lines, year cells over their eras, paired in order rather than by
@@ -2047,5 +2072,16 @@ mod tests {
 
     fn rows_of(table: &str) -> usize {
         rows(&lines(table)).len()
+    }
+
+    #[test]
+    fn text_header_cells_run_together_are_paired_with_their_rests_in_order() {
+        let header = lines("                 こども支援課実施 子育て支援課実施\n                     分        分");
+        assert_eq!(paired_words(&header, 2), Some(vec!["こども支援課実施分".to_string(), "子育て支援課実施分".to_string()]));
+        // As many words as values only: else no pairing.
+        assert_eq!(paired_words(&header, 3), None);
+        // Year cells are paired by `paired_years`, not here.
+        let years = lines("        2025年度 2026年度\n         (R7)     (R8)");
+        assert_eq!(paired_words(&years, 2), None);
     }
 }
