@@ -1422,6 +1422,24 @@ fn labels_above(above: &[Offered<'_>]) -> Above {
     result
 }
 
+/// True for a line that reads as a whole row label, not a wrapped piece of one: more than
+/// two characters, no sentence, no bracket left open, no particle at its end (`…子どもの`),
+/// no stub word and no year.
+fn is_whole_label(text: &str) -> bool {
+    let n_chars = text.chars().count();
+    n_chars > 2
+        && n_chars <= MAX_ABOVE_CHARS
+        && !text.contains('。')
+        && !leaves_bracket_open(text)
+        && !text.ends_with(['の', 'を', 'に', 'と', 'へ', 'は', 'が'])
+        && !STUB_WORDS.contains(&text)
+        && era::year_label(text).year.is_none()
+}
+
+/// Marks that open a line that is no row label (a note, a bullet, a caption, an arrow):
+/// such a line over a column of labels shows where the column starts.
+const NO_LABEL_MARKS: [char; 10] = ['«', '【', '○', '●', '◎', '・', '※', '<', '表', '⇒'];
+
 /// A table printed column by column: the stub and the rows' labels as a column above the
 /// first year cell, then each year cell followed by its column's values (`年度` / `妊娠届出数`
 /// / … / `要支援妊婦数` / `2020 年度 (R2)` / `2,646` / … / `387` / `2021 年度 (R3)` / …;
@@ -1467,18 +1485,7 @@ fn column_blocks(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<Stacked>
     // The labels, nearest first, after at most one blank line; then the stub or no label.
     let mut lines = above.iter().rev().enumerate().filter(|(_, offered)| !normalize::trim(offered.text).is_empty());
     let labels: Vec<(usize, &Offered<'_>)> = lines.by_ref().take(n_rows).collect();
-    let whole = |offered: &Offered<'_>| {
-        let text = normalize::trim(offered.text);
-        offered.cellish
-            && offered.kind() == Kind::Label
-            && text.chars().count() > 2
-            && text.chars().count() <= MAX_ABOVE_CHARS
-            && !text.contains('。')
-            && !leaves_bracket_open(text)
-            && !text.ends_with(['の', 'を', 'に', 'と', 'へ', 'は', 'が'])
-            && !STUB_WORDS.contains(&text)
-            && era::year_label(text).year.is_none()
-    };
+    let whole = |offered: &Offered<'_>| offered.cellish && offered.kind() == Kind::Label && is_whole_label(normalize::trim(offered.text));
     // (No blank line among the labels: they are one column.)
     let contiguous = labels.windows(2).all(|pair| pair[1].0 == pair[0].0 + 1) && labels.first().is_some_and(|(distance, _)| *distance <= 1);
     if labels.len() != n_rows || !contiguous || !labels.iter().all(|(_, offered)| whole(offered)) {
@@ -1492,7 +1499,7 @@ fn column_blocks(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<Stacked>
             || distance > labels.last().map_or(0, |(last, _)| last + 1)
             || !offered.cellish
             || text.contains('。')
-            || text.starts_with(['«', '【', '○', '●', '◎', '・', '※', '<', '表', '⇒'])
+            || text.starts_with(NO_LABEL_MARKS)
     });
     if !no_label {
         return None;
@@ -1561,15 +1568,7 @@ fn labels_column_after<'a>(body: &[Token<'a>], n_years: usize) -> Option<(Vec<Ra
         Some(first) if STUB_WORDS.contains(&first.text) => (Some(first.text.to_string()), &rest[1..]),
         _ => (None, rest),
     };
-    let whole = |token: &Token<'_>| {
-        let text = token.text;
-        token.kind == Kind::Label
-            && text.chars().count() > 2
-            && !leaves_bracket_open(text)
-            && !text.ends_with(['の', 'を', 'に', 'と', 'へ', 'は', 'が'])
-            && !STUB_WORDS.contains(&text)
-            && era::year_label(text).year.is_none()
-    };
+    let whole = |token: &Token<'_>| token.kind == Kind::Label && is_whole_label(token.text);
     if labels.len() != n_rows || !labels.iter().all(whole) {
         return None;
     }
@@ -1597,25 +1596,13 @@ fn labels_column_above<'a>(above: &[Offered<'a>], body: &[Token<'a>], n_years: u
     let mut lines =
         above.iter().rev().enumerate().skip_while(|(distance, offered)| *distance == 0 && normalize::trim(offered.text).is_empty());
     let labels: Vec<(usize, &Offered<'_>)> = lines.by_ref().take(n_rows).collect();
-    let whole_label = |offered: &Offered<'_>| {
-        let text = normalize::trim(offered.text);
-        offered.cellish
-            && offered.kind() == Kind::Label
-            && text.chars().count() > 2
-            && text.chars().count() <= MAX_ABOVE_CHARS
-            && !text.contains('。')
-            && !leaves_bracket_open(text)
-            && !text.ends_with(['の', 'を', 'に', 'と', 'へ', 'は', 'が'])
-            && !STUB_WORDS.contains(&text)
-            && era::year_label(text).year.is_none()
-    };
+    let whole_label =
+        |offered: &Offered<'_>| offered.cellish && offered.kind() == Kind::Label && is_whole_label(normalize::trim(offered.text));
     if labels.len() != n_rows || !labels.iter().all(|(_, offered)| whole_label(offered)) {
         return None;
     }
     let over = lines.next().map(|(_, offered)| normalize::trim(offered.text));
-    let no_label = over.is_none_or(|text| {
-        text.is_empty() || text.contains('。') || text.starts_with(['«', '【', '○', '●', '◎', '・', '※', '<', '(', '表', '⇒'])
-    });
+    let no_label = over.is_none_or(|text| text.is_empty() || text.contains('。') || text.starts_with(NO_LABEL_MARKS));
     if !no_label {
         return None;
     }
