@@ -442,6 +442,12 @@ fn quantity(text: &str) -> Option<Quantity> {
     if !text.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '(' | MINUS | '-') || PER.contains(&c)) {
         return None;
     }
+    // A bare integer (`51429`, the most common cell) is read on its bytes: the scan below
+    // reads it as an integer with no unit, after copying and decoding every character.
+    if text.len() <= MAX_DIGITS && text.bytes().all(|byte| byte.is_ascii_digit()) {
+        let mantissa = text.bytes().fold(0u64, |mantissa, byte| mantissa * 10 + u64::from(byte - b'0'));
+        return Some(Quantity { kind: "integer", value: Some(mantissa as f64), unit: None, status: None, delta: None, aside: None, range: None });
+    }
     // Cells are short: scan a copy on the stack, not on the heap.
     let mut stack = [' '; 48];
     let heap: Vec<char>;
