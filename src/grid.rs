@@ -472,7 +472,7 @@ fn label_fit(label: &str, label_letters: &[char], cell: &str, cell_letters: &[ch
 }
 
 fn letters(text: &str) -> Vec<char> {
-    text.chars().filter(|c| c.is_alphanumeric()).collect()
+    text.chars().filter(|&c| normalize::is_letter(c) || c.is_numeric()).collect()
 }
 
 /// The share of `label`'s letters that lie in a run of `MIN_SHARED_CHARS` or

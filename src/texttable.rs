@@ -52,7 +52,7 @@ pub fn is_header_word(word: &str) -> bool {
         return false;
     }
     let n_chars = word.chars().count();
-    (2..=MAX_HEADER_WORD_CHARS).contains(&n_chars) && word.chars().all(|c| c.is_alphabetic() && !c.is_ascii())
+    (2..=MAX_HEADER_WORD_CHARS).contains(&n_chars) && word.chars().all(|c| crate::normalize::is_letter(c) && !c.is_ascii())
 }
 
 /// The header as default-mode `pdftotext` prints it: each word a block of its
