@@ -1308,7 +1308,7 @@ fn class(line_text: &str) -> Class {
     if text.len() <= 3 * TOC_TITLE.len() && text.chars().filter(|c| *c != ' ').eq(TOC_TITLE.chars()) {
         return Class::TocTitle;
     }
-    if caption(text).is_some() {
+    if caption_parts(text).is_some() {
         return Class::Caption;
     }
     if text.starts_with("単位:") || text.starts_with("(単位:") || text.starts_with("単位:") {
@@ -1448,11 +1448,26 @@ fn mark_running_titles(lines: &[Line<'_>], classes: &mut [Class]) {
 
 /// True for a table's caption line (`表5 …`, `表〇 親子関係形成支援事業`).
 pub fn is_caption(text: &str) -> bool {
-    caption(text).is_some()
+    caption_parts(text).is_some()
 }
 
 /// `表5 …`, `○表3 …`, `表〇【再掲】 …`, `表●●` → (`表5`, rest).
 fn caption(text: &str) -> Option<(String, Option<String>)> {
+    let (id, after) = caption_parts(text)?;
+    let mut label = String::with_capacity('表'.len_utf8() + id.len());
+    label.push('表');
+    label.push_str(id);
+    let caption_text = normalize::trim(after);
+    Some((label, (!caption_text.is_empty()).then(|| caption_text.to_string())))
+}
+
+/// `caption` without copying: the id after `表` (`5`, `〇`) and the rest of the line.
+fn caption_parts(text: &str) -> Option<(&str, &str)> {
+    // A caption starts with `表` (E8 A1 A8), a bullet (○ ● ◎ E2 97 …, 〇 E3 80 87) or a
+    // space: most lines are turned down by their first byte (`class` asks every line).
+    if !matches!(text.as_bytes().first(), Some(0xE8 | 0xE2 | 0xE3 | b' ')) {
+        return None;
+    }
     let body = text.trim_start_matches(|c: char| LABEL_BULLETS.contains(&c) || c == ' ');
     let rest = body.strip_prefix('表')?;
     let id_len: usize = rest.chars().take_while(|c| c.is_ascii_digit() || matches!(c, '〇' | '○' | '●' | '■')).map(char::len_utf8).sum();
@@ -1463,9 +1478,7 @@ fn caption(text: &str) -> Option<(String, Option<String>)> {
     if after.chars().next().is_some_and(|c| matches!(c, '\u{3041}'..='\u{309F}')) {
         return None;
     }
-    let label = format!("表{}", &rest[..id_len]);
-    let caption_text = normalize::trim(after);
-    Some((label, (!caption_text.is_empty()).then(|| caption_text.to_string())))
+    Some((&rest[..id_len], after))
 }
 
 fn continues_caption(text: &str) -> bool {
