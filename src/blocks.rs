@@ -1303,7 +1303,8 @@ fn class(line_text: &str) -> Class {
     }
     if memchr::memchr(b'\t', text.as_bytes()).is_some() {
         // A line of thousands of cells is no table a plan prints: it stays text.
-        return if text.matches('\t').count() < MAX_TAB_CELLS { Class::Row } else { Class::Text };
+        // (Counted on the bytes: a char searcher stopped at every TAB.)
+        return if text.bytes().filter(|&byte| byte == b'\t').count() < MAX_TAB_CELLS { Class::Row } else { Class::Text };
     }
     if text.len() <= 3 * TOC_TITLE.len() && text.chars().filter(|c| *c != ' ').eq(TOC_TITLE.chars()) {
         return Class::TocTitle;
@@ -1360,6 +1361,11 @@ fn list_text(text: &str) -> &str {
 }
 
 fn is_label(text: &str) -> bool {
+    // The first character is `・` (E3 83 BB), a bullet (E2 97 …, 〇 E3 80 87) or an opening
+    // bracket (E3 80 …, E2 89 AA, C2 AB, `<`, `[`): most lines are turned down by two bytes.
+    if !matches!(text.as_bytes(), [0xE2 | 0xC2 | b'<' | b'[', ..] | [0xE3, 0x80 | 0x83, ..]) {
+        return false;
+    }
     let first = text.chars().next().unwrap_or(' ');
     if !(first == '・' || LABEL_BULLETS.contains(&first) || LABEL_BRACKETS.iter().any(|&(open, _)| open == first)) {
         return false;
