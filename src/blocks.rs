@@ -1658,10 +1658,13 @@ fn is_year_bracket(text: &str) -> bool {
 /// True when `text` has a full stop that ends a sentence (not one inside
 /// brackets, as in `(社会的養護経験者を含む。)`).
 pub fn has_sentence_stop(text: &str) -> bool {
-    // `。` is E3 80 82: its last byte is found by SIMD (decoding every character cost more).
+    // `。` is E3 80 82: its middle byte is found by SIMD (decoding every character cost more).
+    // Not its last: 82 is also the middle byte of the kana from U+3080 to U+30BF (`ら`, `を`,
+    // `ア`), and every hit restarts the search.
     let bytes = text.as_bytes();
-    memchr::memchr_iter(0x82, bytes)
-        .any(|at| at >= 2 && bytes[at - 2..at] == [0xE3, 0x80] && !matches!(text[at + 1..].chars().next(), Some(')' | '」' | '』')))
+    memchr::memchr_iter(0x80, bytes).any(|at| {
+        at >= 1 && bytes[at - 1] == 0xE3 && bytes.get(at + 1) == Some(&0x82) && !matches!(text[at + 2..].chars().next(), Some(')' | '」' | '』'))
+    })
 }
 
 fn leading_number(text: &str) -> Option<(u32, &str)> {
