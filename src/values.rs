@@ -184,7 +184,9 @@ fn typed(raw: &str) -> Typed {
 /// or a year's figure with an earlier year's beside it (`year_figure`).
 fn labelled_quantity(raw: &str) -> Option<Quantity> {
     // Both forms end in a figure: a cell without a digit is neither (most text cells are not).
-    if !raw.bytes().any(|byte| byte.is_ascii_digit()) {
+    // (Branch-free over the bytes, which the compiler vectorizes: `any` read a byte a step,
+    // through the whole of every text cell.)
+    if !raw.bytes().fold(false, |found, byte| found | byte.is_ascii_digit()) {
         return None;
     }
     let Some((words, rest)) = normalize::trim(raw).rsplit_once(':') else {
