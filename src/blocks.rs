@@ -1663,7 +1663,10 @@ pub fn has_sentence_stop(text: &str) -> bool {
     // `ア`), and every hit restarts the search.
     let bytes = text.as_bytes();
     memchr::memchr_iter(0x80, bytes).any(|at| {
-        at >= 1 && bytes[at - 1] == 0xE3 && bytes.get(at + 1) == Some(&0x82) && !matches!(text[at + 2..].chars().next(), Some(')' | '」' | '』'))
+        at >= 1
+            && bytes[at - 1] == 0xE3
+            && bytes.get(at + 1) == Some(&0x82)
+            && !matches!(text[at + 2..].chars().next(), Some(')' | '」' | '』'))
     })
 }
 

@@ -448,7 +448,15 @@ fn quantity(text: &str) -> Option<Quantity> {
     // reads it as an integer with no unit, after copying and decoding every character.
     if text.len() <= MAX_DIGITS && text.bytes().all(|byte| byte.is_ascii_digit()) {
         let mantissa = text.bytes().fold(0u64, |mantissa, byte| mantissa * 10 + u64::from(byte - b'0'));
-        return Some(Quantity { kind: "integer", value: Some(mantissa as f64), unit: None, status: None, delta: None, aside: None, range: None });
+        return Some(Quantity {
+            kind: "integer",
+            value: Some(mantissa as f64),
+            unit: None,
+            status: None,
+            delta: None,
+            aside: None,
+            range: None,
+        });
     }
     // Cells are short: scan a copy on the stack, not on the heap.
     let mut stack = [' '; 48];
