@@ -1303,12 +1303,13 @@ fn class(line_text: &str) -> Class {
     }
     if memchr::memchr(b'\t', text.as_bytes()).is_some() {
         // A line of thousands of cells is no table a plan prints: it stays text.
-        return if text.matches('\t').count() < MAX_TAB_CELLS { Class::Row } else { Class::Text };
+        // (Counted on the bytes: a char searcher stopped at every TAB.)
+        return if text.bytes().filter(|&byte| byte == b'\t').count() < MAX_TAB_CELLS { Class::Row } else { Class::Text };
     }
     if text.len() <= 3 * TOC_TITLE.len() && text.chars().filter(|c| *c != ' ').eq(TOC_TITLE.chars()) {
         return Class::TocTitle;
     }
-    if caption(text).is_some() {
+    if caption_parts(text).is_some() {
         return Class::Caption;
     }
     if text.starts_with("単位:") || text.starts_with("(単位:") || text.starts_with("単位:") {
@@ -1360,6 +1361,11 @@ fn list_text(text: &str) -> &str {
 }
 
 fn is_label(text: &str) -> bool {
+    // The first character is `・` (E3 83 BB), a bullet (E2 97 …, 〇 E3 80 87) or an opening
+    // bracket (E3 80 …, E2 89 AA, C2 AB, `<`, `[`): most lines are turned down by two bytes.
+    if !matches!(text.as_bytes(), [0xE2 | 0xC2 | b'<' | b'[', ..] | [0xE3, 0x80 | 0x83, ..]) {
+        return false;
+    }
     let first = text.chars().next().unwrap_or(' ');
     if !(first == '・' || LABEL_BULLETS.contains(&first) || LABEL_BRACKETS.iter().any(|&(open, _)| open == first)) {
         return false;
@@ -1448,11 +1454,26 @@ fn mark_running_titles(lines: &[Line<'_>], classes: &mut [Class]) {
 
 /// True for a table's caption line (`表5 …`, `表〇 親子関係形成支援事業`).
 pub fn is_caption(text: &str) -> bool {
-    caption(text).is_some()
+    caption_parts(text).is_some()
 }
 
 /// `表5 …`, `○表3 …`, `表〇【再掲】 …`, `表●●` → (`表5`, rest).
 fn caption(text: &str) -> Option<(String, Option<String>)> {
+    let (id, after) = caption_parts(text)?;
+    let mut label = String::with_capacity('表'.len_utf8() + id.len());
+    label.push('表');
+    label.push_str(id);
+    let caption_text = normalize::trim(after);
+    Some((label, (!caption_text.is_empty()).then(|| caption_text.to_string())))
+}
+
+/// `caption` without copying: the id after `表` (`5`, `〇`) and the rest of the line.
+fn caption_parts(text: &str) -> Option<(&str, &str)> {
+    // A caption starts with `表` (E8 A1 A8), a bullet (○ ● ◎ E2 97 …, 〇 E3 80 87) or a
+    // space: most lines are turned down by their first byte (`class` asks every line).
+    if !matches!(text.as_bytes().first(), Some(0xE8 | 0xE2 | 0xE3 | b' ')) {
+        return None;
+    }
     let body = text.trim_start_matches(|c: char| LABEL_BULLETS.contains(&c) || c == ' ');
     let rest = body.strip_prefix('表')?;
     let id_len: usize = rest.chars().take_while(|c| c.is_ascii_digit() || matches!(c, '〇' | '○' | '●' | '■')).map(char::len_utf8).sum();
@@ -1463,9 +1484,7 @@ fn caption(text: &str) -> Option<(String, Option<String>)> {
     if after.chars().next().is_some_and(|c| matches!(c, '\u{3041}'..='\u{309F}')) {
         return None;
     }
-    let label = format!("表{}", &rest[..id_len]);
-    let caption_text = normalize::trim(after);
-    Some((label, (!caption_text.is_empty()).then(|| caption_text.to_string())))
+    Some((&rest[..id_len], after))
 }
 
 fn continues_caption(text: &str) -> bool {
@@ -1512,12 +1531,35 @@ pub fn heading(text: &str, line: u32) -> Option<Heading> {
     let text = normalize::trim(text);
     let Marked { kind, number, marker, title } = marked(text)?;
     let marker = match marker {
-        Marker::Numbered(before, after) => format!("{before}{}{after}", number.unwrap_or_default()),
+        Marker::Numbered(before, after) => {
+            let mut marker = String::with_capacity(before.len() + 10 + after.len());
+            marker.push_str(before);
+            push_number(&mut marker, number.unwrap_or_default());
+            marker.push_str(after);
+            marker
+        }
         Marker::Appendix => APPENDIX.to_string(),
         Marker::Circled(circled) => circled.to_string(),
         Marker::Kana(kana) => format!("({kana})"),
     };
     Some(Heading { kind, marker, number, title: title.to_string(), line, text: text.to_string() })
+}
+
+/// Appends `number` in decimal, as `format!` prints it but without its machinery
+/// (which cost more than the rest of `heading`, run on every heading line).
+fn push_number(text: &mut String, number: u32) {
+    let mut digits = [0u8; 10];
+    let mut at = digits.len();
+    let mut rest = number;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    text.extend(digits[at..].iter().map(|&digit| char::from(digit)));
 }
 
 /// A heading read off a trimmed line without copying it: `class` asks this of
@@ -1616,10 +1658,16 @@ fn is_year_bracket(text: &str) -> bool {
 /// True when `text` has a full stop that ends a sentence (not one inside
 /// brackets, as in `(社会的養護経験者を含む。)`).
 pub fn has_sentence_stop(text: &str) -> bool {
-    // `。` is E3 80 82: its last byte is found by SIMD (decoding every character cost more).
+    // `。` is E3 80 82: its middle byte is found by SIMD (decoding every character cost more).
+    // Not its last: 82 is also the middle byte of the kana from U+3080 to U+30BF (`ら`, `を`,
+    // `ア`), and every hit restarts the search.
     let bytes = text.as_bytes();
-    memchr::memchr_iter(0x82, bytes)
-        .any(|at| at >= 2 && bytes[at - 2..at] == [0xE3, 0x80] && !matches!(text[at + 1..].chars().next(), Some(')' | '」' | '』')))
+    memchr::memchr_iter(0x80, bytes).any(|at| {
+        at >= 1
+            && bytes[at - 1] == 0xE3
+            && bytes.get(at + 1) == Some(&0x82)
+            && !matches!(text[at + 2..].chars().next(), Some(')' | '」' | '』'))
+    })
 }
 
 fn leading_number(text: &str) -> Option<(u32, &str)> {

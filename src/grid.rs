@@ -472,7 +472,7 @@ fn label_fit(label: &str, label_letters: &[char], cell: &str, cell_letters: &[ch
 }
 
 fn letters(text: &str) -> Vec<char> {
-    text.chars().filter(|c| c.is_alphanumeric()).collect()
+    text.chars().filter(|&c| normalize::is_letter(c) || c.is_numeric()).collect()
 }
 
 /// The share of `label`'s letters that lie in a run of `MIN_SHARED_CHARS` or
@@ -490,10 +490,18 @@ fn shared_letters(label: &[char], cell: &[char]) -> f64 {
     // run[j] = length of the common run starting at label[i] and cell[j], row by row from the end.
     let mut run = vec![0usize; cell.len() + 1];
     let mut covered_until = vec![0usize; label.len()];
+    // Which letters the cell may have, by their code modulo 64: most of a label's letters
+    // are not in the cell, and their row of runs is all zeros, made without a comparison.
+    let cell_letters = cell.iter().fold(0u64, |mask, &letter| mask | 1 << (letter as u32 % 64));
     for i in (0..label.len()).rev() {
         // Left to right: run[j + 1] still holds the row below (label[i + 1]) when run[j] is made.
         // The longest run found in the same pass (this loop is most of the grid's time).
         let letter = label[i];
+        if cell_letters & 1 << (letter as u32 % 64) == 0 {
+            run.fill(0);
+            covered_until[i] = 0;
+            continue;
+        }
         let mut longest = 0;
         for (j, &cell_letter) in cell.iter().enumerate() {
             let length = if letter == cell_letter { 1 + run[j + 1] } else { 0 };

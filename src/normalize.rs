@@ -114,6 +114,14 @@ fn trim_ends(text: &str) -> &str {
     &text[start..end]
 }
 
+/// `c.is_alphabetic()`, without the table lookup for kana and the common ideographs
+/// (U+4E00–U+9FFF), all letters, of which most Japanese words are made (the standard
+/// test looks every character outside ASCII up in a table).
+#[inline]
+pub fn is_letter(c: char) -> bool {
+    matches!(c, '\u{3041}'..='\u{3096}' | '\u{30A1}'..='\u{30FA}' | '\u{4E00}'..='\u{9FFF}') || c.is_alphabetic()
+}
+
 /// U+3000 in UTF-8.
 const IDEOGRAPHIC_SPACE: &[u8] = "\u{3000}".as_bytes();
 
