@@ -395,6 +395,12 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
                         {
                             break
                         }
+                        // A stub word alone (`年度`) over a column of row labels heads them.
+                        Class::Text
+                            if crate::tables::STUB_WORDS.contains(&normalize::trim(lines[probe].text)) && heads_labels(lines, probe) =>
+                        {
+                            break
+                        }
                         Class::Text | Class::Unit if continues_caption(lines[probe].text) => {
                             let extra = normalize::trim(lines[probe].text);
                             if classes[probe] == Class::Unit || unit_in(extra).is_some() {
@@ -1450,6 +1456,14 @@ fn mark_running_titles(lines: &[Line<'_>], classes: &mut [Class]) {
             classes[idx] = Class::Furniture;
         }
     }
+}
+
+/// True when the line after `lines[idx]` (a stub word) is a row label: text, no year cell
+/// and no value (`年度` / `妊娠届出数`, not `評価指標` / `2019 年度 (R`).
+fn heads_labels(lines: &[Line<'_>], idx: usize) -> bool {
+    lines[idx + 1..].iter().map(|line| normalize::trim(line.text)).find(|text| !text.is_empty()).is_some_and(|next| {
+        era::year_label(next).year.is_none() && !stacked::opens_wrapped_year(next) && !stacked::is_value(next) && !next.contains('。')
+    })
 }
 
 /// True for a table's caption line (`表5 …`, `表〇 親子関係形成支援事業`).

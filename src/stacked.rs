@@ -726,8 +726,8 @@ pub fn read(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<Stacked> {
     }
     // The rows' labels printed as a column above a one-line header, the values after it.
     if one_line_years.is_some() && years.len() == n_years {
-        if let Some((rows, n_above, last)) = labels_column_above(above, &body, n_years) {
-            let stub = stub.clone().unwrap_or_default();
+        if let Some((rows, n_above, stub_above, last)) = labels_column_above(above, &body, n_years) {
+            let stub = stub.clone().filter(|stub| !stub.is_empty()).or(stub_above).unwrap_or_default();
             let mut all = vec![header_row(stub, years)];
             all.extend(rows);
             return Some(Stacked::Table { rows: all, n_above, n_used: last.idx + 1, n_doubtful: 0 });
@@ -1583,10 +1583,14 @@ fn labels_column_after<'a>(body: &[Token<'a>], n_years: usize) -> Option<(Vec<Ra
 /// default `pdftotext` of a table in IPAex fonts). Read only when the values are exactly a
 /// row's worth per label, every label is one line that reads as a whole label (no wrapped
 /// piece: not two characters or fewer, no bracket left open, no particle at its end), the line
-/// above the labels can be no label (blank, a sentence, a note or a marked line), and the
-/// values' order (row by row, or column by column) is proven as `by_rows` proves it.
-/// Returns the rows, the lines above the header taken, and the last value.
-fn labels_column_above<'a>(above: &[Offered<'a>], body: &[Token<'a>], n_years: usize) -> Option<(Vec<RawRow>, usize, Token<'a>)> {
+/// above the labels can be no label (blank, a sentence, a note or a marked line; a stub word
+/// there is the header's), and the values' order (row by row, or column by column) is proven as `by_rows` proves it.
+/// Returns the rows, the lines above the header taken, the stub, and the last value.
+fn labels_column_above<'a>(
+    above: &[Offered<'a>],
+    body: &[Token<'a>],
+    n_years: usize,
+) -> Option<(Vec<RawRow>, usize, Option<String>, Token<'a>)> {
     let n_values = body.iter().take_while(|token| token.kind == Kind::Value).count();
     if body[..n_values].iter().any(|token| value_width(token.text) != 1) || n_values < 2 * n_years || n_values % n_years != 0 {
         return None;
@@ -1601,12 +1605,18 @@ fn labels_column_above<'a>(above: &[Offered<'a>], body: &[Token<'a>], n_years: u
     if labels.len() != n_rows || !labels.iter().all(|(_, offered)| whole_label(offered)) {
         return None;
     }
-    let over = lines.next().map(|(_, offered)| normalize::trim(offered.text));
-    let no_label = over.is_none_or(|text| text.is_empty() || text.contains('。') || text.starts_with(NO_LABEL_MARKS));
+    let over = lines.next().map(|(distance, offered)| (distance, normalize::trim(offered.text)));
+    // A stub word over the labels (`年度`) is the header's.
+    let stub = over.filter(|(_, text)| STUB_WORDS.contains(text));
+    let no_label =
+        stub.is_some() || over.is_none_or(|(_, text)| text.is_empty() || text.contains('。') || text.starts_with(NO_LABEL_MARKS));
     if !no_label {
         return None;
     }
-    let n_above = labels.last().map(|(distance, _)| distance + 1)?;
+    let n_above = match stub {
+        Some((distance, _)) => distance + 1,
+        None => labels.last().map(|(distance, _)| distance + 1)?,
+    };
     let tokens: Vec<Token<'a>> = labels
         .iter()
         .rev()
@@ -1620,7 +1630,7 @@ fn labels_column_above<'a>(above: &[Offered<'a>], body: &[Token<'a>], n_years: u
         .chain(body[..n_values].iter().copied())
         .collect();
     let (rows, last, _, broken) = by_rows(&tokens, n_years, None)?;
-    (!broken && rows.len() == n_rows).then_some((rows, n_above, last?))
+    (!broken && rows.len() == n_rows).then_some((rows, n_above, stub.map(|(_, stub)| stub.to_string()), last?))
 }
 
 /// A run of label lines or a row's worth of values, in printed order.
@@ -3261,6 +3271,11 @@ mod tests {
         assert_eq!(rows[1], ["利用可能な子どもの人数 ①", "71", "71", "72"]);
         assert_eq!(rows[2], ["全体からの割合 ②/①", "21.1%", "42.2%", "48.6%"]);
         assert!(matches!(found, Stacked::Table { n_above: 4, .. }), "{found:?}");
+        // A stub word over the labels is the header's stub.
+        let stubbed = offer(&["年度", "利用可能な子どもの人数 ①", "全体からの割合 ②/①", "研修の実施件数", ""]);
+        let found = read(&stubbed, &from).expect("read");
+        assert_eq!(cells(&found)[0][0], "年度");
+        assert!(matches!(found, Stacked::Table { n_above: 5, .. }), "{found:?}");
         // Two rows of counts: row by row or column by column, nothing shows which.
         let two = offer(&["«具体的な整備目標»", "利用可能な子どもの人数 ①", "利用した子どもの数 ②", ""]);
         let counts = offer(&["2025 年度 (R7) 2026 年度 (R8) 2027 年度 (R9)", "71", "71", "72", "15", "30", "35"]);
