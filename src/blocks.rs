@@ -340,6 +340,11 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
                 }
                 let (rows, last, next) = spaced_group(lines, &classes, line_idx);
                 match rows {
+                    // The contents' entries wrapped past what `toc` reads: page numbers, no table.
+                    Ok(_) if on_contents_page(&pieces, lines, line.page) => {
+                        let reason = "lines on the contents page after its entries: their numbers are page numbers".to_string();
+                        pieces.push(unresolved(lines, line_idx, next, reason));
+                    }
                     Ok(rows) => pieces.push(Piece { kind: PieceKind::Rows { rows, aligned: true, header: false }, first: start, last }),
                     Err(reason) => pieces.push(unresolved(lines, line_idx, next, reason)),
                 }
@@ -1458,6 +1463,17 @@ fn mark_running_titles(lines: &[Line<'_>], classes: &mut [Class]) {
     }
 }
 
+/// True when the contents (`目次`) were read on `page`: a table there is the contents'
+/// entries wrapped past what `toc` reads (its numbered entries may read as headings).
+fn on_contents_page(pieces: &[Piece], lines: &[Line<'_>], page: u32) -> bool {
+    // (Only this page's pieces are looked at.)
+    pieces
+        .iter()
+        .rev()
+        .take_while(|piece| lines.get(piece.first as usize - 1).is_some_and(|line| line.page == page))
+        .any(|piece| matches!(piece.kind, PieceKind::Toc(_)))
+}
+
 /// True when the line after `lines[idx]` (a stub word) is a row label: text, no year cell
 /// and no value (`年度` / `妊娠届出数`, not `評価指標` / `2019 年度 (R`).
 fn heads_labels(lines: &[Line<'_>], idx: usize) -> bool {
@@ -1704,6 +1720,19 @@ mod tests {
 
     fn kind(text: &str) -> Option<&'static str> {
         heading(text, 1).map(|heading| heading.kind)
+    }
+
+    #[test]
+    fn a_table_on_the_contents_page_is_its_wrapped_entries() {
+        // Wide label columns (003_widecols_pdftotext_layout 18-32): the contents' entries
+        // wrap over several lines, their page numbers on a middle line; no table of them.
+        let fixture = std::fs::read_to_string("fixtures/003_widecols_pdftotext_layout.txt").expect("fixture");
+        let text: String = fixture.lines().take(40).map(|line| format!("{line}\n")).collect();
+        let mut rewritten = String::new();
+        let normalized = normalize::text(&text, &mut rewritten);
+        let pieces = classify(&normalized.lines);
+        assert!(pieces.iter().any(|piece| matches!(piece.kind, PieceKind::Toc(_))));
+        assert!(!pieces.iter().any(|piece| matches!(piece.kind, PieceKind::Rows { .. })), "{pieces:?}");
     }
 
     #[test]
