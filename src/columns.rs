@@ -607,7 +607,7 @@ pub fn uneven_row_pieces(lines: &[SpacedLine]) -> bool {
 }
 
 /// The number of a circled number (`①` → 1) that ends `label`.
-fn circled_end(label: &str) -> Option<u32> {
+pub(crate) fn circled_end(label: &str) -> Option<u32> {
     label.trim_end().chars().last().filter(|c| matches!(c, '①'..='⑳')).map(|c| c as u32 - '①' as u32 + 1)
 }
 

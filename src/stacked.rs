@@ -1431,10 +1431,13 @@ fn is_whole_label(text: &str) -> bool {
         && n_chars <= MAX_ABOVE_CHARS
         && !text.contains('。')
         && !leaves_bracket_open(text)
-        && !text.ends_with(['の', 'を', 'に', 'と', 'へ', 'は', 'が'])
+        && !text.ends_with(LABEL_CUT_PARTICLES)
         && !STUB_WORDS.contains(&text)
         && era::year_label(text).year.is_none()
 }
+
+/// Particles a label cut in two ends with (`利用した子どもの` / `数②`).
+const LABEL_CUT_PARTICLES: [char; 7] = ['の', 'を', 'に', 'と', 'へ', 'は', 'が'];
 
 /// Marks that open a line that is no row label (a note, a bullet, a caption, an arrow):
 /// such a line over a column of labels shows where the column starts.
@@ -1811,8 +1814,7 @@ fn by_rows<'a>(body: &[Token<'a>], n_columns: usize, label_above: Option<&str>) 
         // `利用した子どもの` / `15` … / `数②` `全体からの割合` / …, a browser's PDF): between two
         // rows' values, the first piece finishes the row above and the second starts the next.
         // Taken only when every run between values is such a pair and the first label one piece.
-        let finishes =
-            |label: &str, piece: &str| crate::columns::continues_label(label, piece) || label.ends_with(['の', 'を', 'に', 'と', 'へ']);
+        let finishes = |label: &str, piece: &str| crate::columns::continues_label(label, piece) || label.ends_with(LABEL_CUT_PARTICLES);
         let runs: Vec<&[Token<'_>]> = items[..n_groups].iter().step_by(2).map(Item::tokens).collect();
         let split = runs.len() >= 2 && runs[0].len() == 1 && {
             let mut label = runs[0][0].text.to_string();

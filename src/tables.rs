@@ -251,7 +251,7 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
     // A stub that ends in the number the rows are numbered with (`数①` over `里親を必要とする
     // 子ども数②` …): the first row's label rest, on a line the header took (Ghostscript, after a
     // page break), whose header pieces (`満 前 降`) were joined into columns they may not end.
-    let numbered = |label: &str| label.trim_end().ends_with(|c: char| matches!(c, '①'..='⑳'));
+    let numbered = |label: &str| columns::circled_end(label).is_some();
     if let Some(stub) = stub.as_deref().filter(|stub| numbered(stub) && !STUB_WORDS.contains(stub)) {
         if data.iter().any(|row| numbered(row.label)) {
             let why = format!("the stub `{stub}` is a numbered row's label: a row's line was taken into the header");
