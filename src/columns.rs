@@ -218,11 +218,22 @@ pub fn continue_after_page_break(group: &mut Vec<SpacedLine>, next: Vec<SpacedLi
     // The same words, however spaced (`2024年度 (R6)` on one page, `2024 年度 (R6)` on the next).
     let words = |line: &SpacedLine| line.spans.iter().flat_map(|span| span.text.chars()).filter(|c| *c != ' ').collect::<String>();
     let same = |a: &SpacedLine, b: &SpacedLine| words(a) == words(b);
-    let repeated = n_header > 0
+    let same_header = n_header > 0
         && group.len() > n_header
         && next.len() > n_header
-        && header_len(&next) == n_header
         && group[..n_header].iter().zip(&next[..n_header]).all(|(a, b)| same(a, b));
+    // The page cut the last row's label (`在宅指導措置委託件数 (前年度か  2 件 …`): under the
+    // header printed again, its rest alone (`らの増減)`), a line with no value to make it a row.
+    let label_rest = || {
+        let last_label = group.last().and_then(|line| line.spans.first()).map_or("", |span| span.text.as_str());
+        let rest = &next[n_header..];
+        rest.len() == 1
+            && rest[0].spans.len() == 1
+            && rest[0].spans[0].start <= 1
+            && crate::stacked::leaves_bracket_open(last_label)
+            && continues_label(last_label, &rest[0].spans[0].text)
+    };
+    let repeated = same_header && (header_len(&next) == n_header || label_rest());
     if repeated {
         // Of the two prints of the header, the one with its cells further apart.
         let n_spans = |lines: &[SpacedLine]| lines.iter().map(|line| line.spans.len()).sum::<usize>();
@@ -1911,6 +1922,22 @@ mod tests {
         assert_eq!(rows.len(), 4);
         assert_eq!(rows[2].cells[0], "代替養育を必要とする子ども数①");
         assert_eq!(rows[3].cells[0], "里親を必要とする子ども数②");
+    }
+
+    #[test]
+    fn a_label_cut_by_a_page_break_goes_on_under_the_repeated_header() {
+        // widecols -layout, 688-699: the page ends inside the last row's label; the next page
+        // prints the header again and only the label's rest under it.
+        let header = "                   2025 年度 2026 年度 2027 年度\n                     (R7)    (R8)    (R9)";
+        let mut group = lines(&format!(
+            "{header}\n児童家庭支援センター数 (前年度      1 (+0)     1 (+0)     1 (+0)\nからの増減)\n在宅指導措置委託件数 (前年度か    2 件 (+0)   3 件 (+1)      4 件 (+1)"
+        ));
+        // The rest must close the bracket the label left open.
+        assert!(!continue_after_page_break(&mut group.clone(), lines(&format!("{header}\n合計"))));
+        assert!(continue_after_page_break(&mut group, lines(&format!("{header}\nらの増減)"))));
+        let rows = rows(&group);
+        assert_eq!(rows.len(), 3, "{rows:?}");
+        assert_eq!(rows[2].cells, ["在宅指導措置委託件数 (前年度からの増減)", "2 件 (+0)", "3 件 (+1)", "4 件 (+1)"]);
     }
 
     #[test]

@@ -637,6 +637,44 @@ pub fn collapse(text: &str) -> Cow<'_, str> {
 /// CJK Radicals Supplement (U+2E80–U+2EFF) → the unified ideograph each stands for,
 /// sorted: the single-character lines of Unicode 15.0's EquivalentUnifiedIdeograph.txt
 /// (Debian `unicode-data` 15.0.0, /usr/share/unicode/EquivalentUnifiedIdeograph.txt).
+/// A label printed letter-spaced (`代 替 養 育 子 ども数A`, `児 童 福 祉 司 ス - バ °- バイザー`:
+/// browsers and Word space out the characters of a narrow cell) without its spacing, and its
+/// katakana repaired once whole (`児童福祉司スーパーバイザー`). Only a label with two
+/// one-character words side by side is letter-spaced; a space stays where an ASCII word meets
+/// it (`(SV) の配置`, `18 歳`) and between two longer words (`事業名 機関名`).
+pub fn unspace_letters(label: &str) -> Cow<'_, str> {
+    // The quick test first: a space between two non-ASCII characters.
+    if !label.as_bytes().windows(2).any(|pair| pair[0] == b' ' && pair[1] >= 0x80) {
+        return Cow::Borrowed(label);
+    }
+    let words: Vec<&str> = label.split(' ').collect();
+    let letter = |word: &str| {
+        let mut chars = word.chars();
+        chars.next().is_some_and(|c| !c.is_ascii()) && chars.next().is_none()
+    };
+    if !words.windows(2).any(|pair| letter(pair[0]) && letter(pair[1])) {
+        return Cow::Borrowed(label);
+    }
+    // A word as short as a letter: one character, or one with a mark the PDF split off (`°-`).
+    let short = |word: &str| {
+        let n_chars = word.chars().count();
+        n_chars == 1 || (n_chars == 2 && word.contains([BROKEN_DAKUTEN, BROKEN_HANDAKUTEN, '-']))
+    };
+    let spaced = |c: Option<char>| c.is_some_and(|c| !c.is_ascii() || c == '-');
+    let mut joined = String::with_capacity(label.len());
+    for (idx, word) in words.iter().enumerate() {
+        if idx > 0 {
+            let before = words[idx - 1];
+            let keep = !(short(before) || short(word)) || !spaced(before.chars().next_back()) || !spaced(word.chars().next());
+            if keep {
+                joined.push(' ');
+            }
+        }
+        joined.push_str(word);
+    }
+    Cow::Owned(repair_kana(&joined).unwrap_or(joined))
+}
+
 #[rustfmt::skip]
 const RADICALS: [(char, char); 104] = [
     ('\u{2E81}', '厂'), ('\u{2E82}', '乛'), ('\u{2E83}', '乚'), ('\u{2E84}', '乙'), ('\u{2E85}', '亻'),
@@ -694,6 +732,18 @@ mod tests {
         assert_eq!(norm("① 〇 ○ ● ▲4 ■ ※ ・ ー"), "① 〇 ○ ● ▲4 ■ ※ ・ ー");
         assert_eq!(norm("ｱﾄﾞﾎﾞｹｲﾄ"), "アドボケイト");
         assert_eq!(norm("６件　　"), "6件");
+    }
+
+    #[test]
+    fn letter_spaced_labels_lose_their_spacing() {
+        assert_eq!(unspace_letters("代 替 養 育 子 ども数A"), "代替養育子ども数A");
+        assert_eq!(unspace_letters("養 子 縁組里親"), "養子縁組里親");
+        assert_eq!(unspace_letters("児 童 福 祉 司 ス - バ °- バイザー (SV) の配置"), "児童福祉司スーパーバイザー (SV) の配置");
+        assert_eq!(unspace_letters("18 歳 未 満 人 口 B"), "18 歳未満人口 B");
+        // Not letter-spaced: no two one-character words side by side.
+        for label in ["事業名 機関名", "児童福祉司 SV の配置数", "(内訳) 3 歳未満", "ひとり 親", "A B C"] {
+            assert_eq!(unspace_letters(label), label);
+        }
     }
 
     #[test]

@@ -346,15 +346,12 @@ fn chromium_layout_rendering() {
     // each column holds (`columns::requirement_header`; they had given 34 records under
     // wrong columns), a footnote mark under a label (`※1`) is its rest, and so is a piece
     // right above a heading (28 cells).
-    // FIXME(issue 3): 5 cells under a label cut short, their values and years right:
-    // `児童福祉司ス-バ°-バイザー (SV) の配置` should be `…スーパーバイザー…`: the broken
-    // half-width kana is repaired on each line, not across the two, and the first line is
-    // letter-spaced (`児 童 福 祉 司 ス - バ °-` / `ハ"イサ"- (SV) の配置`, 1638-1639).
-    let mut rows: Vec<&str> = extra.iter().map(|(row, _, _)| row.as_str()).collect();
-    rows.dedup();
-    assert_eq!(rows, ["児童福祉司ス-バ°-バイザー(SV)の配置"], "{extra:#?}");
-    assert_eq!(extra.len(), 5, "{extra:#?}");
-    // FIXME(issue 3), still missing (316 cells): tables whose header takes the caption
+    // A letter-spaced label whose half-width kana broke over two lines (`児 童 福 祉 司 ス - バ °-`
+    // / `ハ"イサ"- (SV) の配置`, 1638-1639) had given 5 cells under `児童福祉司ス-バ°-バイザー…`:
+    // the label loses its spacing, then its kana are repaired whole
+    // (`normalize::unspace_letters`).
+    assert!(extra.is_empty(), "{extra:#?}");
+    // FIXME(issue 3), still missing (301 cells): tables whose header takes the caption
     // above it, the requirement tables whose rows are scattered (表4), and the matrices.
     // Year cells run together one space after the stub word (`評価指標  2025 年 2026 年 …`),
     // a label's indented first piece above its values line, and a unit in brackets under
@@ -365,13 +362,13 @@ fn chromium_layout_rendering() {
     // `度 (R6) 計`) over rows whose labels read as values (`18歳` / `到達`): 22 cells.
     // Year cells wrapped at `年` over eras of which one is already `年度`'s (`2025年 … 2028年度
     // 2029年度` / `度 (R7) … (R10) (R11)`, 511-512; `columns::header_ends`): 10 cells.
-    assert_eq!(matched, 611, "missing: {missing:#?}");
-    // Every record, fiscal-year or not: only the 5 letter-spaced ones above are not the
-    // original's (34 requirement-table records under garbled columns, 6 under a formula
+    assert_eq!(matched, 616, "missing: {missing:#?}");
+    // Every record, fiscal-year or not, is the original's (5 under the letter-spaced label
+    // above, 34 requirement-table records under garbled columns, 6 under a formula
     // taken into the header, 4 under a caption's rest and 4 under a stub run into a year
     // cell had been).
     let (n_records, wrong) = wrong_cells("fixtures/003_chromium_pdftotext_layout.txt");
-    assert_eq!(wrong.len(), 5, "{wrong:#?}");
+    assert!(wrong.is_empty(), "{wrong:#?}");
     assert_eq!(n_records, 809);
 }
 
@@ -698,17 +695,17 @@ fn heldout_renderings() {
     // FIXME(issue 3): 54 of 917: tables whose rows are all counts, so that nothing shows whether
     // the values run row by row or column by column (特定妊婦, 25 cells: kept as fragments).
     check("fixtures/003_widecols_pdftotext.txt", 54);
-    // widecols, -layout. FIXME(issue 3): 5 cells under a label cut at a page break
-    // (`在宅指導措置委託件数(前年度か` / `らの増減)`, 692-699), values and years right.
+    // widecols, -layout: a label cut at a page break (`在宅指導措置委託件数(前年度か`, 692, the
+    // header printed again over its rest `らの増減)`, 697-699) had given 5 cells under the cut
+    // label; the rest closes the bracket, so the table goes on (`continue_after_page_break`).
     let (matched, _, extra) = compare("fixtures/003_widecols_pdftotext_layout.txt");
-    assert_eq!((matched, extra.len()), (601, 5), "{extra:#?}");
+    assert_eq!((matched, extra.len()), (606, 0), "{extra:#?}");
     // Two text header cells run together one space apart over their wrapped rests
     // (`こども支援課実施 子育て支援課実施` / `分  分`, 594-595; `児童家庭支援セン 在宅指導措置委託`
     // / `ター数  件数`) are paired in order (`columns::paired_words`): 12 records had been under
     // the mashed columns `こども支援課実施子育て支援課実施分` and `分`.
     // 3 records from the contents page (26-32, page numbers under the column `び全体像`) are
     // gone too (`on_contents_page`).
-    // FIXME(issue 3): 5 records the original does not have: those 5 above.
     let (n_records, wrong) = wrong_cells("fixtures/003_widecols_pdftotext_layout.txt");
-    assert_eq!((n_records, wrong.len()), (708, 5), "{wrong:#?}");
+    assert_eq!((n_records, wrong.len()), (708, 0), "{wrong:#?}");
 }
