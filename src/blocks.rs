@@ -629,13 +629,44 @@ fn push_stacked(
     n_doubtful: usize,
 ) -> usize {
     let (first, last) = (lines[line_idx - n_above].number, lines[line_idx + n_used - 1].number);
-    pieces.push(Piece { kind: PieceKind::Rows { rows, aligned: false, header: false }, first, last });
     let next = line_idx + n_used;
+    let n_columns = rows.first().map_or(0, |header| header.cells.len().saturating_sub(1));
+    if let Some(end) = orphan_values_after(lines, next, n_columns) {
+        let reason = "a table cut by a page break, with a row's worth of values after the break that no label claims: which row each value belongs to is not known";
+        pieces.push(unresolved(lines, line_idx - n_above, end, reason.to_string()));
+        return end;
+    }
+    pieces.push(Piece { kind: PieceKind::Rows { rows, aligned: false, header: false }, first, last });
     if n_doubtful > 0 {
         let reason = "the rest of a table whose cells came out one per line in an order that fits no reading (raw pdftotext)";
         pieces.push(unresolved(lines, next, next + n_doubtful, reason.to_string()));
     }
     next + n_doubtful
+}
+
+/// The end of the values after a table printed a cell per line, when the page's furniture
+/// comes right after it (`- 60 -`) and then at least a row's worth of values (`—` / `9` / …):
+/// the rows' cells came out of order around the page break (default `pdftotext` prints the
+/// footer before a page's last cells), so the rows read before it may hold another row's
+/// values. None otherwise.
+fn orphan_values_after(lines: &[Line<'_>], next: usize, n_columns: usize) -> Option<usize> {
+    let (mut n_values, mut n_furniture) = (0, 0);
+    let (mut idx, mut end) = (next, next);
+    while idx < lines.len().min(next + 2 * MAX_LINES_ABOVE + n_columns) {
+        let text = normalize::trim(lines[idx].text);
+        if !text.is_empty() {
+            if n_furniture > 0 && stacked::is_value(text) {
+                n_values += 1;
+                end = idx + 1;
+            } else if n_values == 0 && n_furniture < 3 && is_furniture(text) {
+                n_furniture += 1;
+            } else {
+                break;
+            }
+        }
+        idx += 1;
+    }
+    (n_columns > 0 && n_values >= n_columns && n_furniture > 0).then_some(end)
 }
 
 /// Most lines below a space-aligned header offered to `texttable::aligned`.
@@ -1733,6 +1764,21 @@ mod tests {
         let pieces = classify(&normalized.lines);
         assert!(pieces.iter().any(|piece| matches!(piece.kind, PieceKind::Toc(_))));
         assert!(!pieces.iter().any(|piece| matches!(piece.kind, PieceKind::Rows { .. })), "{pieces:?}");
+    }
+
+    #[test]
+    fn values_after_the_page_furniture_make_the_table_above_unsure() {
+        // 003_landscape_pdftotext 4612-4638: default `pdftotext` printed the page number before
+        // the last cells (`— — — 11 6` / `- 60 -` / `— 9 0 7 3`); the two rows had been read as
+        // one, with another row's values in 2023-2024.
+        let text = "評価指標\n2020 年度 (R2)\n2021 年度 (R3)\n2022 年度 (R4)\n第三者評価実施施設数\n0\n0\n0\n児童福祉司任用後研修\n4\n2\n6\nこども家庭ソーシャルワーカー養成研修\n専門職採用者数\n—\n—\n11\n- 60 -\n—\n9\n0\n\n次の段落です。\n";
+        let mut rewritten = String::new();
+        let normalized = normalize::text(text, &mut rewritten);
+        let pieces = classify(&normalized.lines);
+        assert!(!pieces.iter().any(|piece| matches!(piece.kind, PieceKind::Rows { .. })), "{pieces:?}");
+        assert!(pieces.iter().any(|piece| matches!(piece.kind, PieceKind::Unresolved { .. })), "{pieces:?}");
+        assert_eq!(orphan_values_after(&normalized.lines, 17, 3), Some(21));
+        assert_eq!(orphan_values_after(&normalized.lines, 21, 3), None);
     }
 
     #[test]

@@ -289,7 +289,18 @@ pub fn rows(lines: &[SpacedLine]) -> Vec<RawRow> {
     // row's label starts on its values line, and its wrapped rest follows below it. Seen
     // when no piece comes before the first row and no line holds values without a label.
     let body = &lines[n_header..];
+    // A label wrapped a character per line and centred on its values line (`登` / `録  1.53 …`
+    // / `率`, a narrow label column): the cells are centred, not aligned to the top.
+    let letter = |line: &SpacedLine| label_only(line) && line.spans[0].text.chars().count() == 1;
+    let centred_letters = body.windows(3).any(|three| {
+        letter(&three[0])
+            && letter(&three[2])
+            && three[1].spans.len() > 1
+            && three[1].spans[0].text.chars().count() == 1
+            && !is_data(&three[1].spans[0])
+    });
     let top_aligned = body.first().is_some_and(|first| !label_only(first))
+        && !centred_letters
         && body.iter().any(&label_only)
         && body.iter().filter(|line| !label_only(line)).all(|line| {
             // (A label at the left edge may read as a value: `18歳`.)
@@ -300,7 +311,16 @@ pub fn rows(lines: &[SpacedLine]) -> Vec<RawRow> {
         });
     // Where the last row's value cells stand on its line, for their wrapped rests.
     let mut last_values: &[Span] = &[];
+    // Numbers cut inside their cells, their first pieces on the line above their row.
+    let mut heads: Vec<&Span> = Vec::new();
     for line in body {
+        // A number cut inside its cell whose first piece stands on the line above the row
+        // (`▲10.` / `受託率④ … 25.0  0`: the row's other cells are centred on the cell's two
+        // lines) is the head of the cell under it in the next row.
+        if !line.spans.is_empty() && line.spans.iter().all(|span| span.start >= value_edge && is_cut_number(&span.text)) {
+            heads.extend(&line.spans);
+            continue;
+        }
         // Pieces under cells of the row above that close the brackets those cells leave
         // open (`20(見` / `込)`) are the rest of those cells, wrapped inside them.
         if let Some(last) = built.last_mut().filter(|_| pending.is_empty()) {
@@ -370,6 +390,19 @@ pub fn rows(lines: &[SpacedLine]) -> Vec<RawRow> {
         full_label = join(&full_label, &label);
         let mut cells = vec![full_label];
         cells.extend(values.iter().map(|span| span.text.clone()));
+        for head in heads.drain(..) {
+            match values.iter().position(|value| head.start < value.end + 2 && value.start < head.end + 2) {
+                Some(idx) if values[idx].text.starts_with(|c: char| c.is_ascii_digit()) => {
+                    cells[idx + 1] = format!("{}{}", head.text, cells[idx + 1]);
+                }
+                // No cell under it: a row of its own, which the table reports as a lone cell.
+                _ => built.push(Building {
+                    row: RawRow::new(line.line, line.page, vec![String::new(), head.text.clone()]),
+                    n_above: 0,
+                    n_below: 0,
+                }),
+            }
+        }
         last_values = values;
         built.push(Building { row: RawRow::new(line.line, line.page, cells), n_above, n_below: 0 });
     }
@@ -380,6 +413,15 @@ pub fn rows(lines: &[SpacedLine]) -> Vec<RawRow> {
     }
     rows.extend(built.into_iter().map(|building| building.row));
     rows
+}
+
+/// `▲10.`, `1,`: a number cut inside its cell, its digits going on on the next line.
+fn is_cut_number(text: &str) -> bool {
+    let digits = text.strip_prefix(['▲', '△', '+', '-']).unwrap_or(text);
+    digits.len() >= 2
+        && digits.starts_with(|c: char| c.is_ascii_digit())
+        && digits.ends_with(['.', ','])
+        && digits.bytes().all(|byte| byte.is_ascii_digit() || byte == b'.' || byte == b',')
 }
 
 /// The index among `cells` of the cell whose wrapped rest `piece` is: a short piece
@@ -1922,6 +1964,51 @@ mod tests {
         assert_eq!(rows.len(), 4);
         assert_eq!(rows[2].cells[0], "代替養育を必要とする子ども数①");
         assert_eq!(rows[3].cells[0], "里親を必要とする子ども数②");
+    }
+
+    #[test]
+    fn a_number_cut_above_its_row_is_the_head_of_its_cell() {
+        // 003_vlgothic_pdftotext_layout 1425-1428: `▲10.0` wrapped in its cell, the row's other
+        // cells centred on its two lines. It had been read as a row group `▲10.`, the row's
+        // difference `0`.
+        let group = lines(concat!(
+            "                     2019 年度 (R1)   2024 年度①   2024 年度②   ②-①\n",
+            "登録里親数③                           4                 8                  4     ▲4\n",
+            "                                                                           ▲10.\n",
+            "受託率④                           20.0              35.0               25.0     0\n",
+            "受託里親数⑤                           1                 3                  1     ▲2",
+        ));
+        let rows = rows(&group);
+        assert_eq!(rows.len(), 4, "{rows:?}");
+        assert_eq!(rows[2].cells, ["受託率④", "20.0", "35.0", "25.0", "▲10.0"]);
+        assert!(is_cut_number("▲10.") && is_cut_number("1,"));
+        assert!(!is_cut_number("10") && !is_cut_number(".") && !is_cut_number("▲") && !is_cut_number("10.0"));
+    }
+
+    #[test]
+    fn a_label_a_letter_per_line_centred_on_its_values() {
+        // 003_a5centre_pdftotext_layout 2817-2822: `登録率` in a one-character column, centred.
+        // Read as top-aligned it had given the rows `(B)登` and `録`, and `率` lost.
+        let group = lines(concat!(
+            "      2024 年度   2025 年度      2026 年度\n",
+            "(A)     95         104         115\n",
+            "(B)     62         71          71\n",
+            "登\n",
+            "録       1.53       1.46        1.62\n",
+            "率",
+        ));
+        let labels: Vec<String> = rows(&group).into_iter().map(|row| row.cells[0].clone()).collect();
+        assert_eq!(labels, ["", "(A)", "(B)", "登録率"]);
+        // A label's rest of two characters under it is no letter (`兵` / `庫県`, top-aligned).
+        let group = lines(concat!(
+            "     2020 年度       2021 年度       2022 年度\n",
+            " 兵         13            11            11\n",
+            "庫県\n",
+            " 明             1             1             1\n",
+            "石市",
+        ));
+        let labels: Vec<String> = rows(&group).into_iter().map(|row| row.cells[0].clone()).collect();
+        assert_eq!(labels, ["", "兵庫県", "明石市"]);
     }
 
     #[test]

@@ -637,12 +637,36 @@ pub fn collapse(text: &str) -> Cow<'_, str> {
 /// CJK Radicals Supplement (U+2E80–U+2EFF) → the unified ideograph each stands for,
 /// sorted: the single-character lines of Unicode 15.0's EquivalentUnifiedIdeograph.txt
 /// (Debian `unicode-data` 15.0.0, /usr/share/unicode/EquivalentUnifiedIdeograph.txt).
-/// A label printed letter-spaced (`代 替 養 育 子 ども数A`, `児 童 福 祉 司 ス - バ °- バイザー`:
-/// browsers and Word space out the characters of a narrow cell) without its spacing, and its
-/// katakana repaired once whole (`児童福祉司スーパーバイザー`). Only a label with two
-/// one-character words side by side is letter-spaced; a space stays where an ASCII word meets
-/// it (`(SV) の配置`, `18 歳`) and between two longer words (`事業名 機関名`).
-pub fn unspace_letters(label: &str) -> Cow<'_, str> {
+/// A row label joined from its pieces, made whole: its katakana repaired once whole (a
+/// wrapped label's pieces were repaired a line each: `…スーパーバイサ` / `"- (SV) の配置`), and
+/// without its spacing when it was printed letter-spaced (`代 替 養 育 子 ども数A`,
+/// `児 童 福 祉 司 ス - バ °- バイザー`: browsers and Word space out the characters of a
+/// narrow cell). Only a label with two one-character words side by side is letter-spaced; a
+/// space stays where an ASCII word meets it (`(SV) の配置`, `18 歳`) and between two longer
+/// words (`事業名 機関名`).
+pub fn tidy_label(label: &str) -> Cow<'_, str> {
+    let mut unspaced = unspace_letters(label);
+    // A sound mark printed apart from its kana is no word (`…バイサ` / `"- (SV)` joined as
+    // `…バイサ "- (SV)`).
+    if unspaced.contains([BROKEN_DAKUTEN, BROKEN_HANDAKUTEN]) {
+        let chars: Vec<char> = unspaced.chars().collect();
+        let apart = |idx: usize| {
+            chars[idx] == ' '
+                && idx > 0
+                && is_katakana(chars[idx - 1])
+                && chars.get(idx + 1).is_some_and(|c| matches!(*c, BROKEN_DAKUTEN | BROKEN_HANDAKUTEN))
+        };
+        if (0..chars.len()).any(apart) {
+            unspaced = Cow::Owned((0..chars.len()).filter(|&idx| !apart(idx)).map(|idx| chars[idx]).collect());
+        }
+    }
+    match repair_kana(&unspaced) {
+        Some(repaired) => Cow::Owned(repaired),
+        None => unspaced,
+    }
+}
+
+fn unspace_letters(label: &str) -> Cow<'_, str> {
     // The quick test first: a space between two non-ASCII characters.
     if !label.as_bytes().windows(2).any(|pair| pair[0] == b' ' && pair[1] >= 0x80) {
         return Cow::Borrowed(label);
@@ -672,7 +696,7 @@ pub fn unspace_letters(label: &str) -> Cow<'_, str> {
         }
         joined.push_str(word);
     }
-    Cow::Owned(repair_kana(&joined).unwrap_or(joined))
+    Cow::Owned(joined)
 }
 
 #[rustfmt::skip]
@@ -736,13 +760,15 @@ mod tests {
 
     #[test]
     fn letter_spaced_labels_lose_their_spacing() {
-        assert_eq!(unspace_letters("代 替 養 育 子 ども数A"), "代替養育子ども数A");
-        assert_eq!(unspace_letters("養 子 縁組里親"), "養子縁組里親");
-        assert_eq!(unspace_letters("児 童 福 祉 司 ス - バ °- バイザー (SV) の配置"), "児童福祉司スーパーバイザー (SV) の配置");
-        assert_eq!(unspace_letters("18 歳 未 満 人 口 B"), "18 歳未満人口 B");
+        assert_eq!(tidy_label("代 替 養 育 子 ども数A"), "代替養育子ども数A");
+        assert_eq!(tidy_label("養 子 縁組里親"), "養子縁組里親");
+        assert_eq!(tidy_label("児 童 福 祉 司 ス - バ °- バイザー (SV) の配置"), "児童福祉司スーパーバイザー (SV) の配置");
+        assert_eq!(tidy_label("18 歳 未 満 人 口 B"), "18 歳未満人口 B");
+        // Pieces repaired a line each, then joined: repaired again whole.
+        assert_eq!(tidy_label("児童福祉司スーパーバイサ \"- (SV) の配置"), "児童福祉司スーパーバイザー (SV) の配置");
         // Not letter-spaced: no two one-character words side by side.
         for label in ["事業名 機関名", "児童福祉司 SV の配置数", "(内訳) 3 歳未満", "ひとり 親", "A B C"] {
-            assert_eq!(unspace_letters(label), label);
+            assert_eq!(tidy_label(label), label);
         }
     }
 

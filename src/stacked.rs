@@ -321,6 +321,8 @@ fn join_wrapped_years<'a>(from: &[Offered<'a>]) -> Option<Vec<Cow<'a, str>>> {
     let mut joins: Vec<(usize, String, &'a str)> = Vec::new();
     // (A line of several wrapped cells joined, and the lines of their ends.)
     let mut many: Vec<(usize, String, usize)> = Vec::new();
+    // (A run of year cells whose eras follow the run: the cells' lines and the eras'.)
+    let mut eras_after: Vec<(Vec<usize>, Vec<usize>)> = Vec::new();
     let mut idx = 0;
     // Only in the header: up to the first value or the first line that is no cell.
     while idx + 1 < from.len()
@@ -331,6 +333,15 @@ fn join_wrapped_years<'a>(from: &[Offered<'a>]) -> Option<Vec<Cow<'a, str>>> {
     {
         let text = normalize::trim(from[idx].text);
         let next = normalize::trim(from[idx + 1].text);
+        // Year cells a line each, then their eras a line each in the same order (`2025 年度` / …
+        // / `2029 年度` / `(R7)` / … / `(R11)`, Word's cells through default `pdftotext`).
+        if let Some((cells, eras)) = years_then_eras(&from[idx..]) {
+            let at = |found: Vec<usize>| found.into_iter().map(|found| idx + found).collect::<Vec<usize>>();
+            let (cells, eras) = (at(cells), at(eras));
+            idx = eras.last().map_or(idx, |last| last + 1);
+            eras_after.push((cells, eras));
+            continue;
+        }
         let closes = next.chars().count() <= MAX_CLOSING_CHARS && closes_bracket(next);
         // Several year cells on one line, each wrapped at its open bracket, their ends a line
         // each below (`2028 年度 (R 2029 年度 (R` / `10)` / `11)`, LibreOffice on B5 paper).
@@ -365,7 +376,7 @@ fn join_wrapped_years<'a>(from: &[Offered<'a>]) -> Option<Vec<Cow<'a, str>>> {
         }
         idx += 1;
     }
-    if joins.is_empty() && many.is_empty() {
+    if joins.is_empty() && many.is_empty() && eras_after.is_empty() {
         return None;
     }
     // Only the joined cells are copied.
@@ -380,7 +391,48 @@ fn join_wrapped_years<'a>(from: &[Offered<'a>]) -> Option<Vec<Cow<'a, str>>> {
         texts[idx] = Cow::Owned(cell);
         texts[idx + 1] = Cow::Borrowed(rest);
     }
+    for (cells, eras) in eras_after {
+        for (cell_idx, era_idx) in cells.into_iter().zip(eras) {
+            let era = normalize::trim(from[era_idx].text);
+            texts[cell_idx] = Cow::Owned(format!("{} {era}", normalize::trim(from[cell_idx].text)));
+            texts[era_idx] = Cow::Borrowed("");
+        }
+    }
     Some(texts)
+}
+
+/// The lines of the year cells without an era that lead `from` (`2025 年度`, a line each,
+/// blank lines between them or not), when as many lines after them are their eras in order
+/// (`(R7)`, each naming its cell's year): the cells' and the eras' indices, at least two of
+/// each. None otherwise.
+fn years_then_eras(from: &[Offered<'_>]) -> Option<(Vec<usize>, Vec<usize>)> {
+    let bare_year = |text: &str| {
+        !text.contains('(') && is_year_cell(text) && {
+            let label = crate::era::year_label(text);
+            label.western.is_some() && label.era.is_none()
+        }
+    };
+    let mut lines = (0..from.len()).filter(|&idx| !normalize::trim(from[idx].text).is_empty());
+    let cells: Vec<usize> = lines.by_ref().take_while(|&idx| bare_year(normalize::trim(from[idx].text))).collect();
+    // (`take_while` took the first era too.)
+    let first_era = (0..from.len()).skip(cells.last()? + 1).find(|&idx| !normalize::trim(from[idx].text).is_empty())?;
+    let eras: Vec<usize> = std::iter::once(first_era)
+        .chain((first_era + 1..from.len()).filter(|&idx| !normalize::trim(from[idx].text).is_empty()))
+        .take(cells.len())
+        .collect();
+    if cells.len() < 2 || eras.len() < cells.len() {
+        return None;
+    }
+    let agrees = |(&cell, &era): (&usize, &usize)| {
+        let text = normalize::trim(from[era].text);
+        let era = crate::era::year_label(text);
+        text.starts_with('(')
+            && text.ends_with(')')
+            && era.western.is_none()
+            && era.era.is_some()
+            && era.era == crate::era::year_label(normalize::trim(from[cell].text)).western
+    };
+    cells.iter().zip(&eras).all(agrees).then_some((cells, eras))
 }
 
 /// A line of two or more year cells each wrapped at its open bracket (`2028 年度 (R 2029
@@ -2260,6 +2312,22 @@ mod tests {
 
     fn offer(texts: &[&'static str]) -> Vec<Offered<'static>> {
         texts.iter().enumerate().map(|(idx, text)| Offered::new(idx as u32 + 10, 1, text, true, false)).collect()
+    }
+
+    #[test]
+    fn year_cells_then_their_eras_a_line_each() {
+        // Word's cells through default `pdftotext` (003_docx_pdftotext 1408-1436): the year
+        // cells, then their eras, blank lines between. They had been read as ten columns, the
+        // eras' five holding the next row's values.
+        let from = offer(&["2025 年度", "", "2026 年度", "", "2027 年度", "", "(R7)", "", "(R8)", "", "(R9)", "", "12", "", "13", "", "14"]);
+        let joined = join_wrapped_years(&from).expect("joined");
+        assert_eq!(joined[0], "2025 年度 (R7)");
+        assert_eq!(joined[4], "2027 年度 (R9)");
+        assert_eq!(joined[6], "");
+        assert_eq!(years_then_eras(&from), Some((vec![0, 2, 4], vec![6, 8, 10])));
+        // Eras that name other years, or too few of them: not joined.
+        assert_eq!(years_then_eras(&offer(&["2025 年度", "2026 年度", "(R8)", "(R9)"])), None);
+        assert_eq!(years_then_eras(&offer(&["2025 年度", "2026 年度", "(R7)", "12"])), None);
     }
 
     #[test]

@@ -470,7 +470,7 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
         }
         table_rows.push(Row {
             unit: row_unit(row.label),
-            label: normalize::unspace_letters(row.label).into_owned(),
+            label: normalize::tidy_label(row.label).into_owned(),
             group: group.clone(),
             line: row.line,
             cells: placed,

@@ -639,7 +639,7 @@ fn every_rendering_reads_the_title_page() {
         .filter(|path| path.starts_with("fixtures/003_") && path.ends_with(".txt") && !path.contains("81fdfb445e420b05"))
         .collect();
     renderings.sort();
-    assert_eq!(renderings.len(), 23);
+    assert_eq!(renderings.len(), 31);
     for rendering in renderings {
         assert_eq!(meta(&rendering), original, "{rendering}");
     }
