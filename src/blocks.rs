@@ -341,7 +341,7 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
                 let (rows, last, next) = spaced_group(lines, &classes, line_idx);
                 match rows {
                     // The contents' entries wrapped past what `toc` reads: page numbers, no table.
-                    Ok(_) if on_contents_page(&pieces, lines, line.page) => {
+                    Ok(rows) if on_contents_page(&pieces, lines, line.page, &rows) => {
                         let reason = "lines on the contents page after its entries: their numbers are page numbers".to_string();
                         pieces.push(unresolved(lines, line_idx, next, reason));
                     }
@@ -992,6 +992,15 @@ fn spaced_lines(lines: &[Line<'_>], classes: &[Class], first_idx: usize) -> (Vec
             || (classes[idx] == Class::Note && is_footnote_mark(text))
     };
     let mut group: Vec<SpacedLine> = Vec::new();
+    // A note mark's number under its row (`児童福祉司等配置数※` / `23  22 …` / `1`, a narrow
+    // label column), which reads as a page number.
+    let mark_number = |group: &[SpacedLine], idx: usize| {
+        let text = normalize::trim(lines[idx].text);
+        classes[idx] == Class::Furniture
+            && (1..=2).contains(&text.len())
+            && text.bytes().all(|byte| byte.is_ascii_digit())
+            && group.iter().rev().take(2).any(|line| line.spans.first().is_some_and(|span| span.start <= 1 && span.text.ends_with('※')))
+    };
     let mut line_idx = first_idx;
     let mut n_trailing = 0;
     // The last row number seen in the table (`2` of `2 を通じた特別養子縁`).
@@ -1012,7 +1021,16 @@ fn spaced_lines(lines: &[Line<'_>], classes: &[Class], first_idx: usize) -> (Vec
                 n_trailing = 0;
                 true
             }
-            _ if is_piece(line_idx) => {
+            // A row's values with single spaces between them (`338 (71.6%) 600 (73.1%) …`, a
+            // narrow page) under a label piece: a row of the table, as its spaced lines are.
+            Class::Text
+                if !group.is_empty()
+                    && crate::values::split_values(normalize::trim(lines[line_idx].text)).is_some_and(|values| values.len() >= 2) =>
+            {
+                n_trailing = 0;
+                true
+            }
+            _ if is_piece(line_idx) || mark_number(&group, line_idx) => {
                 // A fragment belongs if more rows follow it, or (at most two) closes a label.
                 let next_row = (line_idx + 1..lines.len()).take_while(|&idx| is_piece(idx)).last().map_or(line_idx + 1, |idx| idx + 1);
                 let continues = classes.get(next_row) == Some(&Class::Spaced) && next_row - line_idx <= 3;
@@ -1496,13 +1514,32 @@ fn mark_running_titles(lines: &[Line<'_>], classes: &mut [Class]) {
 
 /// True when the contents (`目次`) were read on `page`: a table there is the contents'
 /// entries wrapped past what `toc` reads (its numbered entries may read as headings).
-fn on_contents_page(pieces: &[Piece], lines: &[Line<'_>], page: u32) -> bool {
-    // (Only this page's pieces are looked at.)
-    pieces
-        .iter()
-        .rev()
-        .take_while(|piece| lines.get(piece.first as usize - 1).is_some_and(|line| line.page == page))
-        .any(|piece| matches!(piece.kind, PieceKind::Toc(_)))
+/// So is a table on the next page when nothing but furniture and such fragments came
+/// between (the contents going on over two pages: `(1) 児童相談所における…体  31` / `- 2 -` /
+/// `制の構築に向けた取組` / `(2) 親子関係再構築に向けた取組  31`).
+/// (On the next page only when every row is a title and a page number.)
+fn on_contents_page(pieces: &[Piece], lines: &[Line<'_>], page: u32, rows: &[RawRow]) -> bool {
+    // (The first row is read as a header: an entry's wrapped piece.)
+    let entries = rows.len() >= 2
+        && rows[1..].iter().all(|row| match &row.cells[..] {
+            [_, number] => (1..=3).contains(&number.len()) && number.bytes().all(|byte| byte.is_ascii_digit()),
+            _ => false,
+        });
+    // (Only this page's pieces are looked at, and the page before's.)
+    let on_page = |piece: &Piece, page: u32| lines.get(piece.first as usize - 1).is_some_and(|line| line.page == page);
+    let recent = pieces.iter().rev().take_while(|piece| on_page(piece, page) || (entries && on_page(piece, page.wrapping_sub(1))));
+    // (The contents' entries that `toc` did not take read as headings.)
+    let between = |kind: &PieceKind| {
+        matches!(kind, PieceKind::Furniture(_) | PieceKind::Unresolved(_) | PieceKind::Paragraph(_) | PieceKind::Heading(_))
+    };
+    for piece in recent {
+        match &piece.kind {
+            PieceKind::Toc(_) => return true,
+            kind if on_page(piece, page) || between(kind) => {}
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// True when the line after `lines[idx]` (a stub word) is a row label: text, no year cell

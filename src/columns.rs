@@ -227,11 +227,17 @@ pub fn continue_after_page_break(group: &mut Vec<SpacedLine>, next: Vec<SpacedLi
     let label_rest = || {
         let last_label = group.last().and_then(|line| line.spans.first()).map_or("", |span| span.text.as_str());
         let rest = &next[n_header..];
+        // (Or a bracket of its own: `年度ごとの整備目標` / `(前年度からの増減)`; with no value
+        // beside it, it is no row.)
+        let piece = rest.first().and_then(|line| line.spans.first()).map_or("", |span| span.text.as_str());
+        let bracketed = piece.starts_with('(') && piece.ends_with(')') && !crate::stacked::leaves_bracket_open(&piece[1..]);
+        // (Or a word's last one or two characters: `保健師の配置` / `数`.)
+        let tail = (1..=2).contains(&piece.chars().count()) && !piece.bytes().any(|byte| byte.is_ascii_digit());
         rest.len() == 1
             && rest[0].spans.len() == 1
             && rest[0].spans[0].start <= 1
-            && crate::stacked::leaves_bracket_open(last_label)
-            && continues_label(last_label, &rest[0].spans[0].text)
+            && !last_label.is_empty()
+            && ((crate::stacked::leaves_bracket_open(last_label) && continues_label(last_label, piece)) || bracketed || tail)
     };
     let repeated = same_header && (header_len(&next) == n_header || label_rest());
     if repeated {
@@ -2019,8 +2025,11 @@ mod tests {
         let mut group = lines(&format!(
             "{header}\n児童家庭支援センター数 (前年度      1 (+0)     1 (+0)     1 (+0)\nからの増減)\n在宅指導措置委託件数 (前年度か    2 件 (+0)   3 件 (+1)      4 件 (+1)"
         ));
-        // The rest must close the bracket the label left open.
-        assert!(!continue_after_page_break(&mut group.clone(), lines(&format!("{header}\n合計"))));
+        // The rest must close the bracket the label left open, be a bracket of its own, or a
+        // word's last character or two; a whole label is a row whose values are not there.
+        assert!(!continue_after_page_break(&mut group.clone(), lines(&format!("{header}\n里親等委託率"))));
+        assert!(continue_after_page_break(&mut group.clone(), lines(&format!("{header}\n数"))));
+        assert!(continue_after_page_break(&mut group.clone(), lines(&format!("{header}\n(前年度からの増減)"))));
         assert!(continue_after_page_break(&mut group, lines(&format!("{header}\nらの増減)"))));
         let rows = rows(&group);
         assert_eq!(rows.len(), 3, "{rows:?}");

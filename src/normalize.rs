@@ -646,6 +646,12 @@ pub fn collapse(text: &str) -> Cow<'_, str> {
 /// words (`事業名 機関名`).
 pub fn tidy_label(label: &str) -> Cow<'_, str> {
     let mut unspaced = unspace_letters(label);
+    // A note mark and its number wrapped apart (`児童福祉司等配置数※` / `1`) are one mark.
+    if let Some(at) = unspaced.find("※ ").filter(|&at| unspaced[at + "※ ".len()..].starts_with(|c: char| c.is_ascii_digit())) {
+        let mut joined = unspaced.into_owned();
+        joined.remove(at + "※".len());
+        unspaced = Cow::Owned(joined);
+    }
     // A sound mark printed apart from its kana is no word (`…バイサ` / `"- (SV)` joined as
     // `…バイサ "- (SV)`).
     if unspaced.contains([BROKEN_DAKUTEN, BROKEN_HANDAKUTEN]) {
@@ -764,6 +770,7 @@ mod tests {
         assert_eq!(tidy_label("養 子 縁組里親"), "養子縁組里親");
         assert_eq!(tidy_label("児 童 福 祉 司 ス - バ °- バイザー (SV) の配置"), "児童福祉司スーパーバイザー (SV) の配置");
         assert_eq!(tidy_label("18 歳 未 満 人 口 B"), "18 歳未満人口 B");
+        assert_eq!(tidy_label("児童福祉司等配置数※ 1"), "児童福祉司等配置数※1");
         // Pieces repaired a line each, then joined: repaired again whole.
         assert_eq!(tidy_label("児童福祉司スーパーバイサ \"- (SV) の配置"), "児童福祉司スーパーバイザー (SV) の配置");
         // Not letter-spaced: no two one-character words side by side.
