@@ -1031,11 +1031,17 @@ fn spaced_lines(lines: &[Line<'_>], classes: &[Class], first_idx: usize) -> (Vec
                 true
             }
             _ if is_piece(line_idx) || mark_number(&group, line_idx) => {
-                // A fragment belongs if more rows follow it, or (at most two) closes a label.
+                // A fragment belongs if more rows follow it, or (at most two) closes a label,
+                // or goes on a label whose bracket is still open (`年度ごとの整` / `備目標 (前年` /
+                // `度からの増` / `減)`, cells aligned to the top of their rows).
                 let next_row = (line_idx + 1..lines.len()).take_while(|&idx| is_piece(idx)).last().map_or(line_idx + 1, |idx| idx + 1);
                 let continues = classes.get(next_row) == Some(&Class::Spaced) && next_row - line_idx <= 3;
                 n_trailing += 1;
-                continues || n_trailing <= 1
+                let piece = normalize::trim(lines[line_idx].text);
+                continues
+                    || n_trailing <= 1
+                    || (n_trailing <= MAX_BRACKET_TAIL
+                        && (trailing_label(&group, n_trailing - 1).0 || fills_label_column(&group, n_trailing - 1, piece)))
             }
             _ => false,
         };
@@ -1047,8 +1053,22 @@ fn spaced_lines(lines: &[Line<'_>], classes: &[Class], first_idx: usize) -> (Vec
         group.push(SpacedLine { line: lines[line_idx].number, page: lines[line_idx].page, spans });
         line_idx += 1;
     }
-    // A trailing fragment that is not a label piece (the row above has its label) is not ours.
-    while n_trailing > 0 && group.len() > 1 {
+    // A trailing fragment that is not a label piece (the row above has its label) is not ours,
+    // unless the pieces close the bracket the label opened (then all are the label's).
+    let closes_open_bracket = n_trailing > 1 && {
+        let (open_before, label) = trailing_label(&group[..group.len() - 1], n_trailing - 1);
+        let last = group.last().and_then(|line| line.spans.first()).map_or("", |span| span.text.as_str());
+        open_before && !crate::stacked::leaves_bracket_open(&join(&label, last))
+    };
+    // So are pieces that fill the label column as the row's first line does, up to a blank
+    // line (`第三者評価を  -  1 …` / `実施している` / `一時保護施設` / `数（箇所）`, Word's cells
+    // aligned to the top of their rows in a narrow label column).
+    let fills_column = n_trailing > 1
+        && classes.get(line_idx).is_none_or(|class| *class == Class::Blank)
+        && group.last().and_then(|line| line.spans.first()).is_some_and(|span| {
+            fills_label_column(&group[..group.len() - 1], n_trailing - 1, &span.text)
+        });
+    while n_trailing > 0 && group.len() > 1 && !closes_open_bracket && !fills_column {
         // A row number (`3   を受講した…  100%`) is not a label: the fragment may end it.
         let previous_has_label = group[group.len() - 2]
             .spans
@@ -1062,11 +1082,13 @@ fn spaced_lines(lines: &[Line<'_>], classes: &[Class], first_idx: usize) -> (Vec
             classes.get(idx).is_none_or(|class| matches!(class, Class::Blank | Class::Heading(_) | Class::Caption))
                 || lines.get(idx).is_some_and(|next| is_note_lead(normalize::trim(next.text)))
         };
+        // (A bracket of its own ends a label too: `受講者数  155 …` / `(延べ人 数)`.)
+        let bracketed = |text: &str| text.starts_with('(') && text.ends_with(')') && !crate::stacked::leaves_bracket_open(text);
         let label_tail = n_trailing == 1
             && group.last().is_some_and(|line| {
                 line.spans.len() == 1
                     && line.spans[0].start <= 1
-                    && ((ends_below(line_idx) && columns::ends_label_below(&line.spans[0].text))
+                    && ((ends_below(line_idx) && (columns::ends_label_below(&line.spans[0].text) || bracketed(&line.spans[0].text)))
                         || (crate::stacked::leaves_bracket_open(previous_label)
                             && columns::continues_label(previous_label, &line.spans[0].text)))
             });
@@ -1093,6 +1115,41 @@ fn spaced_lines(lines: &[Line<'_>], classes: &[Class], first_idx: usize) -> (Vec
         n_trailing -= 1;
     }
     (group, line_idx)
+}
+
+/// Most label pieces after a table's last row that a bracket left open takes.
+const MAX_BRACKET_TAIL: usize = 4;
+
+/// Whether the last row's label, with the `n_pieces` label pieces after it (the last lines
+/// of `group`), leaves a bracket open; and that label.
+fn trailing_label(group: &[SpacedLine], n_pieces: usize) -> (bool, String) {
+    let Some(row_idx) = group.len().checked_sub(n_pieces + 1) else { return (false, String::new()) };
+    let label = group[row_idx..]
+        .iter()
+        .filter_map(|line| line.spans.first().filter(|span| span.start <= 1))
+        .fold(String::new(), |acc, span| join(&acc, &span.text));
+    (crate::stacked::leaves_bracket_open(&label), label)
+}
+
+/// Whether `piece`, after the last row's label and the `n_pieces` label pieces after it (the
+/// last lines of `group`), goes on filling the label column: the row's label piece is the
+/// column's width, every piece before `piece` as wide (one character either way), and `piece`
+/// no wider; all of them at the left edge, none a value.
+fn fills_label_column(group: &[SpacedLine], n_pieces: usize, piece: &str) -> bool {
+    let Some(row_idx) = group.len().checked_sub(n_pieces + 1) else { return false };
+    fn at_edge(line: &SpacedLine) -> Option<&columns::Span> {
+        line.spans.first().filter(|span| span.start <= 1 && !columns::is_data(span))
+    }
+    let Some(row_label) = at_edge(&group[row_idx]) else { return false };
+    let width = row_label.text.chars().count();
+    let n_chars = |text: &str| text.chars().count();
+    width >= 3
+        && group[row_idx].spans.len() > 1
+        && group[row_idx + 1..].iter().all(|line| {
+            line.spans.len() == 1 && at_edge(line).is_some_and(|span| n_chars(&span.text) + 1 >= width && n_chars(&span.text) <= width + 1)
+        })
+        && n_chars(piece) <= width + 1
+        && !crate::stacked::is_value(piece)
 }
 
 /// `※`, `※1`: a footnote mark with nothing after it.
@@ -1816,6 +1873,35 @@ mod tests {
         assert!(pieces.iter().any(|piece| matches!(piece.kind, PieceKind::Unresolved { .. })), "{pieces:?}");
         assert_eq!(orphan_values_after(&normalized.lines, 17, 3), Some(21));
         assert_eq!(orphan_values_after(&normalized.lines, 21, 3), None);
+    }
+
+    #[test]
+    fn the_last_rows_label_goes_on_below_it_in_its_column() {
+        // Word's cells aligned to the top of their rows (003_docx_pdftotext_layout 650-656,
+        // 1466-1470, 1296-1297): the last row's label rest over several lines, up to a blank line.
+        let rows_of = |text: &str| {
+            let mut rewritten = String::new();
+            let normalized = normalize::text(text, &mut rewritten);
+            let pieces = classify(&normalized.lines);
+            pieces
+                .into_iter()
+                .find_map(|piece| match piece.kind {
+                    PieceKind::Rows { rows, .. } => Some(rows.into_iter().map(|row| row.cells[0].clone()).collect::<Vec<_>>()),
+                    _ => None,
+                })
+                .unwrap_or_default()
+        };
+        let header = "              2025 年度       2026 年度         2027 年度\n               (R7)          (R8)              (R9)\n";
+        let bracket = format!("{header}資源の必要量    1,600         1,650           1,700\n年度ごとの整    1,600         1,650 (+50)     1,700 (+50)\n備目標 (前年\n度からの増\n減)\n\n次の段落。\n");
+        assert_eq!(rows_of(&bracket)[1..], ["資源の必要量", "年度ごとの整備目標 (前年度からの増減)"]);
+        let column = format!("{header}第三者評価を    -                1                    -\n実施している\n一時保護施設\n数（箇所）\n\n次の段落。\n");
+        assert_eq!(rows_of(&column)[1..], ["第三者評価を実施している一時保護施設数(箇所)"]);
+        let own_bracket = format!("{header}実施回数      24           29          18\n受講者数      155          100         49\n(延べ人 数)\n\n次の段落。\n");
+        assert_eq!(rows_of(&own_bracket)[1..], ["実施回数", "受講者数 (延べ人 数)"]);
+        // A wider line after the last row is no piece of its label, and the piece before it is
+        // then not known to be one either: the table ends at its row.
+        let prose = format!("{header}第三者評価を    -                1                    -\n実施している\n一時保護施設を含めた全ての施設で\n\n次の段落。\n");
+        assert_eq!(rows_of(&prose)[1..], ["第三者評価を"]);
     }
 
     #[test]

@@ -231,8 +231,13 @@ pub fn continue_after_page_break(group: &mut Vec<SpacedLine>, next: Vec<SpacedLi
         // beside it, it is no row.)
         let piece = rest.first().and_then(|line| line.spans.first()).map_or("", |span| span.text.as_str());
         let bracketed = piece.starts_with('(') && piece.ends_with(')') && !crate::stacked::leaves_bracket_open(&piece[1..]);
-        // (Or a word's last one or two characters: `保健師の配置` / `数`.)
-        let tail = (1..=2).contains(&piece.chars().count()) && !piece.bytes().any(|byte| byte.is_ascii_digit());
+        // (Or the label's next line in its column, no wider than its first: `保健師の配置` /
+        // `数`, `整備目標に対` / `する過不足`.)
+        let n_chars = piece.chars().count();
+        let tail = n_chars >= 1
+            && n_chars <= last_label.chars().count().max(2) + 1
+            && !piece.bytes().any(|byte| byte.is_ascii_digit())
+            && !crate::stacked::is_value(piece);
         rest.len() == 1
             && rest[0].spans.len() == 1
             && rest[0].spans[0].start <= 1
@@ -2026,8 +2031,8 @@ mod tests {
             "{header}\n児童家庭支援センター数 (前年度      1 (+0)     1 (+0)     1 (+0)\nからの増減)\n在宅指導措置委託件数 (前年度か    2 件 (+0)   3 件 (+1)      4 件 (+1)"
         ));
         // The rest must close the bracket the label left open, be a bracket of its own, or a
-        // word's last character or two; a whole label is a row whose values are not there.
-        assert!(!continue_after_page_break(&mut group.clone(), lines(&format!("{header}\n里親等委託率"))));
+        // line no wider than the label's first; a longer one is a row whose values are not there.
+        assert!(!continue_after_page_break(&mut group.clone(), lines(&format!("{header}\n里親等委託率の年度ごとの目標値と実績値の差"))));
         assert!(continue_after_page_break(&mut group.clone(), lines(&format!("{header}\n数"))));
         assert!(continue_after_page_break(&mut group.clone(), lines(&format!("{header}\n(前年度からの増減)"))));
         assert!(continue_after_page_break(&mut group, lines(&format!("{header}\nらの増減)"))));
