@@ -636,12 +636,86 @@ fn push_stacked(
         pieces.push(unresolved(lines, line_idx - n_above, end, reason.to_string()));
         return end;
     }
+    let (mut rows, mut next, mut last) = (rows, next, last);
+    mend_cut_brackets(&mut rows);
+    if n_doubtful == 0 {
+        if let Some((piece, end)) = label_rest_after_break(lines, next, &rows) {
+            if let Some(row) = rows.last_mut() {
+                row.cells[0] = join(&row.cells[0], piece);
+            }
+            (next, last) = (end, lines[end - 1].number);
+        }
+    }
     pieces.push(Piece { kind: PieceKind::Rows { rows, aligned: false, header: false }, first, last });
     if n_doubtful > 0 {
         let reason = "the rest of a table whose cells came out one per line in an order that fits no reading (raw pdftotext)";
         pieces.push(unresolved(lines, next, next + n_doubtful, reason.to_string()));
     }
     next + n_doubtful
+}
+
+/// Labels whose pieces went to the wrong rows around a bracket (`ファミリーホーム(箇` / `所)児童
+/// 福祉施設等(箇` / `所)`, a narrow label column in default `pdftotext`): a label that starts by
+/// closing a bracket gives that piece back to the label above, which left it open.
+fn mend_cut_brackets(rows: &mut [RawRow]) {
+    for idx in 2..rows.len() {
+        let (above, row) = rows.split_at_mut(idx);
+        let (above, row) = (&mut above[idx - 1].cells[0], &mut row[0].cells[0]);
+        if stacked::leaves_bracket_open(above) && stacked::closes_bracket(row) {
+            if let Some(end) = row.find(')').map(|at| at + 1) {
+                *above = join(above, normalize::trim(&row[..end]));
+                *row = normalize::trim(&row[end..]).to_string();
+            }
+        }
+    }
+}
+
+/// The rest of the last row's label cut by a page break, and the index after it, when the
+/// next page prints the table's header again (its year cells a line each, a stub word or not)
+/// and under it only that rest: a piece no wider than the label's first, no value, with no
+/// value after it (`保健師の配置` / `6` … / `- 90 -` / `評価指標` / `2025 年度` / … / `数`,
+/// default `pdftotext`).
+fn label_rest_after_break<'a>(lines: &[Line<'a>], next: usize, rows: &[RawRow]) -> Option<(&'a str, usize)> {
+    let (header, last_row) = (rows.first()?, rows.last()?);
+    let years: Vec<Option<i32>> = header.cells[1..].iter().map(|cell| era::year_label(cell).year).collect();
+    if rows.len() < 2 || years.is_empty() || years.iter().any(Option::is_none) {
+        return None;
+    }
+    let mut non_blank = (next..lines.len().min(next + 3 * MAX_LINES_ABOVE + 2 * years.len()))
+        .filter(|&idx| !lines[idx].is_blank())
+        .map(|idx| (idx, normalize::trim(lines[idx].text)))
+        .peekable();
+    // The page's furniture: a page number, and a running title after it (short, no sentence).
+    let mut n_furniture = 0;
+    let running_title = |text: &str| {
+        text.chars().count() <= MAX_FRAGMENT_CHARS
+            && !text.contains(FULL_STOP)
+            && !crate::tables::STUB_WORDS.contains(&text)
+            && !stacked::is_year_cell(text)
+    };
+    while non_blank.next_if(|(_, text)| n_furniture < 3 && (is_furniture(text) || (n_furniture > 0 && running_title(text)))).is_some() {
+        n_furniture += 1;
+    }
+    non_blank.next_if(|(_, text)| crate::tables::STUB_WORDS.contains(text));
+    // The year cells again, a line each, each with its era or its era on the next line.
+    let mut seen = Vec::new();
+    while let Some((_, text)) = non_blank.next_if(|(_, text)| stacked::is_year_cell(text)) {
+        let label = era::year_label(text);
+        if label.western.is_some() || label.year.is_some() && seen.last() != Some(&label.year) {
+            if label.western.is_some() {
+                seen.push(label.year);
+            }
+        }
+    }
+    let (piece_idx, piece) = non_blank.next()?;
+    let n_chars = piece.chars().count();
+    let fits = n_chars >= 1
+        && n_chars <= last_row.cells[0].chars().count().max(2) + 1
+        && !piece.bytes().any(|byte| byte.is_ascii_digit())
+        && !stacked::is_value(piece)
+        && !is_caption(piece);
+    let then_no_value = non_blank.next().is_none_or(|(_, text)| !stacked::is_value(text));
+    (n_furniture > 0 && seen == years && fits && then_no_value).then_some((piece, piece_idx + 1))
 }
 
 /// The end of the values after a table printed a cell per line, when the page's furniture
@@ -1902,6 +1976,44 @@ mod tests {
         // then not known to be one either: the table ends at its row.
         let prose = format!("{header}第三者評価を    -                1                    -\n実施している\n一時保護施設を含めた全ての施設で\n\n次の段落。\n");
         assert_eq!(rows_of(&prose)[1..], ["第三者評価を"]);
+    }
+
+    #[test]
+    fn a_label_cut_by_a_page_break_goes_on_under_the_header_printed_again() {
+        // 003_a5centre_pdftotext 5905-5935 (default mode): the page ends after the last row's
+        // values, the next prints the header again, then the label's rest `数`.
+        let header = "評価指標\n\n2025 年度\n\n(R7)\n\n2026 年度\n\n(R8)\n\n2027 年度\n\n(R9)\n\n";
+        let text = format!("{header}常勤医師の配\n\n置数\n\n1\n\n1\n\n1\n\n保健師の配置\n\n6\n\n6\n\n6\n\n- 90 -\n\n明石市社会的養育推進計画\n\n{header}数\n\n⑤ 弁護士の配置数\n");
+        let mut rewritten = String::new();
+        let normalized = normalize::text(&text, &mut rewritten);
+        let pieces = classify(&normalized.lines);
+        let labels: Vec<String> = pieces
+            .iter()
+            .find_map(|piece| match &piece.kind {
+                PieceKind::Rows { rows, .. } => Some(rows.iter().map(|row| row.cells[0].clone()).collect()),
+                _ => None,
+            })
+            .expect("a table");
+        assert_eq!(labels[1..], ["常勤医師の配置数", "保健師の配置数"]);
+        // The header again with a value under it: a row of another table, not a label's rest.
+        let text = format!("{header}常勤医師の配置数\n\n1\n\n1\n\n1\n\n- 90 -\n\n{header}数\n\n3\n");
+        let mut rewritten = String::new();
+        let normalized = normalize::text(&text, &mut rewritten);
+        let pieces = classify(&normalized.lines);
+        let rows = pieces.iter().find_map(|piece| match &piece.kind {
+            PieceKind::Rows { rows, .. } => Some(rows.clone()),
+            _ => None,
+        });
+        assert_eq!(rows.expect("a table")[1].cells[0], "常勤医師の配置数");
+    }
+
+    #[test]
+    fn a_label_that_starts_by_closing_a_bracket_gives_the_piece_back() {
+        let row = |label: &str| RawRow::new(1, 1, vec![label.to_string(), "1".into()]);
+        let mut rows = vec![row(""), row("ファミリーホーム(箇"), row("所)児童福祉施設等(箇"), row("所)"), row("里親 (世帯)")];
+        mend_cut_brackets(&mut rows);
+        let labels: Vec<&str> = rows.iter().map(|row| row.cells[0].as_str()).collect();
+        assert_eq!(labels, ["", "ファミリーホーム(箇所)", "児童福祉施設等(箇所)", "", "里親 (世帯)"]);
     }
 
     #[test]

@@ -1213,10 +1213,16 @@ pub fn requirement_table(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<
     } else {
         tokens(&offered, 0, 0)
     };
+    // (A piece that closes a bracket the header left open is the header's: `要量① (R11 年度` /
+    // … / `末)`, the last line of a wrapped header cell.)
+    let closes_header = |at: usize| {
+        closes_bracket(tokens[at].text) && leaves_bracket_open(&tokens[..at].iter().map(|token| token.text).collect::<Vec<_>>().join(" "))
+    };
     let row_start = (0..tokens.len()).find(|&at| {
         tokens[at].kind == Kind::Label
             && !is_requirement_header_piece(tokens[at].text)
             && tokens.get(at + 1).is_some_and(|token| token.kind == Kind::Value)
+            && !closes_header(at)
     })?;
     let mut header: Vec<&str> = tokens[..row_start].iter().map(|token| token.text).collect();
     // A row label among the header's pieces means the labels came as a column: no reading.
