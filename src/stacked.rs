@@ -498,9 +498,9 @@ fn is_formula(text: &str) -> bool {
     if memchr::memchr(0xE2, text.as_bytes()).is_none() {
         return false;
     }
-    let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    squeezed.chars().filter(|c| matches!(c, '①'..='⑳')).count() >= 2
-        && squeezed.chars().all(|c| matches!(c, '①'..='⑳' | '+' | '-' | '(' | ')'))
+    // Read in place, the spaces skipped (no squeezed copy); the first other character ends it.
+    text.chars().all(|c| c.is_whitespace() || matches!(c, '①'..='⑳' | '+' | '-' | '(' | ')'))
+        && text.chars().filter(|c| matches!(c, '①'..='⑳')).count() >= 2
 }
 
 fn kind_of(text: &str) -> Kind {
