@@ -8,6 +8,7 @@
 use std::borrow::Cow;
 
 use crate::era;
+use crate::memo::Memo;
 use crate::model::Cell;
 use crate::normalize;
 
@@ -128,6 +129,7 @@ pub fn kind_and_unit(raw: &str) -> (&'static str, Option<Cow<'static, str>>) {
 }
 
 /// What `cell` reads from a cell's text, before anything is copied into a `Cell`.
+#[derive(Clone)]
 struct Typed {
     kind: &'static str,
     status: Option<&'static str>,
@@ -136,7 +138,21 @@ struct Typed {
     quantity: Option<Quantity>,
 }
 
+/// `read_typed`, answered from the thread's memo when the text was typed before (a
+/// cell is typed by each reader that tests its table, then again to build it).
 fn typed(raw: &str) -> Typed {
+    thread_local! {
+        static MEMO: std::cell::RefCell<Memo<Typed>> = const { std::cell::RefCell::new(Memo::new()) };
+    }
+    if let Some(typed) = MEMO.with(|memo| memo.borrow().get(raw)) {
+        return typed;
+    }
+    let typed = read_typed(raw);
+    MEMO.with(|memo| memo.borrow_mut().put(raw, &typed));
+    typed
+}
+
+fn read_typed(raw: &str) -> Typed {
     let mut typed = Typed { kind: "text", status: None, percent: false, quantity: None };
     let text = normalize::trim(raw);
     if text.is_empty() {
@@ -311,6 +327,7 @@ fn status_word(text: &str) -> Option<&'static str> {
     STATUS_WORDS.iter().copied().find(|word| *word == inner)
 }
 
+#[derive(Clone)]
 struct Quantity {
     kind: &'static str,
     value: Option<f64>,
