@@ -66,12 +66,7 @@ pub fn year_label(label: &str) -> YearLabel {
     thread_local! {
         static MEMO: std::cell::RefCell<crate::memo::Memo<YearLabel>> = const { std::cell::RefCell::new(crate::memo::Memo::new()) };
     }
-    if let Some(year) = MEMO.with(|memo| memo.borrow().get(label)) {
-        return year;
-    }
-    let year = read_year_label(label);
-    MEMO.with(|memo| memo.borrow_mut().put(label, &year));
-    year
+    crate::memo::cached(&MEMO, label, read_year_label)
 }
 
 fn read_year_label(label: &str) -> YearLabel {

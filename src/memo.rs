@@ -6,65 +6,81 @@
 /// Texts longer than this are not kept (nor looked up): most cells and year labels are shorter.
 pub const MAX_KEY_BYTES: usize = 48;
 
+/// A kept text: its bytes as little-endian words, zero-padded.
+const KEY_WORDS: usize = MAX_KEY_BYTES / 8;
+
 /// Answers kept: a slot per hash, a new text taking the slot of the one before it.
 const N_SLOTS: usize = 1024;
 
 /// The answers last given for up to `N_SLOTS` texts.
 pub struct Memo<T> {
-    /// Key bytes of every slot, `MAX_KEY_BYTES` each, with the slot's key length in `lens`.
-    keys: Vec<[u8; MAX_KEY_BYTES]>,
-    /// `usize::MAX` for an empty slot.
-    lens: Vec<usize>,
-    values: Vec<Option<T>>,
+    slots: Vec<Slot<T>>,
+}
+
+/// One kept answer, beside its text (one look-up reads neighbouring memory).
+struct Slot<T> {
+    key: [u64; KEY_WORDS],
+    /// The text's length in bytes; `usize::MAX` for an empty slot.
+    len: usize,
+    value: Option<T>,
 }
 
 impl<T: Clone> Memo<T> {
     pub const fn new() -> Self {
-        Memo { keys: Vec::new(), lens: Vec::new(), values: Vec::new() }
-    }
-
-    /// The answer kept for `text`, if it is.
-    #[inline]
-    pub fn get(&self, text: &str) -> Option<T> {
-        let (key, slot) = key_of(text)?;
-        if self.lens.get(slot) == Some(&text.len()) && self.keys[slot] == key {
-            self.values[slot].clone()
-        } else {
-            None
-        }
-    }
-
-    /// Keeps `value` as the answer for `text` (a text too long to keep is not).
-    #[inline]
-    pub fn put(&mut self, text: &str, value: &T) {
-        let Some((key, slot)) = key_of(text) else { return };
-        if self.lens.is_empty() {
-            self.keys = vec![[0; MAX_KEY_BYTES]; N_SLOTS];
-            self.lens = vec![usize::MAX; N_SLOTS];
-            self.values = (0..N_SLOTS).map(|_| None).collect();
-        }
-        self.keys[slot] = key;
-        self.lens[slot] = text.len();
-        self.values[slot] = Some(value.clone());
+        Memo { slots: Vec::new() }
     }
 }
 
-/// A text's bytes padded with zeros to `MAX_KEY_BYTES` (compared whole, without a
-/// call to `memcmp`), and its slot: a multiplicative hash of the padded key, eight
-/// bytes at a time. None for a text too long to keep.
+/// `read(text)`, or the answer `memo` kept for `text` (a text read is kept).
 #[inline]
-fn key_of(text: &str) -> Option<([u8; MAX_KEY_BYTES], usize)> {
+pub fn cached<T: Clone>(memo: &'static std::thread::LocalKey<std::cell::RefCell<Memo<T>>>, text: &str, read: impl FnOnce(&str) -> T) -> T {
+    let Some((key, slot)) = key_of(text) else {
+        return read(text);
+    };
+    let kept = memo.with(|memo| {
+        let memo = memo.borrow();
+        let kept = memo.slots.get(slot)?;
+        // Word by word, without a call to `memcmp`.
+        let differ = kept.key.iter().zip(&key).fold(0, |differ, (kept, word)| differ | (kept ^ word));
+        (kept.len == text.len() && differ == 0).then(|| kept.value.clone()).flatten()
+    });
+    if let Some(value) = kept {
+        return value;
+    }
+    let value = read(text);
+    memo.with(|memo| {
+        let mut memo = memo.borrow_mut();
+        if memo.slots.is_empty() {
+            memo.slots = (0..N_SLOTS).map(|_| Slot { key: [0; KEY_WORDS], len: usize::MAX, value: None }).collect();
+        }
+        memo.slots[slot] = Slot { key, len: text.len(), value: Some(value.clone()) };
+    });
+    value
+}
+
+/// A text's bytes as zero-padded little-endian words (compared whole), and its slot:
+/// a multiplicative hash of the words. None for a text too long to keep.
+#[inline]
+fn key_of(text: &str) -> Option<([u64; KEY_WORDS], usize)> {
     const K: u64 = 0x517c_c1b7_2722_0a95;
     let bytes = text.as_bytes();
     if bytes.len() > MAX_KEY_BYTES {
         return None;
     }
-    let mut key = [0u8; MAX_KEY_BYTES];
-    key[..bytes.len()].copy_from_slice(bytes);
+    let mut key = [0u64; KEY_WORDS];
     let mut hash = bytes.len() as u64;
-    // Only the words that hold the text (a short text, most of them, is hashed in one or two).
-    for chunk in key.chunks_exact(8).take(bytes.len().div_ceil(8)) {
-        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+    let mut chunks = bytes.chunks_exact(8);
+    let mut n_words = 0;
+    for (slot, chunk) in key.iter_mut().zip(&mut chunks) {
+        *slot = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        hash = (hash.rotate_left(5) ^ *slot).wrapping_mul(K);
+        n_words += 1;
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        // (A byte at a time: a copy of a few bytes into a padded word was a call to `memcpy`.)
+        let word = rest.iter().rev().fold(0u64, |word, &byte| word << 8 | u64::from(byte));
+        key[n_words] = word;
         hash = (hash.rotate_left(5) ^ word).wrapping_mul(K);
     }
     Some((key, (hash >> 40) as usize % N_SLOTS))
@@ -73,18 +89,24 @@ fn key_of(text: &str) -> Option<([u8; MAX_KEY_BYTES], usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::cell::RefCell;
+
+    thread_local! {
+        static MEMO: RefCell<Memo<usize>> = const { RefCell::new(Memo::new()) };
+    }
 
     #[test]
     fn keeps_the_last_answer_per_text() {
-        let mut memo = Memo::new();
-        assert_eq!(memo.get("12件"), None);
-        memo.put("12件", &1);
-        memo.put("13件", &2);
-        assert_eq!(memo.get("12件"), Some(1));
-        assert_eq!(memo.get("13件"), Some(2));
-        assert_eq!(memo.get("12"), None);
+        let n_reads = std::cell::Cell::new(0);
+        let read = |text: &str| {
+            n_reads.set(n_reads.get() + 1);
+            text.len()
+        };
         let long = "あ".repeat(20);
-        memo.put(&long, &3);
-        assert_eq!(memo.get(&long), None);
+        for text in ["12件", "13件", "12件", "", "12", &long, &long, "12345678", "123456789", "12345678"] {
+            assert_eq!(cached(&MEMO, text, read), text.len());
+        }
+        // Read once each: `12件`, `13件`, ``, `12`, the long text twice (not kept), `12345678`, `123456789`.
+        assert_eq!(n_reads.get(), 8);
     }
 }

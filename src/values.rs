@@ -8,7 +8,7 @@
 use std::borrow::Cow;
 
 use crate::era;
-use crate::memo::Memo;
+use crate::memo::{self, Memo};
 use crate::model::Cell;
 use crate::normalize;
 
@@ -144,12 +144,11 @@ fn typed(raw: &str) -> Typed {
     thread_local! {
         static MEMO: std::cell::RefCell<Memo<Typed>> = const { std::cell::RefCell::new(Memo::new()) };
     }
-    if let Some(typed) = MEMO.with(|memo| memo.borrow().get(raw)) {
-        return typed;
+    // A bare integer (`51429`, the most common cell) is read faster than it is looked up.
+    if raw.len() <= MAX_DIGITS && raw.bytes().all(|byte| byte.is_ascii_digit()) {
+        return read_typed(raw);
     }
-    let typed = read_typed(raw);
-    MEMO.with(|memo| memo.borrow_mut().put(raw, &typed));
-    typed
+    memo::cached(&MEMO, raw, read_typed)
 }
 
 fn read_typed(raw: &str) -> Typed {
