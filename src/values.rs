@@ -657,6 +657,15 @@ const MAX_SPLIT_TOKENS: usize = 18;
 /// are short of cells, since `106 回 (見込)` may also be one cell. A change `(+20)` or a bracketed
 /// share `(83.9%)` stays with its value.
 pub fn split_values(raw: &str) -> Option<Vec<String>> {
+    // A cell is split by each reader that tests its row, then again to build the table: the
+    // answer given last for a text is kept (most are None, kept without an allocation).
+    thread_local! {
+        static MEMO: std::cell::RefCell<Memo<Option<Vec<String>>>> = const { std::cell::RefCell::new(Memo::new()) };
+    }
+    memo::cached(&MEMO, raw, read_split_values)
+}
+
+fn read_split_values(raw: &str) -> Option<Vec<String>> {
     // Each token with its byte offset in `raw`, on the stack (this runs on many cells).
     let mut stack = [(0, ""); MAX_SPLIT_TOKENS];
     let mut n_tokens = 0;
