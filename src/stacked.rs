@@ -504,18 +504,24 @@ fn is_formula(text: &str) -> bool {
 }
 
 fn kind_of(text: &str) -> Kind {
-    if is_year_cell(text) || stub_and_year(text).is_some() || is_qualified_year_cell(text) {
-        Kind::Year
-    } else {
-        // `is_value` and the unit from one reading.
-        let (kind, unit) = values::kind_and_unit(text);
-        let is_value = !matches!(kind, "text" | "empty");
-        if is_value && unit.is_none_or(|unit| unit.chars().count() <= MAX_UNIT_CHARS) {
-            Kind::Value
-        } else {
-            Kind::Label
-        }
+    // (Kept per text: the same cell texts recur from table to table.)
+    thread_local! {
+        static MEMO: std::cell::RefCell<crate::memo::Memo<Kind>> = const { std::cell::RefCell::new(crate::memo::Memo::new()) };
     }
+    crate::memo::cached(&MEMO, text, |text| {
+        if is_year_cell(text) || stub_and_year(text).is_some() || is_qualified_year_cell(text) {
+            Kind::Year
+        } else {
+            // `is_value` and the unit from one reading.
+            let (kind, unit) = values::kind_and_unit(text);
+            let is_value = !matches!(kind, "text" | "empty");
+            if is_value && unit.is_none_or(|unit| unit.chars().count() <= MAX_UNIT_CHARS) {
+                Kind::Value
+            } else {
+                Kind::Label
+            }
+        }
+    })
 }
 
 /// Reads a table whose header starts at `from[0]` (one line naming every year,
