@@ -180,17 +180,23 @@ pub fn is_year_cell(text: &str) -> bool {
     if !starts_like_year_cell(text) {
         return false;
     }
-    // Without its spaces a year cell is at most 29 bytes (`2025年度(令和7年度末)`): a longer
-    // line is rejected as soon as that is seen, and nothing is allocated (this runs on every line).
-    let mut squeezed = [0u8; MAX_YEAR_CELL_BYTES];
-    let mut len = 0;
-    for c in text.chars().filter(|c| !c.is_whitespace()) {
-        if len + c.len_utf8() > MAX_YEAR_CELL_BYTES {
-            return false;
-        }
-        len += c.encode_utf8(&mut squeezed[len..]).len();
+    // (Kept per text past the quick test: the same year cells head table after table.)
+    thread_local! {
+        static MEMO: std::cell::RefCell<crate::memo::Memo<bool>> = const { std::cell::RefCell::new(crate::memo::Memo::new()) };
     }
-    std::str::from_utf8(&squeezed[..len]).is_ok_and(|squeezed| year_cell_len(squeezed) == Some(len))
+    crate::memo::cached(&MEMO, text, |text| {
+        // Without its spaces a year cell is at most 29 bytes (`2025年度(令和7年度末)`): a longer
+        // line is rejected as soon as that is seen, and nothing is allocated (this runs on every line).
+        let mut squeezed = [0u8; MAX_YEAR_CELL_BYTES];
+        let mut len = 0;
+        for c in text.chars().filter(|c| !c.is_whitespace()) {
+            if len + c.len_utf8() > MAX_YEAR_CELL_BYTES {
+                return false;
+            }
+            len += c.encode_utf8(&mut squeezed[len..]).len();
+        }
+        std::str::from_utf8(&squeezed[..len]).is_ok_and(|squeezed| year_cell_len(squeezed) == Some(len))
+    })
 }
 
 /// The quick test of a year cell (`year_cell_len`, once spaces are squeezed out): it
