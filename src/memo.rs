@@ -25,7 +25,7 @@ struct Slot<T> {
     value: Option<T>,
 }
 
-impl<T: Clone> Memo<T> {
+impl<T> Memo<T> {
     pub const fn new() -> Self {
         Memo { slots: Vec::new() }
     }
@@ -34,28 +34,39 @@ impl<T: Clone> Memo<T> {
 /// `read(text)`, or the answer `memo` kept for `text` (a text read is kept).
 #[inline]
 pub fn cached<T: Clone>(memo: &'static std::thread::LocalKey<std::cell::RefCell<Memo<T>>>, text: &str, read: impl FnOnce(&str) -> T) -> T {
+    cached_with(memo, text, read, T::clone)
+}
+
+/// `then(&read(text))`, the answer read from the memo when it was kept (a text read is
+/// kept): a caller that needs a part of the answer takes only that, not a copy of the whole.
+/// `then` runs while the memo is borrowed: it must not look in the same memo.
+#[inline]
+pub fn cached_with<T, R>(
+    memo: &'static std::thread::LocalKey<std::cell::RefCell<Memo<T>>>,
+    text: &str,
+    read: impl FnOnce(&str) -> T,
+    then: impl FnOnce(&T) -> R,
+) -> R {
     let Some((key, slot)) = key_of(text) else {
-        return read(text);
+        return then(&read(text));
     };
-    let kept = memo.with(|memo| {
-        let memo = memo.borrow();
-        let kept = memo.slots.get(slot)?;
-        // Word by word, without a call to `memcmp`.
-        let differ = kept.key.iter().zip(&key).fold(0, |differ, (kept, word)| differ | (kept ^ word));
-        (kept.len == text.len() && differ == 0).then(|| kept.value.clone()).flatten()
-    });
-    if let Some(value) = kept {
-        return value;
-    }
-    let value = read(text);
     memo.with(|memo| {
+        if let Some(kept) = memo.borrow().slots.get(slot) {
+            // Word by word, without a call to `memcmp`.
+            let differ = kept.key.iter().zip(&key).fold(0, |differ, (kept, word)| differ | (kept ^ word));
+            if let Some(value) = kept.value.as_ref().filter(|_| kept.len == text.len() && differ == 0) {
+                return then(value);
+            }
+        }
+        let value = read(text);
+        let answer = then(&value);
         let mut memo = memo.borrow_mut();
         if memo.slots.is_empty() {
             memo.slots = (0..N_SLOTS).map(|_| Slot { key: [0; KEY_WORDS], len: usize::MAX, value: None }).collect();
         }
-        memo.slots[slot] = Slot { key, len: text.len(), value: Some(value.clone()) };
-    });
-    value
+        memo.slots[slot] = Slot { key, len: text.len(), value: Some(value) };
+        answer
+    })
 }
 
 /// A text's bytes as zero-padded little-endian words (compared whole), and its slot:

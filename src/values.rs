@@ -141,14 +141,20 @@ struct Typed {
 /// `read_typed`, answered from the thread's memo when the text was typed before (a
 /// cell is typed by each reader that tests its table, then again to build it).
 fn typed(raw: &str) -> Typed {
+    with_typed(raw, Typed::clone)
+}
+
+/// `then(&read_typed(raw))`, answered from the thread's memo when the text was typed
+/// before (a cell is typed by each reader that tests its table, then again to build it).
+fn with_typed<R>(raw: &str, then: impl FnOnce(&Typed) -> R) -> R {
     thread_local! {
         static MEMO: std::cell::RefCell<Memo<Typed>> = const { std::cell::RefCell::new(Memo::new()) };
     }
     // A bare integer (`51429`, the most common cell) is read faster than it is looked up.
     if raw.len() <= MAX_DIGITS && raw.bytes().all(|byte| byte.is_ascii_digit()) {
-        return read_typed(raw);
+        return then(&read_typed(raw));
     }
-    memo::cached(&MEMO, raw, read_typed)
+    memo::cached_with(&MEMO, raw, read_typed, then)
 }
 
 fn read_typed(raw: &str) -> Typed {
@@ -248,7 +254,7 @@ fn year_figure(raw: &str) -> Option<Quantity> {
 
 /// `cell(raw).kind`, without building the `Cell` (no copy of the text, no unit).
 pub fn kind(raw: &str) -> &'static str {
-    match typed(raw).kind {
+    match with_typed(raw, |typed| typed.kind) {
         "text" => labelled_quantity(raw).map_or("text", |quantity| quantity.kind),
         kind => kind,
     }
@@ -257,30 +263,33 @@ pub fn kind(raw: &str) -> &'static str {
 /// True when `cell(raw)` has a value or a status, or is a mark (what a data
 /// cell of a table holds), without building the `Cell`.
 pub fn has_value_status_or_mark(raw: &str) -> bool {
-    let typed = typed(raw);
-    match typed.quantity {
-        Some(quantity) => quantity.value.is_some() || quantity.status.is_some() || typed.kind == "mark",
-        None if typed.kind == "text" => {
-            labelled_quantity(raw).is_some_and(|quantity| quantity.value.is_some() || quantity.status.is_some() || quantity.kind == "mark")
-        }
-        None => typed.status.is_some() || typed.kind == "mark",
-    }
+    // (None: a text cell, read again for a labelled quantity, outside the memo.)
+    let answer = with_typed(raw, |typed| match &typed.quantity {
+        Some(quantity) => Some(quantity.value.is_some() || quantity.status.is_some() || typed.kind == "mark"),
+        None if typed.kind == "text" => None,
+        None => Some(typed.status.is_some() || typed.kind == "mark"),
+    });
+    answer.unwrap_or_else(|| {
+        labelled_quantity(raw).is_some_and(|quantity| quantity.value.is_some() || quantity.status.is_some() || quantity.kind == "mark")
+    })
 }
 
 /// `cell(raw).value`, without building the `Cell` (no copy of the text).
 pub fn value(raw: &str) -> Option<f64> {
-    let typed = typed(raw);
-    match typed.quantity {
-        Some(quantity) => quantity.value,
-        // A text cell may still be words naming one quantity, then it (`cell` reads it so).
-        None if typed.kind == "text" => labelled_quantity(raw).and_then(|quantity| quantity.value),
-        None => None,
+    let (value, text) = with_typed(raw, |typed| {
+        (typed.quantity.as_ref().and_then(|quantity| quantity.value), typed.quantity.is_none() && typed.kind == "text")
+    });
+    // A text cell may still be words naming one quantity, then it (`cell` reads it so).
+    if text {
+        labelled_quantity(raw).and_then(|quantity| quantity.value)
+    } else {
+        value
     }
 }
 
 /// True when `cell(raw).value` would be set, without building the `Cell`.
 pub fn has_value(raw: &str) -> bool {
-    typed(raw).quantity.is_some_and(|quantity| quantity.value.is_some())
+    with_typed(raw, |typed| typed.quantity.as_ref().is_some_and(|quantity| quantity.value.is_some()))
 }
 
 /// The number a sum can use (counts, percents, plain and negative numbers),
@@ -688,8 +697,10 @@ fn read_split_values(raw: &str) -> Option<Vec<String>> {
     }
     let tokens = &stack[..n_tokens];
     let standalone = |text: &str| {
-        matches!(typed(text).kind, "integer" | "decimal" | "percent" | "count" | "negative" | "status" | "mark" | "duration")
-            && !text.starts_with("(+")
+        matches!(
+            with_typed(text, |typed| typed.kind),
+            "integer" | "decimal" | "percent" | "count" | "negative" | "status" | "mark" | "duration"
+        ) && !text.starts_with("(+")
             && !text.starts_with("(-")
     };
     // `tokens[start..end]` joined by single spaces: the text of `raw` they span when
