@@ -4,7 +4,7 @@
 //! answer given last time. One memo a thread (`batch` parses on several).
 
 /// Texts longer than this are not kept (nor looked up): most cells and year labels are shorter.
-pub const MAX_KEY_BYTES: usize = 48;
+pub const MAX_KEY_BYTES: usize = 64;
 
 /// A kept text: its bytes as little-endian words, zero-padded.
 const KEY_WORDS: usize = MAX_KEY_BYTES / 8;
@@ -113,7 +113,7 @@ mod tests {
             n_reads.set(n_reads.get() + 1);
             text.len()
         };
-        let long = "あ".repeat(20);
+        let long = "あ".repeat(30);
         for text in ["12件", "13件", "12件", "", "12", &long, &long, "12345678", "123456789", "12345678"] {
             assert_eq!(cached(&MEMO, text, read), text.len());
         }
