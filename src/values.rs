@@ -254,10 +254,14 @@ fn year_figure(raw: &str) -> Option<Quantity> {
 
 /// `cell(raw).kind`, without building the `Cell` (no copy of the text, no unit).
 pub fn kind(raw: &str) -> &'static str {
-    match with_typed(raw, |typed| typed.kind) {
+    // (Kept per text: with a text cell's second reading, for a labelled quantity.)
+    thread_local! {
+        static MEMO: std::cell::RefCell<Memo<&'static str>> = const { std::cell::RefCell::new(Memo::new()) };
+    }
+    memo::cached(&MEMO, raw, |raw| match with_typed(raw, |typed| typed.kind) {
         "text" => labelled_quantity(raw).map_or("text", |quantity| quantity.kind),
         kind => kind,
-    }
+    })
 }
 
 /// True when `cell(raw)` has a value or a status, or is a mark (what a data
