@@ -57,6 +57,19 @@ pub fn has_year_marks(text: &str, n: usize) -> bool {
 
 /// Reads the year expressions of a (normalized) header label.
 pub fn year_label(label: &str) -> YearLabel {
+    // A header's labels are read by several readers (`columns::header`, `split_years`,
+    // `tables`): the answer given last for a label is kept (one memo a thread).
+    // (A label with no year mark is answered at once, before the memo is looked in.)
+    if !label.chars().any(|c| matches!(c, '年' | '令' | '平' | '昭' | 'R' | 'H')) {
+        return YearLabel { year: None, western: None, era: None, calendar: None, qualifier: None, two_years: false };
+    }
+    thread_local! {
+        static MEMO: std::cell::RefCell<crate::memo::Memo<YearLabel>> = const { std::cell::RefCell::new(crate::memo::Memo::new()) };
+    }
+    crate::memo::cached(&MEMO, label, read_year_label)
+}
+
+fn read_year_label(label: &str) -> YearLabel {
     // Every year expression has a `年` (a western year: `2025年`) or starts with an era name
     // (`令和`, `平成`, `昭和`, `R`, `H`): a label with none of them (a figure, most words)
     // names no year. (Testing for a digit let every figure through to the full reading.)

@@ -27,6 +27,7 @@ mod diff;
 mod era;
 mod error;
 mod grid;
+mod memo;
 mod meta;
 mod model;
 mod normalize;

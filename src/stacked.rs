@@ -180,17 +180,23 @@ pub fn is_year_cell(text: &str) -> bool {
     if !starts_like_year_cell(text) {
         return false;
     }
-    // Without its spaces a year cell is at most 29 bytes (`2025年度(令和7年度末)`): a longer
-    // line is rejected as soon as that is seen, and nothing is allocated (this runs on every line).
-    let mut squeezed = [0u8; MAX_YEAR_CELL_BYTES];
-    let mut len = 0;
-    for c in text.chars().filter(|c| !c.is_whitespace()) {
-        if len + c.len_utf8() > MAX_YEAR_CELL_BYTES {
-            return false;
-        }
-        len += c.encode_utf8(&mut squeezed[len..]).len();
+    // (Kept per text past the quick test: the same year cells head table after table.)
+    thread_local! {
+        static MEMO: std::cell::RefCell<crate::memo::Memo<bool>> = const { std::cell::RefCell::new(crate::memo::Memo::new()) };
     }
-    std::str::from_utf8(&squeezed[..len]).is_ok_and(|squeezed| year_cell_len(squeezed) == Some(len))
+    crate::memo::cached(&MEMO, text, |text| {
+        // Without its spaces a year cell is at most 29 bytes (`2025年度(令和7年度末)`): a longer
+        // line is rejected as soon as that is seen, and nothing is allocated (this runs on every line).
+        let mut squeezed = [0u8; MAX_YEAR_CELL_BYTES];
+        let mut len = 0;
+        for c in text.chars().filter(|c| !c.is_whitespace()) {
+            if len + c.len_utf8() > MAX_YEAR_CELL_BYTES {
+                return false;
+            }
+            len += c.encode_utf8(&mut squeezed[len..]).len();
+        }
+        std::str::from_utf8(&squeezed[..len]).is_ok_and(|squeezed| year_cell_len(squeezed) == Some(len))
+    })
 }
 
 /// The quick test of a year cell (`year_cell_len`, once spaces are squeezed out): it
@@ -550,24 +556,30 @@ fn is_formula(text: &str) -> bool {
     if memchr::memchr(0xE2, text.as_bytes()).is_none() {
         return false;
     }
-    let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    squeezed.chars().filter(|c| matches!(c, '①'..='⑳')).count() >= 2
-        && squeezed.chars().all(|c| matches!(c, '①'..='⑳' | '+' | '-' | '(' | ')'))
+    // Read in place, the spaces skipped (no squeezed copy); the first other character ends it.
+    text.chars().all(|c| c.is_whitespace() || matches!(c, '①'..='⑳' | '+' | '-' | '(' | ')'))
+        && text.chars().filter(|c| matches!(c, '①'..='⑳')).count() >= 2
 }
 
 fn kind_of(text: &str) -> Kind {
-    if is_year_cell(text) || stub_and_year(text).is_some() || is_qualified_year_cell(text) {
-        Kind::Year
-    } else {
-        // `is_value` and the unit from one reading.
-        let (kind, unit) = values::kind_and_unit(text);
-        let is_value = !matches!(kind, "text" | "empty");
-        if is_value && unit.is_none_or(|unit| unit.chars().count() <= MAX_UNIT_CHARS) {
-            Kind::Value
-        } else {
-            Kind::Label
-        }
+    // (Kept per text: the same cell texts recur from table to table.)
+    thread_local! {
+        static MEMO: std::cell::RefCell<crate::memo::Memo<Kind>> = const { std::cell::RefCell::new(crate::memo::Memo::new()) };
     }
+    crate::memo::cached(&MEMO, text, |text| {
+        if is_year_cell(text) || stub_and_year(text).is_some() || is_qualified_year_cell(text) {
+            Kind::Year
+        } else {
+            // `is_value` and the unit from one reading.
+            let (kind, unit) = values::kind_and_unit(text);
+            let is_value = !matches!(kind, "text" | "empty");
+            if is_value && unit.is_none_or(|unit| unit.chars().count() <= MAX_UNIT_CHARS) {
+                Kind::Value
+            } else {
+                Kind::Label
+            }
+        }
+    })
 }
 
 /// Reads a table whose header starts at `from[0]` (one line naming every year,

@@ -8,6 +8,7 @@
 use std::borrow::Cow;
 
 use crate::era;
+use crate::memo::{self, Memo};
 use crate::model::Cell;
 use crate::normalize;
 
@@ -128,6 +129,7 @@ pub fn kind_and_unit(raw: &str) -> (&'static str, Option<Cow<'static, str>>) {
 }
 
 /// What `cell` reads from a cell's text, before anything is copied into a `Cell`.
+#[derive(Clone)]
 struct Typed {
     kind: &'static str,
     status: Option<&'static str>,
@@ -136,7 +138,26 @@ struct Typed {
     quantity: Option<Quantity>,
 }
 
+/// `read_typed`, answered from the thread's memo when the text was typed before (a
+/// cell is typed by each reader that tests its table, then again to build it).
 fn typed(raw: &str) -> Typed {
+    with_typed(raw, Typed::clone)
+}
+
+/// `then(&read_typed(raw))`, answered from the thread's memo when the text was typed
+/// before (a cell is typed by each reader that tests its table, then again to build it).
+fn with_typed<R>(raw: &str, then: impl FnOnce(&Typed) -> R) -> R {
+    thread_local! {
+        static MEMO: std::cell::RefCell<Memo<Typed>> = const { std::cell::RefCell::new(Memo::new()) };
+    }
+    // A bare integer (`51429`, the most common cell) is read faster than it is looked up.
+    if raw.len() <= MAX_DIGITS && raw.bytes().all(|byte| byte.is_ascii_digit()) {
+        return then(&read_typed(raw));
+    }
+    memo::cached_with(&MEMO, raw, read_typed, then)
+}
+
+fn read_typed(raw: &str) -> Typed {
     let mut typed = Typed { kind: "text", status: None, percent: false, quantity: None };
     let text = normalize::trim(raw);
     if text.is_empty() {
@@ -233,39 +254,46 @@ fn year_figure(raw: &str) -> Option<Quantity> {
 
 /// `cell(raw).kind`, without building the `Cell` (no copy of the text, no unit).
 pub fn kind(raw: &str) -> &'static str {
-    match typed(raw).kind {
+    // (Kept per text: with a text cell's second reading, for a labelled quantity.)
+    thread_local! {
+        static MEMO: std::cell::RefCell<Memo<&'static str>> = const { std::cell::RefCell::new(Memo::new()) };
+    }
+    memo::cached(&MEMO, raw, |raw| match with_typed(raw, |typed| typed.kind) {
         "text" => labelled_quantity(raw).map_or("text", |quantity| quantity.kind),
         kind => kind,
-    }
+    })
 }
 
 /// True when `cell(raw)` has a value or a status, or is a mark (what a data
 /// cell of a table holds), without building the `Cell`.
 pub fn has_value_status_or_mark(raw: &str) -> bool {
-    let typed = typed(raw);
-    match typed.quantity {
-        Some(quantity) => quantity.value.is_some() || quantity.status.is_some() || typed.kind == "mark",
-        None if typed.kind == "text" => {
-            labelled_quantity(raw).is_some_and(|quantity| quantity.value.is_some() || quantity.status.is_some() || quantity.kind == "mark")
-        }
-        None => typed.status.is_some() || typed.kind == "mark",
-    }
+    // (None: a text cell, read again for a labelled quantity, outside the memo.)
+    let answer = with_typed(raw, |typed| match &typed.quantity {
+        Some(quantity) => Some(quantity.value.is_some() || quantity.status.is_some() || typed.kind == "mark"),
+        None if typed.kind == "text" => None,
+        None => Some(typed.status.is_some() || typed.kind == "mark"),
+    });
+    answer.unwrap_or_else(|| {
+        labelled_quantity(raw).is_some_and(|quantity| quantity.value.is_some() || quantity.status.is_some() || quantity.kind == "mark")
+    })
 }
 
 /// `cell(raw).value`, without building the `Cell` (no copy of the text).
 pub fn value(raw: &str) -> Option<f64> {
-    let typed = typed(raw);
-    match typed.quantity {
-        Some(quantity) => quantity.value,
-        // A text cell may still be words naming one quantity, then it (`cell` reads it so).
-        None if typed.kind == "text" => labelled_quantity(raw).and_then(|quantity| quantity.value),
-        None => None,
+    let (value, text) = with_typed(raw, |typed| {
+        (typed.quantity.as_ref().and_then(|quantity| quantity.value), typed.quantity.is_none() && typed.kind == "text")
+    });
+    // A text cell may still be words naming one quantity, then it (`cell` reads it so).
+    if text {
+        labelled_quantity(raw).and_then(|quantity| quantity.value)
+    } else {
+        value
     }
 }
 
 /// True when `cell(raw).value` would be set, without building the `Cell`.
 pub fn has_value(raw: &str) -> bool {
-    typed(raw).quantity.is_some_and(|quantity| quantity.value.is_some())
+    with_typed(raw, |typed| typed.quantity.as_ref().is_some_and(|quantity| quantity.value.is_some()))
 }
 
 /// The number a sum can use (counts, percents, plain and negative numbers),
@@ -311,6 +339,7 @@ fn status_word(text: &str) -> Option<&'static str> {
     STATUS_WORDS.iter().copied().find(|word| *word == inner)
 }
 
+#[derive(Clone)]
 struct Quantity {
     kind: &'static str,
     value: Option<f64>,
@@ -641,6 +670,15 @@ const MAX_SPLIT_TOKENS: usize = 18;
 /// are short of cells, since `106 回 (見込)` may also be one cell. A change `(+20)` or a bracketed
 /// share `(83.9%)` stays with its value.
 pub fn split_values(raw: &str) -> Option<Vec<String>> {
+    // A cell is split by each reader that tests its row, then again to build the table: the
+    // answer given last for a text is kept (most are None, kept without an allocation).
+    thread_local! {
+        static MEMO: std::cell::RefCell<Memo<Option<Vec<String>>>> = const { std::cell::RefCell::new(Memo::new()) };
+    }
+    memo::cached(&MEMO, raw, read_split_values)
+}
+
+fn read_split_values(raw: &str) -> Option<Vec<String>> {
     // Each token with its byte offset in `raw`, on the stack (this runs on many cells).
     let mut stack = [(0, ""); MAX_SPLIT_TOKENS];
     let mut n_tokens = 0;
@@ -663,8 +701,10 @@ pub fn split_values(raw: &str) -> Option<Vec<String>> {
     }
     let tokens = &stack[..n_tokens];
     let standalone = |text: &str| {
-        matches!(typed(text).kind, "integer" | "decimal" | "percent" | "count" | "negative" | "status" | "mark" | "duration")
-            && !text.starts_with("(+")
+        matches!(
+            with_typed(text, |typed| typed.kind),
+            "integer" | "decimal" | "percent" | "count" | "negative" | "status" | "mark" | "duration"
+        ) && !text.starts_with("(+")
             && !text.starts_with("(-")
     };
     // `tokens[start..end]` joined by single spaces: the text of `raw` they span when
