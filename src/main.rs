@@ -15,50 +15,7 @@ use keikaku::{Document, Error};
 /// (Version 2 without transparent huge pages, see Cargo.toml: the peak memory stays
 /// under four times the input.)
 #[global_allocator]
-static ALLOCATOR: MiMalloc = MiMalloc;
-
-/// mimalloc as the `mimalloc` crate calls it, except that a request aligned to at most a
-/// word (nearly all: strings, vectors of words) goes to `mi_malloc`, whose blocks are
-/// always word-aligned, not through `mi_malloc_aligned`'s alignment checks (a twentieth of
-/// the parse's instructions went to the allocator's entry points).
-struct MiMalloc;
-
-/// The alignment every mimalloc block has.
-const WORD: usize = std::mem::size_of::<usize>();
-
-unsafe impl std::alloc::GlobalAlloc for MiMalloc {
-    #[inline]
-    unsafe fn alloc(&self, layout: std::alloc::Layout) -> *mut u8 {
-        if layout.align() <= WORD {
-            libmimalloc_sys::mi_malloc(layout.size()).cast()
-        } else {
-            libmimalloc_sys::mi_malloc_aligned(layout.size(), layout.align()).cast()
-        }
-    }
-
-    #[inline]
-    unsafe fn alloc_zeroed(&self, layout: std::alloc::Layout) -> *mut u8 {
-        if layout.align() <= WORD {
-            libmimalloc_sys::mi_zalloc(layout.size()).cast()
-        } else {
-            libmimalloc_sys::mi_zalloc_aligned(layout.size(), layout.align()).cast()
-        }
-    }
-
-    #[inline]
-    unsafe fn dealloc(&self, ptr: *mut u8, _layout: std::alloc::Layout) {
-        libmimalloc_sys::mi_free(ptr.cast());
-    }
-
-    #[inline]
-    unsafe fn realloc(&self, ptr: *mut u8, layout: std::alloc::Layout, new_size: usize) -> *mut u8 {
-        if layout.align() <= WORD {
-            libmimalloc_sys::mi_realloc(ptr.cast(), new_size).cast()
-        } else {
-            libmimalloc_sys::mi_realloc_aligned(ptr.cast(), new_size, layout.align()).cast()
-        }
-    }
-}
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// PDF files start with these bytes.
 const PDF_MAGIC: &[u8] = b"%PDF-";
