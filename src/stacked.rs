@@ -2337,7 +2337,8 @@ mod tests {
         // Word's cells through default `pdftotext` (003_docx_pdftotext 1408-1436): the year
         // cells, then their eras, blank lines between. They had been read as ten columns, the
         // eras' five holding the next row's values.
-        let from = offer(&["2025 年度", "", "2026 年度", "", "2027 年度", "", "(R7)", "", "(R8)", "", "(R9)", "", "12", "", "13", "", "14"]);
+        let from =
+            offer(&["2025 年度", "", "2026 年度", "", "2027 年度", "", "(R7)", "", "(R8)", "", "(R9)", "", "12", "", "13", "", "14"]);
         let joined = join_wrapped_years(&from).expect("joined");
         assert_eq!(joined[0], "2025 年度 (R7)");
         assert_eq!(joined[4], "2027 年度 (R9)");
