@@ -324,7 +324,23 @@ pub fn rows(lines: &[SpacedLine]) -> Vec<RawRow> {
     let mut last_values: &[Span] = &[];
     // Numbers cut inside their cells, their first pieces on the line above their row.
     let mut heads: Vec<&Span> = Vec::new();
-    for line in body {
+    let mut skip_next = false;
+    for (line_idx, line) in body.iter().enumerate() {
+        if std::mem::take(&mut skip_next) {
+            continue;
+        }
+        // Cells each cut inside a bracket (`26 (83.  59 (78. …`) on a line without the row's
+        // label, and the next line holding the label and each cell's rest (`(うち里親)  9%)  7%)
+        // …`): one row, its label centred on the cells' two lines (a narrow value column).
+        if let Some(cells) = body.get(line_idx + 1).and_then(|next| cut_cells_rows(line, next, label_edge, value_edge)) {
+            let label = pending.drain(..).fold(String::new(), |acc, piece| join(&acc, &piece));
+            let label = join(&label, &body[line_idx + 1].spans[0].text);
+            let row = RawRow::new(body[line_idx + 1].line, body[line_idx + 1].page, std::iter::once(label).chain(cells).collect());
+            built.push(Building { row, n_above: 0, n_below: 0 });
+            last_values = &[];
+            skip_next = true;
+            continue;
+        }
         // A number cut inside its cell whose first piece stands on the line above the row
         // (`▲10.` / `受託率④ … 25.0  0`: the row's other cells are centred on the cell's two
         // lines) is the head of the cell under it in the next row.
@@ -425,6 +441,44 @@ pub fn rows(lines: &[SpacedLine]) -> Vec<RawRow> {
     rows.extend(built.into_iter().map(|building| building.row));
     rows
 }
+
+/// The cells of a row cut inside their brackets over two lines, `line` (the cells' first
+/// pieces, no label: `26 (83.`) and `next` (the label, then each cell's rest: `9%)`), joined;
+/// None unless no piece on `line` stands at the label's edge, each is a number and a bracket
+/// left open, and
+/// `next` has a label and as many rests, each closing a bracket.
+fn cut_cells_rows(line: &SpacedLine, next: &SpacedLine, label_edge: usize, value_edge: usize) -> Option<Vec<String>> {
+    let (label, rests) = next.spans.split_first()?;
+    if line.spans.first().is_none_or(|first| first.start <= label_edge) {
+        return None;
+    }
+    // Two heads one space apart are one span (`59 (78. 108 (76.`): a head is a number and
+    // its bracket's start.
+    let mut heads: Vec<String> = Vec::new();
+    for span in &line.spans {
+        let words: Vec<&str> = span.text.split(' ').collect();
+        if words.len() % 2 != 0 {
+            return None;
+        }
+        for pair in words.chunks(2) {
+            let number = pair[0].bytes().all(|byte| byte.is_ascii_digit() || byte == b',') && pair[0].starts_with(|c: char| c.is_ascii_digit());
+            let opens = pair[1].starts_with('(') && crate::stacked::leaves_bracket_open(pair[1]);
+            if !number || !opens {
+                return None;
+            }
+            heads.push(format!("{} {}", pair[0], pair[1]));
+        }
+    }
+    let fits = heads.len() >= 2
+        && rests.len() == heads.len()
+        && !is_data(label)
+        && label.end <= value_edge
+        && rests.iter().all(|rest| rest.text.chars().count() <= MAX_CELL_REST_CHARS && crate::stacked::closes_bracket(&rest.text));
+    fits.then(|| heads.iter().zip(rests).map(|(head, rest)| format!("{head}{}", rest.text)).collect())
+}
+
+/// Longest rest of a value cut inside its bracket (`9%)`, `込)`).
+const MAX_CELL_REST_CHARS: usize = 6;
 
 /// `▲10.`, `1,`: a number cut inside its cell, its digits going on on the next line.
 fn is_cut_number(text: &str) -> bool {
@@ -1994,6 +2048,31 @@ mod tests {
         assert_eq!(rows[2].cells, ["受託率④", "20.0", "35.0", "25.0", "▲10.0"]);
         assert!(is_cut_number("▲10.") && is_cut_number("1,"));
         assert!(!is_cut_number("10") && !is_cut_number(".") && !is_cut_number("▲") && !is_cut_number("10.0"));
+    }
+
+    #[test]
+    fn cells_cut_inside_their_brackets_with_the_label_on_their_second_line() {
+        // 003_widecols_pdftotext_layout 1795-1799: narrow value columns; each share wraps at its
+        // decimal point, the row's label centred on the cells' two lines. It had been kept as
+        // fragments (a row of 2 cells for 5 columns).
+        let group = lines(concat!(
+            "                  2020 年度 2021 年度 2022 年度\n",
+            "                    (R2)     (R3)     (R4)\n",
+            "2 歳未満                    31       75     141\n",
+            "                    26 (83.  59 (78. 108 (76.\n",
+            "(うち里親)                 9%)      7%)      6%)\n",
+            "2 歳以上                  441      746      761",
+        ));
+        let rows = rows(&group);
+        assert_eq!(rows.len(), 4, "{rows:?}");
+        assert_eq!(rows[2].cells, ["(うち里親)", "26 (83.9%)", "59 (78.7%)", "108 (76.6%)"]);
+        assert_eq!(rows[3].cells[0], "2 歳以上");
+        // Rests that do not close the brackets, or one short: not joined.
+        let line = |text: &str| lines(text).remove(0);
+        let heads = line("                    26 (83.  59 (78.");
+        assert!(cut_cells_rows(&heads, &line("(うち里親)                 9%       7%"), 1, 20).is_none());
+        assert!(cut_cells_rows(&heads, &line("(うち里親)                 9%)"), 1, 20).is_none());
+        assert_eq!(cut_cells_rows(&heads, &line("(うち里親)                 9%)      7%)"), 1, 20), Some(vec!["26 (83.9%)".to_string(), "59 (78.7%)".into()]));
     }
 
     #[test]

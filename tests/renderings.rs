@@ -698,8 +698,13 @@ fn heldout_renderings() {
     // widecols, -layout: a label cut at a page break (`在宅指導措置委託件数(前年度か`, 692, the
     // header printed again over its rest `らの増減)`, 697-699) had given 5 cells under the cut
     // label; the rest closes the bracket, so the table goes on (`continue_after_page_break`).
+    // Shares cut at their decimal point in narrow value columns, the row's label on the cells'
+    // second line (`26 (83.  59 (78. …` / `(うち里親)  9%)  7%) …`, 1797-1798), are one row
+    // (`columns::cut_cells_rows`; the ショートステイ table had been fragments): 606 → 636.
+    // FIXME(issue 3): missing 281: the 里親 matrices (year cells wrapped over three lines in
+    // narrow columns, 84), the 18歳 tables, tables whose header cells run together.
     let (matched, _, extra) = compare("fixtures/003_widecols_pdftotext_layout.txt");
-    assert_eq!((matched, extra.len()), (606, 0), "{extra:#?}");
+    assert_eq!((matched, extra.len()), (636, 0), "{extra:#?}");
     // Two text header cells run together one space apart over their wrapped rests
     // (`こども支援課実施 子育て支援課実施` / `分  分`, 594-595; `児童家庭支援セン 在宅指導措置委託`
     // / `ター数  件数`) are paired in order (`columns::paired_words`): 12 records had been under
@@ -707,7 +712,7 @@ fn heldout_renderings() {
     // 3 records from the contents page (26-32, page numbers under the column `び全体像`) are
     // gone too (`on_contents_page`).
     let (n_records, wrong) = wrong_cells("fixtures/003_widecols_pdftotext_layout.txt");
-    assert_eq!((n_records, wrong.len()), (708, 0), "{wrong:#?}");
+    assert_eq!((n_records, wrong.len()), (738, 0), "{wrong:#?}");
 }
 
 /// Fiscal-year records whose (fiscal year, raw) the original does not have at all: a value
