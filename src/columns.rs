@@ -244,7 +244,27 @@ pub fn continue_after_page_break(group: &mut Vec<SpacedLine>, next: Vec<SpacedLi
             && !last_label.is_empty()
             && ((crate::stacked::leaves_bracket_open(last_label) && continues_label(last_label, piece)) || bracketed || tail)
     };
-    let repeated = same_header && (header_len(&next) == n_header || label_rest());
+    // The header printed again over other lines (`2024 年度① (R6)    2024 年度② (R6)` / `2019
+    // 年度 (R1) … ②-①` / `(現計画) (実績)` on one page, two lines on the next): the same
+    // characters, however the lines run.
+    let n_next_header = header_len(&next);
+    let chars = |lines: &[SpacedLine]| {
+        let mut chars: Vec<char> =
+            lines.iter().flat_map(|line| line.spans.iter().flat_map(|span| span.text.chars())).filter(|c| *c != ' ').collect();
+        chars.sort_unstable();
+        chars
+    };
+    let reflowed = !same_header
+        && n_header > 1
+        && n_next_header > 1
+        && group.len() > n_header
+        && next.len() > n_next_header
+        && chars(&group[..n_header]) == chars(&next[..n_next_header]);
+    if reflowed {
+        group.extend(next.into_iter().skip(n_next_header));
+        return true;
+    }
+    let repeated = same_header && (n_next_header == n_header || label_rest());
     if repeated {
         // Of the two prints of the header, the one with its cells further apart.
         let n_spans = |lines: &[SpacedLine]| lines.iter().map(|line| line.spans.len()).sum::<usize>();
@@ -461,7 +481,8 @@ fn cut_cells_rows(line: &SpacedLine, next: &SpacedLine, label_edge: usize, value
             return None;
         }
         for pair in words.chunks(2) {
-            let number = pair[0].bytes().all(|byte| byte.is_ascii_digit() || byte == b',') && pair[0].starts_with(|c: char| c.is_ascii_digit());
+            let number =
+                pair[0].bytes().all(|byte| byte.is_ascii_digit() || byte == b',') && pair[0].starts_with(|c: char| c.is_ascii_digit());
             let opens = pair[1].starts_with('(') && crate::stacked::leaves_bracket_open(pair[1]);
             if !number || !opens {
                 return None;
@@ -2072,7 +2093,10 @@ mod tests {
         let heads = line("                    26 (83.  59 (78.");
         assert!(cut_cells_rows(&heads, &line("(うち里親)                 9%       7%"), 1, 20).is_none());
         assert!(cut_cells_rows(&heads, &line("(うち里親)                 9%)"), 1, 20).is_none());
-        assert_eq!(cut_cells_rows(&heads, &line("(うち里親)                 9%)      7%)"), 1, 20), Some(vec!["26 (83.9%)".to_string(), "59 (78.7%)".into()]));
+        assert_eq!(
+            cut_cells_rows(&heads, &line("(うち里親)                 9%)      7%)"), 1, 20),
+            Some(vec!["26 (83.9%)".to_string(), "59 (78.7%)".into()])
+        );
     }
 
     #[test]
@@ -2099,6 +2123,35 @@ mod tests {
         ));
         let labels: Vec<String> = rows(&group).into_iter().map(|row| row.cells[0].clone()).collect();
         assert_eq!(labels, ["", "兵庫県", "明石市"]);
+    }
+
+    #[test]
+    fn a_table_goes_on_under_its_header_printed_again_over_other_lines() {
+        // 003_vlgothic_pdftotext_layout 3112-3124: three header lines on one page, two on the next.
+        let mut group = lines(concat!(
+            "                                       2024 年度① (R6)    2024 年度② (R6)\n",
+            "                     2019 年度 (R1)                                          ②-①\n",
+            "                                           (現計画)             (実績)\n",
+            "代替養育を必要とする子ども数①                  66                66                 54    ▲12",
+        ));
+        let next = lines(concat!(
+            "                                         2024 年度① (R6) 2024 年度② (R6) ②-①\n",
+            "                           2019 年度 (R1)      (現計画)          (実績)\n",
+            "登録里親数③                               26             45             78  33",
+        ));
+        // Another header (other years) is another table.
+        let other = lines(concat!(
+            "                                         2025 年度① (R7) 2025 年度② (R7) ②-①\n",
+            "                           2020 年度 (R2)      (現計画)          (実績)\n",
+            "登録里親数③                               26             45             78  33",
+        ));
+        assert!(!continue_after_page_break(&mut group.clone(), other));
+        assert!(continue_after_page_break(&mut group, next));
+        let rows = rows(&group);
+        assert_eq!(
+            rows.last().map(|row| row.cells.clone()),
+            Some(vec!["登録里親数③".to_string(), "26".into(), "45".into(), "78".into(), "33".into()])
+        );
     }
 
     #[test]
