@@ -1286,7 +1286,15 @@ fn split_years(span: &Span) -> Vec<Cow<'_, Span>> {
         // `度 (R7) 度 (R8) …`: the ends of year cells wrapped at 年, one after another.
         // Also after the stub's own rest (`度 度 (R6) 度 (R7) …`, under `年 2024 年 2025 年 …`).
         let at_nendo = c == '度' && before == ' ' && (two_before == Some(')') || text[..at].trim_end() == "度");
-        if at_year || at_era || at_nendo || at_opener {
+        // A total column run together after the last year cell (`2024 年度 (R 合計`, its era's
+        // end wrapped onto the next line).
+        // (Not `計` alone: `度 (R6) 計` is the end of a total cell wrapped like the years.)
+        let at_total = before == ' '
+            && digit_before
+            && rest.len() > '計'.len_utf8()
+            && crate::tables::TOTAL_WORDS.iter().any(|word| rest == *word)
+            && era::year_label(&text[..at]).western.is_some();
+        if at_year || at_era || at_nendo || at_opener || at_total {
             starts.push((idx, at));
         }
     }
@@ -2215,6 +2223,10 @@ mod tests {
         assert_eq!(split("度 度 (R6) 度 (R7)"), ["度", "度 (R6)", "度 (R7)"]);
         // A word that starts no stub word stays with the year after it.
         assert_eq!(split("月 2024 年 2025 年"), ["月 2024 年", "2025 年"]);
+        // A total column run together after the last year cell (003_vlgothic_pdftotext_layout
+        // 3308); not `計` alone, the end of a total cell wrapped like the years.
+        assert_eq!(split("2023 年度 (R 2024 年度 (R 合計"), ["2023 年度 (R", "2024 年度 (R", "合計"]);
+        assert_eq!(split("度 (R5) 度 (R6) 計"), ["度 (R5)", "度 (R6) 計"]);
     }
 
     #[test]
