@@ -1075,6 +1075,19 @@ fn spaced_lines(lines: &[Line<'_>], classes: &[Class], first_idx: usize) -> (Vec
             && text.bytes().all(|byte| byte.is_ascii_digit())
             && group.iter().rev().take(2).any(|line| line.spans.first().is_some_and(|span| span.start <= 1 && span.text.ends_with('※')))
     };
+    // The rest of a number cut in its cell under the row (`▲10.` / `受託率④  20.0 …` / `0`),
+    // which reads as a page number.
+    let number_rest = |group: &[SpacedLine], idx: usize| {
+        let text = normalize::trim(lines[idx].text);
+        classes[idx] == Class::Furniture
+            && (1..=3).contains(&text.len())
+            && text.bytes().all(|byte| byte.is_ascii_digit())
+            && group.len() >= 2
+            && group[group.len() - 2].spans.iter().all(|span| columns::is_cut_number(&span.text))
+            && columns::spans(lines[idx].text).first().is_some_and(|piece| {
+                group[group.len() - 2].spans.iter().any(|head| piece.start < head.end + 2 && head.start < piece.end + 2)
+            })
+    };
     let mut line_idx = first_idx;
     let mut n_trailing = 0;
     // The last row number seen in the table (`2` of `2 を通じた特別養子縁`).
@@ -1101,6 +1114,10 @@ fn spaced_lines(lines: &[Line<'_>], classes: &[Class], first_idx: usize) -> (Vec
                 if !group.is_empty()
                     && crate::values::split_values(normalize::trim(lines[line_idx].text)).is_some_and(|values| values.len() >= 2) =>
             {
+                n_trailing = 0;
+                true
+            }
+            _ if number_rest(&group, line_idx) => {
                 n_trailing = 0;
                 true
             }

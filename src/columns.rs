@@ -299,11 +299,6 @@ pub fn rows(lines: &[SpacedLine]) -> Vec<RawRow> {
 
     // Data rows, with label fragments joined: a row takes the fragments above it
     // and as many below as it took above (labels wrap symmetrically around their values).
-    struct Building {
-        row: RawRow,
-        n_above: usize,
-        n_below: usize,
-    }
     let mut built: Vec<Building> = Vec::new();
     let mut pending: Vec<String> = Vec::new();
     // Where the values start: a lone text cell left of it is a label piece, however
@@ -345,9 +340,37 @@ pub fn rows(lines: &[SpacedLine]) -> Vec<RawRow> {
     // Numbers cut inside their cells, their first pieces on the line above their row.
     let mut heads: Vec<&Span> = Vec::new();
     let mut skip_next = false;
+    // Heads with no cell under them in the row after them, waiting for their rests below it.
+    let mut open_heads: Vec<&Span> = Vec::new();
+    // A head's cell in its row: after the row's values that stand left of it.
+    let place = |values: &[Span], head: &Span| values.iter().filter(|value| value.start < head.start).count();
     for (line_idx, line) in body.iter().enumerate() {
         if std::mem::take(&mut skip_next) {
             continue;
+        }
+        if !open_heads.is_empty() {
+            // Each piece on this line a head's digits, right under it: the heads' cells.
+            let rests: Option<Vec<(&Span, &Span)>> = line
+                .spans
+                .iter()
+                .map(|piece| {
+                    let digits = !piece.text.is_empty() && piece.text.bytes().all(|byte| byte.is_ascii_digit());
+                    let head = open_heads.iter().find(|head| piece.start < head.end + 2 && head.start < piece.end + 2);
+                    head.filter(|_| digits).map(|head| (*head, piece))
+                })
+                .collect();
+            match (rests, built.last_mut()) {
+                (Some(rests), Some(last)) if rests.len() == open_heads.len() && pending.is_empty() => {
+                    // Right to left, so that each insertion leaves the places to its left.
+                    for (head, rest) in rests.into_iter().rev() {
+                        let at = (place(last_values, head) + 1).min(last.row.cells.len());
+                        last.row.cells.insert(at, format!("{}{}", head.text, rest.text));
+                    }
+                    open_heads.clear();
+                    continue;
+                }
+                _ => flush_open_heads(&mut built, &mut open_heads),
+            }
         }
         // Cells each cut inside a bracket (`26 (83.  59 (78. …`) on a line without the row's
         // label, and the next line holding the label and each cell's rest (`(うち里親)  9%)  7%)
@@ -442,17 +465,15 @@ pub fn rows(lines: &[SpacedLine]) -> Vec<RawRow> {
                 Some(idx) if values[idx].text.starts_with(|c: char| c.is_ascii_digit()) => {
                     cells[idx + 1] = format!("{}{}", head.text, cells[idx + 1]);
                 }
-                // No cell under it: a row of its own, which the table reports as a lone cell.
-                _ => built.push(Building {
-                    row: RawRow::new(line.line, line.page, vec![String::new(), head.text.clone()]),
-                    n_above: 0,
-                    n_below: 0,
-                }),
+                // No cell under it: its rest may come on the line below the row (`▲10.` /
+                // `受託率④  20.0 …` / `0`, a cell of three lines centred on the row's).
+                _ => open_heads.push(head),
             }
         }
         last_values = values;
         built.push(Building { row: RawRow::new(line.line, line.page, cells), n_above, n_below: 0 });
     }
+    flush_open_heads(&mut built, &mut open_heads);
     if let Some(last) = built.last_mut() {
         for piece in pending.drain(..) {
             last.row.cells[0] = join(&last.row.cells[0], &piece);
@@ -501,8 +522,25 @@ fn cut_cells_rows(line: &SpacedLine, next: &SpacedLine, label_edge: usize, value
 /// Longest rest of a value cut inside its bracket (`9%)`, `込)`).
 const MAX_CELL_REST_CHARS: usize = 6;
 
+/// A row `rows` is building: how many label pieces it took above its values, and below.
+struct Building {
+    row: RawRow,
+    n_above: usize,
+    n_below: usize,
+}
+
+/// Heads that found no cell (`▲10.`): each a row of its own, which the table reports as a
+/// lone cell.
+fn flush_open_heads(built: &mut Vec<Building>, open_heads: &mut Vec<&Span>) {
+    let Some(last) = built.last() else { return };
+    let (line, page) = (last.row.line, last.row.page);
+    for head in open_heads.drain(..) {
+        built.push(Building { row: RawRow::new(line, page, vec![String::new(), head.text.clone()]), n_above: 0, n_below: 0 });
+    }
+}
+
 /// `▲10.`, `1,`: a number cut inside its cell, its digits going on on the next line.
-fn is_cut_number(text: &str) -> bool {
+pub(crate) fn is_cut_number(text: &str) -> bool {
     let digits = text.strip_prefix(['▲', '△', '+', '-']).unwrap_or(text);
     digits.len() >= 2
         && digits.starts_with(|c: char| c.is_ascii_digit())
@@ -2105,6 +2143,23 @@ mod tests {
             cut_cells_rows(&heads, &line("(うち里親)                 9%)      7%)"), 1, 20),
             Some(vec!["26 (83.9%)".to_string(), "59 (78.7%)".into()])
         );
+    }
+
+    #[test]
+    fn a_number_cut_in_three_lines_around_its_row() {
+        // 003_b5_pdftotext_layout 1011-1014: `▲10.` above the row, `0` below it.
+        let group = lines(concat!(
+            "                  2019 年度 (R1)   2024 年度①   2024 年度②   ②-①\n",
+            "登録里親数③                        4              8                4     ▲4\n",
+            "                                                                   ▲10.\n",
+            "受託率④                        20.0           35.0             25.0\n",
+            "                                                                      0\n",
+            "受託里親数⑤                         1             3                 1    ▲2",
+        ));
+        let rows = rows(&group);
+        assert_eq!(rows.len(), 4, "{rows:?}");
+        assert_eq!(rows[2].cells, ["受託率④", "20.0", "35.0", "25.0", "▲10.0"]);
+        assert_eq!(rows[3].cells[0], "受託里親数⑤");
     }
 
     #[test]

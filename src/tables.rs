@@ -259,6 +259,25 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
         }
     }
 
+    // A spanning cell holding more words than it has columns under it, one space apart
+    // (`(内訳) 3 歳 3 歳～就 学童期` over `未満 | 学前 | 以降`): its columns' first lines ran
+    // into it, and where each column's words end is not shown.
+    if let [top, sub, ..] = header {
+        let glued = top.cells.iter().enumerate().skip(1).find(|(idx, cell)| {
+            let n_children = (*idx..top.cells.len())
+                .take_while(|&at| at == *idx || top.cells[at].is_empty())
+                .filter(|&at| sub.cells.get(at).is_some_and(|child| !child.is_empty()))
+                .count();
+            // (Words of Japanese only: `里親+ F H` over `里親 | FH` is one word and two letters.)
+            let n_words = cell.split_whitespace().filter(|word| !word.is_ascii()).count();
+            n_children >= 2 && n_words > n_children
+        });
+        if let Some((_, cell)) = glued {
+            let why = format!("the spanning header cell `{cell}` holds its columns' first lines run together");
+            return unresolved(rows, context, warnings, top.line, &why);
+        }
+    }
+
     // A header's formula among the rows' cells (`(①-②)`): header pieces printed on a
     // row's line (Ghostscript), so no cell's column can be trusted.
     if let Some((row, cell)) = data.iter().find_map(|row| row.cells.iter().find(|cell| is_formula(cell)).map(|cell| (row, cell))) {
@@ -929,6 +948,18 @@ mod tests {
         let mut warnings = Vec::new();
         assert!(matches!(build(&rows(text), Context::default(), &mut warnings), Block::Unresolved { .. }));
         assert!(warnings[0].message.contains("`(①-②)`"), "{warnings:?}");
+    }
+
+    #[test]
+    fn a_spanning_cell_holding_its_columns_first_lines_makes_the_table_unresolved() {
+        // 003_b5_pdftotext_layout 2461-2464: `3 歳 3 歳～就 学童期` run together under `(内訳)`.
+        let text = "\t2024 年度 (R6)\t(内訳) 3 歳 3 歳～就 学童期\t\t\n\t\t未満\t学前\t以降\n登録里親数③\t89\t6\t11\t122";
+        let mut warnings = Vec::new();
+        assert!(matches!(build(&rows(text), Context::default(), &mut warnings), Block::Unresolved { .. }));
+        assert!(warnings[0].message.contains("run together"), "{warnings:?}");
+        // One Japanese word and letters (`里親+ F H` over `里親 | FH`) is a spanning cell.
+        let plain = "\t2024 年度 (R6)\t里親+ F H\t\n\t\t里親\tFH\n登録里親数③\t89\t6\t11";
+        assert!(matches!(build(&rows(plain), Context::default(), &mut Vec::new()), Block::Table(_)));
     }
 
     #[test]

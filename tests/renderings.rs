@@ -681,15 +681,20 @@ fn heldout_renderings() {
     // b5, -layout: the requirement tables' wrapped header (`計画期間における必` / `要量①…`) had
     // been read as a parent over two columns, 45 records under mashed column labels (years
     // right); its three columns span nothing now.
-    // FIXME(issue 3): missing 99: the 里親 matrices, whose `②-①` values wrap mid-number
-    // (`▲10.` / `0`), values wrapped inside their cells (`140 件 (+2` / `0)`), `40 (見込)`.
-    check("fixtures/003_b5_pdftotext_layout.txt", 818);
+    // A number cut in its cell over three lines around its row (`▲10.` / `受託率④  20.0 …` /
+    // `0`, the rest reading as a page number) is that cell (`columns::rows`,
+    // `blocks::spaced_lines`): two 里親 matrices read, 818 → 839. The (内訳) matrix, now read as
+    // far as its header, holds its columns' first lines run together in the spanning cell
+    // (`(内訳) 3 歳 3 歳～就 学童期` over `未満  学前  以降`): `tables` keeps it unresolved.
+    // FIXME(issue 3): missing 78: that matrix, values wrapped inside their cells (`140 件 (+2`
+    // / `0)`), `40 (見込)`.
+    check("fixtures/003_b5_pdftotext_layout.txt", 839);
     // The contents page's entries wrapped past what `toc` reads (`里親・ファミリーホームへの委託の
     // 推進に向けた取` / `8  35` / `組`, 62-64) had been a table with a page number as its value:
     // lines on the contents page are kept as fragments (blocks.rs `on_contents_page`).
     // FIXME(issue 3): read them as contents entries.
     let (n_records, wrong) = wrong_cells("fixtures/003_b5_pdftotext_layout.txt");
-    assert_eq!((n_records, wrong.len()), (1257, 0), "{wrong:#?}");
+    assert_eq!((n_records, wrong.len()), (1285, 0), "{wrong:#?}");
     // widecols, default mode: the year cells share a line (`2020 年度 2021 年度 …`), each era
     // is on a line of its own, and the labels come as a column after the values (a stub word
     // first): 0 → 54 (`eras_a_line_each`, `labels_column_after`; a stub word after the values
@@ -800,7 +805,8 @@ fn heldout_renderings_2() {
     // and the contents going on over the next page.
     // FIXME(issue 3): 10 records of the requirement tables under mashed columns (876-879,
     // 985-987: header cells wrapped into each other), values right.
-    check("fixtures/003_a5centre_pdftotext_layout.txt", 738);
+    // And the number cut over three lines around its row (`▲10.` / row / `0`): 738 → 774.
+    check("fixtures/003_a5centre_pdftotext_layout.txt", 774);
     assert_eq!(wrong_cells("fixtures/003_a5centre_pdftotext_layout.txt").1.len(), 10);
     // docx, default mode: Word's year cells, then their eras, a line each (`2025 年度` / … /
     // `(R7)` / …) had been read as ten columns, the eras' five holding the next row's values
