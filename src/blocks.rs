@@ -821,6 +821,8 @@ fn offer<'a>(line: &Line<'a>, class: &Class) -> stacked::Offered<'a> {
         Class::ListItem => text == "-",
         // `4 (見込)` reads as heading 4 titled `(見込)`.
         Class::Heading(_) => stacked::is_value(text),
+        // A footnote mark alone (`※1`): a label's rest, printed after its values.
+        Class::Note => is_footnote_mark(text),
         _ => false,
     };
     let loose = match class {

@@ -1506,6 +1506,11 @@ fn is_whole_label(text: &str) -> bool {
         && era::year_label(text).year.is_none()
 }
 
+/// `※1`: a footnote mark and its number, nothing else.
+fn is_footnote_mark(text: &str) -> bool {
+    text.strip_prefix('※').is_some_and(|number| !number.is_empty() && number.bytes().all(|byte| byte.is_ascii_digit()))
+}
+
 /// Particles a label cut in two ends with (`利用した子どもの` / `数②`).
 const LABEL_CUT_PARTICLES: [char; 7] = ['の', 'を', 'に', 'と', 'へ', 'は', 'が'];
 
@@ -1896,7 +1901,9 @@ fn by_rows<'a>(body: &[Token<'a>], n_columns: usize, label_above: Option<&str>) 
         };
         for (k, pair) in items[..n_groups].chunks(2).enumerate() {
             let labels = pair[0].tokens();
-            let labels = if split && k > 0 {
+            // (A footnote mark first, `※1` / `児童心理司の配置数`, is the row above's.)
+            let mark_first = labels.len() == 2 && is_footnote_mark(labels[0].text);
+            let labels = if (split || mark_first) && k > 0 {
                 if let Some(previous) = rows.last_mut() {
                     previous.cells[0] = join(&previous.cells[0], labels[0].text);
                 }
@@ -1953,6 +1960,10 @@ fn by_rows<'a>(body: &[Token<'a>], n_columns: usize, label_above: Option<&str>) 
     {
         // L V … V L: the last row's label after its values.
         let labels = trailing?;
+        // (A footnote mark first, `※1` / `児童心理司の配置数`: whose label it ends is not shown.)
+        if is_footnote_mark(labels[0].text) {
+            return None;
+        }
         for pair in items[..n_groups - 1].chunks(2) {
             let pair_labels = pair[0].tokens();
             rows.push(row(joined(pair_labels), pair[1].tokens(), &pair_labels[0]));
@@ -3026,6 +3037,22 @@ mod tests {
             "5",
         ]);
         assert!(requirement_table(&[], &from).is_none());
+    }
+
+    #[test]
+    fn a_footnote_mark_after_a_rows_values_ends_its_label() {
+        // 003_chromium_pdftotext 3680-3690: `児童福祉司等配置数` / 37 / 36 / 2 / `※1` / the next row.
+        let header = ["計画期間における必要量① (R11年度4月)", "現在の整備状況 ② (R6年度4月)", "今後整備すべき見込み量 (①-②)"];
+        let mut texts = header.to_vec();
+        texts.extend(["児童福祉司等配置数", "37", "36", "2", "※1", "児童心理司の配置数", "13", "10", "3"]);
+        let found = requirement_table(&[], &offer(&texts)).expect("read");
+        let labels: Vec<String> = cells(&found).into_iter().skip(1).map(|row| row[0].clone()).collect();
+        assert_eq!(labels, ["児童福祉司等配置数※1", "児童心理司の配置数"]);
+        // After both rows' values (Word, 003_docx_pdftotext 5950-5969), whose label it ends is
+        // not shown: no reading.
+        let mut texts = header.to_vec();
+        texts.extend(["児童福祉司等配置数", "37", "36", "2", "13", "10", "3", "※1", "児童心理司の配置数"]);
+        assert!(!matches!(requirement_table(&[], &offer(&texts)), Some(Stacked::Table { .. })));
     }
 
     #[test]
