@@ -325,10 +325,12 @@ pub fn rows(lines: &[SpacedLine]) -> Vec<RawRow> {
             && three[1].spans[0].text.chars().count() == 1
             && !is_data(&three[1].spans[0])
     });
+    // A text cell's rest under it, among the values (`支援サービスを利用` / `している全ケース`).
+    let text_rest = |line: &SpacedLine| line.spans.len() == 1 && line.spans[0].start >= value_edge && !is_data(&line.spans[0]);
     let top_aligned = body.first().is_some_and(|first| !label_only(first))
         && !centred_letters
         && body.iter().any(&label_only)
-        && body.iter().filter(|line| !label_only(line)).all(|line| {
+        && body.iter().filter(|line| !label_only(line) && !text_rest(line)).all(|line| {
             // (A label at the left edge may read as a value: `18歳`.)
             line.spans.len() > 1
                 && line.spans[0].end < value_edge
@@ -402,6 +404,18 @@ pub fn rows(lines: &[SpacedLine]) -> Vec<RawRow> {
                     *cell = join(cell, &piece.text);
                 }
                 continue;
+            }
+        }
+        // In cells aligned to the top of their rows, a text cell's rest under it.
+        if top_aligned && text_rest(line) {
+            if let Some(last) = built.last_mut().filter(|last| pending.is_empty() && last.row.cells.len() == last_values.len() + 1) {
+                let piece = &line.spans[0];
+                let above = last_values.iter().position(|cell| !is_data(cell) && piece.start < cell.end + 2 && cell.start < piece.end + 2);
+                if let Some(idx) = above {
+                    let cell = &mut last.row.cells[idx + 1];
+                    *cell = join(cell, &piece.text);
+                    continue;
+                }
             }
         }
         // A lone cell at the left edge is a piece of a wrapped label, whatever it reads as (`18 歳到`).
@@ -2160,6 +2174,26 @@ mod tests {
         assert_eq!(rows.len(), 4, "{rows:?}");
         assert_eq!(rows[2].cells, ["受託率④", "20.0", "35.0", "25.0", "▲10.0"]);
         assert_eq!(rows[3].cells[0], "受託里親数⑤");
+    }
+
+    #[test]
+    fn top_aligned_cells_with_a_text_cells_rest() {
+        // 003_docx_pdftotext_layout 538-546: Word's cells aligned to the top of their rows; a
+        // text cell's rest under it, a label's rest under it.
+        let group = lines(concat!(
+            "                こども家庭センター              サポートプラン策定            内部研修の実施回数\n",
+            "                    の設置数                     体制の整備\n",
+            "資源の必要量等         1                      支援サービスを利用           年 6 回実施\n",
+            "                                       している全ケース\n",
+            "現在の整備・取組状       1                      40 件                年 5~6 回実施\n",
+            "況等\n",
+            "整備すべき見込量等       0                      200 件               年 6 回実施",
+        ));
+        let rows = rows(&group);
+        let cells: Vec<Vec<String>> = rows[1..].iter().map(|row| row.cells.clone()).collect();
+        assert_eq!(cells[0], ["資源の必要量等", "1", "支援サービスを利用している全ケース", "年 6 回実施"]);
+        assert_eq!(cells[1][0], "現在の整備・取組状況等");
+        assert_eq!(cells[2][0], "整備すべき見込量等");
     }
 
     #[test]
