@@ -1139,9 +1139,10 @@ fn spaced_lines(lines: &[Line<'_>], classes: &[Class], first_idx: usize) -> (Vec
     // aligned to the top of their rows in a narrow label column).
     let fills_column = n_trailing > 1
         && classes.get(line_idx).is_none_or(|class| *class == Class::Blank)
-        && group.last().and_then(|line| line.spans.first()).is_some_and(|span| {
-            fills_label_column(&group[..group.len() - 1], n_trailing - 1, &span.text)
-        });
+        && group
+            .last()
+            .and_then(|line| line.spans.first())
+            .is_some_and(|span| fills_label_column(&group[..group.len() - 1], n_trailing - 1, &span.text));
     while n_trailing > 0 && group.len() > 1 && !closes_open_bracket && !fills_column {
         // A row number (`3   を受講した…  100%`) is not a label: the fragment may end it.
         let previous_has_label = group[group.len() - 2]
@@ -1968,9 +1969,13 @@ mod tests {
         let header = "              2025 年度       2026 年度         2027 年度\n               (R7)          (R8)              (R9)\n";
         let bracket = format!("{header}資源の必要量    1,600         1,650           1,700\n年度ごとの整    1,600         1,650 (+50)     1,700 (+50)\n備目標 (前年\n度からの増\n減)\n\n次の段落。\n");
         assert_eq!(rows_of(&bracket)[1..], ["資源の必要量", "年度ごとの整備目標 (前年度からの増減)"]);
-        let column = format!("{header}第三者評価を    -                1                    -\n実施している\n一時保護施設\n数（箇所）\n\n次の段落。\n");
+        let column = format!(
+            "{header}第三者評価を    -                1                    -\n実施している\n一時保護施設\n数（箇所）\n\n次の段落。\n"
+        );
         assert_eq!(rows_of(&column)[1..], ["第三者評価を実施している一時保護施設数(箇所)"]);
-        let own_bracket = format!("{header}実施回数      24           29          18\n受講者数      155          100         49\n(延べ人 数)\n\n次の段落。\n");
+        let own_bracket = format!(
+            "{header}実施回数      24           29          18\n受講者数      155          100         49\n(延べ人 数)\n\n次の段落。\n"
+        );
         assert_eq!(rows_of(&own_bracket)[1..], ["実施回数", "受講者数 (延べ人 数)"]);
         // A wider line after the last row is no piece of its label, and the piece before it is
         // then not known to be one either: the table ends at its row.

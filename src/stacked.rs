@@ -1521,20 +1521,23 @@ const NO_LABEL_MARKS: [char; 10] = ['«', '【', '○', '●', '◎', '・', '�
 /// and the labels are whole (`labels_column_above`'s test) with a stub word or no label
 /// over them.
 fn column_blocks(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<Stacked> {
-    // Cheap test first: a year cell, then a value.
-    let texts: Vec<(usize, &str)> =
-        from.iter().enumerate().map(|(idx, offered)| (idx, normalize::trim(offered.text))).filter(|(_, text)| !text.is_empty()).collect();
+    let non_blank =
+        || from.iter().enumerate().map(|(idx, offered)| (idx, normalize::trim(offered.text))).filter(|(_, text)| !text.is_empty());
     let is_year = |text: &str| {
         is_year_cell(text) && {
             let label = era::year_label(text);
             label.year.is_some() && !label.two_years
         }
     };
-    if !texts.first().is_some_and(|(_, text)| is_year(text))
-        || !texts.get(1).is_some_and(|(_, text)| is_value(text) && value_width(text) == 1)
+    // Cheap test first: a year cell, then a value (read before the lines are gathered:
+    // this is asked at every year header, of up to `MAX_LINES_OFFERED` lines).
+    let mut leading = non_blank();
+    if !leading.next().is_some_and(|(_, text)| is_year(text))
+        || !leading.next().is_some_and(|(_, text)| is_value(text) && value_width(text) == 1)
     {
         return None;
     }
+    let texts: Vec<(usize, &str)> = non_blank().collect();
     let n_rows = texts[1..].iter().take_while(|(_, text)| is_value(text) && !is_year_cell(text) && value_width(text) == 1).count();
     let mut columns: Vec<(String, Vec<(usize, &str)>)> = Vec::new();
     let mut at = 0;
@@ -2337,7 +2340,8 @@ mod tests {
         // Word's cells through default `pdftotext` (003_docx_pdftotext 1408-1436): the year
         // cells, then their eras, blank lines between. They had been read as ten columns, the
         // eras' five holding the next row's values.
-        let from = offer(&["2025 年度", "", "2026 年度", "", "2027 年度", "", "(R7)", "", "(R8)", "", "(R9)", "", "12", "", "13", "", "14"]);
+        let from =
+            offer(&["2025 年度", "", "2026 年度", "", "2027 年度", "", "(R7)", "", "(R8)", "", "(R9)", "", "12", "", "13", "", "14"]);
         let joined = join_wrapped_years(&from).expect("joined");
         assert_eq!(joined[0], "2025 年度 (R7)");
         assert_eq!(joined[4], "2027 年度 (R9)");
