@@ -889,23 +889,31 @@ fn requirement_header(lines: &[SpacedLine]) -> Option<(String, Vec<String>)> {
     for words in &lines_words {
         let mut next = Vec::new();
         let mut seen = std::collections::HashSet::new();
+        // Each column's printed characters and its phrase agree as far as both go. A column
+        // given no words is as it was, and every kept cut held (the first, all empty, too):
+        // only a column given words is tested.
+        let extend = |column: &String, run: &[&str], opener: &str| -> Option<String> {
+            if run.is_empty() {
+                return Some(column.clone());
+            }
+            let column = join_header(column, &run.join(" "));
+            let may_open = column.chars().filter(|c| !c.is_whitespace()).zip(opener.chars()).all(|(printed, wanted)| printed == wanted)
+                && bracket_depth(&column).is_some()
+                && !ended_before(&column);
+            may_open.then_some(column)
+        };
         for columns in &partial {
+            // The first column depends only on where it ends, the third only on where it starts.
+            let firsts: Vec<Option<String>> = (0..=words.len()).map(|end| extend(&columns[0], &words[..end], COLUMN_OPENERS[0])).collect();
+            let thirds: Vec<Option<String>> =
+                (0..=words.len()).map(|start| extend(&columns[2], &words[start..], COLUMN_OPENERS[2])).collect();
             for first_end in 0..=words.len() {
+                let Some(first) = &firsts[first_end] else { continue };
                 for second_end in first_end..=words.len() {
-                    let runs = [&words[..first_end], &words[first_end..second_end], &words[second_end..]];
-                    let mut extended = columns.clone();
-                    for (column, run) in extended.iter_mut().zip(runs) {
-                        if !run.is_empty() {
-                            *column = join_header(column, &run.join(" "));
-                        }
-                    }
-                    // Each column's printed characters and its phrase agree as far as both go.
-                    let may_open = extended.iter().zip(COLUMN_OPENERS).all(|(column, opener)| {
-                        column.chars().filter(|c| !c.is_whitespace()).zip(opener.chars()).all(|(printed, wanted)| printed == wanted)
-                            && bracket_depth(column).is_some()
-                            && !ended_before(column)
-                    });
-                    if may_open && seen.insert(extended.clone()) {
+                    let Some(third) = &thirds[second_end] else { continue };
+                    let Some(second) = extend(&columns[1], &words[first_end..second_end], COLUMN_OPENERS[1]) else { continue };
+                    let extended = [first.clone(), second, third.clone()];
+                    if seen.insert(extended.clone()) {
                         next.push(extended);
                     }
                 }
