@@ -1204,13 +1204,22 @@ pub fn requirement_table(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<
         return None;
     }
     // Header pieces such as `① (R11 年度末)` also read as headings.
-    let offered: Vec<Offered<'_>> = from
-        .iter()
-        .map(|offered| Offered {
-            cellish: offered.cellish || (offered.loose && is_requirement_header_piece(normalize::trim(offered.text))),
-            ..offered.clone()
-        })
-        .collect();
+    let cellish = |offered: &Offered<'_>| offered.cellish || (offered.loose && is_requirement_header_piece(normalize::trim(offered.text)));
+    // Made only as far as `tokens` can read: it stops at the first line after the first
+    // that holds text and is no cell (or before), and looks at most two lines past where
+    // it stops.
+    let mut offered: Vec<Offered<'_>> = Vec::new();
+    let mut end = from.len();
+    for (idx, line) in from.iter().enumerate() {
+        if idx >= end {
+            break;
+        }
+        let cellish = cellish(line);
+        if idx >= 1 && end == from.len() && !cellish && !normalize::trim(line.text).is_empty() {
+            end = end.min(idx + 3);
+        }
+        offered.push(Offered { cellish, ..line.clone() });
+    }
     // The three columns' words interleaved on one long line (`計画期間における必要量① (R 現在の
     // 整備状況 ② (R6 年度 4 今後整備すべき見込み量 (①11 年度 4 月)`): one header piece.
     let text = normalize::trim(first.text);
