@@ -911,7 +911,8 @@ fn requirement_header(lines: &[SpacedLine]) -> Option<(String, Vec<String>)> {
                 let Some(first) = &firsts[first_end] else { continue };
                 for second_end in first_end..=words.len() {
                     let Some(third) = &thirds[second_end] else { continue };
-                    let Some(second) = extend(&columns[1], &words[first_end..second_end], COLUMN_OPENERS[1]) else { continue };
+                    // (A column that fails fails with more words too: what it printed stays its start.)
+                    let Some(second) = extend(&columns[1], &words[first_end..second_end], COLUMN_OPENERS[1]) else { break };
                     let extended = [first.clone(), second, third.clone()];
                     if seen.insert(extended.clone()) {
                         next.push(extended);
@@ -1081,8 +1082,12 @@ fn clusters(lines: &[SpacedLine], band: std::ops::Range<usize>) -> Vec<Cluster> 
 /// its columns, with one: their total, which `tables` checks by the sums).
 fn two_levels(lines: &[SpacedLine], n_values: usize) -> Option<Vec<RawRow>> {
     (1..lines.len()).rev().find_map(|split| {
-        let top = clusters(lines, 0..split);
+        // (The bottom band first: with fewer than two columns the split is no reading.)
         let mut bottom = clusters(lines, split..lines.len());
+        if bottom.len() < 2 {
+            return None;
+        }
+        let top = clusters(lines, 0..split);
         // The stub word printed on the lower level, left of the spanning cell
         // (`定量的な整備目標` over the years, `資源` beside them): the stub, not a column under it.
         // The spanning cell stands within its columns; a running title only starts there.
