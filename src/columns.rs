@@ -1210,7 +1210,8 @@ fn split_years(span: &Span) -> Vec<Cow<'_, Span>> {
         digit_before |= before.is_ascii_digit();
         let rest = &text[at..];
         // Also glued to the cell before (`(R6 年度 4今後整備すべき…`, pypdf's layout mode).
-        let at_opener = COLUMN_OPENERS.iter().any(|opener| rest.starts_with(opener));
+        // (The first byte compared first: this is asked at every character.)
+        let at_opener = COLUMN_OPENERS.iter().any(|opener| opener.as_bytes()[0] == rest.as_bytes()[0] && rest.starts_with(opener));
         // A year after a space, or glued after a bracket (`(R7)2026 年度`, pypdf's layout mode).
         let at_year = matches!(before, ' ' | ')')
             && digit_before
