@@ -240,6 +240,11 @@ const MAX_STUB_BYTES: usize = {
 /// The length in bytes of the year header cell at the start of `text` (spaces
 /// removed), if one is there.
 fn year_cell_len(text: &str) -> Option<usize> {
+    // Cheap test first (asked at every character of a line): a cell starts with `19`/`20`,
+    // `(`, `R`, `H`, `令` (E4 …) or `平` (E5 …).
+    if !matches!(text.as_bytes().first(), Some(b'1' | b'2' | b'(' | b'R' | b'H' | 0xE4 | 0xE5)) {
+        return None;
+    }
     let mut rest = text;
     let mut found = false;
     if rest.len() >= 4 && rest.as_bytes()[..4].iter().all(u8::is_ascii_digit) && (rest.starts_with("19") || rest.starts_with("20")) {
