@@ -903,12 +903,12 @@ fn requirement_header(lines: &[SpacedLine]) -> Option<(String, Vec<String>)> {
             may_open.then_some(column)
         };
         for columns in &partial {
-            // The first column depends only on where it ends, the third only on where it starts.
-            let firsts: Vec<Option<String>> = (0..=words.len()).map(|end| extend(&columns[0], &words[..end], COLUMN_OPENERS[0])).collect();
+            // The third column depends only on where it starts.
             let thirds: Vec<Option<String>> =
                 (0..=words.len()).map(|start| extend(&columns[2], &words[start..], COLUMN_OPENERS[2])).collect();
             for first_end in 0..=words.len() {
-                let Some(first) = &firsts[first_end] else { continue };
+                // (A first column that fails fails with more words too, as the second does.)
+                let Some(first) = &extend(&columns[0], &words[..first_end], COLUMN_OPENERS[0]) else { break };
                 for second_end in first_end..=words.len() {
                     let Some(third) = &thirds[second_end] else { continue };
                     // (A column that fails fails with more words too: what it printed stays its start.)
