@@ -291,11 +291,26 @@ fn year_cells(text: &str) -> Option<(&str, Vec<&str>)> {
     // The text without spaces, and where each of its bytes came from.
     let mut squeezed = String::with_capacity(text.len());
     let mut origin = Vec::with_capacity(text.len());
-    for (at, c) in text.char_indices() {
-        if !c.is_whitespace() {
-            squeezed.push(c);
-            origin.extend(at..at + c.len_utf8());
+    // (ASCII read a byte at a time: `char::is_whitespace` of an ASCII character is ` ` or
+    // `\t`..=`\r`, and pushing the byte saves encoding it again.)
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(&byte) = bytes.get(at) {
+        if byte.is_ascii() {
+            if !matches!(byte, b' ' | b'\t'..=b'\r') {
+                squeezed.push(char::from(byte));
+                origin.push(at);
+            }
+            at += 1;
+            continue;
         }
+        let Some(c) = text[at..].chars().next() else { break };
+        let len = c.len_utf8();
+        if !c.is_whitespace() {
+            squeezed.push_str(&text[at..at + len]);
+            origin.extend(at..at + len);
+        }
+        at += len;
     }
     origin.push(text.len());
     let first = squeezed.char_indices().map(|(at, _)| at).find(|&at| year_cell_len(&squeezed[at..]).is_some())?;
