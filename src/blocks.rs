@@ -701,10 +701,8 @@ fn label_rest_after_break<'a>(lines: &[Line<'a>], next: usize, rows: &[RawRow]) 
     let mut seen = Vec::new();
     while let Some((_, text)) = non_blank.next_if(|(_, text)| stacked::is_year_cell(text)) {
         let label = era::year_label(text);
-        if label.western.is_some() || label.year.is_some() && seen.last() != Some(&label.year) {
-            if label.western.is_some() {
-                seen.push(label.year);
-            }
+        if (label.western.is_some() || label.year.is_some() && seen.last() != Some(&label.year)) && label.western.is_some() {
+            seen.push(label.year);
         }
     }
     let (piece_idx, piece) = non_blank.next()?;

@@ -1016,23 +1016,32 @@ fn requirement_header(lines: &[SpacedLine]) -> Option<(String, Vec<String>)> {
     for words in &lines_words {
         let mut next = Vec::new();
         let mut seen = std::collections::HashSet::new();
+        // Each column's printed characters and its phrase agree as far as both go. A column
+        // given no words is as it was, and every kept cut held (the first, all empty, too):
+        // only a column given words is tested.
+        let extend = |column: &String, run: &[&str], opener: &str| -> Option<String> {
+            if run.is_empty() {
+                return Some(column.clone());
+            }
+            let column = join_header(column, &run.join(" "));
+            let may_open = column.chars().filter(|c| !c.is_whitespace()).zip(opener.chars()).all(|(printed, wanted)| printed == wanted)
+                && bracket_depth(&column).is_some()
+                && !ended_before(&column);
+            may_open.then_some(column)
+        };
         for columns in &partial {
+            // The third column depends only on where it starts.
+            let thirds: Vec<Option<String>> =
+                (0..=words.len()).map(|start| extend(&columns[2], &words[start..], COLUMN_OPENERS[2])).collect();
             for first_end in 0..=words.len() {
+                // (A first column that fails fails with more words too, as the second does.)
+                let Some(first) = &extend(&columns[0], &words[..first_end], COLUMN_OPENERS[0]) else { break };
                 for second_end in first_end..=words.len() {
-                    let runs = [&words[..first_end], &words[first_end..second_end], &words[second_end..]];
-                    let mut extended = columns.clone();
-                    for (column, run) in extended.iter_mut().zip(runs) {
-                        if !run.is_empty() {
-                            *column = join_header(column, &run.join(" "));
-                        }
-                    }
-                    // Each column's printed characters and its phrase agree as far as both go.
-                    let may_open = extended.iter().zip(COLUMN_OPENERS).all(|(column, opener)| {
-                        column.chars().filter(|c| !c.is_whitespace()).zip(opener.chars()).all(|(printed, wanted)| printed == wanted)
-                            && bracket_depth(column).is_some()
-                            && !ended_before(column)
-                    });
-                    if may_open && seen.insert(extended.clone()) {
+                    let Some(third) = &thirds[second_end] else { continue };
+                    // (A column that fails fails with more words too: what it printed stays its start.)
+                    let Some(second) = extend(&columns[1], &words[first_end..second_end], COLUMN_OPENERS[1]) else { break };
+                    let extended = [first.clone(), second, third.clone()];
+                    if seen.insert(extended.clone()) {
                         next.push(extended);
                     }
                 }
@@ -1200,8 +1209,12 @@ fn clusters(lines: &[SpacedLine], band: std::ops::Range<usize>) -> Vec<Cluster> 
 /// its columns, with one: their total, which `tables` checks by the sums).
 fn two_levels(lines: &[SpacedLine], n_values: usize) -> Option<Vec<RawRow>> {
     (1..lines.len()).rev().find_map(|split| {
-        let top = clusters(lines, 0..split);
+        // (The bottom band first: with fewer than two columns the split is no reading.)
         let mut bottom = clusters(lines, split..lines.len());
+        if bottom.len() < 2 {
+            return None;
+        }
+        let top = clusters(lines, 0..split);
         // The stub word printed on the lower level, left of the spanning cell
         // (`定量的な整備目標` over the years, `資源` beside them): the stub, not a column under it.
         // The spanning cell stands within its columns; a running title only starts there.
@@ -1324,7 +1337,8 @@ fn split_years(span: &Span) -> Vec<Cow<'_, Span>> {
         digit_before |= before.is_ascii_digit();
         let rest = &text[at..];
         // Also glued to the cell before (`(R6 年度 4今後整備すべき…`, pypdf's layout mode).
-        let at_opener = COLUMN_OPENERS.iter().any(|opener| rest.starts_with(opener));
+        // (The first byte compared first: this is asked at every character.)
+        let at_opener = COLUMN_OPENERS.iter().any(|opener| opener.as_bytes()[0] == rest.as_bytes()[0] && rest.starts_with(opener));
         // A year after a space, or glued after a bracket (`(R7)2026 年度`, pypdf's layout mode).
         let at_year = matches!(before, ' ' | ')')
             && digit_before

@@ -240,6 +240,11 @@ const MAX_STUB_BYTES: usize = {
 /// The length in bytes of the year header cell at the start of `text` (spaces
 /// removed), if one is there.
 fn year_cell_len(text: &str) -> Option<usize> {
+    // Cheap test first (asked at every character of a line): a cell starts with `19`/`20`,
+    // `(`, `R`, `H`, `令` (E4 …) or `平` (E5 …).
+    if !matches!(text.as_bytes().first(), Some(b'1' | b'2' | b'(' | b'R' | b'H' | 0xE4 | 0xE5)) {
+        return None;
+    }
     let mut rest = text;
     let mut found = false;
     if rest.len() >= 4 && rest.as_bytes()[..4].iter().all(u8::is_ascii_digit) && (rest.starts_with("19") || rest.starts_with("20")) {
@@ -286,11 +291,26 @@ fn year_cells(text: &str) -> Option<(&str, Vec<&str>)> {
     // The text without spaces, and where each of its bytes came from.
     let mut squeezed = String::with_capacity(text.len());
     let mut origin = Vec::with_capacity(text.len());
-    for (at, c) in text.char_indices() {
-        if !c.is_whitespace() {
-            squeezed.push(c);
-            origin.extend(at..at + c.len_utf8());
+    // (ASCII read a byte at a time: `char::is_whitespace` of an ASCII character is ` ` or
+    // `\t`..=`\r`, and pushing the byte saves encoding it again.)
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(&byte) = bytes.get(at) {
+        if byte.is_ascii() {
+            if !matches!(byte, b' ' | b'\t'..=b'\r') {
+                squeezed.push(char::from(byte));
+                origin.push(at);
+            }
+            at += 1;
+            continue;
         }
+        let Some(c) = text[at..].chars().next() else { break };
+        let len = c.len_utf8();
+        if !c.is_whitespace() {
+            squeezed.push_str(&text[at..at + len]);
+            origin.extend(at..at + len);
+        }
+        at += len;
     }
     origin.push(text.len());
     let first = squeezed.char_indices().map(|(at, _)| at).find(|&at| year_cell_len(&squeezed[at..]).is_some())?;
@@ -1204,13 +1224,22 @@ pub fn requirement_table(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<
         return None;
     }
     // Header pieces such as `① (R11 年度末)` also read as headings.
-    let offered: Vec<Offered<'_>> = from
-        .iter()
-        .map(|offered| Offered {
-            cellish: offered.cellish || (offered.loose && is_requirement_header_piece(normalize::trim(offered.text))),
-            ..offered.clone()
-        })
-        .collect();
+    let cellish = |offered: &Offered<'_>| offered.cellish || (offered.loose && is_requirement_header_piece(normalize::trim(offered.text)));
+    // Made only as far as `tokens` can read: it stops at the first line after the first
+    // that holds text and is no cell (or before), and looks at most two lines past where
+    // it stops.
+    let mut offered: Vec<Offered<'_>> = Vec::new();
+    let mut end = from.len();
+    for (idx, line) in from.iter().enumerate() {
+        if idx >= end {
+            break;
+        }
+        let cellish = cellish(line);
+        if idx >= 1 && end == from.len() && !cellish && !normalize::trim(line.text).is_empty() {
+            end = end.min(idx + 3);
+        }
+        offered.push(Offered { cellish, ..line.clone() });
+    }
     // The three columns' words interleaved on one long line (`計画期間における必要量① (R 現在の
     // 整備状況 ② (R6 年度 4 今後整備すべき見込み量 (①11 年度 4 月)`): one header piece.
     let text = normalize::trim(first.text);
@@ -1526,20 +1555,23 @@ const NO_LABEL_MARKS: [char; 10] = ['«', '【', '○', '●', '◎', '・', '�
 /// and the labels are whole (`labels_column_above`'s test) with a stub word or no label
 /// over them.
 fn column_blocks(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<Stacked> {
-    // Cheap test first: a year cell, then a value.
-    let texts: Vec<(usize, &str)> =
-        from.iter().enumerate().map(|(idx, offered)| (idx, normalize::trim(offered.text))).filter(|(_, text)| !text.is_empty()).collect();
+    let non_blank =
+        || from.iter().enumerate().map(|(idx, offered)| (idx, normalize::trim(offered.text))).filter(|(_, text)| !text.is_empty());
     let is_year = |text: &str| {
         is_year_cell(text) && {
             let label = era::year_label(text);
             label.year.is_some() && !label.two_years
         }
     };
-    if !texts.first().is_some_and(|(_, text)| is_year(text))
-        || !texts.get(1).is_some_and(|(_, text)| is_value(text) && value_width(text) == 1)
+    // Cheap test first: a year cell, then a value (read before the lines are gathered:
+    // this is asked at every year header, of up to `MAX_LINES_OFFERED` lines).
+    let mut leading = non_blank();
+    if !leading.next().is_some_and(|(_, text)| is_year(text))
+        || !leading.next().is_some_and(|(_, text)| is_value(text) && value_width(text) == 1)
     {
         return None;
     }
+    let texts: Vec<(usize, &str)> = non_blank().collect();
     let n_rows = texts[1..].iter().take_while(|(_, text)| is_value(text) && !is_year_cell(text) && value_width(text) == 1).count();
     let mut columns: Vec<(String, Vec<(usize, &str)>)> = Vec::new();
     let mut at = 0;
