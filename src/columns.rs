@@ -512,7 +512,7 @@ fn cut_cells_rows(line: &SpacedLine, next: &SpacedLine, label_edge: usize, value
     let mut heads: Vec<String> = Vec::new();
     for span in &line.spans {
         let words: Vec<&str> = span.text.split(' ').collect();
-        if words.len() % 2 != 0 {
+        if !words.len().is_multiple_of(2) {
             return None;
         }
         for pair in words.chunks(2) {
@@ -1358,7 +1358,7 @@ fn split_years(span: &Span) -> Vec<Cow<'_, Span>> {
         let at_total = before == ' '
             && digit_before
             && rest.len() > '計'.len_utf8()
-            && crate::tables::TOTAL_WORDS.iter().any(|word| rest == *word)
+            && crate::tables::TOTAL_WORDS.contains(&rest)
             && era::year_label(&text[..at]).western.is_some();
         if at_year || at_era || at_nendo || at_opener || at_total {
             starts.push((idx, at));
