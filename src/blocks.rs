@@ -706,12 +706,7 @@ fn label_rest_after_break<'a>(lines: &[Line<'a>], next: usize, rows: &[RawRow]) 
         }
     }
     let (piece_idx, piece) = non_blank.next()?;
-    let n_chars = piece.chars().count();
-    let fits = n_chars >= 1
-        && n_chars <= last_row.cells[0].chars().count().max(2) + 1
-        && !piece.bytes().any(|byte| byte.is_ascii_digit())
-        && !stacked::is_value(piece)
-        && !is_caption(piece);
+    let fits = columns::is_label_rest_after_break(piece, &last_row.cells[0]) && !is_caption(piece);
     let then_no_value = non_blank.next().is_none_or(|(_, text)| !stacked::is_value(text));
     (n_furniture > 0 && seen == years && fits && then_no_value).then_some((piece, piece_idx + 1))
 }
@@ -1245,7 +1240,7 @@ fn fills_label_column(group: &[SpacedLine], n_pieces: usize, piece: &str) -> boo
 }
 
 /// `※`, `※1`: a footnote mark with nothing after it.
-fn is_footnote_mark(text: &str) -> bool {
+pub(crate) fn is_footnote_mark(text: &str) -> bool {
     text.strip_prefix('※').is_some_and(|number| number.len() <= 2 && number.bytes().all(|byte| byte.is_ascii_digit()))
 }
 

@@ -231,13 +231,8 @@ pub fn continue_after_page_break(group: &mut Vec<SpacedLine>, next: Vec<SpacedLi
         // beside it, it is no row.)
         let piece = rest.first().and_then(|line| line.spans.first()).map_or("", |span| span.text.as_str());
         let bracketed = piece.starts_with('(') && piece.ends_with(')') && !crate::stacked::leaves_bracket_open(&piece[1..]);
-        // (Or the label's next line in its column, no wider than its first: `保健師の配置` /
-        // `数`, `整備目標に対` / `する過不足`.)
-        let n_chars = piece.chars().count();
-        let tail = n_chars >= 1
-            && n_chars <= last_label.chars().count().max(2) + 1
-            && !piece.bytes().any(|byte| byte.is_ascii_digit())
-            && !crate::stacked::is_value(piece);
+        // (Or the label's next line in its column: `保健師の配置` / `数`, `整備目標に対` / `する過不足`.)
+        let tail = is_label_rest_after_break(piece, last_label);
         rest.len() == 1
             && rest[0].spans.len() == 1
             && rest[0].spans[0].start <= 1
@@ -277,6 +272,17 @@ pub fn continue_after_page_break(group: &mut Vec<SpacedLine>, next: Vec<SpacedLi
         group.extend(next.into_iter().skip(n_header));
     }
     repeated
+}
+
+/// True when `piece`, printed alone under a table's header repeated after a page break, can
+/// be the rest of `label`, the last row's label before the break: a line of its column, no
+/// wider than the label's first (one character more), no digit, no value.
+pub(crate) fn is_label_rest_after_break(piece: &str, label: &str) -> bool {
+    let n_chars = piece.chars().count();
+    n_chars >= 1
+        && n_chars <= label.chars().count().max(2) + 1
+        && !piece.bytes().any(|byte| byte.is_ascii_digit())
+        && !crate::stacked::is_value(piece)
 }
 
 /// Rebuilds rows from the lines of one space-aligned table.

@@ -1535,9 +1535,9 @@ fn is_whole_label(text: &str) -> bool {
         && era::year_label(text).year.is_none()
 }
 
-/// `※1`: a footnote mark and its number, nothing else.
-fn is_footnote_mark(text: &str) -> bool {
-    text.strip_prefix('※').is_some_and(|number| !number.is_empty() && number.bytes().all(|byte| byte.is_ascii_digit()))
+/// `※1`: a footnote mark with its number (`blocks::is_footnote_mark`, not `※` alone).
+fn is_numbered_mark(text: &str) -> bool {
+    text != "※" && crate::blocks::is_footnote_mark(text)
 }
 
 /// Particles a label cut in two ends with (`利用した子どもの` / `数②`).
@@ -1934,7 +1934,7 @@ fn by_rows<'a>(body: &[Token<'a>], n_columns: usize, label_above: Option<&str>) 
         for (k, pair) in items[..n_groups].chunks(2).enumerate() {
             let labels = pair[0].tokens();
             // (A footnote mark first, `※1` / `児童心理司の配置数`, is the row above's.)
-            let mark_first = labels.len() == 2 && is_footnote_mark(labels[0].text);
+            let mark_first = labels.len() == 2 && is_numbered_mark(labels[0].text);
             let labels = if (split || mark_first) && k > 0 {
                 if let Some(previous) = rows.last_mut() {
                     previous.cells[0] = join(&previous.cells[0], labels[0].text);
@@ -1993,7 +1993,7 @@ fn by_rows<'a>(body: &[Token<'a>], n_columns: usize, label_above: Option<&str>) 
         // L V … V L: the last row's label after its values.
         let labels = trailing?;
         // (A footnote mark first, `※1` / `児童心理司の配置数`: whose label it ends is not shown.)
-        if is_footnote_mark(labels[0].text) {
+        if is_numbered_mark(labels[0].text) {
             return None;
         }
         for pair in items[..n_groups - 1].chunks(2) {
