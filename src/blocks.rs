@@ -1066,8 +1066,7 @@ fn spaced_lines(lines: &[Line<'_>], classes: &[Class], first_idx: usize) -> (Vec
     let mark_number = |group: &[SpacedLine], idx: usize| {
         let text = normalize::trim(lines[idx].text);
         classes[idx] == Class::Furniture
-            && (1..=2).contains(&text.len())
-            && text.bytes().all(|byte| byte.is_ascii_digit())
+            && is_short_number(text, 2)
             && group.iter().rev().take(2).any(|line| line.spans.first().is_some_and(|span| span.start <= 1 && span.text.ends_with('※')))
     };
     // The rest of a number cut in its cell under the row (`▲10.` / `受託率④  20.0 …` / `0`),
@@ -1075,8 +1074,7 @@ fn spaced_lines(lines: &[Line<'_>], classes: &[Class], first_idx: usize) -> (Vec
     let number_rest = |group: &[SpacedLine], idx: usize| {
         let text = normalize::trim(lines[idx].text);
         classes[idx] == Class::Furniture
-            && (1..=3).contains(&text.len())
-            && text.bytes().all(|byte| byte.is_ascii_digit())
+            && is_short_number(text, 3)
             && group.len() >= 2
             && group[group.len() - 2].spans.iter().all(|span| columns::is_cut_number(&span.text))
             && columns::spans(lines[idx].text).first().is_some_and(|piece| {
@@ -1170,12 +1168,12 @@ fn spaced_lines(lines: &[Line<'_>], classes: &[Class], first_idx: usize) -> (Vec
                 || lines.get(idx).is_some_and(|next| is_note_lead(normalize::trim(next.text)))
         };
         // (A bracket of its own ends a label too: `受講者数  155 …` / `(延べ人 数)`.)
-        let bracketed = |text: &str| text.starts_with('(') && text.ends_with(')') && !crate::stacked::leaves_bracket_open(text);
         let label_tail = n_trailing == 1
             && group.last().is_some_and(|line| {
                 line.spans.len() == 1
                     && line.spans[0].start <= 1
-                    && ((ends_below(line_idx) && (columns::ends_label_below(&line.spans[0].text) || bracketed(&line.spans[0].text)))
+                    && ((ends_below(line_idx)
+                        && (columns::ends_label_below(&line.spans[0].text) || stacked::is_whole_bracket(&line.spans[0].text)))
                         || (crate::stacked::leaves_bracket_open(previous_label)
                             && columns::continues_label(previous_label, &line.spans[0].text)))
             });
@@ -1202,6 +1200,12 @@ fn spaced_lines(lines: &[Line<'_>], classes: &[Class], first_idx: usize) -> (Vec
         n_trailing -= 1;
     }
     (group, line_idx)
+}
+
+/// `7`, `35`: one to `max_digits` ASCII digits and nothing else (a page number, or a
+/// number a narrow column pushed onto a line of its own).
+fn is_short_number(text: &str, max_digits: usize) -> bool {
+    (1..=max_digits).contains(&text.len()) && text.bytes().all(|byte| byte.is_ascii_digit())
 }
 
 /// Most label pieces after a table's last row that a bracket left open takes.
@@ -1391,7 +1395,7 @@ fn page_toc(lines: &[Line<'_>], classes: &[Class], title_idx: usize) -> Option<(
         return None;
     }
     let end = (title_idx + 1..lines.len()).find(|&idx| lines[idx].page != page).unwrap_or(lines.len());
-    let number = |text: &str| (1..=3).contains(&text.len()) && text.bytes().all(|byte| byte.is_ascii_digit());
+    let number = |text: &str| is_short_number(text, 3);
     let mut entries: Vec<TocEntry> = Vec::new();
     let mut marker: Option<String> = None;
     let mut last = lines[title_idx].number;

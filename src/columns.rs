@@ -230,7 +230,7 @@ pub fn continue_after_page_break(group: &mut Vec<SpacedLine>, next: Vec<SpacedLi
         // (Or a bracket of its own: `年度ごとの整備目標` / `(前年度からの増減)`; with no value
         // beside it, it is no row.)
         let piece = rest.first().and_then(|line| line.spans.first()).map_or("", |span| span.text.as_str());
-        let bracketed = piece.starts_with('(') && piece.ends_with(')') && !crate::stacked::leaves_bracket_open(&piece[1..]);
+        let bracketed = crate::stacked::is_whole_bracket(piece);
         // (Or the label's next line in its column: `保健師の配置` / `数`, `整備目標に対` / `する過不足`.)
         let tail = is_label_rest_after_break(piece, last_label);
         rest.len() == 1

@@ -1802,6 +1802,11 @@ pub fn closes_bracket(text: &str) -> bool {
     text.find(')').is_some_and(|at| !text[..at].contains('('))
 }
 
+/// True for a piece that is one bracket, opened and closed (`(前年度からの増減)`, `(延べ人 数)`).
+pub fn is_whole_bracket(text: &str) -> bool {
+    text.starts_with('(') && text.ends_with(')') && !leaves_bracket_open(text)
+}
+
 /// True when `text` opens more brackets than it closes (`年度ごとの整備目標 (前年度か`):
 /// a label wrapped at that point continues on the next line.
 pub fn leaves_bracket_open(text: &str) -> bool {
