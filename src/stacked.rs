@@ -1796,6 +1796,13 @@ fn is_wrapped(first: &str, second: &str) -> bool {
     leaves_bracket_open(first) || second.chars().count() <= 2 || first.chars().count() <= 2
 }
 
+/// True when `piece`, printed after the next row's values, is the rest of `label`: it plainly
+/// finishes it (`continues_label`), or it is one or two characters, too short for a label
+/// of its own (`修`).
+fn finishes_label_above(label: &str, piece: &str) -> bool {
+    (crate::columns::continues_label(label, piece) || piece.chars().count() <= 2) && crate::columns::ends_label_below(piece)
+}
+
 /// True when `text` closes a bracket it did not open (`画)`, `4月)`): the rest of a
 /// cell wrapped at an open bracket.
 pub fn closes_bracket(text: &str) -> bool {
@@ -1887,7 +1894,9 @@ fn by_rows<'a>(body: &[Token<'a>], n_columns: usize, label_above: Option<&str>) 
     let trailing = match items.get(n_groups) {
         Some(Item::Labels(labels)) if !broken => match labels {
             [stub, label, ..] if STUB_WORDS.contains(&stub.text) && !STUB_WORDS.contains(&label.text) => Some(&labels[1..2]),
-            [first, second, ..] if is_wrapped(first.text, second.text) => Some(&labels[..2]),
+            [first, second, ..] if is_wrapped(first.text, second.text) || crate::columns::continues_label(first.text, second.text) => {
+                Some(&labels[..2])
+            }
             _ => Some(&labels[..1]),
         },
         _ => None,
@@ -1960,7 +1969,12 @@ fn by_rows<'a>(body: &[Token<'a>], n_columns: usize, label_above: Option<&str>) 
         if let (Some(piece), Some(last_row)) = (next_piece, rows.last_mut()) {
             // (Rows whose labels wrap around their values: the last one's wraps too.)
             let short = matches!(trailing, Some([_])) && (split || piece.text.chars().count() <= 2);
-            if (short || crate::columns::continues_label(&last_row.cells[0], piece.text)) && crate::columns::ends_label_below(piece.text) {
+            // (A unit's bracket of its own, `一時保護所の定員数` / `25` … / `(人)`, when the label
+            // has none: Word's cells aligned to the top of their rows.)
+            let unit = is_whole_bracket(piece.text)
+                && crate::tables::row_unit(piece.text).is_some()
+                && crate::tables::row_unit(&last_row.cells[0]).is_none();
+            if unit || (short || crate::columns::continues_label(&last_row.cells[0], piece.text)) && crate::columns::ends_label_below(piece.text) {
                 last_row.cells[0] = join(&last_row.cells[0], piece.text);
                 last = Some(*piece);
             }
@@ -1996,14 +2010,30 @@ fn by_rows<'a>(body: &[Token<'a>], n_columns: usize, label_above: Option<&str>) 
         && shape.as_bytes()[..shape.len() - 1].chunks(2).all(|pair| pair == b"LV")
     {
         // L V … V L: the last row's label after its values.
-        let labels = trailing?;
+        let mut labels = trailing?;
         // (A footnote mark first, `※1` / `児童心理司の配置数`: whose label it ends is not shown.)
         if is_numbered_mark(labels[0].text) {
             return None;
         }
+        // Word's cells in default mode, aligned to the top of their rows: the rest of the label
+        // above first, then the last label wrapped (`児童福祉司任用後研` / `15` … `5` / `修` /
+        // `こども家庭ソーシャ` / `ルワーカー養成研修`; `…(箇` / … / `所)` / `…(箇` / `所)`).
+        let above = joined(items[n_groups - 3].tokens());
+        let rest_above = match items.get(n_groups) {
+            Some(Item::Labels([rest, first, second, ..]))
+                if finishes_label_above(&above, rest.text) && (is_wrapped(first.text, second.text) || crate::columns::continues_label(first.text, second.text)) =>
+            {
+                labels = &items[n_groups].tokens()[1..3];
+                Some(rest.text)
+            }
+            _ => None,
+        };
         for pair in items[..n_groups - 1].chunks(2) {
             let pair_labels = pair[0].tokens();
             rows.push(row(joined(pair_labels), pair[1].tokens(), &pair_labels[0]));
+        }
+        if let (Some(rest), Some(above)) = (rest_above, rows.last_mut()) {
+            above.cells[0] = join(&above.cells[0], rest);
         }
         let last_values = items[n_groups - 1].tokens();
         rows.push(row(joined(labels), last_values, &last_values[0]));
@@ -3090,6 +3120,39 @@ mod tests {
         let mut texts = header.to_vec();
         texts.extend(["児童福祉司等配置数", "37", "36", "2", "13", "10", "3", "※1", "児童心理司の配置数"]);
         assert!(!matches!(requirement_table(&[], &offer(&texts)), Some(Stacked::Table { .. })));
+    }
+
+    #[test]
+    fn words_cells_aligned_to_the_top_give_label_rests_after_the_values() {
+        // 003_docx_pdftotext 3099-3122, 3136-3183, 6106-6123 (default mode).
+        let header = ["計画期間における必要量① (R11年度4月)", "現在の整備状況 ② (R6年度4月)", "今後整備すべき見込み量 (①-②)"];
+        let labels = |rows: &[&'static str]| {
+            let mut texts = header.to_vec();
+            texts.extend(rows);
+            match requirement_table(&[], &offer(&texts)) {
+                Some(found) => cells(&found).into_iter().skip(1).map(|row| row[0].clone()).collect::<Vec<_>>(),
+                None => Vec::new(),
+            }
+        };
+        // A unit's bracket of its own after the last row, when the label has none.
+        assert_eq!(labels(&["一時保護所の定員数", "25", "25", "0", "(人)"]), ["一時保護所の定員数 (人)"]);
+        assert_eq!(labels(&["実施回数(回)", "50", "40", "10", "(人)"]), ["実施回数(回)"]);
+        // (Not a bracket that names no unit.)
+        assert_eq!(labels(&["一時保護所の定員数", "25", "25", "0", "(注)"]), ["一時保護所の定員数"]);
+        // The rest of the label above, then the last label wrapped.
+        assert_eq!(
+            labels(&["児童福祉司任用後研", "15", "0", "15", "5", "0", "5", "修", "こども家庭ソーシャ", "ルワーカー養成研修"]),
+            ["児童福祉司任用後研修", "こども家庭ソーシャルワーカー養成研修"]
+        );
+        assert_eq!(
+            labels(&["里親(世帯)", "25", "16", "9", "ファミリーホーム(箇", "2", "1", "1", "4", "4", "0", "所)", "児童福祉施設等(箇", "所)"]),
+            ["里親(世帯)", "ファミリーホーム(箇所)", "児童福祉施設等(箇所)"]
+        );
+        // (A first piece that does not finish the label above is the last label's start.)
+        assert_eq!(
+            labels(&["児童福祉司任用後研修", "15", "0", "15", "5", "0", "5", "こども家庭ソーシャ", "ルワーカー養成研修"]),
+            ["児童福祉司任用後研修", "こども家庭ソーシャルワーカー養成研修"]
+        );
     }
 
     #[test]

@@ -487,9 +487,17 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
                 placed[column_idx] = typed.take();
             }
         }
+        let label = normalize::tidy_label(row.label).into_owned();
+        if let Some(why) = cut_label(&label) {
+            warnings.push(Warning {
+                line: row.line,
+                code: "cut_row_label".into(),
+                message: format!("row label `{label}` {why}: part of it may have been printed elsewhere; check it against the source"),
+            });
+        }
         table_rows.push(Row {
             unit: row_unit(row.label),
-            label: normalize::tidy_label(row.label).into_owned(),
+            label,
             group: group.clone(),
             line: row.line,
             cells: placed,
@@ -868,8 +876,23 @@ fn total_column(layout: &[Spec]) -> Option<usize> {
     layout.iter().rposition(|spec| spec.parent.is_none() && spec.label.as_deref().is_some_and(|label| TOTAL_WORDS.contains(&label)))
 }
 
+/// Why a row label reads as a piece of one (it leaves a bracket open, closes one it did not
+/// open, or starts with a character no word starts with: `児童福祉施設等(箇`, `所)`,
+/// `る子ども数②`), or `None`. The values are the row's all the same; the label is flagged.
+fn cut_label(label: &str) -> Option<&'static str> {
+    if crate::stacked::leaves_bracket_open(label) {
+        Some("leaves a bracket open")
+    } else if crate::stacked::closes_bracket(label) {
+        Some("closes a bracket it does not open")
+    } else if label.starts_with(['を', 'ん', 'っ', 'ゃ', 'ゅ', 'ょ', 'ぁ', 'ぃ', 'ぅ', 'ぇ', 'ぉ', 'ー', 'る']) {
+        Some("starts mid-word")
+    } else {
+        None
+    }
+}
+
 /// `一時保護所の定員数(人)` → `人`.
-fn row_unit(label: &str) -> Option<String> {
+pub(crate) fn row_unit(label: &str) -> Option<String> {
     let inner = label.strip_suffix(')')?;
     let open = inner.rfind('(')?;
     let unit = inner[open + 1..].trim();
@@ -893,6 +916,17 @@ mod tests {
 
     fn values_of(table: &Table, row_idx: usize) -> Vec<Option<f64>> {
         table.rows[row_idx].cells.iter().map(|cell| cell.as_ref().and_then(|cell| cell.value)).collect()
+    }
+
+    #[test]
+    fn a_row_label_that_reads_as_a_piece_of_one_is_flagged() {
+        assert_eq!(cut_label("児童福祉施設等(箇"), Some("leaves a bracket open"));
+        assert_eq!(cut_label("所)児童福祉施設等"), Some("closes a bracket it does not open"));
+        assert_eq!(cut_label("る子ども数②数⑥"), Some("starts mid-word"));
+        assert_eq!(cut_label("を受講した児童相談所職員の割合"), Some("starts mid-word"));
+        for whole in ["児童福祉施設等(箇所)", "里親等委託率⑦", "まもりごと", "ファミリーホーム", ""] {
+            assert_eq!(cut_label(whole), None, "{whole}");
+        }
     }
 
     #[test]
