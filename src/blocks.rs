@@ -168,6 +168,13 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
             }
         }
     }
+    // A label's rest that starts with a garbled `ー` (`児童福祉司ス   5 …` / `-バ°-ハ"イサ"` /
+    // `- (SV) の配置`, Word's cells in `-layout`) under a table's row is no list item.
+    for line_idx in 1..classes.len() {
+        if classes[line_idx] == Class::ListItem && is_garbled_long_mark_rest(lines, &classes, line_idx) {
+            classes[line_idx] = Class::Text;
+        }
+    }
     // Header lines of a space-aligned table often have one cell (`2025 年度 (R7) 2026 年度 (R8) …`
     // fused by single spaces, or a wrapped `(内訳)`): lines right above the first row join it.
     for line_idx in 1..classes.len() {
@@ -1556,6 +1563,19 @@ fn class(line_text: &str) -> Class {
     Class::Text
 }
 
+/// True when the line at `line_idx` starts with `-` right under a line whose first piece ends
+/// a katakana word cut before its `ー` (`ス`, or a mark of broken half-width katakana, `"` `°`)
+/// and that is a table's row or such a rest itself: the `-` is the word's `ー`, printed garbled.
+fn is_garbled_long_mark_rest(lines: &[Line<'_>], classes: &Classes, line_idx: usize) -> bool {
+    let text = normalize::trim(lines[line_idx].text);
+    let above = normalize::trim(lines[line_idx - 1].text);
+    let first_piece = above.split("  ").next().unwrap_or("");
+    let cut_word = first_piece.chars().last().is_some_and(|c| matches!(c, 'ァ'..='ヺ' | '"' | '°'));
+    let in_table = classes[line_idx - 1] == Class::Spaced
+        || (classes[line_idx - 1] == Class::Text && line_idx >= 2 && classes[line_idx - 2] == Class::Spaced && above.starts_with('-'));
+    text.starts_with('-') && cut_word && in_table
+}
+
 /// The heading on a line that `class` classed as `Class::Heading`: read by
 /// `heading`, or (`- ①…`) after a list dash, as `class` reads it.
 fn line_heading(line_text: &str, number: u32) -> Option<Heading> {
@@ -1964,6 +1984,42 @@ mod tests {
         assert!(pieces.iter().any(|piece| matches!(piece.kind, PieceKind::Unresolved { .. })), "{pieces:?}");
         assert_eq!(orphan_values_after(&normalized.lines, 17, 3), Some(21));
         assert_eq!(orphan_values_after(&normalized.lines, 21, 3), None);
+    }
+
+    #[test]
+    fn a_labels_rest_led_by_a_garbled_long_mark_is_no_list_item() {
+        // 003_docx_pdftotext_layout 2318-2331: after a page break, `児童福祉司ス` / `-バ°-ハ"イサ"` /
+        // `- (SV) の配置` (the `ー` printed as `-`); the table had ended at the row, its last rows
+        // left as fragments.
+        let text = " 評価指標            2020 年度       2021 年度         2022 年度
+                   (R2)          (R3)             (R4)
+児童福祉司ス       5             7               6
+-バ°-ハ\"イサ\"
+- (SV) の配置
+医師の配置数       1             1               1
+保健師の配置       7             6               6
+数
+
+次の段落です。
+";
+        let mut rewritten = String::new();
+        let normalized = normalize::text(text, &mut rewritten);
+        let pieces = classify(&normalized.lines);
+        let labels: Vec<Vec<String>> = pieces
+            .iter()
+            .filter_map(|piece| match &piece.kind {
+                PieceKind::Rows { rows, .. } => Some(rows.iter().map(|row| row.cells[0].clone()).collect()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(labels.len(), 1, "{pieces:?}");
+        assert_eq!(labels[0][1..].len(), 3, "{labels:?}");
+        assert_eq!(normalize::tidy_label(&labels[0][1]), "児童福祉司スーパーバイザー (SV) の配置");
+        // (A dash under a row whose label ends no katakana word is a list item still.)
+        let text = "評価指標   2020 年度   2021 年度\n児童福祉司   5   7\n- 注記です\n";
+        let normalized = normalize::text(text, &mut rewritten);
+        let classes = Classes { classes: normalized.lines.iter().map(|line| class(line.text)).collect(), offers: RefCell::new(Offers::new()) };
+        assert!(!is_garbled_long_mark_rest(&normalized.lines, &classes, 2));
     }
 
     #[test]

@@ -1829,8 +1829,10 @@ pub fn continues_label(label: &str, next: &str) -> bool {
     let katakana = |c: char| matches!(c, 'ァ'..='ヺ' | 'ー');
     // A katakana word cut in two (`こども家庭ソーシャル` / `ワーカー養成研修`); `-` is a
     // `ー` that came out garbled (`児童福祉司ス-バ°-` / `ハ"イサ"-…`).
+    // (And a word cut before its `ー` printed garbled: `児童福祉司ス` / `-バ°-ハ"イサ"` / `- (SV)…`.)
     let mid_word = label.ends_with(['ー', 'ッ', 'ャ', 'ュ', 'ョ', '-'])
-        || (label.chars().last().is_some_and(katakana) && next.chars().next().is_some_and(katakana));
+        || (label.chars().last().is_some_and(katakana) && next.chars().next().is_some_and(|c| katakana(c) || c == '-'))
+        || (label.ends_with(['"', '°']) && next.starts_with('-'));
     // A note mark printed under its label (`児童福祉司等配置数` / `※1`).
     let note_mark = next.strip_prefix('※').is_some_and(|rest| rest.chars().all(|c| c.is_ascii_digit()));
     closes_bracket || particle || mid_word || note_mark
@@ -2347,6 +2349,9 @@ mod tests {
         assert!(!ends_label_below("12 回"));
         assert!(continues_label("児童福祉司等配置数", "※1"));
         assert!(continues_label("こども家庭ソーシャル", "ワーカー養成研修"));
+        assert!(continues_label("児童福祉司ス", "-バ°-ハ\"イサ\""));
+        assert!(continues_label("児童福祉司ス-バ°-ハ\"イサ\"", "- (SV) の配置"));
+        assert!(!continues_label("児童福祉司", "- (SV) の配置"));
         assert!(!continues_label("児童福祉司任用後研修", "こども家庭ソーシャルワーカー"));
     }
 

@@ -666,6 +666,31 @@ pub fn tidy_label(label: &str) -> Cow<'_, str> {
             unspaced = Cow::Owned((0..chars.len()).filter(|&idx| !apart(idx)).map(|idx| chars[idx]).collect());
         }
     }
+    // A long mark printed as `-` at the start of a wrapped piece is the word's `ー`, whatever
+    // space the join put before it (`児童福祉司ス` / `-バ°-ハ"イサ"` / `- (SV) の配置`, each piece
+    // repaired alone: `ス -パーバイザ - (SV)`).
+    if unspaced.contains(" -") {
+        let chars: Vec<char> = unspaced.chars().collect();
+        let long_mark = |idx: usize| {
+            chars[idx] == '-'
+                && idx >= 2
+                && chars[idx - 1] == ' '
+                && is_katakana(chars[idx - 2])
+                && (chars.get(idx + 1).copied().is_some_and(is_katakana) || chars[idx + 1..].starts_with(&[' ', '(']))
+        };
+        if (0..chars.len()).any(long_mark) {
+            let mut mended = String::with_capacity(unspaced.len());
+            for idx in 0..chars.len() {
+                if long_mark(idx) {
+                    mended.pop();
+                    mended.push('ー');
+                } else {
+                    mended.push(chars[idx]);
+                }
+            }
+            unspaced = Cow::Owned(mended);
+        }
+    }
     match repair_kana(&unspaced) {
         Some(repaired) => Cow::Owned(repaired),
         None => unspaced,
@@ -771,6 +796,9 @@ mod tests {
         assert_eq!(tidy_label("児 童 福 祉 司 ス - バ °- バイザー (SV) の配置"), "児童福祉司スーパーバイザー (SV) の配置");
         assert_eq!(tidy_label("18 歳 未 満 人 口 B"), "18 歳未満人口 B");
         assert_eq!(tidy_label("児童福祉司等配置数※ 1"), "児童福祉司等配置数※1");
+        // Pieces repaired one by one, their long marks `-` joined a space apart (Word, -layout).
+        assert_eq!(tidy_label("児童福祉司ス -パーバイザ - (SV) の配置"), "児童福祉司スーパーバイザー (SV) の配置");
+        assert_eq!(tidy_label("ページ - 1"), "ページ - 1");
         // Pieces repaired a line each, then joined: repaired again whole.
         assert_eq!(tidy_label("児童福祉司スーパーバイサ \"- (SV) の配置"), "児童福祉司スーパーバイザー (SV) の配置");
         // Not letter-spaced: no two one-character words side by side.

@@ -829,11 +829,13 @@ fn heldout_renderings_2() {
     // it opens closes, or when each line fills the label column.
     // A text cell's rest under it among top-aligned rows (`支援サービスを利用` / `している全ケース`)
     // no longer hides that the rows are top-aligned (`現在の整備・取組状` / `況等`): 13 → 6.
-    // FIXME(issue 3): 6 records under labels cut short (`児童福祉司ス` over a page break, a
-    // label's rest `保数` centred), values and years right.
+    // A label's rest led by its `ー` printed as `-` (`児童福祉司ス` / `-バ°-ハ"イサ"` / `- (SV) の配置`,
+    // after a page break) had been read as a list item, ending the table: 703 → 733, 6 → 1.
+    // FIXME(issue 3): 1 record under a label cut short (its rest `保数` centred under it, 1277:
+    // `…児童養護施設等の確保数`), value and year right.
     let (matched, _, extra) = compare("fixtures/003_docx_pdftotext_layout.txt");
-    assert_eq!((matched, extra.len()), (703, 6), "{extra:#?}");
-    assert_eq!(wrong_cells("fixtures/003_docx_pdftotext_layout.txt").1.len(), 6);
+    assert_eq!((matched, extra.len()), (733, 1), "{extra:#?}");
+    assert_eq!(wrong_cells("fixtures/003_docx_pdftotext_layout.txt").1.len(), 1);
 }
 
 /// Across every rendering of the 明石市 plan: no fiscal-year record holds a value the original
