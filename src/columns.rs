@@ -193,12 +193,26 @@ fn header_len(lines: &[SpacedLine]) -> usize {
     let value_start = first_data.and_then(|first| lines[first].spans.iter().skip(1).map(|span| span.start).min()).unwrap_or(0);
     // A label that wraps above its values is not a header line (indented or not: `  第三者評価を実施し`
     // over `ている一時保護施設数  -  1 …`), as long as a header line stays above it.
+    // (Where the rows' labels end: a lone piece right of every one of them, under a header cell,
+    // is that cell's last line: `児童家庭支援センター` / `在宅指導措置委託件数` / `数`, centred.)
+    let labels_end = first_data.map_or(usize::MAX, |first| {
+        lines[first..].iter().filter_map(|line| line.spans.first().filter(|span| is_label(span))).map(|span| span.end).max().unwrap_or(usize::MAX)
+    });
     while n_header > 0 {
         let spans = &lines[n_header - 1].spans;
         // (Not a header cell's rest closing its bracket, `4月)`.)
         let closes = crate::stacked::closes_bracket;
+        let under_header_cell = |span: &Span| {
+            span.start > labels_end
+                && lines[..n_header - 1].iter().any(|line| line.spans.iter().any(|cell| cell.start <= span.start && span.end <= cell.end))
+        };
         let in_label_column = |span: &Span| {
-            is_label(span) || (n_header > 1 && span.end < value_start && era::year_label(&span.text).year.is_none() && !closes(&span.text))
+            is_label(span)
+                || (n_header > 1
+                    && span.end < value_start
+                    && era::year_label(&span.text).year.is_none()
+                    && !closes(&span.text)
+                    && !under_header_cell(span))
         };
         let label_piece = spans.len() == 1 && in_label_column(&spans[0]) && !STUB_WORDS.contains(&spans[0].text.as_str());
         if !label_piece {
@@ -1865,6 +1879,29 @@ mod tests {
         assert!(!is_row(&format!("{}  1", "あ".repeat(41))));
         assert!(!is_row(" (令和6年4月1日現在     在籍児童)"));
         assert!(is_row("   2024 年度① (R6) (現計    2024 年度② (R6) (実"));
+    }
+
+    #[test]
+    fn a_header_cells_last_line_right_of_the_labels_is_the_headers() {
+        // 003_a5centre_pdftotext_layout 982-987: the first header cell centred over three lines,
+        // its last line `数` alone above the first row, right of every row label.
+        let table = "             児童家庭支援センター
+                              在宅指導措置委託件数
+                  数
+資源の必要量                    1       5件
+現在の整備・取組状況                1       2件
+整備すべき見込量              0           3件";
+        let rows = rows(&lines(table));
+        assert_eq!(rows[0].cells, ["", "児童家庭支援センター数", "在宅指導措置委託件数"]);
+        assert_eq!(rows[1].cells, ["資源の必要量", "1", "5件"]);
+        // (A piece at the labels' edge above the first row is a wrapped label still.)
+        let table = "             児童家庭支援センター
+                              在宅指導措置委託件数
+資源の
+必要量                    1       5件
+現在の整備・取組状況                1       2件";
+        let rows = rows(&lines(table));
+        assert_eq!(rows[1].cells, ["資源の必要量", "1", "5件"]);
     }
 
     #[test]
