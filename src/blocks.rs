@@ -1103,6 +1103,13 @@ fn spaced_lines(lines: &[Line<'_>], classes: &[Class], first_idx: usize) -> (Vec
                     before.is_some_and(|before| last_number == Some(before)) && text.chars().count() <= MAX_FRAGMENT_CHARS
                 })
         };
+        // A blank line between a header of year cells and the first row (a spreadsheet's
+        // taller header row, `2019 年度 … 2023 年度` / `(R1) … 2024 年度 (R6)` / `` / `実施回数  1 …`):
+        // the header is the rows' and no table of its own.
+        if classes[line_idx] == Class::Blank && classes.get(line_idx + 1) == Some(&Class::Spaced) && is_year_header_alone(&group) {
+            line_idx += 1;
+            continue;
+        }
         let take = match classes[line_idx] {
             Class::Spaced => {
                 n_trailing = 0;
@@ -1576,6 +1583,15 @@ fn is_garbled_long_mark_rest(lines: &[Line<'_>], classes: &Classes, line_idx: us
     text.starts_with('-') && cut_word && in_table
 }
 
+/// True for the lines of a header alone: at most three lines, no value, year cells among them.
+fn is_year_header_alone(group: &[SpacedLine]) -> bool {
+    let no_value = |line: &SpacedLine| line.spans.iter().all(|span| crate::values::value(&span.text).is_none());
+    (1..=3).contains(&group.len())
+        && group.iter().all(no_value)
+        && group.iter().any(|line| line.spans.iter().map(|span| span.text.matches('年').count()).sum::<usize>() >= 2)
+        && group.iter().any(|line| line.spans.iter().any(|span| era::has_year_marks(&span.text, 1)))
+}
+
 /// The heading on a line that `class` classed as `Class::Heading`: read by
 /// `heading`, or (`- ①…`) after a list dash, as `class` reads it.
 fn line_heading(line_text: &str, number: u32) -> Option<Heading> {
@@ -1984,6 +2000,36 @@ mod tests {
         assert!(pieces.iter().any(|piece| matches!(piece.kind, PieceKind::Unresolved { .. })), "{pieces:?}");
         assert_eq!(orphan_values_after(&normalized.lines, 17, 3), Some(21));
         assert_eq!(orphan_values_after(&normalized.lines, 21, 3), None);
+    }
+
+    #[test]
+    fn a_blank_line_under_a_header_of_year_cells_does_not_end_the_table() {
+        // A spreadsheet's taller header row (003_calc_pdftotext_layout 1390-1396): the header had
+        // been a table of its own, its lines joined cell by cell onto the rows' (the stub `2019
+        // 年度 … 2023 年度 (R1)`, `1 中止` under 2020).
+        let text = "                     2019 年度 2020 年度 2021 年度 2022 年度 2023 年度
+                       (R1)    (R2)    (R3)    (R4)    (R5)    2024 年度 (R6)
+
+実施回数                        1 中止            3      7       1                  3
+延参加人数                       8 中止            3     26       1                  5
+";
+        let mut rewritten = String::new();
+        let normalized = normalize::text(text, &mut rewritten);
+        let rows: Vec<Vec<RawRow>> = classify(&normalized.lines)
+            .into_iter()
+            .filter_map(|piece| match piece.kind {
+                PieceKind::Rows { rows, .. } => Some(rows),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(rows.len(), 1, "{rows:?}");
+        assert_eq!(rows[0][0].cells[1], "2019 年度 (R1)");
+        assert_eq!(rows[0][0].cells.len(), 7);
+        // (Not after lines that name no year: two tables.)
+        let text = "          支援の内容     対象\n\n実施回数       1     3\n延参加人数     8     3\n";
+        let normalized = normalize::text(text, &mut rewritten);
+        let n_tables = classify(&normalized.lines).iter().filter(|piece| matches!(piece.kind, PieceKind::Rows { .. })).count();
+        assert_eq!(n_tables, 2);
     }
 
     #[test]

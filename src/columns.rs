@@ -188,6 +188,17 @@ fn header_len(lines: &[SpacedLine]) -> usize {
                 && (has_label || values::value(&span.text).is_some() || values::split_values(&span.text).is_some())
         })
     });
+    // No row under a header of year cells over their eras (the rows printed on the next page,
+    // the header not repeated there): all of it is header.
+    // (Or its cells wrapped over three lines, `2019 年` / `度` / `(R1)`: every piece a year's.)
+    let year_piece = |span: &Span| {
+        let text = span.text.as_str();
+        era::year_label(text).year.is_some() || text == "度" || text.strip_prefix("度 ").is_some_and(|era| era::year_label(era).era.is_some())
+    };
+    let all_year_pieces = || lines.len() <= 3 && lines.iter().all(|line| !line.spans.is_empty() && line.spans.iter().all(year_piece));
+    if first_data.is_none() && (paired_years(lines).is_some() || all_year_pieces()) {
+        return lines.len();
+    }
     let mut n_header = first_data.unwrap_or(0);
     // Where the first row's values start: a lone piece ending left of them is in the label column.
     let value_start = first_data.and_then(|first| lines[first].spans.iter().skip(1).map(|span| span.start).min()).unwrap_or(0);
@@ -936,6 +947,18 @@ fn paired_years(lines: &[SpacedLine]) -> Option<(String, Vec<String>)> {
             }
         }
     }
+    // A last cell printed whole on the bottom line, its year and era together (`2019 年度 …
+    // 2023 年度` over `(R1) … (R5)  2024 年度 (R6)`: a spreadsheet centres a cell of one line
+    // on the two lines of the others).
+    let whole = |cell: &String| {
+        let label = era::year_label(cell);
+        !label.two_years && label.western.is_some() && label.western == label.era
+    };
+    let mut whole_last = Vec::new();
+    while bottom.len() > top.len() && bottom.last().is_some_and(whole) {
+        whole_last.extend(bottom.pop());
+    }
+    whole_last.reverse();
     // Eras run together too (`度 (R6) 度 (R7) 度 (R8) 度 (R9) (R10)` under `… 2027 年 2028 年度`):
     // read in order, each the end its year cell needs.
     if top.len() != bottom.len() {
@@ -959,7 +982,7 @@ fn paired_years(lines: &[SpacedLine]) -> Option<(String, Vec<String>)> {
             (!label.two_years && label.western.is_some() && label.western == label.era).then_some(cell)
         })
         .collect::<Option<Vec<String>>>()
-        .map(|cells| (stub, cells.into_iter().chain(total).collect()))
+        .map(|cells| (stub, cells.into_iter().chain(whole_last).chain(total).collect()))
 }
 
 /// Lines at most in a header `requirement_header` reads.
@@ -1900,7 +1923,7 @@ mod tests {
 資源の
 必要量                    1       5件
 現在の整備・取組状況                1       2件";
-        let rows = rows(&lines(table));
+        let rows = super::rows(&lines(table));
         assert_eq!(rows[1].cells, ["資源の必要量", "1", "5件"]);
     }
 
@@ -1950,6 +1973,18 @@ mod tests {
         );
         // One era short: no pairing.
         let header = lines("  2025年度 2026年度 2027年度\n   (R7)     (R8)");
+        assert_eq!(paired_years(&header), None);
+        // The last cell printed whole on the bottom line (a spreadsheet, 003_calc_pdftotext_layout
+        // 1391-1392).
+        let header = lines(
+            "                     2019 年度 2020 年度 2021 年度\n                       (R1)    (R2)    (R3)    2022 年度 (R4)",
+        );
+        assert_eq!(
+            paired_years(&header).map(|(_, cells)| cells),
+            Some(vec!["2019 年度 (R1)".into(), "2020 年度 (R2)".into(), "2021 年度 (R3)".into(), "2022 年度 (R4)".into()])
+        );
+        // (Not when the whole cell names a year the eras above it do not lead to.)
+        let header = lines("   2019 年度 2020 年度\n     (R1)    (R3)    2021 年度 (R3)");
         assert_eq!(paired_years(&header), None);
         // Eras run together as well (`度 (R9) (R10)` one span): each the end its cell needs.
         let header = lines("       2026 年 2027 年 2028 年度 2029 年度\n       度 (R8) 度 (R9) (R10)    (R11)");

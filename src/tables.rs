@@ -63,6 +63,31 @@ pub fn continues(previous: &[RawRow], rows: &[RawRow]) -> bool {
     !first.cells.first().is_some_and(String::is_empty) && width(first) <= previous_width + 1 && width(first) + 1 >= previous_width
 }
 
+/// The rows with the second joined onto the first, when the first is year cells without
+/// their eras and the second those eras, each naming its cell's year (`2025 年度 …` over
+/// `評価指標  (R7) …`, a vertical stub centred on the eras' line; `年  2025 年度 …` over
+/// `度  (R7) …`): one header row, its stub the two rows' stubs joined. None otherwise.
+fn eras_row_joined(rows: &[RawRow]) -> Option<Vec<RawRow>> {
+    let [first, second, ..] = rows else { return None };
+    if first.cells.len() < 2 || first.cells.len() != second.cells.len() {
+        return None;
+    }
+    let pairs = first.cells[1..].iter().zip(&second.cells[1..]);
+    let all_paired = pairs.clone().all(|(year, era_cell)| {
+        let (above, below) = (era::year_label(year), era::year_label(era_cell));
+        above.western.is_some() && above.era.is_none() && below.era.is_some() && below.western.is_none() && below.era == above.western
+    });
+    if !all_paired {
+        return None;
+    }
+    let stub = crate::blocks::join(&first.cells[0], &second.cells[0]).replace(' ', "");
+    let mut cells = vec![stub];
+    cells.extend(pairs.map(|(year, era_cell)| format!("{year} {era_cell}")));
+    let mut joined = vec![RawRow::new(first.line, first.page, cells)];
+    joined.extend(rows[2..].iter().cloned());
+    Some(joined)
+}
+
 /// Number of header rows at the top of `rows` (0, 1 or 2).
 fn header_rows(rows: &[RawRow]) -> usize {
     let Some(first) = rows.first() else { return 0 };
@@ -188,6 +213,8 @@ fn is_closing_piece(cell: &str) -> bool {
 const MAX_CLOSING_PIECE_CHARS: usize = 6;
 
 pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> Block {
+    let joined = eras_row_joined(rows);
+    let rows = joined.as_deref().unwrap_or(rows);
     let n_header = if context.header && rows.len() > 1 { 1 } else { header_rows(rows) };
     let header = &rows[..n_header];
     let body = &rows[n_header..];
@@ -598,6 +625,13 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
             return unresolved(rows, context, warnings, first, &why);
         }
     }
+    // A row label that holds a row's values (`受講者数 (子ども) 15 人 20 人 25 人 30 人 30 人`,
+    // `1,700 (+5 1,750 (+50) …`): the values and the labels came out of step (a PDF whose
+    // text is out of reading order), so the values under it are another row's.
+    if let Some(row) = table_rows.iter().find(|row| holds_values(&row.label)) {
+        let why = format!("row label `{}` holds a row's values: the labels and the values are out of step", row.label);
+        return unresolved(rows, context, warnings, row.line, &why);
+    }
     let kind = if columns.iter().any(|column| {
         column.label.as_deref().is_some_and(|label| {
             (normalize::has_char(label, '必') && label.contains("必要量"))
@@ -876,6 +910,21 @@ fn total_column(layout: &[Spec]) -> Option<usize> {
     layout.iter().rposition(|spec| spec.parent.is_none() && spec.label.as_deref().is_some_and(|label| TOTAL_WORDS.contains(&label)))
 }
 
+/// Values in a row label, at least this many: a row's values, no label's number (`3 歳未満`).
+const MIN_VALUES_IN_LABEL: usize = 3;
+
+/// True when `label` holds `MIN_VALUES_IN_LABEL` numbers or more, each a word of its own
+/// (`15 人`, `1,700`, `(+50)`), not a date's or an age's (`令和 6 年 4 月 1 日`, `3 歳`).
+fn holds_values(label: &str) -> bool {
+    let number = |word: &str| {
+        let word = word.trim_start_matches(['(', '+', '▲']).trim_end_matches(')');
+        word.starts_with(|c: char| c.is_ascii_digit()) && values::value(word).is_some() && era::year_label(word).year.is_none()
+    };
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let dated = |at: usize| words.get(at + 1).is_some_and(|next| next.starts_with(['年', '月', '日', '歳']));
+    (0..words.len()).filter(|&at| number(words[at]) && !dated(at)).count() >= MIN_VALUES_IN_LABEL
+}
+
 /// Why a row label reads as a piece of one (it leaves a bracket open, closes one it did not
 /// open, or starts with a character no word starts with: `児童福祉施設等(箇`, `所)`,
 /// `る子ども数②`), or `None`. The values are the row's all the same; the label is flagged.
@@ -916,6 +965,15 @@ mod tests {
 
     fn values_of(table: &Table, row_idx: usize) -> Vec<Option<f64>> {
         table.rows[row_idx].cells.iter().map(|cell| cell.as_ref().and_then(|cell| cell.value)).collect()
+    }
+
+    #[test]
+    fn a_row_label_holding_a_rows_values_is_told() {
+        assert!(holds_values("受講者数 (子ども) 15 人 20 人 25 人 30 人 30 人"));
+        assert!(holds_values("1,700 (+5 1,750 (+50) 1,800 (+50) 1,600 1,650 (+5"));
+        for label in ["3 歳未満", "18 歳到達 (20 歳まで)", "1 親子再統合支援事業", "令和 6 年 4 月 1 日現在", "2019年度 2024年度① 2024年度② ②-①"] {
+            assert!(!holds_values(label), "{label}");
+        }
     }
 
     #[test]

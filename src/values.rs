@@ -567,6 +567,12 @@ fn quantity(text: &str) -> Option<Quantity> {
         }
         quantity.unit = Some("%".into());
     } else if let Some(mut unit) = scanner.unit() {
+        // A status word after the number is its status, no unit (`3 見込`, `1 中止`).
+        if let Some(status) = status_word(&unit) {
+            quantity.status = Some(status);
+            scanner.spaces();
+            return scanner.done().then_some(quantity);
+        }
         if let Some(stripped) = unit.strip_suffix("実施").filter(|rest| !rest.is_empty()) {
             unit = Cow::Owned(stripped.to_string());
         }
@@ -842,6 +848,9 @@ mod tests {
         assert_eq!((range.kind.as_ref(), range.value, range.range), ("range", None, Some([5.0, 6.0])));
         assert_eq!(typed("年6回実施"), ("count".into(), Some(6.0), Some("回".into()), None));
         assert_eq!(typed("中止"), ("status".into(), None, None, Some("中止".into())));
+        // A status word after a number is no unit.
+        assert_eq!(typed("3 見込"), ("integer".into(), Some(3.0), None, Some("見込".into())));
+        assert_eq!(typed("1 中止"), ("integer".into(), Some(1.0), None, Some("中止".into())));
         assert_eq!(typed("(見込)"), ("status".into(), None, None, Some("見込".into())));
         assert_eq!(typed("(計算) %"), ("status".into(), None, Some("%".into()), Some("計算".into())));
         assert_eq!(typed("未定※"), ("status".into(), None, None, Some("未定".into())));
