@@ -1905,6 +1905,19 @@ mod tests {
     }
 
     #[test]
+    fn a_header_of_year_cells_with_no_row_under_it_is_all_header() {
+        // 003_vheader_pdftotext_layout 829-830 and 1495-1497: the rows on the next page.
+        let header = lines("            年   2025 年度      2026 年度\n            度    (R7)          (R8)");
+        assert_eq!(header_len(&header), 2);
+        assert_eq!(super::rows(&header)[0].cells, ["年度", "2025 年度 (R7)", "2026 年度 (R8)"]);
+        let header = lines("                 2019 年   2020 年\n                   度        度\n                  (R1)     (R2)");
+        assert_eq!(header_len(&header), 3);
+        // (Lines that are not all years' pieces stay rows.)
+        let not_header = lines("            年   2025 年度      2026 年度\n実施回数         中止           未定");
+        assert_eq!(header_len(&not_header), 1);
+    }
+
+    #[test]
     fn a_header_cells_last_line_right_of_the_labels_is_the_headers() {
         // 003_a5centre_pdftotext_layout 982-987: the first header cell centred over three lines,
         // its last line `数` alone above the first row, right of every row label.

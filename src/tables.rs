@@ -968,6 +968,21 @@ mod tests {
     }
 
     #[test]
+    fn an_eras_row_under_year_cells_is_the_headers() {
+        // 003_vheader_pdftotext_layout 1339-1345: a stub set vertically around the eras' line.
+        let table = rows("\t2025 年度\t2026 年度\n評価指標\t(R7)\t(R8)\n一時保護所の定員数 (人)\t25\t25");
+        let joined = eras_row_joined(&table).expect("joined");
+        assert_eq!(joined.len(), 2);
+        assert_eq!(joined[0].cells, ["評価指標", "2025 年度 (R7)", "2026 年度 (R8)"]);
+        // `年` over `度`: the stub joined.
+        let table = rows("年\t2025 年度\t2026 年度\n度\t(R7)\t(R8)");
+        assert_eq!(eras_row_joined(&table).expect("joined")[0].cells[0], "年度");
+        // (An era naming another year, or a row of values: no joining.)
+        assert!(eras_row_joined(&rows("\t2025 年度\t2026 年度\n\t(R8)\t(R9)")).is_none());
+        assert!(eras_row_joined(&rows("\t2025 年度\t2026 年度\n実施回数\t7\t8")).is_none());
+    }
+
+    #[test]
     fn a_row_label_holding_a_rows_values_is_told() {
         assert!(holds_values("受講者数 (子ども) 15 人 20 人 25 人 30 人 30 人"));
         assert!(holds_values("1,700 (+5 1,750 (+50) 1,800 (+50) 1,600 1,650 (+5"));
