@@ -1182,11 +1182,15 @@ fn spaced_lines(lines: &[Line<'_>], classes: &[Class], first_idx: usize) -> (Vec
                 || lines.get(idx).is_some_and(|next| is_note_lead(normalize::trim(next.text)))
         };
         // (A bracket of its own ends a label too: `受講者数  155 …` / `(延べ人 数)`.)
+        // (And one or two characters with a bullet after them: `設置  0 …` / `数` / `・民間…`.)
+        let short_before_bullet = |text: &str| {
+            text.chars().count() <= 2 && classes.get(line_idx).is_some_and(|class| matches!(class, Class::ListItem | Class::Label))
+        };
         let label_tail = n_trailing == 1
             && group.last().is_some_and(|line| {
                 line.spans.len() == 1
                     && line.spans[0].start <= 1
-                    && ((ends_below(line_idx)
+                    && (((ends_below(line_idx) || short_before_bullet(&line.spans[0].text))
                         && (columns::ends_label_below(&line.spans[0].text) || stacked::is_whole_bracket(&line.spans[0].text)))
                         || (crate::stacked::leaves_bracket_open(previous_label)
                             && columns::continues_label(previous_label, &line.spans[0].text)))
@@ -2000,6 +2004,41 @@ mod tests {
         assert!(pieces.iter().any(|piece| matches!(piece.kind, PieceKind::Unresolved { .. })), "{pieces:?}");
         assert_eq!(orphan_values_after(&normalized.lines, 17, 3), Some(21));
         assert_eq!(orphan_values_after(&normalized.lines, 21, 3), None);
+    }
+
+    #[test]
+    fn a_labels_last_character_before_a_bullet_line_is_the_labels() {
+        // 003_mincho12_pdftotext_layout 1582-1586 (12 pt tables): `設置` / `数`, then the next
+        // table's bullet line.
+        let text = "年度 2024 年度 2025 年度 2026 年度 2027 年度 2028 年度 (R 2029 年度 (R
+     (R6)    (R7)    (R8)    (R9)      10)        11)
+設置        0       0       0       0         0          0
+数
+ ・児童相談所における里親等支援体制の整備
+";
+        let mut rewritten = String::new();
+        let normalized = normalize::text(text, &mut rewritten);
+        let labels: Vec<String> = classify(&normalized.lines)
+            .into_iter()
+            .filter_map(|piece| match piece.kind {
+                PieceKind::Rows { rows, .. } => Some(rows.into_iter().skip(1).map(|row| row.cells[0].clone())),
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        assert_eq!(labels, ["設置数"]);
+        // (Three characters are a line of their own: no label's end.)
+        let text = text.replace("数\n", "の整備\n");
+        let normalized = normalize::text(&text, &mut rewritten);
+        let labels: Vec<String> = classify(&normalized.lines)
+            .into_iter()
+            .filter_map(|piece| match piece.kind {
+                PieceKind::Rows { rows, .. } => Some(rows.into_iter().skip(1).map(|row| row.cells[0].clone())),
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        assert_eq!(labels, ["設置"]);
     }
 
     #[test]
