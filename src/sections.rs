@@ -54,6 +54,9 @@ struct Builder<'w> {
     n_tables: usize,
     /// Requirement grids met so far (each rebuild compares every cell with every label).
     n_grids: usize,
+    /// Page furniture after a lone header row, held until it is known whether the header's rows
+    /// follow (then the lines are the table's) or not (then the furniture follows the table).
+    held_furniture: Vec<Block>,
     warnings: &'w mut Vec<Warning>,
 }
 
@@ -72,6 +75,7 @@ pub fn build(pieces: impl IntoIterator<Item = Piece>, warnings: &mut Vec<Warning
         open_glued: Vec::new(),
         n_tables: 0,
         n_grids: 0,
+        held_furniture: Vec::new(),
         warnings,
     };
     for piece in pieces {
@@ -90,6 +94,14 @@ pub fn build(pieces: impl IntoIterator<Item = Piece>, warnings: &mut Vec<Warning
 impl Builder<'_> {
     fn piece(&mut self, piece: Piece) {
         let lines = [piece.first, piece.last];
+        // (A lone header row stays open over the page's furniture: its rows may follow on the
+        // next page, `tables::continues`.)
+        if let PieceKind::Furniture(text) = &piece.kind {
+            if self.rows.as_ref().is_some_and(|open| open.rows.len() == 1) {
+                self.held_furniture.push(Block::Furniture { lines, text: text.clone() });
+                return;
+            }
+        }
         if !matches!(piece.kind, PieceKind::Rows { .. } | PieceKind::Separator(_)) {
             self.flush_rows();
         }
@@ -138,9 +150,13 @@ impl Builder<'_> {
                 self.tag = Some((text, piece.first));
             }
             PieceKind::Rows { rows, aligned, header } => self.rows(rows, aligned, header, lines),
-            PieceKind::Separator(text) => match self.rows.as_mut() {
+            // (Not over furniture held after a lone header row: the table ends before it.)
+            PieceKind::Separator(text) => match self.rows.as_mut().filter(|_| self.held_furniture.is_empty()) {
                 Some(open) => open.lines[1] = piece.last,
-                None => self.push(Block::Furniture { lines, text }),
+                None => {
+                    self.flush_rows();
+                    self.push(Block::Furniture { lines, text });
+                }
             },
             PieceKind::Furniture(text) => self.push(Block::Furniture { lines, text }),
             PieceKind::Unresolved(unresolved) => {
@@ -517,6 +533,8 @@ impl Builder<'_> {
             if tables::continues(&open.rows, &rows) {
                 open.rows.extend(rows);
                 open.lines[1] = lines[1];
+                // (The page's furniture in between is inside the table's lines.)
+                self.held_furniture.clear();
                 return;
             }
         }
@@ -546,6 +564,13 @@ impl Builder<'_> {
     }
 
     fn flush_rows(&mut self) {
+        self.flush_table();
+        for block in std::mem::take(&mut self.held_furniture) {
+            self.push(block);
+        }
+    }
+
+    fn flush_table(&mut self) {
         let Some(open) = self.rows.take() else { return };
         let caption = (open.context.label.clone(), open.context.caption.clone());
         match tables::build(&open.rows, open.context, self.warnings) {

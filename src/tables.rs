@@ -55,6 +55,13 @@ struct Spec {
 /// True when `rows` (after a blank line) continue a table that ended with `previous`.
 pub fn continues(previous: &[RawRow], rows: &[RawRow]) -> bool {
     let Some(first) = rows.first() else { return false };
+    // A header of year cells alone before a page break, their eras on the next page over the
+    // rows (`2025 年度 …` / `- 8 -` / `(R7) …` / `実施回数  10 回 …`, headers not repeated).
+    if let [header] = previous {
+        if eras_row_joined(&[header.clone(), first.clone()]).is_some() {
+            return true;
+        }
+    }
     if header_rows(rows) > 0 {
         return false;
     }
@@ -980,6 +987,10 @@ mod tests {
         // (An era naming another year, or a row of values: no joining.)
         assert!(eras_row_joined(&rows("\t2025 年度\t2026 年度\n\t(R8)\t(R9)")).is_none());
         assert!(eras_row_joined(&rows("\t2025 年度\t2026 年度\n実施回数\t7\t8")).is_none());
+        // A header's year line alone before a page break: its eras and rows on the next page go on.
+        let header = rows("\t2025 年度\t2026 年度");
+        assert!(continues(&header, &rows("\t(R7)\t(R8)\n実施回数\t10 回\t10 回")));
+        assert!(!continues(&header, &rows("\t(R8)\t(R9)\n実施回数\t10 回\t10 回")));
     }
 
     #[test]
