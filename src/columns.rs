@@ -452,8 +452,16 @@ pub fn rows(lines: &[SpacedLine]) -> Vec<RawRow> {
         // A lone cell at the left edge is a piece of a wrapped label, whatever it reads as (`18 歳到`).
         if label_only(line) {
             let text = line.spans[0].text.clone();
+            // (A piece whose open bracket the next row's label closes starts that label:
+            // `年度ごとの整備目標 (前年度からの増` / `減)  85 (+7) …`, however the rows align.)
+            let opens_next = crate::stacked::leaves_bracket_open(&text)
+                && body.get(line_idx + 1).is_some_and(|next| {
+                    next.spans.len() > 1 && next.spans.first().is_some_and(|first| is_label(first) && continues_label(&text, &first.text))
+                });
             match built.last_mut() {
-                Some(last) if last.n_below < last.n_above || top_aligned || continues_label(&last.row.cells[0], &text) => {
+                Some(last)
+                    if !opens_next && (last.n_below < last.n_above || top_aligned || continues_label(&last.row.cells[0], &text)) =>
+                {
                     last.row.cells[0] = join(&last.row.cells[0], &text);
                     last.n_below += 1;
                 }
@@ -1902,6 +1910,18 @@ mod tests {
         assert!(!is_row(&format!("{}  1", "あ".repeat(41))));
         assert!(!is_row(" (令和6年4月1日現在     在籍児童)"));
         assert!(is_row("   2024 年度① (R6) (現計    2024 年度② (R6) (実"));
+    }
+
+    #[test]
+    fn a_piece_whose_bracket_the_next_rows_label_closes_starts_that_label() {
+        // 003_calc_pdftotext_layout 578-583 (rows whose labels start on their values line).
+        let table = "                      2025 年度 2026 年度
+                        (R7)    (R8)
+資源の必要量                      85          90
+年度ごとの整備目標 (前年度からの増
+減)                      85 (+7)     90 (+5)";
+        let labels: Vec<String> = super::rows(&lines(table)).into_iter().skip(1).map(|row| row.cells[0].clone()).collect();
+        assert_eq!(labels, ["資源の必要量", "年度ごとの整備目標 (前年度からの増減)"]);
     }
 
     #[test]
