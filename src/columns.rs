@@ -824,7 +824,8 @@ fn header(lines: &[SpacedLine], data_width: usize, n_values: usize) -> Vec<RawRo
     // over two lines, `計画期間における必` / `要量①`, is no parent of the cells under it.)
     let requirement =
         || names_requirement_columns(&lines.iter().flat_map(|line| line.spans.iter().map(|span| span.text.as_str())).collect::<String>());
-    if let Some(rows) = two_levels(lines, n_values).filter(|_| !requirement()) {
+    let pieces = HeaderPieces::new(lines);
+    if let Some(rows) = two_levels(lines, &pieces, n_values).filter(|_| !requirement()) {
         return rows;
     }
     if let Some(labels) = paired_words(lines, n_values) {
@@ -838,7 +839,7 @@ fn header(lines: &[SpacedLine], data_width: usize, n_values: usize) -> Vec<RawRo
         cells.extend(labels);
         return vec![RawRow::new(lines[0].line, lines[0].page, cells)];
     }
-    let mut clusters = clusters(lines, 0..lines.len());
+    let mut clusters = clusters(&pieces, 0..lines.len());
     if clusters.len() + 1 == n_values {
         split_stray_piece(&mut clusters);
     }
@@ -1113,11 +1114,11 @@ pub(crate) fn requirement_columns_hold(columns: &[String]) -> bool {
         && !second_year.two_years
 }
 
-/// The pieces of one header column, from one or more lines.
-struct Cluster {
+/// The pieces of one header column, from one or more lines (borrowed from `HeaderPieces`).
+struct Cluster<'a> {
     start: usize,
     end: usize,
-    pieces: Vec<(usize, String)>,
+    pieces: Vec<(usize, &'a str)>,
     /// Where each piece stands in its line (start, end), as `pieces`.
     places: Vec<(usize, usize)>,
 }
@@ -1127,7 +1128,7 @@ struct Cluster {
 /// line that neither closes the bracket nor stands over the piece that does, but
 /// right of it (`②-①`, placed over the cell's tail): that piece is a column of its
 /// own. Only when exactly one such piece is found.
-fn split_stray_piece(clusters: &mut Vec<Cluster>) {
+fn split_stray_piece(clusters: &mut Vec<Cluster<'_>>) {
     let mut found = None;
     for (cluster_idx, cluster) in clusters.iter().enumerate() {
         let Some(top) = (0..cluster.pieces.len()).min_by_key(|&idx| cluster.pieces[idx].0) else { continue };
@@ -1157,22 +1158,51 @@ fn split_stray_piece(clusters: &mut Vec<Cluster>) {
     clusters.sort_by_key(|cluster| cluster.start);
 }
 
-impl Cluster {
+impl Cluster<'_> {
     fn text(&self) -> String {
-        let mut pieces: Vec<&(usize, String)> = self.pieces.iter().collect();
+        let mut pieces: Vec<&(usize, &str)> = self.pieces.iter().collect();
         pieces.sort_by_key(|(line_idx, _)| *line_idx);
         pieces.into_iter().fold(String::new(), |acc, (_, piece)| join_header(&acc, piece))
+    }
+}
+
+/// Each header line's cells as `clusters` reads them: split at each year (`split_years`),
+/// and also, for when the next line is in the same band, where the pieces under a cell
+/// split it (`split_parallel`). Made once per header: `two_levels` asks `clusters` for
+/// both bands of every split, and splitting the lines again for each (a `String` per
+/// piece) cost more than the rest of `header`.
+struct HeaderPieces {
+    /// The line's cells split at each year (the last line of a band).
+    alone: Vec<Vec<Span>>,
+    /// Those cells split again by the next line's cells under them.
+    over_next: Vec<Vec<Span>>,
+}
+
+impl HeaderPieces {
+    fn new(lines: &[SpacedLine]) -> HeaderPieces {
+        let alone: Vec<Vec<Span>> =
+            lines.iter().map(|line| line.spans.iter().flat_map(split_years).map(Cow::into_owned).collect()).collect();
+        let over_next = alone
+            .iter()
+            .enumerate()
+            .map(|(line_idx, spans)| match lines.get(line_idx + 1) {
+                Some(next) => spans.iter().flat_map(|span| split_parallel(span, &next.spans)).collect(),
+                None => spans.clone(),
+            })
+            .collect();
+        HeaderPieces { alone, over_next }
     }
 }
 
 /// The header columns of `lines[band]`, left to right. Cells of different lines form
 /// one column when they overlap by at least half of the narrower one; cells of one
 /// line are always different columns.
-fn clusters(lines: &[SpacedLine], band: std::ops::Range<usize>) -> Vec<Cluster> {
-    let mut clusters: Vec<Cluster> = Vec::new();
+fn clusters<'a>(pieces: &'a HeaderPieces, band: std::ops::Range<usize>) -> Vec<Cluster<'a>> {
+    let mut clusters: Vec<Cluster<'a>> = Vec::new();
     for line_idx in band.clone() {
-        let below = if line_idx + 1 < band.end { &lines[line_idx + 1].spans[..] } else { &[][..] };
-        for span in lines[line_idx].spans.iter().flat_map(split_years).flat_map(|span| split_parallel(&span, below)) {
+        // A line's cells are split by the pieces under them only inside the band.
+        let spans = if line_idx + 1 < band.end { &pieces.over_next[line_idx] } else { &pieces.alone[line_idx] };
+        for span in spans {
             let best = clusters
                 .iter()
                 .enumerate()
@@ -1191,13 +1221,13 @@ fn clusters(lines: &[SpacedLine], band: std::ops::Range<usize>) -> Vec<Cluster> 
                     cluster.start = cluster.start.min(span.start);
                     cluster.end = cluster.end.max(span.end);
                     cluster.places.push((span.start, span.end));
-                    cluster.pieces.push((line_idx, span.text));
+                    cluster.pieces.push((line_idx, &span.text));
                 }
                 None => clusters.push(Cluster {
                     start: span.start,
                     end: span.end,
                     places: vec![(span.start, span.end)],
-                    pieces: vec![(line_idx, span.text)],
+                    pieces: vec![(line_idx, &span.text)],
                 }),
             }
         }
@@ -1213,14 +1243,14 @@ fn clusters(lines: &[SpacedLine], band: std::ops::Range<usize>) -> Vec<Cluster> 
 /// its pieces placed loosely). The count of the rows' values must prove it: one value
 /// per column, the spanning cell without a column of its own (or, when it stands over
 /// its columns, with one: their total, which `tables` checks by the sums).
-fn two_levels(lines: &[SpacedLine], n_values: usize) -> Option<Vec<RawRow>> {
+fn two_levels(lines: &[SpacedLine], pieces: &HeaderPieces, n_values: usize) -> Option<Vec<RawRow>> {
     (1..lines.len()).rev().find_map(|split| {
         // (The bottom band first: with fewer than two columns the split is no reading.)
-        let mut bottom = clusters(lines, split..lines.len());
+        let mut bottom = clusters(pieces, split..lines.len());
         if bottom.len() < 2 {
             return None;
         }
-        let top = clusters(lines, 0..split);
+        let top = clusters(pieces, 0..split);
         // The stub word printed on the lower level, left of the spanning cell
         // (`定量的な整備目標` over the years, `資源` beside them): the stub, not a column under it.
         // The spanning cell stands within its columns; a running title only starts there.
