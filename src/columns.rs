@@ -1132,11 +1132,11 @@ fn split_stray_piece(clusters: &mut Vec<Cluster<'_>>) {
     let mut found = None;
     for (cluster_idx, cluster) in clusters.iter().enumerate() {
         let Some(top) = (0..cluster.pieces.len()).min_by_key(|&idx| cluster.pieces[idx].0) else { continue };
-        if !crate::stacked::leaves_bracket_open(&cluster.pieces[top].1) {
+        if !crate::stacked::leaves_bracket_open(cluster.pieces[top].1) {
             continue;
         }
         let closes = crate::stacked::closes_bracket;
-        let closing: Vec<usize> = (0..cluster.pieces.len()).filter(|&idx| idx != top && closes(&cluster.pieces[idx].1)).collect();
+        let closing: Vec<usize> = (0..cluster.pieces.len()).filter(|&idx| idx != top && closes(cluster.pieces[idx].1)).collect();
         let [closer] = closing[..] else { continue };
         let stray: Vec<usize> = (0..cluster.pieces.len())
             .filter(|&idx| idx != top && idx != closer && cluster.places[idx].0 >= cluster.places[closer].1)
