@@ -170,7 +170,8 @@ pub fn text<'a>(text: &'a str, rewritten: &'a mut String) -> Normalized<'a> {
     let line_ends = memchr::memchr_iter(b'\n', body.as_bytes()).chain(std::iter::once(body.len()));
     // Room for every rewritten line from the start (a rewritten line is seldom longer than
     // it was; the room is only a first size): grown by doubling, the buffer was copied at
-    // each step into fresh pages. Pages never written are never resident.
+    // each step into fresh pages. Pages never written are never resident (the allocator
+    // maps a buffer this large from the system untouched).
     rewritten.reserve(text.len());
     // The lines rewritten: index in `lines` and place in `rewritten`, filled in once it is complete.
     let mut pending: Vec<(usize, usize, usize)> = Vec::new();
@@ -201,7 +202,8 @@ pub fn text<'a>(text: &'a str, rewritten: &'a mut String) -> Normalized<'a> {
         };
         lines.push(Line { number, page: line_page, text: normalized });
     }
-    rewritten.shrink_to_fit();
+    // Not shrunk to fit: the room never written was never resident, and a shrink copied
+    // the whole buffer into fresh pages whenever less than half of the room was used.
     let rewritten: &'a String = rewritten;
     for (line_idx, start, end) in pending {
         lines[line_idx].text = &rewritten[start..end];
