@@ -1571,13 +1571,34 @@ fn column_blocks(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<Stacked>
     {
         return None;
     }
-    let texts: Vec<(usize, &str)> = non_blank().collect();
-    let n_rows = texts[1..].iter().take_while(|(_, text)| is_value(text) && !is_year_cell(text) && value_width(text) == 1).count();
+    // The non-blank lines, read only as far as they are looked at (as `late_years` reads
+    // them): the offered lines run on for `MAX_LINES_OFFERED`, and gathering them all, at
+    // every header that passed the test above, was most of this reader.
+    let mut rest = non_blank();
+    let mut texts: Vec<(usize, &str)> = Vec::new();
+    let mut read_to = |texts: &mut Vec<_>, len: usize| {
+        while texts.len() < len {
+            let Some(next) = rest.next() else { break };
+            texts.push(next);
+        }
+    };
+    let is_row_value = |text: &str| is_value(text) && !is_year_cell(text) && value_width(text) == 1;
+    // The values under the first year cell.
+    let mut n_rows = 0;
+    loop {
+        read_to(&mut texts, 2 + n_rows);
+        match texts.get(1 + n_rows) {
+            Some((_, text)) if is_row_value(text) => n_rows += 1,
+            _ => break,
+        }
+    }
     let mut columns: Vec<(String, Vec<(usize, &str)>)> = Vec::new();
     let mut at = 0;
-    while let Some(&(_, year)) = texts.get(at).filter(|(_, text)| is_year(text)) {
+    loop {
+        read_to(&mut texts, at + 1 + n_rows);
+        let Some(&(_, year)) = texts.get(at).filter(|(_, text)| is_year(text)) else { break };
         let values = texts.get(at + 1..at + 1 + n_rows)?;
-        if !values.iter().all(|(_, text)| is_value(text) && !is_year_cell(text) && value_width(text) == 1) {
+        if !values.iter().all(|(_, text)| is_row_value(text)) {
             return None;
         }
         // The years run on one by one.
