@@ -615,8 +615,10 @@ pub fn read(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<Stacked> {
             .zip(texts)
             .map(|(offered, text)| {
                 let cellish = offered.cellish || is_formula(text);
-                // A line left as it was keeps the kind it was typed as.
-                if *text == offered.text {
+                // A line left as it was keeps the kind it was typed as. (Most are the very
+                // text borrowed, known equal without reading it: the window is 400 lines.)
+                let unchanged = matches!(text, Cow::Borrowed(borrowed) if std::ptr::eq(*borrowed, offered.text)) || *text == offered.text;
+                if unchanged {
                     Offered { cellish, ..offered.clone() }
                 } else {
                     let joined = text.is_empty();
