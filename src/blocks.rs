@@ -200,14 +200,16 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
         // Both readers of a line of years first test for three marks of a year (`has_year_marks`,
         // which they make again): asked once here, most lines are turned down by one test.
         let year_marks = matches!(classes[line_idx], Class::Text | Class::Spaced) && era::has_year_marks(text, 3);
-        let one_line_years = year_marks && columns::year_header(text).is_some();
+        // (Kept for `word_table_read`, which reads the same words: `year_header` splits at spaces.)
+        let header_years = if year_marks { columns::year_header(text) } else { None };
+        let one_line_years = header_years.is_some();
         // `2025 年度 (R7) 2026 年度 (R8) …` (single spaces inside and between the cells); a
         // space-aligned table (`-layout`) is read by its columns, not as a word table.
         let year_row = classes[line_idx] == Class::Text && (one_line_years || year_marks && stacked::year_row(text).is_some());
         if one_line_years || year_row {
             let window: Vec<(u32, u32, &str)> =
                 lines[line_idx..lines.len().min(line_idx + 60)].iter().map(|line| (line.number, line.page, line.text)).collect();
-            if let Some((rows, n_used)) = columns::word_table(&window) {
+            if let Some((rows, n_used)) = columns::word_table_read(&window, header_years) {
                 let last = lines[line_idx + n_used].number;
                 pieces.push(Piece { kind: PieceKind::Rows { rows, aligned: false, header: false }, first: start, last });
                 line_idx += n_used + 1;

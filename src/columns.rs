@@ -1559,9 +1559,10 @@ pub fn is_value_word(word: &str) -> bool {
 /// values is a label piece for the next values-only line, or a row group
 /// (`養子縁組あっせん機関等` / `職員研修参加促進事業` over its rows). Returns the rows
 /// and the index of the last line used; None when no row has a value per year.
-pub fn word_table(texts: &[(u32, u32, &str)]) -> Option<(Vec<RawRow>, usize)> {
+/// `strict` is `year_header` of the first line: `classify` reads it first, to know
+/// whether to offer the lines at all (reading it again here was a fifth of this).
+pub fn word_table_read(texts: &[(u32, u32, &str)], strict: Option<(String, Vec<String>)>) -> Option<(Vec<RawRow>, usize)> {
     let (&(header_line, header_page, header_text), rest) = texts.split_first()?;
-    let strict = year_header(header_text);
     let tokens = if strict.is_some() { header_tokens(header_text) } else { Vec::new() };
     let stub_words: Vec<&str> =
         tokens.iter().map(|token| token.as_ref()).take_while(|token| era::year_label(token).year.is_none()).collect();
@@ -1600,8 +1601,14 @@ pub fn word_table(texts: &[(u32, u32, &str)]) -> Option<(Vec<RawRow>, usize)> {
     Some((rows, n_used))
 }
 
+/// `word_table_read`, the first line's `year_header` read here.
+#[cfg(test)]
+pub fn word_table(texts: &[(u32, u32, &str)]) -> Option<(Vec<RawRow>, usize)> {
+    word_table_read(texts, year_header(texts.first()?.2))
+}
+
 /// The rows of a word table under `header` (`[stub, year, …]`, however it was
-/// printed), from the lines `rest` after it; the count of lines used, as `word_table`.
+/// printed), from the lines `rest` after it; the count of lines used, as `word_table_read`.
 /// `two_stubs`: the header names two stub columns, so label-only lines may be row groups.
 pub fn word_rows(header: RawRow, two_stubs: bool, rest: &[(u32, u32, &str)]) -> Option<(Vec<RawRow>, usize)> {
     let n_years = header.cells.len().saturating_sub(1);
