@@ -205,11 +205,13 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
         let one_line_years = header_years.is_some();
         // `2025 年度 (R7) 2026 年度 (R8) …` (single spaces inside and between the cells); a
         // space-aligned table (`-layout`) is read by its columns, not as a word table.
-        let year_row = classes[line_idx] == Class::Text && (one_line_years || year_marks && stacked::year_row(text).is_some());
+        // (Kept for `word_table_read` too, when the line is no `year_header`.)
+        let row_years = if classes[line_idx] == Class::Text && !one_line_years && year_marks { stacked::year_row(text) } else { None };
+        let year_row = classes[line_idx] == Class::Text && (one_line_years || row_years.is_some());
         if one_line_years || year_row {
             let window: Vec<(u32, u32, &str)> =
                 lines[line_idx..lines.len().min(line_idx + 60)].iter().map(|line| (line.number, line.page, line.text)).collect();
-            if let Some((rows, n_used)) = columns::word_table_read(&window, header_years) {
+            if let Some((rows, n_used)) = columns::word_table_read(&window, header_years, row_years) {
                 let last = lines[line_idx + n_used].number;
                 pieces.push(Piece { kind: PieceKind::Rows { rows, aligned: false, header: false }, first: start, last });
                 line_idx += n_used + 1;

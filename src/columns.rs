@@ -1559,16 +1559,21 @@ pub fn is_value_word(word: &str) -> bool {
 /// values is a label piece for the next values-only line, or a row group
 /// (`養子縁組あっせん機関等` / `職員研修参加促進事業` over its rows). Returns the rows
 /// and the index of the last line used; None when no row has a value per year.
-/// `strict` is `year_header` of the first line: `classify` reads it first, to know
-/// whether to offer the lines at all (reading it again here was a fifth of this).
-pub fn word_table_read(texts: &[(u32, u32, &str)], strict: Option<(String, Vec<String>)>) -> Option<(Vec<RawRow>, usize)> {
+/// `strict` is `year_header` of the first line, and `row` its `stacked::year_row` when
+/// `strict` is None: `classify` reads them first, to know whether to offer the lines at
+/// all (reading them again here was a fifth of this).
+pub fn word_table_read(
+    texts: &[(u32, u32, &str)],
+    strict: Option<(String, Vec<String>)>,
+    row: Option<(String, Vec<String>)>,
+) -> Option<(Vec<RawRow>, usize)> {
     let (&(header_line, header_page, header_text), rest) = texts.split_first()?;
     let tokens = if strict.is_some() { header_tokens(header_text) } else { Vec::new() };
     let stub_words: Vec<&str> =
         tokens.iter().map(|token| token.as_ref()).take_while(|token| era::year_label(token).year.is_none()).collect();
     // (`year_row` reads `2025 年度`, whose words `year_header` would take for a stub.)
     let two_stubs = stub_words.iter().filter(|word| word.chars().count() >= 2).count() >= 2;
-    let (stub, mut years) = strict.or_else(|| crate::stacked::year_row(header_text))?;
+    let (stub, mut years) = strict.or(row)?;
     // The header's cells wrapped at `年` (`2025 年 2026 年 …` / `度 (R7) 度 (R8) …`, a
     // browser's PDF): the second line ends each cell.
     let mut rest = rest;
@@ -1601,10 +1606,13 @@ pub fn word_table_read(texts: &[(u32, u32, &str)], strict: Option<(String, Vec<S
     Some((rows, n_used))
 }
 
-/// `word_table_read`, the first line's `year_header` read here.
+/// `word_table_read`, the first line's `year_header` (or `year_row`) read here.
 #[cfg(test)]
 pub fn word_table(texts: &[(u32, u32, &str)]) -> Option<(Vec<RawRow>, usize)> {
-    word_table_read(texts, year_header(texts.first()?.2))
+    let header_text = texts.first()?.2;
+    let strict = year_header(header_text);
+    let row = if strict.is_none() { crate::stacked::year_row(header_text) } else { None };
+    word_table_read(texts, strict, row)
 }
 
 /// The rows of a word table under `header` (`[stub, year, …]`, however it was
