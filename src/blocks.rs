@@ -1027,11 +1027,13 @@ fn spaced_group(lines: &[Line<'_>], classes: &[Class], first_idx: usize) -> (Res
         let reason = "the first of two stub columns is a cell merged over several rows, and where one ends is not known";
         return (Err(reason.to_string()), last, line_idx);
     }
-    if columns::uneven_row_pieces(&group) {
+    // The row numbers taken off once, for the test below and for the rows.
+    let unnumbered = columns::without_row_numbers(&group);
+    if columns::uneven_row_pieces(&group, unnumbered.as_deref()) {
         let reason = "numbered rows with an odd count of label pieces between two of them: which row a piece ends is not known";
         return (Err(reason.to_string()), last, line_idx);
     }
-    (Ok(columns::rows(&group)), last, line_idx)
+    (Ok(columns::rows_unnumbered(&group, unnumbered)), last, line_idx)
 }
 
 /// The first aligned line after a page break at `line_idx`, when only blank lines and

@@ -286,11 +286,17 @@ pub(crate) fn is_label_rest_after_break(piece: &str, label: &str) -> bool {
 }
 
 /// Rebuilds rows from the lines of one space-aligned table.
+#[cfg(test)]
 pub fn rows(lines: &[SpacedLine]) -> Vec<RawRow> {
+    rows_unnumbered(lines, without_row_numbers(lines))
+}
+
+/// `rows`, given the lines `without_row_numbers` (`spaced_group` takes the numbers off
+/// once, for `uneven_row_pieces` and for this).
+pub fn rows_unnumbered(lines: &[SpacedLine], unnumbered: Option<Vec<SpacedLine>>) -> Vec<RawRow> {
     if let Some(rows) = centred_groups(lines) {
         return rows;
     }
-    let unnumbered = without_row_numbers(lines);
     let lines = unnumbered.as_deref().unwrap_or(lines);
     let label_edge = label_edge(lines);
     let is_label = |span: &Span| span.start <= label_edge;
@@ -714,7 +720,7 @@ fn centred_groups(lines: &[SpacedLine]) -> Option<Vec<RawRow>> {
 /// Only when the numbers run 1, 2, 3 … down the table, each line's first cell, and
 /// every other line starts right of them. None otherwise, or when a number stands
 /// alone on its line (nothing shows which lines are its row).
-fn without_row_numbers(lines: &[SpacedLine]) -> Option<Vec<SpacedLine>> {
+pub fn without_row_numbers(lines: &[SpacedLine]) -> Option<Vec<SpacedLine>> {
     let left = lines.iter().filter_map(|line| line.spans.first().map(|span| span.start)).min()?;
     let is_number = |span: &Span| span.start <= left + 1 && span.text.len() <= 2 && span.text.bytes().all(|byte| byte.is_ascii_digit());
     // Every numbered line, before and after the split below, starts at the left edge with
@@ -788,12 +794,12 @@ fn without_row_numbers(lines: &[SpacedLine]) -> Option<Vec<SpacedLine>> {
 /// label pieces between two numbered lines are odd in count: a label wraps evenly
 /// around its number's line (`pdftotext -layout`), or starts on it (pypdf: `1児童相談所の
 /// 通じた特別養子` / `  縁組の成立件数` / `2 民間あっせん…`), and which row the middle
-/// piece finishes is not shown.
-pub fn uneven_row_pieces(lines: &[SpacedLine]) -> bool {
-    let Some(unnumbered) = without_row_numbers(lines) else { return false };
+/// piece finishes is not shown. `unnumbered`: the lines `without_row_numbers`.
+pub fn uneven_row_pieces(lines: &[SpacedLine], unnumbered: Option<&[SpacedLine]>) -> bool {
+    let Some(unnumbered) = unnumbered else { return false };
     let numbered: Vec<usize> = lines
         .iter()
-        .zip(&unnumbered)
+        .zip(unnumbered)
         .enumerate()
         .filter(|(_, (line, kept))| {
             line.spans.len() != kept.spans.len() || line.spans.first().map(|span| &span.text) != kept.spans.first().map(|span| &span.text)
