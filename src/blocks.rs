@@ -1114,7 +1114,7 @@ fn spaced_lines(lines: &[Line<'_>], classes: &[Class], first_idx: usize) -> (Vec
             // narrow page) under a label piece: a row of the table, as its spaced lines are.
             Class::Text
                 if !group.is_empty()
-                    && crate::values::split_values(normalize::trim(lines[line_idx].text)).is_some_and(|values| values.len() >= 2) =>
+                    && crate::values::n_split_values(normalize::trim(lines[line_idx].text)).is_some_and(|n_values| n_values >= 2) =>
             {
                 n_trailing = 0;
                 true

@@ -142,7 +142,7 @@ fn bracket_across_cells(text: &str) -> bool {
 }
 
 pub fn is_data(span: &Span) -> bool {
-    values::has_value_status_or_mark(&span.text) || values::split_values(&span.text).is_some()
+    values::has_value_status_or_mark(&span.text) || values::splits_into_values(&span.text)
 }
 
 /// The offset up to which a cell starts at the left edge (a row label).
@@ -183,9 +183,7 @@ fn header_len(lines: &[SpacedLine]) -> usize {
         }
         let has_label = line.spans.first().is_some_and(is_label);
         line.spans.iter().any(|span| {
-            !is_label(span)
-                && is_data(span)
-                && (has_label || values::value(&span.text).is_some() || values::split_values(&span.text).is_some())
+            !is_label(span) && is_data(span) && (has_label || values::value(&span.text).is_some() || values::splits_into_values(&span.text))
         })
     });
     let mut n_header = first_data.unwrap_or(0);

@@ -1192,7 +1192,7 @@ fn difference_pieces(from: &[Offered<'_>]) -> Vec<Piece> {
         } else if offered.kind() == Kind::Value {
             // Each value one number (`▲4`, `20.0%`): `40 (見込)` leaves the order unproven.
             match values::value(text) {
-                Some(value) if values::split_values(text).is_none() => PieceKind::Value(value),
+                Some(value) if !values::splits_into_values(text) => PieceKind::Value(value),
                 _ => break,
             }
         } else {
@@ -1932,7 +1932,7 @@ fn by_rows<'a>(body: &[Token<'a>], n_columns: usize, label_above: Option<&str>) 
         // space, as `tables` splits the cells of such a row (`33 人(見込)` → `33 人 (見込)`).
         let short = values.len() < n_columns;
         cells.extend(values.iter().map(|token| match glued_status(token.text) {
-            Some((value, status)) if short && values::split_values(token.text).is_none() => format!("{value} {status}"),
+            Some((value, status)) if short && !values::splits_into_values(token.text) => format!("{value} {status}"),
             _ => token.text.to_string(),
         }));
         let mut cell_lines = vec![anchor.line];
@@ -2157,10 +2157,10 @@ fn merged_rows<'t, 'a>(run: &'t [Token<'a>], n_columns: usize) -> Option<Vec<&'t
 /// How many values a value line holds: `106 回 (見込)` two (as `tables` will split
 /// them), `33 人(見込)` two (a status glued on, see `glued_status`), else one.
 fn value_width(text: &str) -> usize {
-    match (values::split_values(text), glued_status(text)) {
-        (Some(parts), _) => parts.len(),
-        (None, Some(_)) => 2,
-        (None, None) => 1,
+    match values::n_split_values(text) {
+        Some(n_parts) => n_parts,
+        None if glued_status(text).is_some() => 2,
+        None => 1,
     }
 }
 
@@ -2336,7 +2336,7 @@ fn interleaved(
                     return None;
                 }
                 values.push(token);
-                width += if years.len() == n_years { values::split_values(token.text).map_or(1, |parts| parts.len()) } else { 1 };
+                width += if years.len() == n_years { values::n_split_values(token.text).unwrap_or(1) } else { 1 };
             }
             Kind::Label if label.is_none() && values.is_empty() => label = Some(token),
             Kind::Label => return None,
