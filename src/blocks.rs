@@ -684,7 +684,7 @@ fn mend_cut_brackets(rows: &mut [RawRow]) {
 /// default `pdftotext`).
 fn label_rest_after_break<'a>(lines: &[Line<'a>], next: usize, rows: &[RawRow]) -> Option<(&'a str, usize)> {
     let (header, last_row) = (rows.first()?, rows.last()?);
-    let years: Vec<Option<i32>> = header.cells[1..].iter().map(|cell| era::year_label(cell).year).collect();
+    let years: Vec<Option<i32>> = header.cells[1..].iter().map(|cell| era::year_of(cell)).collect();
     if rows.len() < 2 || years.is_empty() || years.iter().any(Option::is_none) {
         return None;
     }
@@ -1703,7 +1703,7 @@ fn on_contents_page(pieces: &[Piece], lines: &[Line<'_>], page: u32, rows: &[Raw
 /// and no value (`年度` / `妊娠届出数`, not `評価指標` / `2019 年度 (R`).
 fn heads_labels(lines: &[Line<'_>], idx: usize) -> bool {
     lines[idx + 1..].iter().map(|line| normalize::trim(line.text)).find(|text| !text.is_empty()).is_some_and(|next| {
-        era::year_label(next).year.is_none() && !stacked::opens_wrapped_year(next) && !stacked::is_value(next) && !next.contains('。')
+        era::year_of(next).is_none() && !stacked::opens_wrapped_year(next) && !stacked::is_value(next) && !next.contains('。')
     })
 }
 
@@ -1906,7 +1906,7 @@ fn marked(text: &str) -> Option<Marked<'_>> {
 /// True for a bracket holding a year and nothing else around it (`(R11 年度 4 月)`, `(R6年度末)`).
 fn is_year_bracket(text: &str) -> bool {
     text.strip_prefix('(').and_then(|inner| inner.strip_suffix(')')).is_some_and(|inner| {
-        !inner.contains(['(', ')']) && inner.starts_with(['R', 'H', '令', '平', '2']) && crate::era::year_label(inner).year.is_some()
+        !inner.contains(['(', ')']) && inner.starts_with(['R', 'H', '令', '平', '2']) && crate::era::year_of(inner).is_some()
     })
 }
 

@@ -177,7 +177,7 @@ fn header_len(lines: &[SpacedLine]) -> usize {
             if n_stub == 0 {
                 pieces.next_if(|piece| stub_piece(&piece.text));
             }
-            if pieces.all(|span| era::year_label(&span.text).year.is_some()) {
+            if pieces.all(|span| era::year_of(&span.text).is_some()) {
                 return false;
             }
         }
@@ -196,7 +196,7 @@ fn header_len(lines: &[SpacedLine]) -> usize {
         // (Not a header cell's rest closing its bracket, `4月)`.)
         let closes = crate::stacked::closes_bracket;
         let in_label_column = |span: &Span| {
-            is_label(span) || (n_header > 1 && span.end < value_start && era::year_label(&span.text).year.is_none() && !closes(&span.text))
+            is_label(span) || (n_header > 1 && span.end < value_start && era::year_of(&span.text).is_none() && !closes(&span.text))
         };
         let label_piece = spans.len() == 1 && in_label_column(&spans[0]) && !STUB_WORDS.contains(&spans[0].text.as_str());
         if !label_piece {
@@ -599,13 +599,13 @@ pub(crate) fn cell_rest_of(cells: &[Span], piece: &Span) -> Option<usize> {
 /// goes on a name or starts one is not shown.
 pub fn merged_first_stub(lines: &[SpacedLine]) -> bool {
     // Cheap test first: the first line starts with two text cells.
-    let stub = |span: &Span| !is_data(span) && era::year_label(&span.text).year.is_none();
+    let stub = |span: &Span| !is_data(span) && era::year_of(&span.text).is_none();
     if !lines.first().is_some_and(|line| line.spans.len() >= 3 && stub(&line.spans[0]) && stub(&line.spans[1])) {
         return false;
     }
     let n_header = header_len(lines);
     let Some(header) = lines.get(..n_header).and_then(<[SpacedLine]>::first) else { return false };
-    let stub = |span: &Span| !is_data(span) && era::year_label(&span.text).year.is_none();
+    let stub = |span: &Span| !is_data(span) && era::year_of(&span.text).is_none();
     let [first, second, ..] = &header.spans[..] else { return false };
     if !stub(first) || !stub(second) {
         return false;
@@ -859,7 +859,7 @@ fn header(lines: &[SpacedLine], data_width: usize, n_values: usize) -> Vec<RawRo
         }
     }
     let stub = match texts.first() {
-        Some(first) if STUB_WORDS.contains(&first.as_str()) || (texts.len() >= data_width && era::year_label(first).year.is_none()) => {
+        Some(first) if STUB_WORDS.contains(&first.as_str()) || (texts.len() >= data_width && era::year_of(first).is_none()) => {
             texts.remove(0)
         }
         _ => String::new(),
@@ -882,7 +882,7 @@ fn paired_words(lines: &[SpacedLine], n_values: usize) -> Option<Vec<String>> {
     if n_values < 2 || words.len() != n_values || bottom.spans.len() != n_values {
         return None;
     }
-    let plain = |text: &str| !is_value_word(text) && era::year_label(text).year.is_none() && !STUB_WORDS.contains(&text);
+    let plain = |text: &str| !is_value_word(text) && era::year_of(text).is_none() && !STUB_WORDS.contains(&text);
     if !words.iter().all(|word| plain(word)) || !bottom.spans.iter().all(|span| plain(&span.text)) || bottom.spans[0].start < run.start {
         return None;
     }
@@ -902,7 +902,7 @@ fn paired_years(lines: &[SpacedLine]) -> Option<(String, Vec<String>)> {
     let texts = |line: &SpacedLine| -> Vec<String> { line.spans.iter().flat_map(split_years).map(|span| span.text.clone()).collect() };
     let (mut top, mut bottom) = (texts(top), texts(bottom));
     let mut stub = String::new();
-    if top.first().is_some_and(|first| era::year_label(first).year.is_none()) {
+    if top.first().is_some_and(|first| era::year_of(first).is_none()) {
         let first = top.remove(0);
         let wrapped = bottom.first().map(|below| format!("{first}{below}"));
         if STUB_WORDS.contains(&first.as_str()) {
@@ -1112,7 +1112,7 @@ pub(crate) fn requirement_columns_hold(columns: &[String]) -> bool {
         && second.contains('②')
         && !formula(second)
         && formula(third)
-        && era::year_label(third).year.is_none()
+        && era::year_of(third).is_none()
         && matches!((first_year.year, second_year.year), (Some(plan_end), Some(now)) if plan_end > now)
         && !first_year.two_years
         && !second_year.two_years
@@ -1415,7 +1415,7 @@ fn split_years(span: &Span) -> Vec<Cow<'_, Span>> {
         let stub = text[..at].trim();
         text[..at].ends_with(' ')
             && STUB_WORDS.iter().any(|word| *word == stub || (word.len() > stub.len() && word.starts_with(stub)))
-            && era::year_label(&text[at..]).year.is_some()
+            && era::year_of(&text[at..]).is_some()
     }) {
         let (idx, (at, _)) = stub_end;
         starts.insert(0, (idx, at));
@@ -1448,12 +1448,12 @@ pub fn year_header(text: &str) -> Option<(String, Vec<String>)> {
         let token = tokens[idx];
         // `2025年度 (R7)`: the era in brackets belongs to the western year before it.
         let era_only = token.starts_with("(R") || token.starts_with("(H");
-        if era_only && era::year_label(token).year.is_some() && labels.last().is_some_and(|last| !last.contains('(')) {
+        if era_only && era::year_of(token).is_some() && labels.last().is_some_and(|last| !last.contains('(')) {
             if let Some(last) = labels.last_mut() {
                 last.push(' ');
                 last.push_str(token);
             }
-        } else if era::year_label(token).year.is_some() {
+        } else if era::year_of(token).is_some() {
             let mut label = token.to_string();
             if tokens.get(idx + 1) == Some(&"年度") {
                 label.push_str(" 年度");
@@ -1573,8 +1573,7 @@ pub fn word_table_read(
 ) -> Option<(Vec<RawRow>, usize)> {
     let (&(header_line, header_page, header_text), rest) = texts.split_first()?;
     let tokens = if strict.is_some() { header_tokens(header_text) } else { Vec::new() };
-    let stub_words: Vec<&str> =
-        tokens.iter().map(|token| token.as_ref()).take_while(|token| era::year_label(token).year.is_none()).collect();
+    let stub_words: Vec<&str> = tokens.iter().map(|token| token.as_ref()).take_while(|token| era::year_of(token).is_none()).collect();
     // (`year_row` reads `2025 年度`, whose words `year_header` would take for a stub.)
     let two_stubs = stub_words.iter().filter(|word| word.chars().count() >= 2).count() >= 2;
     let (stub, mut years) = strict.or(row)?;

@@ -141,7 +141,7 @@ fn late_years(after: &[Offered<'_>], years: &[String]) -> Option<(Option<String>
         return None;
     }
     // Every year one after the one before, from the header's first to the last printed late.
-    let all: Vec<i32> = years.iter().chain(&cells).map(|cell| era::year_label(cell).year).collect::<Option<_>>()?;
+    let all: Vec<i32> = years.iter().chain(&cells).map(|cell| era::year_of(cell)).collect::<Option<_>>()?;
     all.windows(2).all(|pair| pair[1] == pair[0] + 1).then_some((stub, cells, n_used))
 }
 
@@ -530,7 +530,7 @@ fn is_qualified_year_cell(text: &str) -> bool {
             _ => return false,
         }
     }
-    any && crate::era::year_label(text).year.is_some()
+    any && crate::era::year_of(text).is_some()
 }
 
 /// A header printed one cell per line (`2019 年度 (R1)` / `2024 年度① (R6) (現計画)` /
@@ -763,12 +763,11 @@ pub fn read(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<Stacked> {
     // reading them alone would give a table short of its last columns.
     if let Some(last) = tokens.last() {
         let last_year = match &one_line_years {
-            Some((_, years)) => years.last().and_then(|year| era::year_label(year).year),
-            None => tokens.iter().rev().find(|token| token.kind == Kind::Year).and_then(|token| era::year_label(token.text).year),
+            Some((_, years)) => years.last().and_then(|year| era::year_of(year)),
+            None => tokens.iter().rev().find(|token| token.kind == Kind::Year).and_then(|token| era::year_of(token.text)),
         };
         let next = from[last.idx + 1..].iter().map(|offered| normalize::trim(offered.text)).find(|text| !text.is_empty());
-        let next_year =
-            next.filter(|text| kind_of(text) == Kind::Year || year_row(text).is_some()).and_then(|text| era::year_label(text).year);
+        let next_year = next.filter(|text| kind_of(text) == Kind::Year || year_row(text).is_some()).and_then(|text| era::year_of(text));
         if last_year.is_some_and(|year| next_year == Some(year + 1)) {
             return Some(Stacked::Doubt { n_used: last.idx + 1 });
         }
@@ -903,7 +902,7 @@ pub fn difference_table(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<S
     let years: Vec<(&Piece, i32, Option<char>)> = header
         .iter()
         .filter(|piece| piece.kind == PieceKind::Year)
-        .map(|piece| Some((*piece, era::year_label(&piece.text).year?, circled(&piece.text))))
+        .map(|piece| Some((*piece, era::year_of(&piece.text)?, circled(&piece.text))))
         .collect::<Option<_>>()?;
     let numbered = |number: char| years.iter().filter(|(_, _, circled)| *circled == Some(number)).count();
     let n_plain = years.iter().filter(|(_, _, circled)| circled.is_none()).count();
@@ -1412,7 +1411,7 @@ fn tokens<'a>(lines: &[Offered<'a>], offset: usize, n_years: usize) -> Vec<Token
         if kind == Kind::Year && text.starts_with('(') && n_values == 0 {
             let year = crate::era::year_label(text);
             let previous = tokens.last().filter(|token: &&Token<'_>| token.kind == Kind::Year && !token.text.contains('('));
-            if year.western.is_none() && previous.is_some_and(|token| crate::era::year_label(token.text).year == year.era) {
+            if year.western.is_none() && previous.is_some_and(|token| crate::era::year_of(token.text) == year.era) {
                 continue;
             }
         }
@@ -1534,7 +1533,7 @@ fn is_whole_label(text: &str) -> bool {
         && !leaves_bracket_open(text)
         && !text.ends_with(LABEL_CUT_PARTICLES)
         && !STUB_WORDS.contains(&text)
-        && era::year_label(text).year.is_none()
+        && era::year_of(text).is_none()
 }
 
 /// `※1`: a footnote mark with its number (`blocks::is_footnote_mark`, not `※` alone).
@@ -1604,8 +1603,8 @@ fn column_blocks(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<Stacked>
             return None;
         }
         // The years run on one by one.
-        let previous = columns.last().and_then(|(previous, _)| era::year_label(previous).year);
-        if previous.is_some_and(|previous| era::year_label(year).year != Some(previous + 1)) {
+        let previous = columns.last().and_then(|(previous, _)| era::year_of(previous));
+        if previous.is_some_and(|previous| era::year_of(year) != Some(previous + 1)) {
             return None;
         }
         columns.push((year.to_string(), values.to_vec()));
