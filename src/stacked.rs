@@ -767,7 +767,7 @@ pub fn read(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<Stacked> {
             None => tokens.iter().rev().find(|token| token.kind == Kind::Year).and_then(|token| era::year_of(token.text)),
         };
         let next = from[last.idx + 1..].iter().map(|offered| normalize::trim(offered.text)).find(|text| !text.is_empty());
-        let next_year = next.filter(|text| kind_of(text) == Kind::Year || year_row(text).is_some()).and_then(|text| era::year_of(text));
+        let next_year = next.filter(|text| kind_of(text) == Kind::Year || year_row(text).is_some()).and_then(era::year_of);
         if last_year.is_some_and(|year| next_year == Some(year + 1)) {
             return Some(Stacked::Doubt { n_used: last.idx + 1 });
         }
