@@ -827,7 +827,7 @@ pub fn read(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<Stacked> {
         }
     }
     // A line of several values (`33.3 ▲23.8`) is as much the table's as a value.
-    let several = |token: &&Token<'_>| values::split_values(token.text).is_some_and(|parts| parts.iter().all(|part| is_value(part)));
+    let several = |token: &&Token<'_>| values::split_values_all(token.text, is_value);
     let last_value = tokens.iter().rev().find(|token| token.kind == Kind::Value || several(token))?;
     Some(Stacked::Doubt { n_used: last_value.idx + 1 })
 }
@@ -2127,8 +2127,7 @@ fn n_trailing_values(text: &str) -> usize {
 /// True when `text` splits into values each of one value word (`20 20 5 ▲15`, `20 人 20 人`),
 /// not when a value holds two (`40 (見込)` may be one cell or two).
 fn every_word_a_value(text: &str) -> bool {
-    values::split_values(text)
-        .is_some_and(|parts| parts.iter().all(|part| is_value(part) && part.split_whitespace().filter(|word| is_value(word)).count() == 1))
+    values::split_values_all(text, |part| is_value(part) && part.split_whitespace().filter(|word| is_value(word)).count() == 1)
 }
 
 /// A run of values one short of whole rows because a line holds two values

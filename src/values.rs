@@ -690,6 +690,13 @@ pub fn n_split_values(raw: &str) -> Option<usize> {
     memo::cached_with(&SPLIT_MEMO, raw, read_split_values, |parts| parts.as_ref().map(Vec::len))
 }
 
+/// True when `split_values(raw)` gives parts and every one passes `test`, the parts read
+/// in the memo, not copied out. `test` runs while the memo is borrowed: it must not split
+/// values itself (typing a part, `kind`, does not).
+pub fn split_values_all(raw: &str, test: impl Fn(&str) -> bool) -> bool {
+    memo::cached_with(&SPLIT_MEMO, raw, read_split_values, |parts| parts.as_ref().is_some_and(|parts| parts.iter().all(|part| test(part))))
+}
+
 fn read_split_values(raw: &str) -> Option<Vec<String>> {
     // Each token with its byte offset in `raw`, on the stack (this runs on many cells).
     let mut stack = [(0, ""); MAX_SPLIT_TOKENS];
