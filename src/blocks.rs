@@ -245,7 +245,13 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
         // A year cell is offered only as the first of its header: the rest are read with it.
         // (Nor after a year cell wrapped at `年` and its rest, `2019年` / `度 (R1)` / `2020年`.)
         // (Or a year cell with the stub word printed before it, `年度 2020 年度`, pdf.js.)
-        let year_cell = classes[line_idx] == Class::Year || (classes[line_idx] == Class::Text && stacked::stub_and_year(text).is_some());
+        // (A line `class` made text holds no stub word and year cell, which `class` looked
+        // for, unless it turned the line down at its TABs, thousands of them: only such a
+        // line is read again.)
+        let year_cell = classes[line_idx] == Class::Year
+            || (classes[line_idx] == Class::Text
+                && memchr::memchr(b'\t', line.text.as_bytes()).is_some()
+                && stacked::stub_and_year(text).is_some());
         let first_year = year_cell && {
             let mut before = (0..line_idx).rev().filter(|&idx| classes[idx] != Class::Blank);
             match (before.next(), before.next()) {
@@ -1945,6 +1951,16 @@ mod tests {
 
     fn kind(text: &str) -> Option<&'static str> {
         heading(text, 1).map(|heading| heading.kind)
+    }
+
+    #[test]
+    fn a_stub_and_year_behind_thousands_of_tabs_is_read_again_by_classify() {
+        // `class` turns a line of thousands of TABs down as text before it looks for a stub
+        // word and year cell; such a line (it has a TAB) is the only text `classify` reads
+        // for them again.
+        let line = format!("{}年度 2024 年度 (R6)", "\t".repeat(MAX_TAB_CELLS));
+        assert_eq!(class(&line), Class::Text);
+        assert!(stacked::stub_and_year(normalize::trim(&line)).is_some());
     }
 
     #[test]
