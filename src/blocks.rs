@@ -195,7 +195,10 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
             *class = Class::Spaced;
         }
     }
-    let mut pieces = Vec::new();
+    // Room for every piece from the start (a piece holds a non-blank line, seldom one
+    // another piece holds too): grown by doubling, the vector was copied at each step, each
+    // copy into fresh pages, a fortieth of the run in `memcpy` and page faults.
+    let mut pieces = Vec::with_capacity(classes.iter().filter(|class| **class != Class::Blank).count());
     let mut line_idx = 0;
     while line_idx < lines.len() {
         let line = &lines[line_idx];
@@ -204,14 +207,18 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
         // Both readers of a line of years first test for three marks of a year (`has_year_marks`,
         // which they make again): asked once here, most lines are turned down by one test.
         let year_marks = matches!(classes[line_idx], Class::Text | Class::Spaced) && era::has_year_marks(text, 3);
-        let one_line_years = year_marks && columns::year_header(text).is_some();
+        // (Kept for `word_table_read`, which reads the same words: `year_header` splits at spaces.)
+        let header_years = if year_marks { columns::year_header(text) } else { None };
+        let one_line_years = header_years.is_some();
         // `2025 年度 (R7) 2026 年度 (R8) …` (single spaces inside and between the cells); a
         // space-aligned table (`-layout`) is read by its columns, not as a word table.
-        let year_row = classes[line_idx] == Class::Text && (one_line_years || year_marks && stacked::year_row(text).is_some());
+        // (Kept for `word_table_read` too, when the line is no `year_header`.)
+        let row_years = if classes[line_idx] == Class::Text && !one_line_years && year_marks { stacked::year_row(text) } else { None };
+        let year_row = classes[line_idx] == Class::Text && (one_line_years || row_years.is_some());
         if one_line_years || year_row {
             let window: Vec<(u32, u32, &str)> =
                 lines[line_idx..lines.len().min(line_idx + 60)].iter().map(|line| (line.number, line.page, line.text)).collect();
-            if let Some((rows, n_used)) = columns::word_table(&window) {
+            if let Some((rows, n_used)) = columns::word_table_read(&window, header_years, row_years) {
                 let last = lines[line_idx + n_used].number;
                 pieces.push(Piece { kind: PieceKind::Rows { rows, aligned: false, header: false }, first: start, last });
                 line_idx += n_used + 1;
@@ -245,7 +252,13 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
         // A year cell is offered only as the first of its header: the rest are read with it.
         // (Nor after a year cell wrapped at `年` and its rest, `2019年` / `度 (R1)` / `2020年`.)
         // (Or a year cell with the stub word printed before it, `年度 2020 年度`, pdf.js.)
-        let year_cell = classes[line_idx] == Class::Year || (classes[line_idx] == Class::Text && stacked::stub_and_year(text).is_some());
+        // (A line `class` made text holds no stub word and year cell, which `class` looked
+        // for, unless it turned the line down at its TABs, thousands of them: only such a
+        // line is read again.)
+        let year_cell = classes[line_idx] == Class::Year
+            || (classes[line_idx] == Class::Text
+                && memchr::memchr(b'\t', line.text.as_bytes()).is_some()
+                && stacked::stub_and_year(text).is_some());
         let first_year = year_cell && {
             let mut before = (0..line_idx).rev().filter(|&idx| classes[idx] != Class::Blank);
             match (before.next(), before.next()) {
@@ -684,7 +697,7 @@ fn mend_cut_brackets(rows: &mut [RawRow]) {
 /// default `pdftotext`).
 fn label_rest_after_break<'a>(lines: &[Line<'a>], next: usize, rows: &[RawRow]) -> Option<(&'a str, usize)> {
     let (header, last_row) = (rows.first()?, rows.last()?);
-    let years: Vec<Option<i32>> = header.cells[1..].iter().map(|cell| era::year_label(cell).year).collect();
+    let years: Vec<Option<i32>> = header.cells[1..].iter().map(|cell| era::year_of(cell)).collect();
     if rows.len() < 2 || years.is_empty() || years.iter().any(Option::is_none) {
         return None;
     }
@@ -1027,11 +1040,13 @@ fn spaced_group(lines: &[Line<'_>], classes: &[Class], first_idx: usize) -> (Res
         let reason = "the first of two stub columns is a cell merged over several rows, and where one ends is not known";
         return (Err(reason.to_string()), last, line_idx);
     }
-    if columns::uneven_row_pieces(&group) {
+    // The row numbers taken off once, for the test below and for the rows.
+    let unnumbered = columns::without_row_numbers(&group);
+    if columns::uneven_row_pieces(&group, unnumbered.as_deref()) {
         let reason = "numbered rows with an odd count of label pieces between two of them: which row a piece ends is not known";
         return (Err(reason.to_string()), last, line_idx);
     }
-    (Ok(columns::rows(&group)), last, line_idx)
+    (Ok(columns::rows_unnumbered(&group, unnumbered)), last, line_idx)
 }
 
 /// The first aligned line after a page break at `line_idx`, when only blank lines and
@@ -1119,7 +1134,7 @@ fn spaced_lines(lines: &[Line<'_>], classes: &[Class], first_idx: usize) -> (Vec
             // narrow page) under a label piece: a row of the table, as its spaced lines are.
             Class::Text
                 if !group.is_empty()
-                    && crate::values::split_values(normalize::trim(lines[line_idx].text)).is_some_and(|values| values.len() >= 2) =>
+                    && crate::values::n_split_values(normalize::trim(lines[line_idx].text)).is_some_and(|n_values| n_values >= 2) =>
             {
                 n_trailing = 0;
                 true
@@ -1668,8 +1683,8 @@ fn mark_running_titles(lines: &[Line<'_>], classes: &mut [Class]) {
     if n_pages < 3 {
         return;
     }
-    // The first and last line of text of each page.
-    let mut edges = Vec::new();
+    // The first and last line of text of each page (two a page at most: room for all at once).
+    let mut edges = Vec::with_capacity(2 * n_pages);
     let mut page_lines = lines.iter().enumerate().filter(|(idx, _)| !matches!(classes[*idx], Class::Blank | Class::Furniture)).peekable();
     while let Some((first_idx, first)) = page_lines.next() {
         let mut last_idx = first_idx;
@@ -1734,7 +1749,7 @@ fn on_contents_page(pieces: &[Piece], lines: &[Line<'_>], page: u32, rows: &[Raw
 /// and no value (`年度` / `妊娠届出数`, not `評価指標` / `2019 年度 (R`).
 fn heads_labels(lines: &[Line<'_>], idx: usize) -> bool {
     lines[idx + 1..].iter().map(|line| normalize::trim(line.text)).find(|text| !text.is_empty()).is_some_and(|next| {
-        era::year_label(next).year.is_none() && !stacked::opens_wrapped_year(next) && !stacked::is_value(next) && !next.contains('。')
+        era::year_of(next).is_none() && !stacked::opens_wrapped_year(next) && !stacked::is_value(next) && !next.contains('。')
     })
 }
 
@@ -1937,7 +1952,7 @@ fn marked(text: &str) -> Option<Marked<'_>> {
 /// True for a bracket holding a year and nothing else around it (`(R11 年度 4 月)`, `(R6年度末)`).
 fn is_year_bracket(text: &str) -> bool {
     text.strip_prefix('(').and_then(|inner| inner.strip_suffix(')')).is_some_and(|inner| {
-        !inner.contains(['(', ')']) && inner.starts_with(['R', 'H', '令', '平', '2']) && crate::era::year_label(inner).year.is_some()
+        !inner.contains(['(', ')']) && inner.starts_with(['R', 'H', '令', '平', '2']) && crate::era::year_of(inner).is_some()
     })
 }
 
@@ -1976,6 +1991,16 @@ mod tests {
 
     fn kind(text: &str) -> Option<&'static str> {
         heading(text, 1).map(|heading| heading.kind)
+    }
+
+    #[test]
+    fn a_stub_and_year_behind_thousands_of_tabs_is_read_again_by_classify() {
+        // `class` turns a line of thousands of TABs down as text before it looks for a stub
+        // word and year cell; such a line (it has a TAB) is the only text `classify` reads
+        // for them again.
+        let line = format!("{}年度 2024 年度 (R6)", "\t".repeat(MAX_TAB_CELLS));
+        assert_eq!(class(&line), Class::Text);
+        assert!(stacked::stub_and_year(normalize::trim(&line)).is_some());
     }
 
     #[test]

@@ -142,7 +142,7 @@ fn bracket_across_cells(text: &str) -> bool {
 }
 
 pub fn is_data(span: &Span) -> bool {
-    values::has_value_status_or_mark(&span.text) || values::split_values(&span.text).is_some()
+    values::has_value_status_or_mark(&span.text) || values::splits_into_values(&span.text)
 }
 
 /// The offset up to which a cell starts at the left edge (a row label).
@@ -177,15 +177,13 @@ fn header_len(lines: &[SpacedLine]) -> usize {
             if n_stub == 0 {
                 pieces.next_if(|piece| stub_piece(&piece.text));
             }
-            if pieces.all(|span| era::year_label(&span.text).year.is_some()) {
+            if pieces.all(|span| era::year_of(&span.text).is_some()) {
                 return false;
             }
         }
         let has_label = line.spans.first().is_some_and(is_label);
         line.spans.iter().any(|span| {
-            !is_label(span)
-                && is_data(span)
-                && (has_label || values::value(&span.text).is_some() || values::split_values(&span.text).is_some())
+            !is_label(span) && is_data(span) && (has_label || values::value(&span.text).is_some() || values::splits_into_values(&span.text))
         })
     });
     // No row under a header of year cells over their eras (the rows printed on the next page,
@@ -221,7 +219,7 @@ fn header_len(lines: &[SpacedLine]) -> usize {
             is_label(span)
                 || (n_header > 1
                     && span.end < value_start
-                    && era::year_label(&span.text).year.is_none()
+                    && era::year_of(&span.text).is_none()
                     && !closes(&span.text)
                     && !under_header_cell(span))
         };
@@ -311,11 +309,17 @@ pub(crate) fn is_label_rest_after_break(piece: &str, label: &str) -> bool {
 }
 
 /// Rebuilds rows from the lines of one space-aligned table.
+#[cfg(test)]
 pub fn rows(lines: &[SpacedLine]) -> Vec<RawRow> {
+    rows_unnumbered(lines, without_row_numbers(lines))
+}
+
+/// `rows`, given the lines `without_row_numbers` (`spaced_group` takes the numbers off
+/// once, for `uneven_row_pieces` and for this).
+pub fn rows_unnumbered(lines: &[SpacedLine], unnumbered: Option<Vec<SpacedLine>>) -> Vec<RawRow> {
     if let Some(rows) = centred_groups(lines) {
         return rows;
     }
-    let unnumbered = without_row_numbers(lines);
     let lines = unnumbered.as_deref().unwrap_or(lines);
     let label_edge = label_edge(lines);
     let is_label = |span: &Span| span.start <= label_edge;
@@ -628,13 +632,13 @@ pub(crate) fn cell_rest_of(cells: &[Span], piece: &Span) -> Option<usize> {
 /// goes on a name or starts one is not shown.
 pub fn merged_first_stub(lines: &[SpacedLine]) -> bool {
     // Cheap test first: the first line starts with two text cells.
-    let stub = |span: &Span| !is_data(span) && era::year_label(&span.text).year.is_none();
+    let stub = |span: &Span| !is_data(span) && era::year_of(&span.text).is_none();
     if !lines.first().is_some_and(|line| line.spans.len() >= 3 && stub(&line.spans[0]) && stub(&line.spans[1])) {
         return false;
     }
     let n_header = header_len(lines);
     let Some(header) = lines.get(..n_header).and_then(<[SpacedLine]>::first) else { return false };
-    let stub = |span: &Span| !is_data(span) && era::year_label(&span.text).year.is_none();
+    let stub = |span: &Span| !is_data(span) && era::year_of(&span.text).is_none();
     let [first, second, ..] = &header.spans[..] else { return false };
     if !stub(first) || !stub(second) {
         return false;
@@ -747,7 +751,7 @@ fn centred_groups(lines: &[SpacedLine]) -> Option<Vec<RawRow>> {
 /// Only when the numbers run 1, 2, 3 … down the table, each line's first cell, and
 /// every other line starts right of them. None otherwise, or when a number stands
 /// alone on its line (nothing shows which lines are its row).
-fn without_row_numbers(lines: &[SpacedLine]) -> Option<Vec<SpacedLine>> {
+pub fn without_row_numbers(lines: &[SpacedLine]) -> Option<Vec<SpacedLine>> {
     let left = lines.iter().filter_map(|line| line.spans.first().map(|span| span.start)).min()?;
     let is_number = |span: &Span| span.start <= left + 1 && span.text.len() <= 2 && span.text.bytes().all(|byte| byte.is_ascii_digit());
     // Every numbered line, before and after the split below, starts at the left edge with
@@ -821,12 +825,12 @@ fn without_row_numbers(lines: &[SpacedLine]) -> Option<Vec<SpacedLine>> {
 /// label pieces between two numbered lines are odd in count: a label wraps evenly
 /// around its number's line (`pdftotext -layout`), or starts on it (pypdf: `1児童相談所の
 /// 通じた特別養子` / `  縁組の成立件数` / `2 民間あっせん…`), and which row the middle
-/// piece finishes is not shown.
-pub fn uneven_row_pieces(lines: &[SpacedLine]) -> bool {
-    let Some(unnumbered) = without_row_numbers(lines) else { return false };
+/// piece finishes is not shown. `unnumbered`: the lines `without_row_numbers`.
+pub fn uneven_row_pieces(lines: &[SpacedLine], unnumbered: Option<&[SpacedLine]>) -> bool {
+    let Some(unnumbered) = unnumbered else { return false };
     let numbered: Vec<usize> = lines
         .iter()
-        .zip(&unnumbered)
+        .zip(unnumbered)
         .enumerate()
         .filter(|(_, (line, kept))| {
             line.spans.len() != kept.spans.len() || line.spans.first().map(|span| &span.text) != kept.spans.first().map(|span| &span.text)
@@ -857,7 +861,8 @@ fn header(lines: &[SpacedLine], data_width: usize, n_values: usize) -> Vec<RawRo
     // over two lines, `計画期間における必` / `要量①`, is no parent of the cells under it.)
     let requirement =
         || names_requirement_columns(&lines.iter().flat_map(|line| line.spans.iter().map(|span| span.text.as_str())).collect::<String>());
-    if let Some(rows) = two_levels(lines, n_values).filter(|_| !requirement()) {
+    let pieces = HeaderPieces::new(lines);
+    if let Some(rows) = two_levels(lines, &pieces, n_values).filter(|_| !requirement()) {
         return rows;
     }
     if let Some(labels) = paired_words(lines, n_values) {
@@ -871,7 +876,7 @@ fn header(lines: &[SpacedLine], data_width: usize, n_values: usize) -> Vec<RawRo
         cells.extend(labels);
         return vec![RawRow::new(lines[0].line, lines[0].page, cells)];
     }
-    let mut clusters = clusters(lines, 0..lines.len());
+    let mut clusters = clusters(&pieces, 0..lines.len());
     if clusters.len() + 1 == n_values {
         split_stray_piece(&mut clusters);
     }
@@ -887,7 +892,7 @@ fn header(lines: &[SpacedLine], data_width: usize, n_values: usize) -> Vec<RawRo
         }
     }
     let stub = match texts.first() {
-        Some(first) if STUB_WORDS.contains(&first.as_str()) || (texts.len() >= data_width && era::year_label(first).year.is_none()) => {
+        Some(first) if STUB_WORDS.contains(&first.as_str()) || (texts.len() >= data_width && era::year_of(first).is_none()) => {
             texts.remove(0)
         }
         _ => String::new(),
@@ -910,7 +915,7 @@ fn paired_words(lines: &[SpacedLine], n_values: usize) -> Option<Vec<String>> {
     if n_values < 2 || words.len() != n_values || bottom.spans.len() != n_values {
         return None;
     }
-    let plain = |text: &str| !is_value_word(text) && era::year_label(text).year.is_none() && !STUB_WORDS.contains(&text);
+    let plain = |text: &str| !is_value_word(text) && era::year_of(text).is_none() && !STUB_WORDS.contains(&text);
     if !words.iter().all(|word| plain(word)) || !bottom.spans.iter().all(|span| plain(&span.text)) || bottom.spans[0].start < run.start {
         return None;
     }
@@ -930,7 +935,7 @@ fn paired_years(lines: &[SpacedLine]) -> Option<(String, Vec<String>)> {
     let texts = |line: &SpacedLine| -> Vec<String> { line.spans.iter().flat_map(split_years).map(|span| span.text.clone()).collect() };
     let (mut top, mut bottom) = (texts(top), texts(bottom));
     let mut stub = String::new();
-    if top.first().is_some_and(|first| era::year_label(first).year.is_none()) {
+    if top.first().is_some_and(|first| era::year_of(first).is_none()) {
         let first = top.remove(0);
         let wrapped = bottom.first().map(|below| format!("{first}{below}"));
         if STUB_WORDS.contains(&first.as_str()) {
@@ -1152,17 +1157,17 @@ pub(crate) fn requirement_columns_hold(columns: &[String]) -> bool {
         && second.contains('②')
         && !formula(second)
         && formula(third)
-        && era::year_label(third).year.is_none()
+        && era::year_of(third).is_none()
         && matches!((first_year.year, second_year.year), (Some(plan_end), Some(now)) if plan_end > now)
         && !first_year.two_years
         && !second_year.two_years
 }
 
-/// The pieces of one header column, from one or more lines.
-struct Cluster {
+/// The pieces of one header column, from one or more lines (borrowed from `HeaderPieces`).
+struct Cluster<'a> {
     start: usize,
     end: usize,
-    pieces: Vec<(usize, String)>,
+    pieces: Vec<(usize, &'a str)>,
     /// Where each piece stands in its line (start, end), as `pieces`.
     places: Vec<(usize, usize)>,
 }
@@ -1172,15 +1177,15 @@ struct Cluster {
 /// line that neither closes the bracket nor stands over the piece that does, but
 /// right of it (`②-①`, placed over the cell's tail): that piece is a column of its
 /// own. Only when exactly one such piece is found.
-fn split_stray_piece(clusters: &mut Vec<Cluster>) {
+fn split_stray_piece(clusters: &mut Vec<Cluster<'_>>) {
     let mut found = None;
     for (cluster_idx, cluster) in clusters.iter().enumerate() {
         let Some(top) = (0..cluster.pieces.len()).min_by_key(|&idx| cluster.pieces[idx].0) else { continue };
-        if !crate::stacked::leaves_bracket_open(&cluster.pieces[top].1) {
+        if !crate::stacked::leaves_bracket_open(cluster.pieces[top].1) {
             continue;
         }
         let closes = crate::stacked::closes_bracket;
-        let closing: Vec<usize> = (0..cluster.pieces.len()).filter(|&idx| idx != top && closes(&cluster.pieces[idx].1)).collect();
+        let closing: Vec<usize> = (0..cluster.pieces.len()).filter(|&idx| idx != top && closes(cluster.pieces[idx].1)).collect();
         let [closer] = closing[..] else { continue };
         let stray: Vec<usize> = (0..cluster.pieces.len())
             .filter(|&idx| idx != top && idx != closer && cluster.places[idx].0 >= cluster.places[closer].1)
@@ -1202,22 +1207,51 @@ fn split_stray_piece(clusters: &mut Vec<Cluster>) {
     clusters.sort_by_key(|cluster| cluster.start);
 }
 
-impl Cluster {
+impl Cluster<'_> {
     fn text(&self) -> String {
-        let mut pieces: Vec<&(usize, String)> = self.pieces.iter().collect();
+        let mut pieces: Vec<&(usize, &str)> = self.pieces.iter().collect();
         pieces.sort_by_key(|(line_idx, _)| *line_idx);
         pieces.into_iter().fold(String::new(), |acc, (_, piece)| join_header(&acc, piece))
+    }
+}
+
+/// Each header line's cells as `clusters` reads them: split at each year (`split_years`),
+/// and also, for when the next line is in the same band, where the pieces under a cell
+/// split it (`split_parallel`). Made once per header: `two_levels` asks `clusters` for
+/// both bands of every split, and splitting the lines again for each (a `String` per
+/// piece) cost more than the rest of `header`.
+struct HeaderPieces {
+    /// The line's cells split at each year (the last line of a band).
+    alone: Vec<Vec<Span>>,
+    /// Those cells split again by the next line's cells under them.
+    over_next: Vec<Vec<Span>>,
+}
+
+impl HeaderPieces {
+    fn new(lines: &[SpacedLine]) -> HeaderPieces {
+        let alone: Vec<Vec<Span>> =
+            lines.iter().map(|line| line.spans.iter().flat_map(split_years).map(Cow::into_owned).collect()).collect();
+        let over_next = alone
+            .iter()
+            .enumerate()
+            .map(|(line_idx, spans)| match lines.get(line_idx + 1) {
+                Some(next) => spans.iter().flat_map(|span| split_parallel(span, &next.spans)).collect(),
+                None => spans.clone(),
+            })
+            .collect();
+        HeaderPieces { alone, over_next }
     }
 }
 
 /// The header columns of `lines[band]`, left to right. Cells of different lines form
 /// one column when they overlap by at least half of the narrower one; cells of one
 /// line are always different columns.
-fn clusters(lines: &[SpacedLine], band: std::ops::Range<usize>) -> Vec<Cluster> {
-    let mut clusters: Vec<Cluster> = Vec::new();
+fn clusters<'a>(pieces: &'a HeaderPieces, band: std::ops::Range<usize>) -> Vec<Cluster<'a>> {
+    let mut clusters: Vec<Cluster<'a>> = Vec::new();
     for line_idx in band.clone() {
-        let below = if line_idx + 1 < band.end { &lines[line_idx + 1].spans[..] } else { &[][..] };
-        for span in lines[line_idx].spans.iter().flat_map(split_years).flat_map(|span| split_parallel(&span, below)) {
+        // A line's cells are split by the pieces under them only inside the band.
+        let spans = if line_idx + 1 < band.end { &pieces.over_next[line_idx] } else { &pieces.alone[line_idx] };
+        for span in spans {
             let best = clusters
                 .iter()
                 .enumerate()
@@ -1236,13 +1270,13 @@ fn clusters(lines: &[SpacedLine], band: std::ops::Range<usize>) -> Vec<Cluster> 
                     cluster.start = cluster.start.min(span.start);
                     cluster.end = cluster.end.max(span.end);
                     cluster.places.push((span.start, span.end));
-                    cluster.pieces.push((line_idx, span.text));
+                    cluster.pieces.push((line_idx, &span.text));
                 }
                 None => clusters.push(Cluster {
                     start: span.start,
                     end: span.end,
                     places: vec![(span.start, span.end)],
-                    pieces: vec![(line_idx, span.text)],
+                    pieces: vec![(line_idx, &span.text)],
                 }),
             }
         }
@@ -1258,14 +1292,14 @@ fn clusters(lines: &[SpacedLine], band: std::ops::Range<usize>) -> Vec<Cluster> 
 /// its pieces placed loosely). The count of the rows' values must prove it: one value
 /// per column, the spanning cell without a column of its own (or, when it stands over
 /// its columns, with one: their total, which `tables` checks by the sums).
-fn two_levels(lines: &[SpacedLine], n_values: usize) -> Option<Vec<RawRow>> {
+fn two_levels(lines: &[SpacedLine], pieces: &HeaderPieces, n_values: usize) -> Option<Vec<RawRow>> {
     (1..lines.len()).rev().find_map(|split| {
         // (The bottom band first: with fewer than two columns the split is no reading.)
-        let mut bottom = clusters(lines, split..lines.len());
+        let mut bottom = clusters(pieces, split..lines.len());
         if bottom.len() < 2 {
             return None;
         }
-        let top = clusters(lines, 0..split);
+        let top = clusters(pieces, 0..split);
         // The stub word printed on the lower level, left of the spanning cell
         // (`定量的な整備目標` over the years, `資源` beside them): the stub, not a column under it.
         // The spanning cell stands within its columns; a running title only starts there.
@@ -1426,7 +1460,7 @@ fn split_years(span: &Span) -> Vec<Cow<'_, Span>> {
         let stub = text[..at].trim();
         text[..at].ends_with(' ')
             && STUB_WORDS.iter().any(|word| *word == stub || (word.len() > stub.len() && word.starts_with(stub)))
-            && era::year_label(&text[at..]).year.is_some()
+            && era::year_of(&text[at..]).is_some()
     }) {
         let (idx, (at, _)) = stub_end;
         starts.insert(0, (idx, at));
@@ -1459,12 +1493,12 @@ pub fn year_header(text: &str) -> Option<(String, Vec<String>)> {
         let token = tokens[idx];
         // `2025年度 (R7)`: the era in brackets belongs to the western year before it.
         let era_only = token.starts_with("(R") || token.starts_with("(H");
-        if era_only && era::year_label(token).year.is_some() && labels.last().is_some_and(|last| !last.contains('(')) {
+        if era_only && era::year_of(token).is_some() && labels.last().is_some_and(|last| !last.contains('(')) {
             if let Some(last) = labels.last_mut() {
                 last.push(' ');
                 last.push_str(token);
             }
-        } else if era::year_label(token).year.is_some() {
+        } else if era::year_of(token).is_some() {
             let mut label = token.to_string();
             if tokens.get(idx + 1) == Some(&"年度") {
                 label.push_str(" 年度");
@@ -1574,15 +1608,20 @@ pub fn is_value_word(word: &str) -> bool {
 /// values is a label piece for the next values-only line, or a row group
 /// (`養子縁組あっせん機関等` / `職員研修参加促進事業` over its rows). Returns the rows
 /// and the index of the last line used; None when no row has a value per year.
-pub fn word_table(texts: &[(u32, u32, &str)]) -> Option<(Vec<RawRow>, usize)> {
+/// `strict` is `year_header` of the first line, and `row` its `stacked::year_row` when
+/// `strict` is None: `classify` reads them first, to know whether to offer the lines at
+/// all (reading them again here was a fifth of this).
+pub fn word_table_read(
+    texts: &[(u32, u32, &str)],
+    strict: Option<(String, Vec<String>)>,
+    row: Option<(String, Vec<String>)>,
+) -> Option<(Vec<RawRow>, usize)> {
     let (&(header_line, header_page, header_text), rest) = texts.split_first()?;
-    let strict = year_header(header_text);
     let tokens = if strict.is_some() { header_tokens(header_text) } else { Vec::new() };
-    let stub_words: Vec<&str> =
-        tokens.iter().map(|token| token.as_ref()).take_while(|token| era::year_label(token).year.is_none()).collect();
+    let stub_words: Vec<&str> = tokens.iter().map(|token| token.as_ref()).take_while(|token| era::year_of(token).is_none()).collect();
     // (`year_row` reads `2025 年度`, whose words `year_header` would take for a stub.)
     let two_stubs = stub_words.iter().filter(|word| word.chars().count() >= 2).count() >= 2;
-    let (stub, mut years) = strict.or_else(|| crate::stacked::year_row(header_text))?;
+    let (stub, mut years) = strict.or(row)?;
     // The header's cells wrapped at `年` (`2025 年 2026 年 …` / `度 (R7) 度 (R8) …`, a
     // browser's PDF): the second line ends each cell.
     let mut rest = rest;
@@ -1615,8 +1654,17 @@ pub fn word_table(texts: &[(u32, u32, &str)]) -> Option<(Vec<RawRow>, usize)> {
     Some((rows, n_used))
 }
 
+/// `word_table_read`, the first line's `year_header` (or `year_row`) read here.
+#[cfg(test)]
+pub fn word_table(texts: &[(u32, u32, &str)]) -> Option<(Vec<RawRow>, usize)> {
+    let header_text = texts.first()?.2;
+    let strict = year_header(header_text);
+    let row = if strict.is_none() { crate::stacked::year_row(header_text) } else { None };
+    word_table_read(texts, strict, row)
+}
+
 /// The rows of a word table under `header` (`[stub, year, …]`, however it was
-/// printed), from the lines `rest` after it; the count of lines used, as `word_table`.
+/// printed), from the lines `rest` after it; the count of lines used, as `word_table_read`.
 /// `two_stubs`: the header names two stub columns, so label-only lines may be row groups.
 pub fn word_rows(header: RawRow, two_stubs: bool, rest: &[(u32, u32, &str)]) -> Option<(Vec<RawRow>, usize)> {
     let n_years = header.cells.len().saturating_sub(1);

@@ -57,16 +57,26 @@ pub fn has_year_marks(text: &str, n: usize) -> bool {
 
 /// Reads the year expressions of a (normalized) header label.
 pub fn year_label(label: &str) -> YearLabel {
-    // A header's labels are read by several readers (`columns::header`, `split_years`,
-    // `tables`): the answer given last for a label is kept (one memo a thread).
     // (A label with no year mark is answered at once, before the memo is looked in.)
     if !label.chars().any(|c| matches!(c, '年' | '令' | '平' | '昭' | 'R' | 'H')) {
         return YearLabel { year: None, western: None, era: None, calendar: None, qualifier: None, two_years: false };
     }
-    thread_local! {
-        static MEMO: std::cell::RefCell<crate::memo::Memo<YearLabel>> = const { std::cell::RefCell::new(crate::memo::Memo::new()) };
+    crate::memo::cached(&LABEL_MEMO, label, read_year_label)
+}
+
+thread_local! {
+    /// A header's labels are read by several readers (`columns::header`, `split_years`,
+    /// `tables`): the answer given last for a label is kept (one memo a thread).
+    static LABEL_MEMO: std::cell::RefCell<crate::memo::Memo<YearLabel>> = const { std::cell::RefCell::new(crate::memo::Memo::new()) };
+}
+
+/// `year_label(label).year`, read from the memo without copying the label out (its
+/// qualifier is a `String`): most readers ask only for the year.
+pub fn year_of(label: &str) -> Option<i32> {
+    if !label.chars().any(|c| matches!(c, '年' | '令' | '平' | '昭' | 'R' | 'H')) {
+        return None;
     }
-    crate::memo::cached(&MEMO, label, read_year_label)
+    crate::memo::cached_with(&LABEL_MEMO, label, read_year_label, |label| label.year)
 }
 
 fn read_year_label(label: &str) -> YearLabel {

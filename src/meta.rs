@@ -92,8 +92,8 @@ fn date(text: &str) -> Option<(i32, u32)> {
 fn plan_period(text: &str) -> Option<PlanPeriod> {
     let at = text.find("から")?;
     let to_end = text[at..].find("まで")? + at;
-    let from = era::year_label(last_chars(&text[..at], 12)).year?;
-    let to = era::year_label(&text[at + "から".len()..to_end]).year?;
+    let from = era::year_of(last_chars(&text[..at], 12))?;
+    let to = era::year_of(&text[at + "から".len()..to_end])?;
     (from <= to && to - from < 20 && text[..at].ends_with("年度")).then_some(PlanPeriod { from, to })
 }
 

@@ -168,6 +168,11 @@ pub fn text<'a>(text: &'a str, rewritten: &'a mut String) -> Normalized<'a> {
     let mut next_form_feed = form_feeds.next();
     let mut line_start = 0;
     let line_ends = memchr::memchr_iter(b'\n', body.as_bytes()).chain(std::iter::once(body.len()));
+    // Room for every rewritten line from the start (a rewritten line is seldom longer than
+    // it was; the room is only a first size): grown by doubling, the buffer was copied at
+    // each step into fresh pages. Pages never written are never resident (the allocator
+    // maps a buffer this large from the system untouched).
+    rewritten.reserve(text.len());
     // The lines rewritten: index in `lines` and place in `rewritten`, filled in once it is complete.
     let mut pending: Vec<(usize, usize, usize)> = Vec::new();
     for (line_idx, line_end) in line_ends.enumerate() {
@@ -187,17 +192,18 @@ pub fn text<'a>(text: &'a str, rewritten: &'a mut String) -> Normalized<'a> {
             line_page = page + leading as u32;
             page += total as u32;
         }
-        let normalized = match line(original, number, &mut warnings) {
-            Cow::Borrowed(normalized) => normalized,
-            Cow::Owned(normalized) => {
-                pending.push((lines.len(), rewritten.len(), rewritten.len() + normalized.len()));
-                rewritten.push_str(&normalized);
+        let start = rewritten.len();
+        let normalized = match line_into(original, number, &mut warnings, rewritten) {
+            Some(normalized) => normalized,
+            None => {
+                pending.push((lines.len(), start, rewritten.len()));
                 ""
             }
         };
         lines.push(Line { number, page: line_page, text: normalized });
     }
-    rewritten.shrink_to_fit();
+    // Not shrunk to fit: the room never written was never resident, and a shrink copied
+    // the whole buffer into fresh pages whenever less than half of the room was used.
     let rewritten: &'a String = rewritten;
     for (line_idx, start, end) in pending {
         lines[line_idx].text = &rewritten[start..end];
@@ -403,13 +409,28 @@ fn trim_end_spaces(text: &str) -> &str {
 }
 
 /// Normalizes one line; borrows when nothing needs to change.
+#[cfg(test)]
 pub fn line<'a>(original: &'a str, number: u32, warnings: &mut Vec<Warning>) -> Cow<'a, str> {
+    let mut folded = String::new();
+    match line_into(original, number, warnings, &mut folded) {
+        Some(normalized) => Cow::Borrowed(normalized),
+        None => Cow::Owned(folded),
+    }
+}
+
+/// Normalizes one line: the line itself when nothing needs to change, else None and
+/// the line as rewritten appended to `out`. (Written where `text` keeps it: a `String`
+/// a line, copied there and freed, was a tenth of `text`.)
+fn line_into<'a>(original: &'a str, number: u32, warnings: &mut Vec<Warning>, out: &mut String) -> Option<&'a str> {
     let trimmed = trim_end_spaces(original);
     // (A blank line, a third of them, is not padded out and tested.)
     if trimmed.is_empty() || !needs_work_bytes(trimmed.as_bytes()) {
-        return Cow::Borrowed(trimmed);
+        return Some(trimmed);
     }
-    let mut folded = String::with_capacity(trimmed.len());
+    // The line is `out[start..]`, as it is folded.
+    let start = out.len();
+    out.reserve(trimmed.len());
+    let folded = out;
     let mut n_replacement = 0;
     let mut n_control = 0;
     // Characters kept as they are go over in runs (`kept_from..`), not one `push` each.
@@ -509,18 +530,19 @@ pub fn line<'a>(original: &'a str, number: u32, warnings: &mut Vec<Warning>) -> 
             message: format!("{n_control} control character(s) in the line"),
         });
     }
-    let repaired = repair_kana(&folded);
+    let repaired = repair_kana(&folded[start..]);
     if let Some(repaired) = repaired {
         warnings.push(Warning {
             line: number,
             code: "repaired_kana".into(),
-            message: format!("broken half-width katakana repaired: {} → {}", changed_run(&folded), changed_run(&repaired)),
+            message: format!("broken half-width katakana repaired: {} → {}", changed_run(&folded[start..]), changed_run(&repaired)),
         });
-        folded = repaired;
+        folded.truncate(start);
+        folded.push_str(&repaired);
     }
     // Cut in place (a copy of the line was made for it).
-    folded.truncate(folded.trim_end_matches(' ').len());
-    Cow::Owned(folded)
+    folded.truncate(start + folded[start..].trim_end_matches(' ').len());
+    None
 }
 
 /// A few characters around the first `mark` in `text`.

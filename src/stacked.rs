@@ -141,7 +141,7 @@ fn late_years(after: &[Offered<'_>], years: &[String]) -> Option<(Option<String>
         return None;
     }
     // Every year one after the one before, from the header's first to the last printed late.
-    let all: Vec<i32> = years.iter().chain(&cells).map(|cell| era::year_label(cell).year).collect::<Option<_>>()?;
+    let all: Vec<i32> = years.iter().chain(&cells).map(|cell| era::year_of(cell)).collect::<Option<_>>()?;
     all.windows(2).all(|pair| pair[1] == pair[0] + 1).then_some((stub, cells, n_used))
 }
 
@@ -530,7 +530,7 @@ fn is_qualified_year_cell(text: &str) -> bool {
             _ => return false,
         }
     }
-    any && crate::era::year_label(text).year.is_some()
+    any && crate::era::year_of(text).is_some()
 }
 
 /// A header printed one cell per line (`2019 年度 (R1)` / `2024 年度① (R6) (現計画)` /
@@ -615,8 +615,10 @@ pub fn read(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<Stacked> {
             .zip(texts)
             .map(|(offered, text)| {
                 let cellish = offered.cellish || is_formula(text);
-                // A line left as it was keeps the kind it was typed as.
-                if *text == offered.text {
+                // A line left as it was keeps the kind it was typed as. (Most are the very
+                // text borrowed, known equal without reading it: the window is 400 lines.)
+                let unchanged = matches!(text, Cow::Borrowed(borrowed) if std::ptr::eq(*borrowed, offered.text)) || *text == offered.text;
+                if unchanged {
                     Offered { cellish, ..offered.clone() }
                 } else {
                     let joined = text.is_empty();
@@ -761,12 +763,11 @@ pub fn read(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<Stacked> {
     // reading them alone would give a table short of its last columns.
     if let Some(last) = tokens.last() {
         let last_year = match &one_line_years {
-            Some((_, years)) => years.last().and_then(|year| era::year_label(year).year),
-            None => tokens.iter().rev().find(|token| token.kind == Kind::Year).and_then(|token| era::year_label(token.text).year),
+            Some((_, years)) => years.last().and_then(|year| era::year_of(year)),
+            None => tokens.iter().rev().find(|token| token.kind == Kind::Year).and_then(|token| era::year_of(token.text)),
         };
         let next = from[last.idx + 1..].iter().map(|offered| normalize::trim(offered.text)).find(|text| !text.is_empty());
-        let next_year =
-            next.filter(|text| kind_of(text) == Kind::Year || year_row(text).is_some()).and_then(|text| era::year_label(text).year);
+        let next_year = next.filter(|text| kind_of(text) == Kind::Year || year_row(text).is_some()).and_then(era::year_of);
         if last_year.is_some_and(|year| next_year == Some(year + 1)) {
             return Some(Stacked::Doubt { n_used: last.idx + 1 });
         }
@@ -826,7 +827,7 @@ pub fn read(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<Stacked> {
         }
     }
     // A line of several values (`33.3 ▲23.8`) is as much the table's as a value.
-    let several = |token: &&Token<'_>| values::split_values(token.text).is_some_and(|parts| parts.iter().all(|part| is_value(part)));
+    let several = |token: &&Token<'_>| values::split_values_all(token.text, is_value);
     let last_value = tokens.iter().rev().find(|token| token.kind == Kind::Value || several(token))?;
     Some(Stacked::Doubt { n_used: last_value.idx + 1 })
 }
@@ -901,7 +902,7 @@ pub fn difference_table(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<S
     let years: Vec<(&Piece, i32, Option<char>)> = header
         .iter()
         .filter(|piece| piece.kind == PieceKind::Year)
-        .map(|piece| Some((*piece, era::year_label(&piece.text).year?, circled(&piece.text))))
+        .map(|piece| Some((*piece, era::year_of(&piece.text)?, circled(&piece.text))))
         .collect::<Option<_>>()?;
     let numbered = |number: char| years.iter().filter(|(_, _, circled)| *circled == Some(number)).count();
     let n_plain = years.iter().filter(|(_, _, circled)| circled.is_none()).count();
@@ -1190,7 +1191,7 @@ fn difference_pieces(from: &[Offered<'_>]) -> Vec<Piece> {
         } else if offered.kind() == Kind::Value {
             // Each value one number (`▲4`, `20.0%`): `40 (見込)` leaves the order unproven.
             match values::value(text) {
-                Some(value) if values::split_values(text).is_none() => PieceKind::Value(value),
+                Some(value) if !values::splits_into_values(text) => PieceKind::Value(value),
                 _ => break,
             }
         } else {
@@ -1410,7 +1411,7 @@ fn tokens<'a>(lines: &[Offered<'a>], offset: usize, n_years: usize) -> Vec<Token
         if kind == Kind::Year && text.starts_with('(') && n_values == 0 {
             let year = crate::era::year_label(text);
             let previous = tokens.last().filter(|token: &&Token<'_>| token.kind == Kind::Year && !token.text.contains('('));
-            if year.western.is_none() && previous.is_some_and(|token| crate::era::year_label(token.text).year == year.era) {
+            if year.western.is_none() && previous.is_some_and(|token| crate::era::year_of(token.text) == year.era) {
                 continue;
             }
         }
@@ -1532,7 +1533,7 @@ fn is_whole_label(text: &str) -> bool {
         && !leaves_bracket_open(text)
         && !text.ends_with(LABEL_CUT_PARTICLES)
         && !STUB_WORDS.contains(&text)
-        && era::year_label(text).year.is_none()
+        && era::year_of(text).is_none()
 }
 
 /// `※1`: a footnote mark with its number (`blocks::is_footnote_mark`, not `※` alone).
@@ -1571,18 +1572,39 @@ fn column_blocks(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<Stacked>
     {
         return None;
     }
-    let texts: Vec<(usize, &str)> = non_blank().collect();
-    let n_rows = texts[1..].iter().take_while(|(_, text)| is_value(text) && !is_year_cell(text) && value_width(text) == 1).count();
+    // The non-blank lines, read only as far as they are looked at (as `late_years` reads
+    // them): the offered lines run on for `MAX_LINES_OFFERED`, and gathering them all, at
+    // every header that passed the test above, was most of this reader.
+    let mut rest = non_blank();
+    let mut texts: Vec<(usize, &str)> = Vec::new();
+    let mut read_to = |texts: &mut Vec<_>, len: usize| {
+        while texts.len() < len {
+            let Some(next) = rest.next() else { break };
+            texts.push(next);
+        }
+    };
+    let is_row_value = |text: &str| is_value(text) && !is_year_cell(text) && value_width(text) == 1;
+    // The values under the first year cell.
+    let mut n_rows = 0;
+    loop {
+        read_to(&mut texts, 2 + n_rows);
+        match texts.get(1 + n_rows) {
+            Some((_, text)) if is_row_value(text) => n_rows += 1,
+            _ => break,
+        }
+    }
     let mut columns: Vec<(String, Vec<(usize, &str)>)> = Vec::new();
     let mut at = 0;
-    while let Some(&(_, year)) = texts.get(at).filter(|(_, text)| is_year(text)) {
+    loop {
+        read_to(&mut texts, at + 1 + n_rows);
+        let Some(&(_, year)) = texts.get(at).filter(|(_, text)| is_year(text)) else { break };
         let values = texts.get(at + 1..at + 1 + n_rows)?;
-        if !values.iter().all(|(_, text)| is_value(text) && !is_year_cell(text) && value_width(text) == 1) {
+        if !values.iter().all(|(_, text)| is_row_value(text)) {
             return None;
         }
         // The years run on one by one.
-        let previous = columns.last().and_then(|(previous, _)| era::year_label(previous).year);
-        if previous.is_some_and(|previous| era::year_label(year).year != Some(previous + 1)) {
+        let previous = columns.last().and_then(|(previous, _)| era::year_of(previous));
+        if previous.is_some_and(|previous| era::year_of(year) != Some(previous + 1)) {
             return None;
         }
         columns.push((year.to_string(), values.to_vec()));
@@ -1918,7 +1940,7 @@ fn by_rows<'a>(body: &[Token<'a>], n_columns: usize, label_above: Option<&str>) 
         // space, as `tables` splits the cells of such a row (`33 人(見込)` → `33 人 (見込)`).
         let short = values.len() < n_columns;
         cells.extend(values.iter().map(|token| match glued_status(token.text) {
-            Some((value, status)) if short && values::split_values(token.text).is_none() => format!("{value} {status}"),
+            Some((value, status)) if short && !values::splits_into_values(token.text) => format!("{value} {status}"),
             _ => token.text.to_string(),
         }));
         let mut cell_lines = vec![anchor.line];
@@ -2135,8 +2157,7 @@ fn n_trailing_values(text: &str) -> usize {
 /// True when `text` splits into values each of one value word (`20 20 5 ▲15`, `20 人 20 人`),
 /// not when a value holds two (`40 (見込)` may be one cell or two).
 fn every_word_a_value(text: &str) -> bool {
-    values::split_values(text)
-        .is_some_and(|parts| parts.iter().all(|part| is_value(part) && part.split_whitespace().filter(|word| is_value(word)).count() == 1))
+    values::split_values_all(text, |part| is_value(part) && part.split_whitespace().filter(|word| is_value(word)).count() == 1)
 }
 
 /// A run of values one short of whole rows because a line holds two values
@@ -2164,10 +2185,10 @@ fn merged_rows<'t, 'a>(run: &'t [Token<'a>], n_columns: usize) -> Option<Vec<&'t
 /// How many values a value line holds: `106 回 (見込)` two (as `tables` will split
 /// them), `33 人(見込)` two (a status glued on, see `glued_status`), else one.
 fn value_width(text: &str) -> usize {
-    match (values::split_values(text), glued_status(text)) {
-        (Some(parts), _) => parts.len(),
-        (None, Some(_)) => 2,
-        (None, None) => 1,
+    match values::n_split_values(text) {
+        Some(n_parts) => n_parts,
+        None if glued_status(text).is_some() => 2,
+        None => 1,
     }
 }
 
@@ -2343,7 +2364,7 @@ fn interleaved(
                     return None;
                 }
                 values.push(token);
-                width += if years.len() == n_years { values::split_values(token.text).map_or(1, |parts| parts.len()) } else { 1 };
+                width += if years.len() == n_years { values::n_split_values(token.text).unwrap_or(1) } else { 1 };
             }
             Kind::Label if label.is_none() && values.is_empty() => label = Some(token),
             Kind::Label => return None,

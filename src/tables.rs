@@ -105,10 +105,10 @@ fn header_rows(rows: &[RawRow]) -> usize {
     }
     let is_number = |cell: &str| values::has_value(cell);
     // (Read only when the stub does not settle it: a year label per cell is the dearest test.)
-    let yearish = || values.iter().any(|cell| era::year_label(cell).year.is_some());
+    let yearish = || values.iter().any(|cell| era::year_of(cell).is_some());
     let is_header = STUB_WORDS.contains(&stub)
         || (stub.is_empty() && !values.iter().all(|cell| is_number(cell)))
-        || (yearish() && !values.iter().any(|cell| is_number(cell) && era::year_label(cell).year.is_none()));
+        || (yearish() && !values.iter().any(|cell| is_number(cell) && era::year_of(cell).is_none()));
     if !is_header {
         return 0;
     }
@@ -213,7 +213,7 @@ fn is_closing_piece(cell: &str) -> bool {
     cell.ends_with(')')
         && cell.chars().count() <= MAX_CLOSING_PIECE_CHARS
         && crate::stacked::closes_bracket(cell)
-        && era::year_label(cell).year.is_none()
+        && era::year_of(cell).is_none()
 }
 
 /// Longest header cell `is_closing_piece` takes for a wrapped cell's end.

@@ -676,12 +676,31 @@ const MAX_SPLIT_TOKENS: usize = 18;
 /// are short of cells, since `106 回 (見込)` may also be one cell. A change `(+20)` or a bracketed
 /// share `(83.9%)` stays with its value.
 pub fn split_values(raw: &str) -> Option<Vec<String>> {
-    // A cell is split by each reader that tests its row, then again to build the table: the
-    // answer given last for a text is kept (most are None, kept without an allocation).
-    thread_local! {
-        static MEMO: std::cell::RefCell<Memo<Option<Vec<String>>>> = const { std::cell::RefCell::new(Memo::new()) };
-    }
-    memo::cached(&MEMO, raw, read_split_values)
+    memo::cached(&SPLIT_MEMO, raw, read_split_values)
+}
+
+thread_local! {
+    /// A cell is split by each reader that tests its row, then again to build the table: the
+    /// answer given last for a text is kept (most are None, kept without an allocation).
+    static SPLIT_MEMO: std::cell::RefCell<Memo<Option<Vec<String>>>> = const { std::cell::RefCell::new(Memo::new()) };
+}
+
+/// `split_values(raw).is_some()`, the parts not copied out of the memo: most callers
+/// (`columns::is_data`, asked of every cell of a table, again and again) ask only that.
+pub fn splits_into_values(raw: &str) -> bool {
+    memo::cached_with(&SPLIT_MEMO, raw, read_split_values, Option::is_some)
+}
+
+/// How many parts `split_values(raw)` gives, the parts not copied out of the memo.
+pub fn n_split_values(raw: &str) -> Option<usize> {
+    memo::cached_with(&SPLIT_MEMO, raw, read_split_values, |parts| parts.as_ref().map(Vec::len))
+}
+
+/// True when `split_values(raw)` gives parts and every one passes `test`, the parts read
+/// in the memo, not copied out. `test` runs while the memo is borrowed: it must not split
+/// values itself (typing a part, `kind`, does not).
+pub fn split_values_all(raw: &str, test: impl Fn(&str) -> bool) -> bool {
+    memo::cached_with(&SPLIT_MEMO, raw, read_split_values, |parts| parts.as_ref().is_some_and(|parts| parts.iter().all(|part| test(part))))
 }
 
 fn read_split_values(raw: &str) -> Option<Vec<String>> {
