@@ -2128,7 +2128,8 @@ mod tests {
         // (A dash under a row whose label ends no katakana word is a list item still.)
         let text = "評価指標   2020 年度   2021 年度\n児童福祉司   5   7\n- 注記です\n";
         let normalized = normalize::text(text, &mut rewritten);
-        let classes = Classes { classes: normalized.lines.iter().map(|line| class(line.text)).collect(), offers: RefCell::new(Offers::new()) };
+        let classes =
+            Classes { classes: normalized.lines.iter().map(|line| class(line.text)).collect(), offers: RefCell::new(Offers::new()) };
         assert!(!is_garbled_long_mark_rest(&normalized.lines, &classes, 2));
     }
 

@@ -191,7 +191,9 @@ fn header_len(lines: &[SpacedLine]) -> usize {
     // (Or its cells wrapped over three lines, `2019 年` / `度` / `(R1)`: every piece a year's.)
     let year_piece = |span: &Span| {
         let text = span.text.as_str();
-        era::year_label(text).year.is_some() || text == "度" || text.strip_prefix("度 ").is_some_and(|era| era::year_label(era).era.is_some())
+        era::year_label(text).year.is_some()
+            || text == "度"
+            || text.strip_prefix("度 ").is_some_and(|era| era::year_label(era).era.is_some())
     };
     let all_year_pieces = || lines.len() <= 3 && lines.iter().all(|line| !line.spans.is_empty() && line.spans.iter().all(year_piece));
     if first_data.is_none() && (paired_years(lines).is_some() || all_year_pieces()) {
@@ -205,7 +207,12 @@ fn header_len(lines: &[SpacedLine]) -> usize {
     // (Where the rows' labels end: a lone piece right of every one of them, under a header cell,
     // is that cell's last line: `児童家庭支援センター` / `在宅指導措置委託件数` / `数`, centred.)
     let labels_end = first_data.map_or(usize::MAX, |first| {
-        lines[first..].iter().filter_map(|line| line.spans.first().filter(|span| is_label(span))).map(|span| span.end).max().unwrap_or(usize::MAX)
+        lines[first..]
+            .iter()
+            .filter_map(|line| line.spans.first().filter(|span| is_label(span)))
+            .map(|span| span.end)
+            .max()
+            .unwrap_or(usize::MAX)
     });
     while n_header > 0 {
         let spans = &lines[n_header - 1].spans;
@@ -463,9 +470,7 @@ pub fn rows_unnumbered(lines: &[SpacedLine], unnumbered: Option<Vec<SpacedLine>>
                     next.spans.len() > 1 && next.spans.first().is_some_and(|first| is_label(first) && continues_label(&text, &first.text))
                 });
             match built.last_mut() {
-                Some(last)
-                    if !opens_next && (last.n_below < last.n_above || top_aligned || continues_label(&last.row.cells[0], &text)) =>
-                {
+                Some(last) if !opens_next && (last.n_below < last.n_above || top_aligned || continues_label(&last.row.cells[0], &text)) => {
                     last.row.cells[0] = join(&last.row.cells[0], &text);
                     last.n_below += 1;
                 }
@@ -2057,9 +2062,8 @@ mod tests {
         assert_eq!(paired_years(&header), None);
         // The last cell printed whole on the bottom line (a spreadsheet, 003_calc_pdftotext_layout
         // 1391-1392).
-        let header = lines(
-            "                     2019 年度 2020 年度 2021 年度\n                       (R1)    (R2)    (R3)    2022 年度 (R4)",
-        );
+        let header =
+            lines("                     2019 年度 2020 年度 2021 年度\n                       (R1)    (R2)    (R3)    2022 年度 (R4)");
         assert_eq!(
             paired_years(&header).map(|(_, cells)| cells),
             Some(vec!["2019 年度 (R1)".into(), "2020 年度 (R2)".into(), "2021 年度 (R3)".into(), "2022 年度 (R4)".into()])

@@ -702,12 +702,12 @@ pub fn tidy_label(label: &str) -> Cow<'_, str> {
         };
         if (0..chars.len()).any(long_mark) {
             let mut mended = String::with_capacity(unspaced.len());
-            for idx in 0..chars.len() {
+            for (idx, &c) in chars.iter().enumerate() {
                 if long_mark(idx) {
                     mended.pop();
                     mended.push('ー');
                 } else {
-                    mended.push(chars[idx]);
+                    mended.push(c);
                 }
             }
             unspaced = Cow::Owned(mended);

@@ -1996,7 +1996,10 @@ fn by_rows<'a>(body: &[Token<'a>], n_columns: usize, label_above: Option<&str>) 
             let unit = is_whole_bracket(piece.text)
                 && crate::tables::row_unit(piece.text).is_some()
                 && crate::tables::row_unit(&last_row.cells[0]).is_none();
-            if unit || (short || crate::columns::continues_label(&last_row.cells[0], piece.text)) && crate::columns::ends_label_below(piece.text) {
+            if unit
+                || (short || crate::columns::continues_label(&last_row.cells[0], piece.text))
+                    && crate::columns::ends_label_below(piece.text)
+            {
                 last_row.cells[0] = join(&last_row.cells[0], piece.text);
                 last = Some(*piece);
             }
@@ -2043,7 +2046,8 @@ fn by_rows<'a>(body: &[Token<'a>], n_columns: usize, label_above: Option<&str>) 
         let above = joined(items[n_groups - 3].tokens());
         let rest_above = match items.get(n_groups) {
             Some(Item::Labels([rest, first, second, ..]))
-                if finishes_label_above(&above, rest.text) && (is_wrapped(first.text, second.text) || crate::columns::continues_label(first.text, second.text)) =>
+                if finishes_label_above(&above, rest.text)
+                    && (is_wrapped(first.text, second.text) || crate::columns::continues_label(first.text, second.text)) =>
             {
                 labels = &items[n_groups].tokens()[1..3];
                 Some(rest.text)
@@ -3166,7 +3170,22 @@ mod tests {
             ["児童福祉司任用後研修", "こども家庭ソーシャルワーカー養成研修"]
         );
         assert_eq!(
-            labels(&["里親(世帯)", "25", "16", "9", "ファミリーホーム(箇", "2", "1", "1", "4", "4", "0", "所)", "児童福祉施設等(箇", "所)"]),
+            labels(&[
+                "里親(世帯)",
+                "25",
+                "16",
+                "9",
+                "ファミリーホーム(箇",
+                "2",
+                "1",
+                "1",
+                "4",
+                "4",
+                "0",
+                "所)",
+                "児童福祉施設等(箇",
+                "所)"
+            ]),
             ["里親(世帯)", "ファミリーホーム(箇所)", "児童福祉施設等(箇所)"]
         );
         // (A first piece that does not finish the label above is the last label's start.)

@@ -529,13 +529,7 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
                 message: format!("row label `{label}` {why}: part of it may have been printed elsewhere; check it against the source"),
             });
         }
-        table_rows.push(Row {
-            unit: row_unit(row.label),
-            label,
-            group: group.clone(),
-            line: row.line,
-            cells: placed,
-        });
+        table_rows.push(Row { unit: row_unit(row.label), label, group: group.clone(), line: row.line, cells: placed });
     }
 
     // Lone totals (`⇥⇥⇥⇥⇥73`) go back to the row above, under the header cell they stand beneath.
@@ -997,7 +991,9 @@ mod tests {
     fn a_row_label_holding_a_rows_values_is_told() {
         assert!(holds_values("受講者数 (子ども) 15 人 20 人 25 人 30 人 30 人"));
         assert!(holds_values("1,700 (+5 1,750 (+50) 1,800 (+50) 1,600 1,650 (+5"));
-        for label in ["3 歳未満", "18 歳到達 (20 歳まで)", "1 親子再統合支援事業", "令和 6 年 4 月 1 日現在", "2019年度 2024年度① 2024年度② ②-①"] {
+        for label in
+            ["3 歳未満", "18 歳到達 (20 歳まで)", "1 親子再統合支援事業", "令和 6 年 4 月 1 日現在", "2019年度 2024年度① 2024年度② ②-①"]
+        {
             assert!(!holds_values(label), "{label}");
         }
     }
