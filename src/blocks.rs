@@ -2041,29 +2041,22 @@ mod tests {
 数
  ・児童相談所における里親等支援体制の整備
 ";
-        let mut rewritten = String::new();
-        let normalized = normalize::text(text, &mut rewritten);
-        let labels: Vec<String> = classify(&normalized.lines)
-            .into_iter()
-            .filter_map(|piece| match piece.kind {
-                PieceKind::Rows { rows, .. } => Some(rows.into_iter().skip(1).map(|row| row.cells[0].clone())),
-                _ => None,
-            })
-            .flatten()
-            .collect();
-        assert_eq!(labels, ["設置数"]);
+        // The row labels of every table read, header rows left out.
+        let row_labels = |text: &str| -> Vec<String> {
+            let mut rewritten = String::new();
+            let normalized = normalize::text(text, &mut rewritten);
+            classify(&normalized.lines)
+                .into_iter()
+                .filter_map(|piece| match piece.kind {
+                    PieceKind::Rows { rows, .. } => Some(rows.into_iter().skip(1).map(|row| row.cells[0].clone())),
+                    _ => None,
+                })
+                .flatten()
+                .collect()
+        };
+        assert_eq!(row_labels(text), ["設置数"]);
         // (Three characters are a line of their own: no label's end.)
-        let text = text.replace("数\n", "の整備\n");
-        let normalized = normalize::text(&text, &mut rewritten);
-        let labels: Vec<String> = classify(&normalized.lines)
-            .into_iter()
-            .filter_map(|piece| match piece.kind {
-                PieceKind::Rows { rows, .. } => Some(rows.into_iter().skip(1).map(|row| row.cells[0].clone())),
-                _ => None,
-            })
-            .flatten()
-            .collect();
-        assert_eq!(labels, ["設置"]);
+        assert_eq!(row_labels(&text.replace("数\n", "の整備\n")), ["設置"]);
     }
 
     #[test]
