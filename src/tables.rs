@@ -633,6 +633,14 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
         let why = format!("row label `{}` holds a row's values: the labels and the values are out of step", row.label);
         return unresolved(rows, context, warnings, row.line, &why);
     }
+    // A row label or group with a bullet after a space (`…里親・ファミ ・一時保護専用施設`, a
+    // group `ファミリーホーム 16 組 ・児童養護`): a text cell's lines (`・一時保護専用施設 0 箇所
+    // ・里親・` / …) read as labels, so the cells under them are that cell's pieces.
+    let bulleted = |label: &str| label.contains(" ・");
+    if let Some(row) = table_rows.iter().find(|row| bulleted(&row.label) || row.group.as_deref().is_some_and(bulleted)) {
+        let why = format!("row `{}` has a text cell's bullet in its label or group: a cell's lines were read as labels", row.label);
+        return unresolved(rows, context, warnings, row.line, &why);
+    }
     let kind = if columns.iter().any(|column| {
         column.label.as_deref().is_some_and(|label| {
             (normalize::has_char(label, '必') && label.contains("必要量"))
@@ -996,6 +1004,20 @@ mod tests {
         {
             assert!(!holds_values(label), "{label}");
         }
+    }
+
+    #[test]
+    fn a_bullet_in_a_row_label_or_group_makes_the_table_unresolved() {
+        // 003_mincho12_pdftotext_layout 998-1003: a text cell's lines read as labels.
+        let table = rows(
+            "評価指標\t2024 年度\n一時保護所の定員数\t25 人\n里親・ファミ ・一時保護専用施設\t0 箇所 ・里親・\nファミリーホーム 16 組 ・児童養護\nリーホーム、児童養護施設等の確保数\t施設等 4 箇所",
+        );
+        let mut warnings = Vec::new();
+        assert!(matches!(build(&table, Context::default(), &mut warnings), Block::Unresolved { .. }));
+        assert!(warnings[0].message.contains("bullet"), "{warnings:?}");
+        // (A bullet inside a word, `里親・ファミリーホーム`, is no text cell's.)
+        let table = rows("評価指標\t2024 年度\n里親・ファミリーホーム\t16 組");
+        assert!(matches!(build(&table, Context::default(), &mut Vec::new()), Block::Table(_)));
     }
 
     #[test]

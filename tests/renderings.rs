@@ -895,14 +895,16 @@ fn heldout_renderings_3() {
     assert_eq!(wrong_cells("fixtures/003_mincho12_pdftotext.txt").1.len(), 0);
     // mincho12, -layout: a label's last character before a bullet line (`設置  0 …` / `数` /
     // `・民間…`) is the label's (`blocks::spaced_lines`): 707 → 731 cells, 32 → 8 wrong.
-    // FIXME(issue 3): 8 records under mashed labels (`整備目標に対する過`, a footnote run into
-    // `児童養護施設(令和6年4月1日現在在籍児童)`), and a text cell's lines (1001-1003,
-    // `・一時保護専用施設 0 箇所 ・里親・` / `ファミリーホーム 16 組 ・児童養護` / `施設等 4 箇所`)
-    // read as two rows and a row group: right, one row `一時保護専用施設や…確保数` whose 2024
-    // cell is the three lines.
+    // A text cell's lines (1001-1003, `・一時保護専用施設 0 箇所 ・里親・` / `ファミリーホーム 16 組
+    // ・児童養護` / `施設等 4 箇所`) had been read as two rows and a row group, pieces of the cell
+    // under 2024; a bullet after a space in a label or group makes the table unresolved now:
+    // 731 → 730 cells (its `25 人` goes with it), 8 → 6 wrong records.
+    // FIXME(issue 3): that table; right: row `一時保護所の定員数` 25 人, and one row
+    // `一時保護専用施設や…確保数` whose 2024 cell is the three lines. 6 records under mashed
+    // labels (`整備目標に対する過`, a footnote run into `児童養護施設(令和6年4月1日現在在籍児童)`).
     let (matched, _, extra) = compare("fixtures/003_mincho12_pdftotext_layout.txt");
-    assert_eq!((matched, extra.len()), (731, 7), "{extra:#?}");
-    assert_eq!(wrong_cells("fixtures/003_mincho12_pdftotext_layout.txt").1.len(), 8);
+    assert_eq!((matched, extra.len()), (730, 5), "{extra:#?}");
+    assert_eq!(wrong_cells("fixtures/003_mincho12_pdftotext_layout.txt").1.len(), 6);
     // vheader, -layout: the eras' line of a two-row year header (`2025 年度 …` over `評価指標
     // (R7) …`, the stub set vertically around it; `年` / `度` over `(R7)`) and a header with no
     // row under it before a page break had been rows of values `(R7)` … `(R11)`, `度`: they are
@@ -934,15 +936,6 @@ fn no_rendering_puts_a_value_under_a_wrong_year() {
     assert_eq!(renderings.len(), 41);
     for rendering in renderings {
         let wrong = values_under_wrong_years(&rendering);
-        // FIXME(issue 3): a text cell's lines read as rows (see `heldout_renderings_3`); right:
-        // no 2024 record but the one whose raw is the three lines.
-        let known: &[&str] = match rendering.as_str() {
-            "fixtures/003_mincho12_pdftotext_layout.txt" => &[
-                "line 1001: 一時保護専用施設や委託一時保護が可能な里親・ファミ ・一時保護専用施設 | 2024 | 0 箇所 ・里親・",
-                "line 1003: リーホーム、児童養護施設等の確保数 | 2024 | 施設等 4 箇所",
-            ],
-            _ => &[],
-        };
-        assert_eq!(wrong, known, "{rendering}");
+        assert!(wrong.is_empty(), "{rendering}: {wrong:#?}");
     }
 }
