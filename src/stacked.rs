@@ -1818,6 +1818,12 @@ fn is_wrapped(first: &str, second: &str) -> bool {
     leaves_bracket_open(first) || second.chars().count() <= 2 || first.chars().count() <= 2
 }
 
+/// True when `second` goes on the label `first` starts: wrapped (`is_wrapped`), or plainly
+/// finishing it (`continues_label`: `こども家庭ソーシャ` / `ルワーカー養成研修`).
+fn label_goes_on(first: &str, second: &str) -> bool {
+    is_wrapped(first, second) || crate::columns::continues_label(first, second)
+}
+
 /// True when `piece`, printed after the next row's values, is the rest of `label`: it plainly
 /// finishes it (`continues_label`), or it is one or two characters, too short for a label
 /// of its own (`修`).
@@ -1916,9 +1922,7 @@ fn by_rows<'a>(body: &[Token<'a>], n_columns: usize, label_above: Option<&str>) 
     let trailing = match items.get(n_groups) {
         Some(Item::Labels(labels)) if !broken => match labels {
             [stub, label, ..] if STUB_WORDS.contains(&stub.text) && !STUB_WORDS.contains(&label.text) => Some(&labels[1..2]),
-            [first, second, ..] if is_wrapped(first.text, second.text) || crate::columns::continues_label(first.text, second.text) => {
-                Some(&labels[..2])
-            }
+            [first, second, ..] if label_goes_on(first.text, second.text) => Some(&labels[..2]),
             _ => Some(&labels[..1]),
         },
         _ => None,
@@ -2046,8 +2050,7 @@ fn by_rows<'a>(body: &[Token<'a>], n_columns: usize, label_above: Option<&str>) 
         let above = joined(items[n_groups - 3].tokens());
         let rest_above = match items.get(n_groups) {
             Some(Item::Labels([rest, first, second, ..]))
-                if finishes_label_above(&above, rest.text)
-                    && (is_wrapped(first.text, second.text) || crate::columns::continues_label(first.text, second.text)) =>
+                if finishes_label_above(&above, rest.text) && label_goes_on(first.text, second.text) =>
             {
                 labels = &items[n_groups].tokens()[1..3];
                 Some(rest.text)
