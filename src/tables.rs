@@ -522,13 +522,6 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
             }
         }
         let label = normalize::tidy_label(row.label).into_owned();
-        if let Some(why) = cut_label(&label) {
-            warnings.push(Warning {
-                line: row.line,
-                code: "cut_row_label".into(),
-                message: format!("row label `{label}` {why}: part of it may have been printed elsewhere; check it against the source"),
-            });
-        }
         table_rows.push(Row { unit: row_unit(row.label), label, group: group.clone(), line: row.line, cells: placed });
     }
 
@@ -657,6 +650,20 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
     };
     let first = rows.first().map_or(0, |row| row.line);
     let last = rows.last().map_or(0, |row| row.line);
+    // Labels that read as pieces of one, told only of a table that is read (the table's
+    // rows keep their values).
+    for row in &table_rows {
+        if let Some(why) = cut_label(&row.label) {
+            warnings.push(Warning {
+                line: row.line,
+                code: "cut_row_label".into(),
+                message: format!(
+                    "row label `{}` {why}: part of it may have been printed elsewhere; check it against the source",
+                    row.label
+                ),
+            });
+        }
+    }
     Block::Table(Box::new(Table {
         id: context.id,
         label: context.label,
