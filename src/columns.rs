@@ -191,9 +191,7 @@ fn header_len(lines: &[SpacedLine]) -> usize {
     // (Or its cells wrapped over three lines, `2019 年` / `度` / `(R1)`: every piece a year's.)
     let year_piece = |span: &Span| {
         let text = span.text.as_str();
-        era::year_label(text).year.is_some()
-            || text == "度"
-            || text.strip_prefix("度 ").is_some_and(|era| era::year_label(era).era.is_some())
+        era::year_of(text).is_some() || text == "度" || crate::stacked::ends_wrapped_year(text)
     };
     let all_year_pieces = || lines.len() <= 3 && lines.iter().all(|line| !line.spans.is_empty() && line.spans.iter().all(year_piece));
     if first_data.is_none() && (paired_years(lines).is_some() || all_year_pieces()) {
