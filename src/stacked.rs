@@ -605,6 +605,49 @@ fn kind_of(text: &str) -> Kind {
 /// Reads a table whose header starts at `from[0]` (one line naming every year,
 /// or the first of the year cells); `above` are the lines before it, nearest last.
 pub fn read(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<Stacked> {
+    let top_aligned = years_then_eras(from).is_some();
+    let found = read_table(above, from, top_aligned)?;
+    // Word's cells aligned to the top of their rows, through default `pdftotext` (year cells a
+    // line each, then their eras a line each): the rest of a label wrapped in its cell comes
+    // after the row's values, often after later rows' (`年度ごとの整` / `1,600` … / `備目標 (前年` /
+    // `度からの増` / `減)`). Label pieces left right after the rows mean some labels are cut,
+    // and which piece is whose is not known: the table is kept as fragments.
+    if let Stacked::Table { n_used, .. } = &found {
+        if top_aligned {
+            if let Some(n_used) = cut_labels_after(from, *n_used) {
+                return Some(Stacked::Doubt { n_used });
+            }
+            // (A label piece read after the last value, other than a row's circled number or a
+            // unit's bracket: the last row's label whole after its values, or pieces of two
+            // labels, `型` / `訪問型` for `デイサービス` / `型` and `訪問型`.)
+            let last_value = from[..*n_used].iter().rposition(|offered| offered.cellish && offered.kind() == Kind::Value);
+            let label_after = last_value.is_some_and(|last| {
+                from[last + 1..*n_used]
+                    .iter()
+                    .map(|offered| normalize::trim(offered.text))
+                    .any(|text| !text.is_empty() && !is_whole_bracket(text) && !(text.chars().count() == 1 && circled(text).is_some()))
+            });
+            if label_after {
+                return Some(Stacked::Doubt { n_used: *n_used });
+            }
+        }
+    }
+    Some(found)
+}
+
+/// When the lines after the `n_used` read (a blank line between or not) are label pieces, a
+/// line each with no blank line between them: where they end. None otherwise.
+fn cut_labels_after(from: &[Offered<'_>], n_used: usize) -> Option<usize> {
+    let blank = |idx: &usize| normalize::trim(from[*idx].text).is_empty();
+    let first = (n_used..from.len()).find(|idx| !blank(idx)).filter(|&idx| idx <= n_used + 1)?;
+    let is_piece = |offered: &Offered<'_>| offered.cellish && offered.kind() == Kind::Label && !is_year_cell(normalize::trim(offered.text));
+    let n_pieces = from[first..].iter().take_while(|offered| !normalize::trim(offered.text).is_empty() && is_piece(offered)).count();
+    (n_pieces > 0).then_some(first + n_pieces)
+}
+
+/// `top_aligned`: year cells a line each, then their eras a line each (Word's cells aligned to
+/// the top of their rows, through default `pdftotext`).
+fn read_table(above: &[Offered<'_>], from: &[Offered<'_>], top_aligned: bool) -> Option<Stacked> {
     // Year cells wrapped at an open bracket (`2024 年度① (R6) (現計` / `画)`) joined back;
     // the line that closed one is left blank, so that line indices still count `from`.
     // A difference column (`②-①`) reads as a heading; in the header it is a cell.
@@ -744,7 +787,7 @@ pub fn read(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<Stacked> {
             let head: Vec<Token<'_>> = body.iter().filter(|token| token.idx <= last_value.idx).copied().collect();
             let mut all_years = years.clone();
             all_years.extend(late_cells);
-            if let Some((rows, Some(used), false, false)) = by_rows(&head, all_years.len(), None) {
+            if let Some((rows, Some(used), false, false)) = by_rows(&head, all_years.len(), None, false) {
                 if used.idx == last_value.idx {
                     let (stub, n_above) = match stub.clone().or(late_stub) {
                         Some(stub) if !stub.is_empty() => (stub, 0),
@@ -786,7 +829,7 @@ pub fn read(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<Stacked> {
         }
     }
     if years.len() == n_years || years.len() == n_years + 1 {
-        if let Some((rows, used, label_above, broken)) = by_rows(&body, years.len(), labels_above.label.as_deref()) {
+        if let Some((rows, used, label_above, broken)) = by_rows(&body, years.len(), labels_above.label.as_deref(), top_aligned) {
             let (stub, n_above) = match (stub, label_above) {
                 (Some(stub), true) => (stub, labels_above.n_label_lines),
                 (Some(stub), false) if !stub.is_empty() => (stub, 0),
@@ -1282,7 +1325,7 @@ pub fn requirement_table(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<
     if !REQUIREMENT_COLUMNS.iter().all(|opener| header_text.contains(opener)) || header.len() > 10 {
         return None;
     }
-    let (rows, used, _, broken) = by_rows(&body, N_COLUMNS, None)?;
+    let (rows, used, _, broken) = by_rows(&body, N_COLUMNS, None, false)?;
     let mut years: Vec<u32> = Vec::new();
     let chars: Vec<char> = header_text.chars().collect();
     for (at, c) in chars.iter().enumerate() {
@@ -1371,7 +1414,10 @@ fn tokens<'a>(lines: &[Offered<'a>], offset: usize, n_years: usize) -> Vec<Token
     for (idx, offered) in lines.iter().enumerate() {
         let text = normalize::trim(offered.text);
         if text.is_empty() {
+            // A line joined into a cell above was a cell's line: the blank lines around it
+            // part cells (`2025 年度` / … / `(R7)` / `` / `(R8)`), they do not end the table.
             if offered.joined {
+                n_blank = 0;
                 continue;
             }
             n_blank += 1;
@@ -1705,7 +1751,7 @@ fn labels_column_after<'a>(body: &[Token<'a>], n_years: usize) -> Option<(Vec<Ra
         return None;
     }
     let tokens: Vec<Token<'a>> = labels.iter().chain(&body[..n_values]).copied().collect();
-    let (rows, _, _, broken) = by_rows(&tokens, n_years, None)?;
+    let (rows, _, _, broken) = by_rows(&tokens, n_years, None, false)?;
     (!broken && rows.len() == n_rows).then(|| (rows, stub, *labels.last().unwrap_or(&body[n_values - 1])))
 }
 
@@ -1761,7 +1807,7 @@ fn labels_column_above<'a>(
         })
         .chain(body[..n_values].iter().copied())
         .collect();
-    let (rows, last, _, broken) = by_rows(&tokens, n_years, None)?;
+    let (rows, last, _, broken) = by_rows(&tokens, n_years, None, false)?;
     (!broken && rows.len() == n_rows).then_some((rows, n_above, stub.map(|(_, stub)| stub.to_string()), last?))
 }
 
@@ -1870,10 +1916,17 @@ pub fn leaves_bracket_open(text: &str) -> bool {
 /// the first row's label may come after the last row (`V L V L V L₁`); the last
 /// row's may come after its values (`L V L V V L₃`); all labels may come first
 /// (`L₁ L₂ V V`, a label wrapped at an open bracket joined back); a lone row's
-/// label may be above the header. Returns the rows, the last token used and
-/// whether the label above was used.
+/// label may be above the header. `top_aligned` (Word's cells aligned to the top of their
+/// rows): a label's first line comes before the row's values and its rest after them, so of
+/// the pieces between two rows' values all but the last are the row above's. Returns the rows,
+/// the last token used and whether the label above was used.
 #[allow(clippy::type_complexity)]
-fn by_rows<'a>(body: &[Token<'a>], n_columns: usize, label_above: Option<&str>) -> Option<(Vec<RawRow>, Option<Token<'a>>, bool, bool)> {
+fn by_rows<'a>(
+    body: &[Token<'a>],
+    n_columns: usize,
+    label_above: Option<&str>,
+    top_aligned: bool,
+) -> Option<(Vec<RawRow>, Option<Token<'a>>, bool, bool)> {
     // A row printed whole on its line among rows printed a line per piece (`登録里親数③ 13 22 7
     // ▲15` after `代替養育を必要とする子` / `ども数①` / `20 20 5 ▲15`, a browser's PDF): its
     // label and its values, two tokens of the one line.
@@ -1975,11 +2028,22 @@ fn by_rows<'a>(body: &[Token<'a>], n_columns: usize, label_above: Option<&str>) 
             let labels = pair[0].tokens();
             // (A footnote mark first, `※1` / `児童心理司の配置数`, is the row above's.)
             let mark_first = labels.len() == 2 && is_numbered_mark(labels[0].text);
-            let labels = if (split || mark_first) && k > 0 {
-                if let Some(previous) = rows.last_mut() {
-                    previous.cells[0] = join(&previous.cells[0], labels[0].text);
+            let n_rest = if top_aligned && labels.len() >= 2 {
+                // (Pieces before the first row's own line are a label's from a page before.)
+                if k == 0 {
+                    return None;
                 }
-                &labels[1..]
+                labels.len() - 1
+            } else {
+                usize::from((split || mark_first) && k > 0)
+            };
+            let labels = if n_rest > 0 {
+                if let Some(previous) = rows.last_mut() {
+                    for rest in &labels[..n_rest] {
+                        previous.cells[0] = join(&previous.cells[0], rest.text);
+                    }
+                }
+                &labels[n_rest..]
             } else {
                 labels
             };
@@ -1992,7 +2056,21 @@ fn by_rows<'a>(body: &[Token<'a>], n_columns: usize, label_above: Option<&str>) 
             Some(Item::Labels([piece, ..])) => Some(piece),
             _ => None,
         };
-        if let (Some(piece), Some(last_row)) = (next_piece, rows.last_mut()) {
+        // A row's circled number alone after the last row (`利用可能な子どもの人数` / `71` … /
+        // `利用した子どもの数 ②` / … / `全体からの割合 ②/①` / … / `①`, Word's cells through
+        // default `pdftotext`): circled numbers number the rows in order, so it is the row's it
+        // names, when that row has none and the last row has one already.
+        let numbered_row = next_piece.and_then(|piece| {
+            let number = crate::columns::circled_end(piece.text).filter(|_| piece.text.chars().count() == 1)? as usize;
+            let has_circled = |label: &str| label.chars().any(|c| matches!(c, '①'..='⑳'));
+            let names = rows.get(number.checked_sub(1)?).filter(|row| !has_circled(&row.cells[0]))?;
+            (rows.len() >= 2 && rows.last().is_some_and(|last| has_circled(&last.cells[0])) && !names.cells[0].is_empty())
+                .then_some(number - 1)
+        });
+        if let (Some(row_idx), Some(piece)) = (numbered_row, next_piece) {
+            rows[row_idx].cells[0] = join(&rows[row_idx].cells[0], piece.text);
+            last = Some(*piece);
+        } else if let (Some(piece), Some(last_row)) = (next_piece, rows.last_mut()) {
             // (Rows whose labels wrap around their values: the last one's wraps too.)
             let short = matches!(trailing, Some([_])) && (split || piece.text.chars().count() <= 2);
             // (A unit's bracket of its own, `一時保護所の定員数` / `25` … / `(人)`, when the label
@@ -2453,6 +2531,108 @@ mod tests {
         // Eras that name other years, or too few of them: not joined.
         assert_eq!(years_then_eras(&offer(&["2025 年度", "2026 年度", "(R8)", "(R9)"])), None);
         assert_eq!(years_then_eras(&offer(&["2025 年度", "2026 年度", "(R7)", "12"])), None);
+    }
+
+    /// The labels of the rows `read` gives, or None when it gives no table.
+    fn labels_read(texts: &[&'static str]) -> Option<Vec<String>> {
+        match read(&[], &offer(texts))? {
+            Stacked::Table { rows, .. } => Some(rows[1..].iter().map(|row| row.cells[0].clone()).collect()),
+            Stacked::Doubt { .. } => None,
+        }
+    }
+
+    #[test]
+    fn word_cells_aligned_to_the_top() {
+        // 003_vheader_pdftotext 565-622: the eras a line each with blank lines between them
+        // (they had ended the header), a row's circled number alone after the last row.
+        let header = ["2025 年度", "", "2026 年度", "", "2027 年度", "", "(R7)", "", "(R8)", "", "(R9)", ""];
+        let rows = [
+            "人数",
+            "",
+            "71",
+            "",
+            "71",
+            "",
+            "72",
+            "",
+            "利用数 ②",
+            "",
+            "15",
+            "",
+            "30",
+            "",
+            "35",
+            "",
+            "割合 ②/①",
+            "",
+            "21.1%",
+            "",
+            "42.2%",
+            "",
+            "48.6%",
+            "",
+            "①",
+        ];
+        assert_eq!(labels_read(&[&header[..], &rows[..]].concat()), Some(vec!["人数①".into(), "利用数 ②".into(), "割合 ②/①".into()]));
+        // The rest of a label before the next row's first line is the row above's
+        // (003_vheader_pdftotext 5864-5879).
+        let rows =
+            ["こども家庭ソーシャル", "", "1", "", "2", "", "3", "", "ワーカー養成研修", "専門職採用者数", "", "11", "", "6", "", "9"];
+        assert_eq!(
+            labels_read(&[&header[..], &rows[..]].concat()),
+            Some(vec!["こども家庭ソーシャルワーカー養成研修".into(), "専門職採用者数".into()])
+        );
+        // Label pieces after the last values (`型` / `訪問型`: `デイサービス型`'s rest and the
+        // last row's label, 003_docx_pdftotext 1766-1789): whose is which is not known.
+        let rows = [
+            "宿泊型",
+            "",
+            "1",
+            "",
+            "2",
+            "",
+            "3",
+            "",
+            "デイサービス",
+            "",
+            "4",
+            "",
+            "5",
+            "",
+            "6",
+            "",
+            "7",
+            "",
+            "8",
+            "",
+            "9",
+            "",
+            "型",
+            "訪問型",
+        ];
+        assert_eq!(labels_read(&[&header[..], &rows[..]].concat()), None);
+        let rows = [
+            "資源の必要量",
+            "",
+            "1",
+            "",
+            "2",
+            "",
+            "3",
+            "",
+            "年度ごとの整",
+            "",
+            "1",
+            "",
+            "2",
+            "",
+            "3",
+            "",
+            "備目標 (前年",
+            "度からの増",
+            "減)",
+        ];
+        assert_eq!(labels_read(&[&header[..], &rows[..]].concat()), None);
     }
 
     #[test]
