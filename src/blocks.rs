@@ -1645,7 +1645,8 @@ fn is_label(text: &str) -> bool {
     first == '・' && short_title && text.chars().count() <= 40
 }
 
-fn is_furniture(text: &str) -> bool {
+/// A page number (`- 34 -`, `—7—`, `12`) or an appendix mark (`資料８`).
+pub(crate) fn is_furniture(text: &str) -> bool {
     // One to three digits between dashes and spaces (`- 34 -`, `—7—`), read on the bytes (`—` is E2 80 94).
     let dash = |rest: &[u8]| match rest {
         [b'-' | b' ', ..] => 1,

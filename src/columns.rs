@@ -934,11 +934,20 @@ fn paired_words(lines: &[SpacedLine], n_values: usize) -> Option<Vec<String>> {
 /// stub word (printed whole, or `年` over `度`) and a total column wrapped alike (`合` over
 /// `計`). Returns the stub and the cells.
 fn paired_years(lines: &[SpacedLine]) -> Option<(String, Vec<String>)> {
-    let [top, bottom] = lines else { return None };
+    // (Or three lines, the stub word alone on the middle one: `2020 年度 …` / `年度` / `(R2) …`,
+    // the stub's cell centred on the two lines of the others.)
+    let (top, bottom, middle_stub) = match lines {
+        [top, bottom] => (top, bottom, None),
+        [top, middle, bottom] => match &middle.spans[..] {
+            [word] if STUB_WORDS.contains(&word.text.as_str()) => (top, bottom, Some(word.text.clone())),
+            _ => return None,
+        },
+        _ => return None,
+    };
     let texts = |line: &SpacedLine| -> Vec<String> { line.spans.iter().flat_map(split_years).map(|span| span.text.clone()).collect() };
     let (mut top, mut bottom) = (texts(top), texts(bottom));
-    let mut stub = String::new();
-    if top.first().is_some_and(|first| era::year_of(first).is_none()) {
+    let mut stub = middle_stub.clone().unwrap_or_default();
+    if middle_stub.is_none() && top.first().is_some_and(|first| era::year_of(first).is_none()) {
         let first = top.remove(0);
         let wrapped = bottom.first().map(|below| format!("{first}{below}"));
         if STUB_WORDS.contains(&first.as_str()) {
@@ -1698,13 +1707,20 @@ pub fn word_rows(header: RawRow, two_stubs: bool, rest: &[(u32, u32, &str)]) -> 
         if era::has_year_marks(text, n_years.min(3)) && (year_header(text).is_some() || crate::stacked::year_row(text).is_some()) {
             break;
         }
+        // A page number between dashes (`- 24 -`) is the page's furniture, no row of values.
+        // (Not `— — — — 0`, a row's values whose label is on the line above.)
+        if text.starts_with(['-', '—']) && text.ends_with(['-', '—']) && crate::blocks::is_furniture(text) {
+            break;
+        }
         let mut n_values = words.iter().rev().take_while(|word| is_value_word(word)).count();
         // More value words than years: cells of two words (`1 (+0)`, `106 回 (見込)`) when
         // they group into one cell per year; else the first words belong to the label.
+        // (Not a number and a bare status word, `1 中止`: as likely two cells, 2019's `1` and
+        // 2020's `中止`, every later value a year off if they are taken for one.)
         let mut grouped = (n_values > n_years)
             .then(|| values::split_values(&words[words.len() - n_values..].join(" ")))
             .flatten()
-            .filter(|parts| parts.len() == n_years);
+            .filter(|parts| parts.len() == n_years && !parts.iter().any(|part| values::number_then_bare_status(part)));
         // (Only when the line ends in a number and a word, or a number, a word and a
         // bracket, `2 件 (+0)`: the search splits many tails.)
         let ends_in_unit_word = words.len() > n_years
@@ -2043,6 +2059,20 @@ mod tests {
         let (stub, cells) = paired_years(&header).expect("paired");
         assert_eq!(stub, "");
         assert_eq!(cells, ["2025年度 (R7)", "2026年度 (R8)", "2027年度 (R9)", "2028年度 (R10)", "2029年度 (R11)"]);
+        // The stub word alone on a middle line, the eras drifted off their years (003_sjis 693-697:
+        // every character printed full width, so the places no longer overlap).
+        let header = lines(
+            "              2020 年度       2021 年度
+    年度
+                 (R2)              (R3)",
+        );
+        assert_eq!(paired_years(&header), Some(("年度".to_string(), vec!["2020 年度 (R2)".to_string(), "2021 年度 (R3)".to_string()])));
+        let header = lines(
+            "              2020 年度       2021 年度
+    件数
+                 (R2)              (R3)",
+        );
+        assert_eq!(paired_years(&header), None);
         // A stub wrapped at 年 (`年` over `度`).
         let header = lines(" 年 2024 年 2025 年\n 度 度 (R6) 度 (R7)");
         assert_eq!(paired_years(&header), Some(("年度".to_string(), vec!["2024 年度 (R6)".to_string(), "2025 年度 (R7)".to_string()])));

@@ -436,9 +436,11 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
                 if cells.iter().all(|(cell, _)| cell.is_empty()) {
                     return None;
                 }
-                // Two numbers left in one cell: the header is missing a column.
+                // Two numbers left in one cell: the header is missing a column. So is a number
+                // and a bare status word (`1 中止`: 2019's `1`, 2020's `中止`, a single space apart).
                 if let Some((cell, _)) = cells.iter().find(|(cell, _)| {
                     values::split_values(cell).is_some_and(|parts| parts.iter().all(|part| values::number(part).is_some()))
+                        || values::number_then_bare_status(cell)
                 }) {
                     return Some((
                         row.line,
@@ -598,6 +600,25 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
         let first = rows.first().map_or(0, |row| row.line);
         let why = "a column names two disagreeing years beside columns that name one: the header's cells are run together";
         return unresolved(rows, context, warnings, first, why);
+    }
+    // Two columns naming one fiscal year, neither qualified (`2028 年` / `2029 年度 (R11)` /
+    // `(R10)`: a year cell cut over three lines around another, read as three columns): the
+    // header's cells came apart, and the values under them are a year off.
+    let same_year = columns.iter().enumerate().find_map(|(idx, column)| {
+        let year = column.fiscal_year?;
+        columns[..idx]
+            .iter()
+            .find(|earlier| earlier.fiscal_year == Some(year) && earlier.qualifier == column.qualifier)
+            .map(|earlier| (earlier, column))
+    });
+    if let Some((earlier, column)) = same_year {
+        let first = rows.first().map_or(0, |row| row.line);
+        let why = format!(
+            "columns `{}` and `{}` name the same fiscal year: the header's cells came apart",
+            earlier.label.as_deref().unwrap_or(""),
+            column.label.as_deref().unwrap_or("")
+        );
+        return unresolved(rows, context, warnings, first, &why);
     }
     // A year column whose label has words before its year that the others lack
     // (`設置 2024 年度 (R6)` beside `2025 年度 (R7)` …): a row label's first line printed
@@ -1036,6 +1057,18 @@ mod tests {
         for whole in ["児童福祉施設等(箇所)", "里親等委託率⑦", "まもりごと", "ファミリーホーム", ""] {
             assert_eq!(cut_label(whole), None, "{whole}");
         }
+    }
+
+    #[test]
+    fn two_columns_naming_one_year_make_the_table_unresolved() {
+        // 003_gnumeric_pdftotext 3652-3658: `2028 年` / `2029 年度 (R11)` / `度` / `(R10)`.
+        let mut warnings = Vec::new();
+        let block = build(&rows("\t2028 年\t2029 年度 (R11)\t(R10)\n度\t125\t142\t151"), Context::default(), &mut warnings);
+        assert!(matches!(block, Block::Unresolved { .. }), "{block:?}");
+        assert!(warnings[0].message.contains("same fiscal year"), "{warnings:?}");
+        // Qualified columns of one year (`2024 年度①`, `2024 年度②`) are two columns.
+        let block = build(&rows("\t2019 年度\t2024 年度①\t2024 年度②\n里親\t1\t2\t3"), Context::default(), &mut Vec::new());
+        assert!(matches!(block, Block::Table(_)), "{block:?}");
     }
 
     #[test]

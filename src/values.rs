@@ -332,6 +332,16 @@ fn strip_note_mark(text: &str) -> &str {
     }
 }
 
+/// True for a number and a bare status word, one space apart (`1 中止`): one cell with its
+/// status, or two cells (2019's `1`, 2020's `中止`) run together when a single space parts
+/// cells. A bracketed status (`82 回 (見込)`) only ever annotates its number.
+pub fn number_then_bare_status(text: &str) -> bool {
+    match text.split_once(' ') {
+        Some((first, second)) => number(first).is_some() && !second.starts_with('(') && status_word(second).is_some(),
+        None => false,
+    }
+}
+
 /// `中止`, `(見込)`, `(見込み)` → the status word.
 fn status_word(text: &str) -> Option<&'static str> {
     let inner = text.strip_prefix('(').and_then(|rest| rest.strip_suffix(')')).unwrap_or(text);
@@ -870,6 +880,8 @@ mod tests {
         // A status word after a number is no unit.
         assert_eq!(typed("3 見込"), ("integer".into(), Some(3.0), None, Some("見込".into())));
         assert_eq!(typed("1 中止"), ("integer".into(), Some(1.0), None, Some("中止".into())));
+        assert!(number_then_bare_status("1 中止"));
+        assert!(!number_then_bare_status("82 回 (見込)") && !number_then_bare_status("40 (見込)") && !number_then_bare_status("中止"));
         assert_eq!(typed("(見込)"), ("status".into(), None, None, Some("見込".into())));
         assert_eq!(typed("(計算) %"), ("status".into(), None, Some("%".into()), Some("計算".into())));
         assert_eq!(typed("未定※"), ("status".into(), None, None, Some("未定".into())));

@@ -643,8 +643,14 @@ fn every_rendering_reads_the_title_page() {
         .filter(|path| path.starts_with("fixtures/003_") && path.ends_with(".txt") && !path.contains("81fdfb445e420b05"))
         .collect();
     renderings.sort();
-    assert_eq!(renderings.len(), 40);
+    assert_eq!(renderings.len(), 51);
     for rendering in renderings {
+        // FIXME(issue 3): twocolall (the cover set in two newspaper columns too) reads its
+        // title from chapter 1's prose; right: as the original.
+        if rendering == "fixtures/003_twocolall_pdftotext.txt" {
+            assert_ne!(meta(&rendering), original, "{rendering} reads its title page now: drop this exception");
+            continue;
+        }
         assert_eq!(meta(&rendering), original, "{rendering}");
     }
 }
@@ -941,10 +947,19 @@ fn no_rendering_puts_a_value_under_a_wrong_year() {
         .filter(|path| path.starts_with("fixtures/003_") && path.ends_with(".txt"))
         .collect();
     renderings.sort();
-    assert_eq!(renderings.len(), 41);
+    assert_eq!(renderings.len(), 52);
+    // FIXME(issue 3): pages set in two newspaper columns (round 4), whose `-layout` text puts
+    // the columns side by side on each line; pinned with the right years in
+    // `heldout_renderings_4`.
+    let two_columns = [
+        ("fixtures/003_twocol_pdftotext_layout.txt", 8),
+        ("fixtures/003_twocolall_pdftotext.txt", 15),
+        ("fixtures/003_twocolall_pdftotext_layout.txt", 4),
+    ];
     for rendering in renderings {
         let wrong = values_under_wrong_years(&rendering);
-        assert!(wrong.is_empty(), "{rendering}: {wrong:#?}");
+        let expected = two_columns.iter().find(|(path, _)| *path == rendering).map_or(0, |(_, n)| *n);
+        assert_eq!(wrong.len(), expected, "{rendering}: {wrong:#?}");
     }
 }
 
@@ -982,8 +997,10 @@ fn heldout_renderings_4() {
     // 4件 (+1), 5件 (+1), 5件 (+0); original 407). 7 records of 措置延長 (4850-4864) after a page
     // break, under the repeated header's eras alone (`(R1)` … `(R6)`, `計`; right:
     // `2019年度 (R1)` … `合計`), values and years right.
+    // Since the round was made: Word-like cells a line each with their eras after their years,
+    // blank lines between the eras (`stacked::tokens`), read: 121 → 288 cells, wrong unchanged.
     let (matched, _, extra) = compare("fixtures/003_weasy_pdftotext.txt");
-    assert_eq!((matched, extra.len()), (121, 10), "{extra:#?}");
+    assert_eq!((matched, extra.len()), (288, 10), "{extra:#?}");
     assert_eq!(wrong_cells("fixtures/003_weasy_pdftotext.txt").1.len(), 17);
     // weasy, -layout: 848 of 917, values and years right everywhere.
     // FIXME(issue 3): 25 records under labels cut where a cell centred vertically puts the
@@ -1002,34 +1019,36 @@ fn heldout_renderings_4() {
     // `2024年度1(R6)(現計画)` for `2024年度①(R6)(現計画)`), `～` dropped (`3歳就学前` for
     // `3歳～就学前`, 102 records); the other 30 are the weasy -layout labels above, and
     // `利用した子どもの数` for `利用した子どもの数②` (316, its `２` on the next line).
-    // Missing against weasy -layout (848): a full-width space inside a header cell
-    // (`２０２０　年度`) splits it, e.g. `aligned row 妊娠届出数 has 5 cells for 9 columns`
-    // (696): tables kept as fragments (特定妊婦・要フォロー妊婦数 25, 児童福祉司の配置数 25, …).
+    // The widened header (`２０２０ 年度` over `年度` alone over `（Ｒ２）`, the eras drifted off
+    // their years, 693-697) had been read as nine columns (`aligned row 妊娠届出数 has 5 cells
+    // for 9 columns`); years and eras are paired by what they name now, the stub word alone
+    // on the middle line (`columns::paired_years`): 431 → 688 cells, wrong unchanged.
+    // FIXME(issue 3): 688, against weasy -layout's 848 from the same PDF.
     let (matched, _, extra) = compare("fixtures/003_sjis_pdftotext_layout.txt");
-    assert_eq!((matched, extra.len()), (431, 124), "{extra:#?}");
+    assert_eq!((matched, extra.len()), (688, 124), "{extra:#?}");
     assert_eq!(wrong_cells("fixtures/003_sjis_pdftotext_layout.txt").1.len(), 264);
     // twocol, default mode (columns from chapter 1): 57 of 917, 0 wrong.
     check("fixtures/003_twocol_pdftotext.txt", 57);
     assert_eq!(wrong_cells("fixtures/003_twocol_pdftotext.txt").1.len(), 0);
     // twocol, -layout: the two columns side by side on each line; 13 of 917.
-    // FIXME(issue 3): 57 wrong records, 10 of them values under a wrong year:
+    // A number and a bare status word in one aligned cell (`1 中止`, 1077) makes the table
+    // unresolved now (`tables`, as two numbers in one cell do): 57 → 51 wrong, 10 → 8 under a
+    // wrong year.
+    // FIXME(issue 3): 51 wrong records, 8 of them values under a wrong year:
     // - 226: `実施回数  10 回  10 回  10 回  12 回  12 回` under a year header wrapped over four
     //   lines (`2028 年 2029 年` / `年度 年度 年度` / `度 (R10) 度 (R11)` / `(R7) (R8) (R9)`):
     //   two values taken into the label (`実施回数10回10回`), then 10 回 under 2025, 12 回 under
     //   2026 and 2027; right (original 192): 2025 10 回, 2026 10 回, 2027 10 回, 2028 12 回,
     //   2029 12 回.
-    // - 1077: 家庭支援講座実施実績 `実施回数  1 中止  3  7  1  3` with the left column's prose as its
-    //   row label; `実施回数` read as the 2019 value, `1 中止` one cell under 2020, under eras alone
-    //   (`(R1)`…); right (original 893): 2019 1, 2020 中止, 2021 3, 2022 7, 2023 1, 2024 3.
     // - 1287: the next table's year line `2024 2025 … 2029` read as a row of values under
     //   `(R6)`…`(R11)` (a header piece as values; right: no record).
     // - the rest: the other column's prose as row labels or columns (`(年度ごとの里親等委託率)開催数`,
     //   1286; 575, 1836-1838, 183-186), eras alone as columns (1409 `設置数`, right:
     //   `2024 年度 (R6)` …), values right.
     let (matched, _, extra) = compare("fixtures/003_twocol_pdftotext_layout.txt");
-    assert_eq!((matched, extra.len()), (13, 34), "{extra:#?}");
-    assert_eq!(wrong_cells("fixtures/003_twocol_pdftotext_layout.txt").1.len(), 57);
-    assert_eq!(values_under_wrong_years("fixtures/003_twocol_pdftotext_layout.txt").len(), 10);
+    assert_eq!((matched, extra.len()), (13, 28), "{extra:#?}");
+    assert_eq!(wrong_cells("fixtures/003_twocol_pdftotext_layout.txt").1.len(), 51);
+    assert_eq!(values_under_wrong_years("fixtures/003_twocol_pdftotext_layout.txt").len(), 8);
     // twocolall, default mode (the whole document in two columns): 108 of 917.
     // FIXME(issue 3): 42 wrong records, 15 values under a wrong year:
     // - 1834-1880: the 里親 matrix 代替養育を必要とする子ども数 (original 556-563; columns 乳児院,
@@ -1049,18 +1068,17 @@ fn heldout_renderings_4() {
     assert_eq!((matched, extra.len()), (108, 32), "{extra:#?}");
     assert_eq!(wrong_cells("fixtures/003_twocolall_pdftotext.txt").1.len(), 42);
     assert_eq!(values_under_wrong_years("fixtures/003_twocolall_pdftotext.txt").len(), 15);
-    // twocolall, -layout: 6 of 917.
-    // FIXME(issue 3): 38 wrong records, 7 under a wrong year: 1106, 家庭支援講座 `実施回数  1 中止
-    // 3  7  1  3` beside the other column: `1 中止` one cell under 2019, `3 7 1 3` under 2020-2023,
-    // the other column's heading `③ 資源等に関する地域の現状` under 2024 (right, original 893:
-    // 2019 1, 2020 中止, 2021 3, 2022 7, 2023 1, 2024 3); 60 and 832-833: the other
+    // twocolall, -layout: 6 of 917. The table at 1106 (`実施回数  1 中止  3  7  1  3` beside the
+    // other column: `1 中止` one cell under 2019, every later value a year early) is unresolved
+    // now (a number and a bare status word in one aligned cell): 38 → 32 wrong, 7 → 4.
+    // FIXME(issue 3): 32 wrong records, 4 under a wrong year: 60 and 832-833: the other
     // column's prose as a column whose text names a year (`令和4年6月に成立した…`, `平成31年4月の
     // 開設以来…`) holding a page number or prose (right: no record); 1630 the same. The rest: eras
     // alone as columns (1324 `開催数`, 1363/1372 `設置数`), prose as labels and columns.
     let (matched, _, extra) = compare("fixtures/003_twocolall_pdftotext_layout.txt");
-    assert_eq!((matched, extra.len()), (6, 24), "{extra:#?}");
-    assert_eq!(wrong_cells("fixtures/003_twocolall_pdftotext_layout.txt").1.len(), 38);
-    assert_eq!(values_under_wrong_years("fixtures/003_twocolall_pdftotext_layout.txt").len(), 7);
+    assert_eq!((matched, extra.len()), (6, 18), "{extra:#?}");
+    assert_eq!(wrong_cells("fixtures/003_twocolall_pdftotext_layout.txt").1.len(), 32);
+    assert_eq!(values_under_wrong_years("fixtures/003_twocolall_pdftotext_layout.txt").len(), 4);
     // abiword, default mode: 42 of 917, 0 wrong.
     check("fixtures/003_abiword_pdftotext.txt", 42);
     assert_eq!(wrong_cells("fixtures/003_abiword_pdftotext.txt").1.len(), 0);
@@ -1081,7 +1099,10 @@ fn heldout_renderings_4() {
     // mode: 16 of 917. Year headings wrap in the 8-wide columns (`2028 年` / `度` / `(R10)`) and the
     // stretched last column keeps `2029 年度 (R11)` whole; cairo prints the later heading cells
     // in the middle of the first row.
-    // FIXME(issue 3): 19 wrong records, 8 values under a wrong year:
+    // Fixed since the round was made (19 → 4 wrong, 8 → 0 under a wrong year): two columns that
+    // name one fiscal year (`2028 年`, `2029 年度 (R11)`, `(R10)`) make the table unresolved
+    // (`tables`), and a page number between dashes ends a word table (`columns::word_rows`).
+    // They were:
     // - 3656-3658 `(A)` of 登録率 (original 1090): `125` under 2028 (right 2027), `142` under 2029
     //   (right 2028), `151` under `(R10)` = 2028 (right 2029), with the row `度` (a header piece);
     //   the same at 3752-3754 (養育里親, original 1108: 2027 69, 2028 76, 2029 81), 3982-3984
@@ -1089,26 +1110,30 @@ fn heldout_renderings_4() {
     //   original 1078: 2027 66.7%, 2028 100.0%, 2029 100.0%; `66.7% 100.0%` one cell).
     // - 2621: the page number `- 24 -` read as values `-`, `24`, `-` under 2025-2027 with an empty
     //   row (right: no record).
-    // - 4343: 児童相談所の管轄人口's 2020-2023 values under an empty row (its label printed before
-    //   the header, 4339); years right.
+    // FIXME(issue 3): 4 wrong records: 4343, 児童相談所の管轄人口's 2020-2023 values under an
+    // empty row (its label printed before the header, 4339); years right.
     let (matched, _, extra) = compare("fixtures/003_gnumeric_pdftotext.txt");
-    assert_eq!((matched, extra.len()), (16, 19), "{extra:#?}");
-    assert_eq!(wrong_cells("fixtures/003_gnumeric_pdftotext.txt").1.len(), 19);
-    assert_eq!(values_under_wrong_years("fixtures/003_gnumeric_pdftotext.txt").len(), 8);
+    assert_eq!((matched, extra.len()), (16, 4), "{extra:#?}");
+    assert_eq!(wrong_cells("fixtures/003_gnumeric_pdftotext.txt").1.len(), 4);
+    assert!(values_under_wrong_years("fixtures/003_gnumeric_pdftotext.txt").is_empty());
     // gnumeric, -layout: 98 of 917.
-    // FIXME(issue 3): 25 wrong records, 5 values under a wrong year:
+    // A number and a bare status word in one aligned cell (`1 中止`) makes the table unresolved
+    // now, as two numbers in one cell do (`tables`): 25 → 15 wrong, 5 → 0 under a wrong year.
+    // It was:
     // - 1463-1464, 家庭支援講座実施実績 under `2019 年 …` / `2024 年度 (R6)` / `度 (R1) …`: `1 中止`
     //   one cell under 2019 and every later value a year early (`3` under 2020, `7` 2021, `1` 2022,
     //   `3` 2023); right (original 893-894): 実施回数 2019 1, 2020 中止, 2021 3, 2022 7, 2023 1,
     //   2024 3; 延参加人数 2019 8, 2020 中止, 2021 3, 2022 26, 2023 1, 2024 5. Columns `度(R1)`….
+    // FIXME(issue 3): 15 wrong records, none under a wrong year:
     // - 778-779: 2023's column named `度(R5)` (right `2023 年度 (R5)`), values right.
     // - 562-564: a heading cell wrapped over four lines in its narrow column (`児童家` / `庭支援` /
     //   `センター` / `数`, 557-561) named by its last two lines, `センター数` (right:
     //   `児童家庭支援センター数`), values right; 1290-1307: a requirement table's heading cells
     //   run together into the columns (`計画期現在の間におけ整備状>…`), values right; 1790: the
-    //   heading piece `2029年度(R11)` read as a value (row `度`; right: no record).
+    //   heading piece `2029年度(R11)` read as a value (row `度`, column `2028 年 > 2024 年 …`, no
+    //   fiscal year; right: no record).
     let (matched, _, extra) = compare("fixtures/003_gnumeric_pdftotext_layout.txt");
-    assert_eq!((matched, extra.len()), (98, 10), "{extra:#?}");
-    assert_eq!(wrong_cells("fixtures/003_gnumeric_pdftotext_layout.txt").1.len(), 25);
-    assert_eq!(values_under_wrong_years("fixtures/003_gnumeric_pdftotext_layout.txt").len(), 5);
+    assert_eq!((matched, extra.len()), (98, 0), "{extra:#?}");
+    assert_eq!(wrong_cells("fixtures/003_gnumeric_pdftotext_layout.txt").1.len(), 15);
+    assert!(values_under_wrong_years("fixtures/003_gnumeric_pdftotext_layout.txt").is_empty());
 }
