@@ -625,7 +625,7 @@ pub fn read(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<Stacked> {
                 from[last + 1..*n_used]
                     .iter()
                     .map(|offered| normalize::trim(offered.text))
-                    .any(|text| !text.is_empty() && !is_whole_bracket(text) && !(text.chars().count() == 1 && circled(text).is_some()))
+                    .any(|text| !(text.is_empty() || is_whole_bracket(text) || (text.chars().count() == 1 && circled(text).is_some())))
             });
             if label_after {
                 return Some(Stacked::Doubt { n_used: *n_used });
