@@ -843,7 +843,9 @@ fn offer<'a>(line: &Line<'a>, class: &Class) -> stacked::Offered<'a> {
         Class::ListItem | Class::Label => true,
         _ => cellish,
     };
-    stacked::Offered::new(line.number, line.page, text, cellish, loose)
+    let mut offered = stacked::Offered::new(line.number, line.page, text, cellish, loose);
+    offered.furniture = *class == Class::Furniture && !cellish;
+    offered
 }
 
 /// Offers the lines at `line_idx` (a year header as raw pdftotext prints it) to

@@ -51,6 +51,9 @@ pub struct Offered<'a> {
     /// A line left empty because its text was joined to a line above (`10)` to `2028 年度
     /// (R`): no blank line between cells.
     joined: bool,
+    /// Page furniture (`-8-`, the running title): printed among a header's cells when a page
+    /// break falls inside the table, no cell of it.
+    pub furniture: bool,
 }
 
 impl<'a> Offered<'a> {
@@ -58,12 +61,12 @@ impl<'a> Offered<'a> {
     pub fn new(line: u32, page: u32, text: &'a str, cellish: bool, loose: bool) -> Offered<'a> {
         // (`memchr`: `str::contains` of a char read the line a word at a time, on every offered line.)
         let difference_marks = memchr::memchr(b'-', text.as_bytes()).is_some() && text.chars().any(|c| matches!(c, '①'..='⑳'));
-        Offered { line, page, text, cellish, loose, kind: Cell::new(None), difference_marks, joined: false }
+        Offered { line, page, text, cellish, loose, kind: Cell::new(None), difference_marks, joined: false, furniture: false }
     }
 
     /// The same line with another text, its kind not typed yet.
     fn with_text<'b>(&self, text: &'b str) -> Offered<'b> {
-        Offered::new(self.line, self.page, text, self.cellish, self.loose)
+        Offered { furniture: self.furniture, ..Offered::new(self.line, self.page, text, self.cellish, self.loose) }
     }
 
     /// `kind_of` the trimmed text, typed once.
@@ -348,8 +351,13 @@ fn join_wrapped_years<'a>(from: &[Offered<'a>]) -> Option<Vec<Cow<'a, str>>> {
     // (A line of several wrapped cells joined, and the lines of their ends.)
     let mut many: Vec<(usize, String, usize)> = Vec::new();
     // (A run of year cells whose eras follow the run: the cells' lines and the eras'.)
-    let mut eras_after: Vec<(Vec<usize>, Vec<usize>)> = Vec::new();
+    let mut eras_after: Vec<(Vec<usize>, Vec<Vec<usize>>)> = Vec::new();
     let mut idx = 0;
+    // (Cells that read as values until joined, `2019` / … / `年度` / … / `(R1)`, first.)
+    if let Some((cells, rests)) = years_then_eras(from) {
+        idx = rests.last().and_then(|run| run.last()).map_or(idx, |last| last + 1);
+        eras_after.push((cells, rests));
+    }
     // Only in the header: up to the first value or the first line that is no cell.
     while idx + 1 < from.len()
         && (!is_value(normalize::trim(from[idx].text))
@@ -361,11 +369,11 @@ fn join_wrapped_years<'a>(from: &[Offered<'a>]) -> Option<Vec<Cow<'a, str>>> {
         let next = normalize::trim(from[idx + 1].text);
         // Year cells a line each, then their eras a line each in the same order (`2025 年度` / …
         // / `2029 年度` / `(R7)` / … / `(R11)`, Word's cells through default `pdftotext`).
-        if let Some((cells, eras)) = years_then_eras(&from[idx..]) {
-            let at = |found: Vec<usize>| found.into_iter().map(|found| idx + found).collect::<Vec<usize>>();
-            let (cells, eras) = (at(cells), at(eras));
-            idx = eras.last().map_or(idx, |last| last + 1);
-            eras_after.push((cells, eras));
+        if let Some((cells, rests)) = years_then_eras(&from[idx..]) {
+            let at = |found: &[usize]| found.iter().map(|found| idx + found).collect::<Vec<usize>>();
+            let (cells, rests): (Vec<usize>, Vec<Vec<usize>>) = (at(&cells), rests.iter().map(|run| at(run)).collect());
+            idx = rests.last().and_then(|run| run.last()).map_or(idx, |last| last + 1);
+            eras_after.push((cells, rests));
             continue;
         }
         let closes = next.chars().count() <= MAX_CLOSING_CHARS && closes_bracket(next);
@@ -417,48 +425,94 @@ fn join_wrapped_years<'a>(from: &[Offered<'a>]) -> Option<Vec<Cow<'a, str>>> {
         texts[idx] = Cow::Owned(cell);
         texts[idx + 1] = Cow::Borrowed(rest);
     }
-    for (cells, eras) in eras_after {
-        for (cell_idx, era_idx) in cells.into_iter().zip(eras) {
-            let era = normalize::trim(from[era_idx].text);
-            texts[cell_idx] = Cow::Owned(format!("{} {era}", normalize::trim(from[cell_idx].text)));
-            texts[era_idx] = Cow::Borrowed("");
+    for (cells, rests) in eras_after {
+        for (k, cell_idx) in cells.into_iter().enumerate() {
+            let cell = rests.iter().fold(normalize::trim(from[cell_idx].text).to_string(), |cell, run| {
+                join_year_piece(&cell, normalize::trim(from[run[k]].text))
+            });
+            texts[cell_idx] = Cow::Owned(cell);
+            for run in &rests {
+                texts[run[k]] = Cow::Borrowed("");
+            }
         }
     }
     Some(texts)
 }
 
+/// `2024 年` + `度` → `2024 年度`, `2019` + `年度` → `2019 年度`, `2025 年度` + `(R7)` →
+/// `2025 年度 (R7)`: a year cell's next piece joined on.
+fn join_year_piece(cell: &str, piece: &str) -> String {
+    if cell.ends_with('年') && piece.starts_with('度') {
+        format!("{cell}{piece}")
+    } else {
+        format!("{cell} {piece}")
+    }
+}
+
 /// The lines of the year cells without an era that lead `from` (`2025 年度`, a line each,
-/// blank lines between them or not), when as many lines after them are their eras in order
-/// (`(R7)`, each naming its cell's year): the cells' and the eras' indices, at least two of
-/// each. None otherwise.
-fn years_then_eras(from: &[Offered<'_>]) -> Option<(Vec<usize>, Vec<usize>)> {
+/// blank lines between them or not), when the lines after them are their ends in runs of as
+/// many lines each, in the same order: their eras (`(R7)`, each naming its cell's year), or
+/// first the rest of the cells cut at `年` (`2024 年` / … / `度` / … / `(R6)` / …) or before
+/// `年度` (`2019` / … / `年度` / … / `(R1)` / …). Page furniture among them (`-8-`, the running
+/// title: a page break inside the header) is passed over. Returns the cells' indices and
+/// each run's, at least two cells, the last run the eras. None otherwise.
+fn years_then_eras(from: &[Offered<'_>]) -> Option<(Vec<usize>, Vec<Vec<usize>>)> {
     let bare_year = |text: &str| {
-        !text.contains('(') && is_year_cell(text) && {
-            let label = crate::era::year_label(text);
-            label.western.is_some() && label.era.is_none()
+        !text.contains('(') && {
+            let year_only = text.len() == 4 && text.bytes().all(|byte| byte.is_ascii_digit());
+            let cut = text
+                .strip_suffix('年')
+                .map(normalize::trim)
+                .is_some_and(|year| year.len() == 4 && year.bytes().all(|byte| byte.is_ascii_digit()));
+            year_only
+                || cut
+                || (is_year_cell(text) && {
+                    let label = crate::era::year_label(text);
+                    label.western.is_some() && label.era.is_none()
+                })
         }
     };
-    let mut lines = (0..from.len()).filter(|&idx| !normalize::trim(from[idx].text).is_empty());
-    let cells: Vec<usize> = lines.by_ref().take_while(|&idx| bare_year(normalize::trim(from[idx].text))).collect();
-    // (`take_while` took the first era too.)
-    let first_era = (0..from.len()).skip(cells.last()? + 1).find(|&idx| !normalize::trim(from[idx].text).is_empty())?;
-    let eras: Vec<usize> = std::iter::once(first_era)
-        .chain((first_era + 1..from.len()).filter(|&idx| !normalize::trim(from[idx].text).is_empty()))
-        .take(cells.len())
-        .collect();
-    if cells.len() < 2 || eras.len() < cells.len() {
+    let mut lines = (0..from.len()).filter(|&idx| !from[idx].furniture && !normalize::trim(from[idx].text).is_empty()).peekable();
+    let mut cells = Vec::new();
+    while let Some(&idx) = lines.peek() {
+        if !bare_year(normalize::trim(from[idx].text)) {
+            break;
+        }
+        cells.push(idx);
+        lines.next();
+    }
+    if cells.len() < 2 {
         return None;
     }
-    let agrees = |(&cell, &era): (&usize, &usize)| {
-        let text = normalize::trim(from[era].text);
-        let era = crate::era::year_label(text);
-        text.starts_with('(')
-            && text.ends_with(')')
-            && era.western.is_none()
-            && era.era.is_some()
-            && era.era == crate::era::year_label(normalize::trim(from[cell].text)).western
-    };
-    cells.iter().zip(&eras).all(agrees).then_some((cells, eras))
+    let mut texts: Vec<String> = cells.iter().map(|&idx| normalize::trim(from[idx].text).to_string()).collect();
+    let mut rests: Vec<Vec<usize>> = Vec::new();
+    // At most a piece before the era (`度`, `年度`), then the era.
+    for _ in 0..2 {
+        let run: Vec<usize> = lines.by_ref().take(cells.len()).collect();
+        if run.len() < cells.len() {
+            return None;
+        }
+        let pieces: Vec<&str> = run.iter().map(|&idx| normalize::trim(from[idx].text)).collect();
+        let is_era = |piece: &str| piece.starts_with('(') && piece.ends_with(')');
+        if pieces.iter().all(|piece| is_era(piece)) {
+            let agrees = texts.iter().zip(&pieces).all(|(cell, era_piece)| {
+                let era = crate::era::year_label(era_piece);
+                era.western.is_none() && era.era.is_some() && era.era == crate::era::year_label(cell).western
+            });
+            let whole = texts.iter().zip(&pieces).all(|(cell, era_piece)| is_year_cell(&join_year_piece(cell, era_piece)));
+            rests.push(run);
+            return (agrees && whole).then_some((cells, rests));
+        }
+        let ends = |(cell, piece): (&String, &&str)| (cell.ends_with('年') && *piece == "度") || (!cell.contains('年') && *piece == "年度");
+        if !rests.is_empty() || !texts.iter().zip(&pieces).all(ends) {
+            return None;
+        }
+        for (cell, piece) in texts.iter_mut().zip(&pieces) {
+            *cell = join_year_piece(cell, piece);
+        }
+        rests.push(run);
+    }
+    None
 }
 
 /// A line of two or more year cells each wrapped at its open bracket (`2028 年度 (R 2029
@@ -1413,6 +1467,22 @@ fn tokens<'a>(lines: &[Offered<'a>], offset: usize, n_years: usize) -> Vec<Token
     let (mut n_years_seen, mut n_values) = (n_years, 0);
     for (idx, offered) in lines.iter().enumerate() {
         let text = normalize::trim(offered.text);
+        // Page furniture among the header's cells (`2026 年度` / `-8-` / `2027 年度`, a page break
+        // inside the header): no cell, and no end of the table (whose lines it is among, as a table's
+        // furniture after a page break is).
+        if offered.furniture && n_values == 0 && tokens.last().is_some_and(|token: &Token<'_>| token.kind == Kind::Year) {
+            // (Only when the header goes on after it: a line joined into a cell above, or the
+            // next year's cell. Not a header printed again after a page break, `2025 年度` after
+            // `2029 年度 (R11)`: that is another reading's.)
+            let last_year = tokens.last().and_then(|token| era::year_of(token.text));
+            let next = lines[idx + 1..].iter().find(|next| next.joined || (!next.furniture && !normalize::trim(next.text).is_empty()));
+            let goes_on = next.is_some_and(|next| {
+                next.joined || last_year.is_some_and(|year| era::year_of(normalize::trim(next.text)) == Some(year + 1))
+            });
+            if goes_on {
+                continue;
+            }
+        }
         if text.is_empty() {
             // A line joined into a cell above was a cell's line: the blank lines around it
             // part cells (`2025 年度` / … / `(R7)` / `` / `(R8)`), they do not end the table.
@@ -2155,6 +2225,12 @@ fn by_rows<'a>(
         if n_rows != n_groups - 1 || items[1..n_groups].iter().any(|item| item.tokens().len() != n_columns) {
             return None;
         }
+        // A label that leaves its bracket open is cut, no whole label of the column: the
+        // lines of one label wrapped around values centred on it (`児童家庭支援セン` / `ター数
+        // (前年度から` / values / `の増減)`, WeasyPrint's cells centred vertically).
+        if units.iter().any(|unit| leaves_bracket_open(&joined(unit))) {
+            return None;
+        }
         let values: Vec<Token<'a>> = items[1..n_groups].iter().flat_map(|item| item.tokens().iter().copied()).collect();
         let by_row = |r: usize| values[r * n_columns..(r + 1) * n_columns].to_vec();
         let by_column = |r: usize| (0..n_columns).map(|c| values[c * n_rows + r]).collect::<Vec<_>>();
@@ -2527,9 +2603,22 @@ mod tests {
         assert_eq!(joined[0], "2025 年度 (R7)");
         assert_eq!(joined[4], "2027 年度 (R9)");
         assert_eq!(joined[6], "");
-        assert_eq!(years_then_eras(&from), Some((vec![0, 2, 4], vec![6, 8, 10])));
+        assert_eq!(years_then_eras(&from), Some((vec![0, 2, 4], vec![vec![6, 8, 10]])));
+        // Cut before `年度` or at `年`, a run of ends each (003_vheader_pdftotext 5440-5470).
+        let from = offer(&["2019", "2020", "年度", "年度", "(R1)", "(R2)", "18 歳到達", "5", "6"]);
+        assert_eq!(years_then_eras(&from), Some((vec![0, 1], vec![vec![2, 3], vec![4, 5]])));
+        assert_eq!(join_wrapped_years(&from).expect("joined")[0], "2019 年度 (R1)");
+        let from = offer(&["2024 年", "2025 年", "度", "度", "(R6)", "(R7)"]);
+        assert_eq!(join_wrapped_years(&from).expect("joined")[1], "2025 年度 (R7)");
+        // Page furniture among them is passed over (003_vheader_pdftotext 502-516).
+        let mut from = offer(&["2025 年度", "2026 年度", "-8-", "2027 年度", "明石市社会的養育推進計画", "(R7)", "(R8)", "(R9)"]);
+        for idx in [2, 4] {
+            from[idx].furniture = true;
+        }
+        assert_eq!(years_then_eras(&from), Some((vec![0, 1, 3], vec![vec![5, 6, 7]])));
         // Eras that name other years, or too few of them: not joined.
         assert_eq!(years_then_eras(&offer(&["2025 年度", "2026 年度", "(R8)", "(R9)"])), None);
+        assert_eq!(years_then_eras(&offer(&["2019", "2020", "年度", "年度", "5", "6"])), None);
         assert_eq!(years_then_eras(&offer(&["2025 年度", "2026 年度", "(R7)", "12"])), None);
     }
 

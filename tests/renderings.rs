@@ -931,10 +931,16 @@ fn heldout_renderings_3() {
     // vheader default: blank lines between the eras joined to their years no longer end the
     // header, and a row's circled number alone after the last row is the row's it names
     // (`利用可能な子どもの人数` / … / `全体からの割合 ②/①` / `71` … / `①`, 565-622): 91 → 151 cells.
-    // FIXME(issue 3): vheader default, 70 records under columns named by their eras alone.
+    // The header's year cells are joined to their eras across the page's furniture (`2026 年度`
+    // / `-8-` / `2027 年度` / … / `明石市社会的養育推進計画` / `(R7)` …, 502-524) and when cut at
+    // `年` or before `年度` (`2019` / … / `年度` / … / `(R1)` / …, `stacked::years_then_eras`):
+    // 151 → 181 cells, 70 → 45 wrong.
+    // FIXME(issue 3): vheader default, 45 records under columns named by their eras alone
+    // (4766-4832: `2024 年` … / `度` … / `稼働率` / `(2)里親登録数` / `- 37 -` / … / `(R6)` …, the
+    // heading between the header's runs; 5479-5505; 3191), values and years right.
     let (matched, _, extra) = compare("fixtures/003_vheader_pdftotext.txt");
-    assert_eq!((matched, extra.len()), (151, 2), "{extra:#?}");
-    assert_eq!(wrong_cells("fixtures/003_vheader_pdftotext.txt").1.len(), 70);
+    assert_eq!((matched, extra.len()), (181, 2), "{extra:#?}");
+    assert_eq!(wrong_cells("fixtures/003_vheader_pdftotext.txt").1.len(), 45);
 }
 
 /// Across every rendering of the 明石市 plan: no fiscal-year record holds a value the original
@@ -989,19 +995,22 @@ fn heldout_renderings_4() {
     }
     // weasy, default mode: 121 of 917; most tables are fragments (cells one per line, the
     // two-line year cells `2025年度 (R7)` on one line each).
-    // FIXME(issue 3): 10 records of ③ 児童家庭支援センター (1149-1173): the first row's label
+    // Were wrong: 10 records of ③ 児童家庭支援センター (1149-1173): the first row's label
     // printed over two lines before its values (`児童家庭支援セン` / `ター数 (前年度から`), its rest
     // (`の増減)`) after the second row's values. Read: `児童家庭支援セン` 1 (+0) ×5 (right row,
     // label cut) and `ター数(前年度から` with 2件 (+0) … 5件 (+0), the second row's values
     // (right: row `在宅指導措置委託件数 (前年度からの増減)`, 2025-2029: 2件 (+0), 3件 (+1),
-    // 4件 (+1), 5件 (+1), 5件 (+0); original 407). 7 records of 措置延長 (4850-4864) after a page
+    // 4件 (+1), 5件 (+1), 5件 (+0); original 407); kept as fragments now (FIXME(issue 3): that
+    // reading). FIXME(issue 3): 7 records of 措置延長 (4850-4864) after a page
     // break, under the repeated header's eras alone (`(R1)` … `(R6)`, `計`; right:
     // `2019年度 (R1)` … `合計`), values and years right.
     // Since the round was made: Word-like cells a line each with their eras after their years,
-    // blank lines between the eras (`stacked::tokens`), read: 121 → 288 cells, wrong unchanged.
+    // blank lines between the eras (`stacked::tokens`), read: 121 → 288 cells. Labels that leave
+    // a bracket open are no column of whole labels (`stacked::by_rows`): the ③ table above is
+    // fragments now, 17 → 7 wrong.
     let (matched, _, extra) = compare("fixtures/003_weasy_pdftotext.txt");
-    assert_eq!((matched, extra.len()), (288, 10), "{extra:#?}");
-    assert_eq!(wrong_cells("fixtures/003_weasy_pdftotext.txt").1.len(), 17);
+    assert_eq!((matched, extra.len()), (288, 0), "{extra:#?}");
+    assert_eq!(wrong_cells("fixtures/003_weasy_pdftotext.txt").1.len(), 7);
     // weasy, -layout: 848 of 917, values and years right everywhere.
     // FIXME(issue 3): 25 records under labels cut where a cell centred vertically puts the
     // values on a wrapped label's middle line (`児童相談所の管轄人` / `299,021 …` / `口`, 2014-2019;
