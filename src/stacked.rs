@@ -57,7 +57,9 @@ impl<'a> Offered<'a> {
     /// A line offered as `blocks` classed it; its kind is typed when a reader first asks.
     pub fn new(line: u32, page: u32, text: &'a str, cellish: bool, loose: bool) -> Offered<'a> {
         // (`memchr`: `str::contains` of a char read the line a word at a time, on every offered line.)
-        let difference_marks = memchr::memchr(b'-', text.as_bytes()).is_some() && text.chars().any(|c| matches!(c, '①'..='⑳'));
+        // (`①`…`⑳` are E2 91 A0 … E2 91 B3: found on the bytes, no character decoded.)
+        let difference_marks = memchr::memchr(b'-', text.as_bytes()).is_some()
+            && text.as_bytes().windows(3).any(|three| matches!(three, [0xE2, 0x91, 0xA0..=0xB3]));
         Offered { line, page, text, cellish, loose, kind: Cell::new(None), difference_marks, joined: false }
     }
 
@@ -219,7 +221,8 @@ const MAX_YEAR_CELL_BYTES: usize = 32;
 pub fn stub_and_year(text: &str) -> Option<(&str, &str)> {
     let text = normalize::trim(text);
     // The space after a stub word is within its longest length: a line is not searched further.
-    let space = memchr::memchr(b' ', &text.as_bytes()[..text.len().min(MAX_STUB_BYTES + 1)])?;
+    // (A loop, not `memchr`: the slice is a dozen bytes, less than `memchr` takes to start.)
+    let space = text.as_bytes()[..text.len().min(MAX_STUB_BYTES + 1)].iter().position(|&byte| byte == b' ')?;
     let (stub, rest) = (&text[..space], &text[space + 1..]);
     (STUB_WORDS.contains(&stub) && is_year_cell(rest)).then(|| (stub, normalize::trim(rest)))
 }
