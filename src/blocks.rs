@@ -1323,9 +1323,11 @@ fn run_of_text(lines: &[Line<'_>], classes: &[Class], first_idx: usize, first_te
 /// of a text table's header words printed a block each (`目標` / `達成の見込み` /
 /// `要因分析`, default-mode `pdftotext`).
 fn starts_text_table_header(lines: &[Line<'_>], idx: usize) -> bool {
-    let text = lines[idx].text.trim();
-    let after_sentence = idx.checked_sub(1).is_some_and(|above| lines[above].text.trim_end().ends_with(FULL_STOP));
-    after_sentence && texttable::is_header_word(text) && {
+    // (Asked of every line a paragraph goes on to: the line above first, and `normalize::trim`,
+    // whose quick test answers most lines, for `str::trim`; the end of a trimmed line is that
+    // of the line without its trailing spaces.)
+    let after_sentence = idx.checked_sub(1).is_some_and(|above| normalize::trim(lines[above].text).ends_with(FULL_STOP));
+    after_sentence && texttable::is_header_word(normalize::trim(lines[idx].text)) && {
         let next: Vec<(u32, &str)> = lines[idx..lines.len().min(idx + 12)].iter().map(|line| (line.number, line.text)).collect();
         texttable::header_blocks(&next).is_some()
     }

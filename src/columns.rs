@@ -85,36 +85,28 @@ pub fn is_row(text: &str) -> bool {
     if TWO_SPACES.find(text.as_bytes()).is_none() {
         return false;
     }
-    // One pass, no allocation: stop at the first cell that reads like prose.
-    let mut n_cells = 1;
-    let mut cell_chars = 0;
-    let mut n_spaces = 0;
-    for c in text.chars() {
-        if c == ' ' {
-            n_spaces += 1;
-            continue;
-        }
-        if n_spaces >= 2 {
-            n_cells += 1;
-            if n_cells > MAX_ALIGNED_CELLS {
-                return false;
-            }
-            cell_chars = 0;
-        } else {
-            cell_chars += n_spaces;
-        }
-        n_spaces = 0;
-        cell_chars += 1;
-        if cell_chars > 40 || c == '。' {
+    // No cell that reads like prose: none longer than 40 characters, no `。` anywhere.
+    // The cells as `cells` cuts them (on the bytes: decoding every character cost more),
+    // no allocation; the line was trimmed of spaces, so its first cell starts it.
+    static FULL_STOP: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("。".as_bytes()));
+    let mut n_cells = 0;
+    for (start, end, _) in cells(text) {
+        n_cells += 1;
+        if n_cells > MAX_ALIGNED_CELLS || end - start > 40 {
             return false;
         }
     }
-    n_cells >= 2 && !bracket_across_cells(text)
+    n_cells >= 2 && FULL_STOP.find(text.as_bytes()).is_none() && !bracket_across_cells(text)
 }
 
 /// True when a bracket opened in one cell is closed in a later one (`(令和6年4月1日現在
 /// 在籍児童)`): one phrase with a wide space in it, not cells.
 fn bracket_across_cells(text: &str) -> bool {
+    // Cheap test first: no `(` (nor `（`, EF BC 88) opens a bracket at all (most rows).
+    if memchr::memchr2(b'(', 0xEF, text.as_bytes()).is_none() {
+        return false;
+    }
     let mut depth = 0usize;
     let mut open_at_gap = None;
     let mut n_spaces = 0;
@@ -1155,24 +1147,29 @@ fn bracket_depth(text: &str) -> Option<u32> {
 /// a year, the second `②` and an earlier year, the third the difference `①-②` and no year.
 pub(crate) fn requirement_columns_hold(columns: &[String]) -> bool {
     let [first, second, third] = columns else { return false };
+    // Cheap tests first (this is asked of every header of three columns or more, and most are
+    // years): every test is a pure one, so their order changes no answer.
+    if !(first.contains('①') && second.contains('②') && third.ends_with(')')) {
+        return false;
+    }
     let squeeze = |text: &str| text.split_whitespace().collect::<String>();
     let closed = |text: &str| bracket_depth(text) == Some(0);
     let formula = |text: &str| squeeze(text).contains("①-②");
-    let (first_year, second_year) = (era::year_label(first), era::year_label(second));
     // Each ends with its bracket: `(R11年度4月)`, `(R6年度4月)`, `(①-②)`.
     columns
         .iter()
         .zip(COLUMN_OPENERS)
         .all(|(column, opener)| squeeze(column).starts_with(opener) && closed(column) && column.ends_with(')'))
-        && first.contains('①')
         && !formula(first)
-        && second.contains('②')
         && !formula(second)
         && formula(third)
         && era::year_of(third).is_none()
-        && matches!((first_year.year, second_year.year), (Some(plan_end), Some(now)) if plan_end > now)
-        && !first_year.two_years
-        && !second_year.two_years
+        && {
+            let (first_year, second_year) = (era::year_label(first), era::year_label(second));
+            matches!((first_year.year, second_year.year), (Some(plan_end), Some(now)) if plan_end > now)
+                && !first_year.two_years
+                && !second_year.two_years
+        }
 }
 
 /// The pieces of one header column, from one or more lines (borrowed from `HeaderPieces`).

@@ -54,7 +54,8 @@ pub fn trim(text: &str) -> &str {
     // text is returned.
     let bytes = text.as_bytes();
     let plain_start = match bytes {
-        [0x21..=0x7E, ..] | [0xE4..=0xEF, ..] => true,
+        // (An empty text, a blank line, is its own trim: a blank line in three is empty.)
+        [] | [0x21..=0x7E, ..] | [0xE4..=0xEF, ..] => true,
         [0xE3, second, third, ..] => !(*second == 0x80 && *third == 0x80),
         // U+2080…U+2FFF (`①`, `※` is U+203B and is read the slow way): no space among them.
         [0xE2, second, ..] => *second >= 0x82,
@@ -63,7 +64,7 @@ pub fn trim(text: &str) -> &str {
     // The last character ends in printable ASCII, or is the three bytes after such a lead
     // (`。` and `、`, E3 80 82 and E3 80 81, end many lines).
     let plain_end = match bytes {
-        [.., 0x21..=0x7E] | [.., 0xE4..=0xEF, _, _] => true,
+        [] | [.., 0x21..=0x7E] | [.., 0xE4..=0xEF, _, _] => true,
         [.., 0xE3, second, third] => !(*second == 0x80 && *third == 0x80),
         [.., 0xE2, second, _] => *second >= 0x82,
         _ => false,

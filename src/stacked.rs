@@ -46,8 +46,9 @@ pub struct Offered<'a> {
     /// only `with_text` makes an `Offered` with another text (and forgets the kind).
     kind: Cell<Option<Kind>>,
     /// The text holds a `-` and a circled number, as a difference (`②-①`) does: the
-    /// cheap test `difference_table` makes of every line at every year header.
-    difference_marks: bool,
+    /// cheap test `difference_table` makes of the lines at every year header, found on
+    /// first use (`difference_marks`): its search stops at the first line that has them.
+    difference_marks: Cell<Option<bool>>,
     /// A line left empty because its text was joined to a line above (`10)` to `2028 年度
     /// (R`): no blank line between cells.
     joined: bool,
@@ -59,9 +60,20 @@ pub struct Offered<'a> {
 impl<'a> Offered<'a> {
     /// A line offered as `blocks` classed it; its kind is typed when a reader first asks.
     pub fn new(line: u32, page: u32, text: &'a str, cellish: bool, loose: bool) -> Offered<'a> {
-        // (`memchr`: `str::contains` of a char read the line a word at a time, on every offered line.)
-        let difference_marks = memchr::memchr(b'-', text.as_bytes()).is_some() && text.chars().any(|c| matches!(c, '①'..='⑳'));
-        Offered { line, page, text, cellish, loose, kind: Cell::new(None), difference_marks, joined: false, furniture: false }
+        Offered { line, page, text, cellish, loose, kind: Cell::new(None), difference_marks: Cell::new(None), joined: false, furniture: false }
+    }
+
+    /// Whether the text holds a `-` and a circled number, found once.
+    fn difference_marks(&self) -> bool {
+        if let Some(marks) = self.difference_marks.get() {
+            return marks;
+        }
+        // (`memchr`: `str::contains` of a char read the line a word at a time.)
+        // (`①`…`⑳` are E2 91 A0 … E2 91 B3: found on the bytes, no character decoded.)
+        let bytes = self.text.as_bytes();
+        let marks = memchr::memchr(b'-', bytes).is_some() && bytes.windows(3).any(|three| matches!(three, [0xE2, 0x91, 0xA0..=0xB3]));
+        self.difference_marks.set(Some(marks));
+        marks
     }
 
     /// The same line with another text, its kind not typed yet.
@@ -222,7 +234,8 @@ const MAX_YEAR_CELL_BYTES: usize = 32;
 pub fn stub_and_year(text: &str) -> Option<(&str, &str)> {
     let text = normalize::trim(text);
     // The space after a stub word is within its longest length: a line is not searched further.
-    let space = memchr::memchr(b' ', &text.as_bytes()[..text.len().min(MAX_STUB_BYTES + 1)])?;
+    // (A loop, not `memchr`: the slice is a dozen bytes, less than `memchr` takes to start.)
+    let space = text.as_bytes()[..text.len().min(MAX_STUB_BYTES + 1)].iter().position(|&byte| byte == b' ')?;
     let (stub, rest) = (&text[..space], &text[space + 1..]);
     (STUB_WORDS.contains(&stub) && is_year_cell(rest)).then(|| (stub, normalize::trim(rest)))
 }
@@ -973,7 +986,7 @@ pub fn difference_table(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<S
     let first = from.first()?;
     // Cheap test first (this is asked at every year header): the difference (`②-①`)
     // must be printed somewhere in the lines offered.
-    if !from.iter().chain(above).any(|offered| offered.difference_marks) {
+    if !from.iter().chain(above).any(Offered::difference_marks) {
         return None;
     }
     let mut pieces = difference_pieces(from);
@@ -1117,7 +1130,7 @@ fn header_before_caption(above: &[Offered<'_>]) -> Vec<Piece> {
         let offered = &above[idx];
         let piece =
             |kind, text: String, line_idx: usize| Piece { kind, text, line: above[line_idx].line, page: above[line_idx].page, end: idx };
-        if offered.difference_marks && difference_of(text).is_some() {
+        if offered.difference_marks() && difference_of(text).is_some() {
             pieces.push(piece(PieceKind::Formula, text.to_string(), idx));
         } else if is_year_cell(text) || is_qualified_year_cell(text) {
             pieces.push(piece(PieceKind::Year, text.to_string(), idx));
@@ -1222,7 +1235,7 @@ pub fn opens_wrapped_year(text: &str) -> bool {
 /// break skipped; with labels numbered (`受託率④`), an unnumbered label ends the cells.
 fn difference_pieces(from: &[Offered<'_>]) -> Vec<Piece> {
     // `difference_of` squeezes the text; only a line with its marks can be one.
-    let is_difference = |offered: &Offered<'_>| offered.difference_marks && difference_of(offered.text).is_some();
+    let is_difference = |offered: &Offered<'_>| offered.difference_marks() && difference_of(offered.text).is_some();
     let next_text = |idx: usize| (idx + 1..from.len()).find(|&next| !normalize::trim(from[next].text).is_empty());
     let mut pieces: Vec<Piece> = Vec::new();
     let mut idx = 0;
