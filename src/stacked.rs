@@ -60,7 +60,17 @@ pub struct Offered<'a> {
 impl<'a> Offered<'a> {
     /// A line offered as `blocks` classed it; its kind is typed when a reader first asks.
     pub fn new(line: u32, page: u32, text: &'a str, cellish: bool, loose: bool) -> Offered<'a> {
-        Offered { line, page, text, cellish, loose, kind: Cell::new(None), difference_marks: Cell::new(None), joined: false, furniture: false }
+        Offered {
+            line,
+            page,
+            text,
+            cellish,
+            loose,
+            kind: Cell::new(None),
+            difference_marks: Cell::new(None),
+            joined: false,
+            furniture: false,
+        }
     }
 
     /// Whether the text holds a `-` and a circled number, found once.

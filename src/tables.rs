@@ -643,8 +643,29 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
     // A row label that holds a row's values (`受講者数 (子ども) 15 人 20 人 25 人 30 人 30 人`,
     // `1,700 (+5 1,750 (+50) …`): the values and the labels came out of step (a PDF whose
     // text is out of reading order), so the values under it are another row's.
-    if let Some(row) = table_rows.iter().find(|row| holds_values(&row.label)) {
+    if let Some(row) = table_rows.iter().find(|row| holds_values(&row.label) || ends_in_row_values(&row.label, &row.cells)) {
         let why = format!("row label `{}` holds a row's values: the labels and the values are out of step", row.label);
+        return unresolved(rows, context, warnings, row.line, &why);
+    }
+    // A year column whose label is a sentence's piece (`平成31年4月の開設以来、一時保護所の…`,
+    // pages set in two columns, the other column's prose beside the rows): no header cell.
+    let prose = |label: &str| normalize::has_char(label, '、') || normalize::has_char(label, '。');
+    if let Some(column) = columns.iter().find(|column| column.fiscal_year.is_some() && column.label.as_deref().is_some_and(prose)) {
+        let first = rows.first().map_or(0, |row| row.line);
+        let why = format!("column `{}` reads as a sentence, not a header cell", column.label.as_deref().unwrap_or(""));
+        return unresolved(rows, context, warnings, first, &why);
+    }
+    // A row of nothing but the columns' own years (`2024  2025 … 2029` under 2024 … 2029): the
+    // next table's year line, read as values.
+    let years: Vec<Option<i32>> = columns.iter().map(|column| column.fiscal_year).collect();
+    let own_years = |row: &Row| {
+        row.cells.len() >= 2
+            && row.cells.iter().zip(&years).all(|(cell, year)| {
+                cell.as_ref().is_some_and(|cell| year.is_some_and(|year| normalize::trim(&cell.raw) == year.to_string()))
+            })
+    };
+    if let Some(row) = table_rows.iter().find(|row| own_years(row)) {
+        let why = format!("row `{}` holds the columns' own years: a header's year line read as values", row.label);
         return unresolved(rows, context, warnings, row.line, &why);
     }
     // A row label or group with a bullet after a space (`…里親・ファミ ・一時保護専用施設`, a
@@ -962,6 +983,16 @@ fn holds_values(label: &str) -> bool {
     (0..words.len()).filter(|&at| number(words[at]) && !dated(at)).count() >= MIN_VALUES_IN_LABEL
 }
 
+/// True when `label` ends in two values or more of the unit its row's first cell has (`実施回数
+/// 10 回 10 回` over `12 回 12 回 12 回`): the row's first values taken into its label, the rest
+/// under the first columns.
+fn ends_in_row_values(label: &str, cells: &[Option<Cell>]) -> bool {
+    let Some(unit) = cells.iter().flatten().next().and_then(|cell| cell.unit.as_deref()) else { return false };
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let n_pairs = words.rchunks_exact(2).take_while(|pair| values::number(pair[0]).is_some() && pair[1] == unit).count();
+    n_pairs >= 2 && n_pairs * 2 < words.len()
+}
+
 /// Why a row label reads as a piece of one (it leaves a bracket open, closes one it did not
 /// open, or starts with a character no word starts with: `児童福祉施設等(箇`, `所)`,
 /// `る子ども数②`), or `None`. The values are the row's all the same; the label is flagged.
@@ -1057,6 +1088,24 @@ mod tests {
         for whole in ["児童福祉施設等(箇所)", "里親等委託率⑦", "まもりごと", "ファミリーホーム", ""] {
             assert_eq!(cut_label(whole), None, "{whole}");
         }
+    }
+
+    #[test]
+    fn a_year_line_or_a_rows_values_read_into_a_row_make_the_table_unresolved() {
+        let header = "\t2024 年度\t2025 年度\t2026 年度\n";
+        // 003_twocol_pdftotext_layout 1287: the next table's year line read as values.
+        let block = build(&rows(&format!("{header}開催数\t3\t3\t3\n\t2024\t2025\t2026")), Context::default(), &mut Vec::new());
+        assert!(matches!(block, Block::Unresolved { .. }), "{block:?}");
+        // 226: two values taken into the label, the rest a column early.
+        let block = build(&rows(&format!("{header}実施回数 10 回 10 回\t10 回\t12 回\t12 回")), Context::default(), &mut Vec::new());
+        assert!(matches!(block, Block::Unresolved { .. }), "{block:?}");
+        assert!(!ends_in_row_values("3 歳 4 歳", &[]));
+        // A year column named by a sentence's piece (twocolall -layout 832).
+        let text = "\t平成31年4月の開設以来、一時保護所の\t2020 年度\n件数\t1\t2";
+        assert!(matches!(build(&rows(text), Context::default(), &mut Vec::new()), Block::Unresolved { .. }));
+        // A row of years that are no column's own is left alone (`2019` … as values).
+        let block = build(&rows(&format!("{header}開設年\t2019\t2019\t2020")), Context::default(), &mut Vec::new());
+        assert!(matches!(block, Block::Table(_)), "{block:?}");
     }
 
     #[test]

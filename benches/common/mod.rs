@@ -7,7 +7,8 @@ pub fn fixtures_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")
 }
 
-/// Every `fixtures/*.txt`, in name order.
+/// Every `fixtures/*.txt`, in name order, as UTF-8 (a Shift_JIS fixture decoded as
+/// `parse` decodes it: one file of mixed encodings is no text keikaku reads).
 pub fn fixture_texts() -> Vec<Vec<u8>> {
     let mut paths: Vec<PathBuf> = std::fs::read_dir(fixtures_dir())
         .expect("fixtures/ is readable")
@@ -15,7 +16,14 @@ pub fn fixture_texts() -> Vec<Vec<u8>> {
         .filter(|path| path.extension().is_some_and(|ext| ext == "txt"))
         .collect();
     paths.sort();
-    paths.iter().map(|path| std::fs::read(path).expect("fixture is readable")).collect()
+    paths
+        .iter()
+        .map(|path| {
+            let bytes = std::fs::read(path).expect("fixture is readable");
+            let decoded = keikaku::stages::decode(&bytes).expect("fixture decodes");
+            decoded.text.into_owned().into_bytes()
+        })
+        .collect()
 }
 
 /// The fixtures concatenated, each ending in a newline and followed by a
