@@ -392,7 +392,8 @@ fn join_wrapped_years<'a>(from: &[Offered<'a>]) -> Option<Vec<Cow<'a, str>>> {
         let next = normalize::trim(from[idx + 1].text);
         // Year cells a line each, then their eras a line each in the same order (`2025 年度` / …
         // / `2029 年度` / `(R7)` / … / `(R11)`, Word's cells through default `pdftotext`).
-        if let Some((cells, rests)) = years_then_eras(&from[idx..]) {
+        // (At the first line it was asked above.)
+        if let Some((cells, rests)) = (idx > 0).then(|| years_then_eras(&from[idx..])).flatten() {
             let at = |found: &[usize]| found.iter().map(|found| idx + found).collect::<Vec<usize>>();
             let (cells, rests): (Vec<usize>, Vec<Vec<usize>>) = (at(&cells), rests.iter().map(|run| at(run)).collect());
             idx = rests.last().and_then(|run| run.last()).map_or(idx, |last| last + 1);
