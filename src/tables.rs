@@ -661,7 +661,7 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
     let own_years = |row: &Row| {
         row.cells.len() >= 2
             && row.cells.iter().zip(&years).all(|(cell, year)| {
-                cell.as_ref().is_some_and(|cell| year.is_some_and(|year| normalize::trim(&cell.raw) == year.to_string()))
+                cell.as_ref().is_some_and(|cell| year.is_some_and(|year| normalize::trim(&cell.raw).parse::<i32>() == Ok(year)))
             })
     };
     if let Some(row) = table_rows.iter().find(|row| own_years(row)) {
