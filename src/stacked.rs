@@ -466,7 +466,8 @@ fn join_wrapped_years<'a>(from: &[Offered<'a>]) -> Option<Vec<Cow<'a, str>>> {
 /// `2024 年` + `度` → `2024 年度`, `2019` + `年度` → `2019 年度`, `2025 年度` + `(R7)` →
 /// `2025 年度 (R7)`: a year cell's next piece joined on.
 fn join_year_piece(cell: &str, piece: &str) -> String {
-    if cell.ends_with('年') && piece.starts_with('度') {
+    // (And a total column's halves, `合` + `計`.)
+    if (cell.ends_with('年') && piece.starts_with('度')) || TOTAL_WORDS.iter().any(|word| word.strip_prefix(cell) == Some(piece)) {
         format!("{cell}{piece}")
     } else {
         format!("{cell} {piece}")
@@ -508,6 +509,16 @@ fn years_then_eras(from: &[Offered<'_>]) -> Option<(Vec<usize>, Vec<Vec<usize>>)
     if cells.len() < 2 {
         return None;
     }
+    // A total column cut in two like them (`合` after the year cells, `計` after the eras).
+    let total_head = lines.peek().copied().filter(|&idx| {
+        let text = normalize::trim(from[idx].text);
+        text.chars().count() == 1 && TOTAL_WORDS.iter().any(|word| word.chars().count() == 2 && word.starts_with(text))
+    });
+    let n_years = cells.len();
+    if let Some(head) = total_head {
+        lines.next();
+        cells.push(head);
+    }
     let mut texts: Vec<String> = cells.iter().map(|&idx| normalize::trim(from[idx].text).to_string()).collect();
     let mut rests: Vec<Vec<usize>> = Vec::new();
     // At most a piece before the era (`度`, `年度`), then the era.
@@ -518,14 +529,19 @@ fn years_then_eras(from: &[Offered<'_>]) -> Option<(Vec<usize>, Vec<Vec<usize>>)
         }
         let pieces: Vec<&str> = run.iter().map(|&idx| normalize::trim(from[idx].text)).collect();
         let is_era = |piece: &str| piece.starts_with('(') && piece.ends_with(')');
-        if pieces.iter().all(|piece| is_era(piece)) {
-            let agrees = texts.iter().zip(&pieces).all(|(cell, era_piece)| {
+        if pieces[..n_years].iter().all(|piece| is_era(piece)) {
+            let agrees = texts.iter().zip(&pieces[..n_years]).all(|(cell, era_piece)| {
                 let era = crate::era::year_label(era_piece);
                 era.western.is_none() && era.era.is_some() && era.era == crate::era::year_label(cell).western
             });
-            let whole = texts.iter().zip(&pieces).all(|(cell, era_piece)| is_year_cell(&join_year_piece(cell, era_piece)));
+            let whole = texts.iter().zip(&pieces[..n_years]).all(|(cell, era_piece)| is_year_cell(&join_year_piece(cell, era_piece)));
+            // (The total's rest last: `計` after `合`.)
+            let total = total_head.is_none() || TOTAL_WORDS.contains(&join_year_piece(&texts[n_years], pieces[n_years]).as_str());
             rests.push(run);
-            return (agrees && whole).then_some((cells, rests));
+            return (agrees && whole && total).then_some((cells, rests));
+        }
+        if total_head.is_some() {
+            return None;
         }
         let ends = |(cell, piece): (&String, &&str)| (cell.ends_with('年') && *piece == "度") || (!cell.contains('年') && *piece == "年度");
         if !rests.is_empty() || !texts.iter().zip(&pieces).all(ends) {
@@ -2643,6 +2659,10 @@ mod tests {
         // Eras that name other years, or too few of them: not joined.
         assert_eq!(years_then_eras(&offer(&["2025 年度", "2026 年度", "(R8)", "(R9)"])), None);
         assert_eq!(years_then_eras(&offer(&["2019", "2020", "年度", "年度", "5", "6"])), None);
+        // A total column cut like them (003_weasy_pdftotext 4836-4849).
+        let from = offer(&["2019年度", "2020年度", "合", "(R1)", "(R2)", "計", "措置延長", "3", "1", "4"]);
+        assert_eq!(join_wrapped_years(&from).expect("joined")[2], "合計");
+        assert_eq!(years_then_eras(&offer(&["2019年度", "2020年度", "合", "(R1)", "(R2)", "件"])), None);
         assert_eq!(years_then_eras(&offer(&["2025 年度", "2026 年度", "(R7)", "12"])), None);
     }
 

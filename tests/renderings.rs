@@ -997,16 +997,19 @@ fn heldout_renderings_4() {
     // label cut) and `ター数(前年度から` with 2件 (+0) … 5件 (+0), the second row's values
     // (right: row `在宅指導措置委託件数 (前年度からの増減)`, 2025-2029: 2件 (+0), 3件 (+1),
     // 4件 (+1), 5件 (+1), 5件 (+0); original 407); kept as fragments now (FIXME(issue 3): that
-    // reading). FIXME(issue 3): 7 records of 措置延長 (4850-4864) after a page
+    // reading). Were wrong too: 7 records of 措置延長 (4850-4864) after a page
     // break, under the repeated header's eras alone (`(R1)` … `(R6)`, `計`; right:
     // `2019年度 (R1)` … `合計`), values and years right.
     // Since the round was made: Word-like cells a line each with their eras after their years,
     // blank lines between the eras (`stacked::tokens`), read: 121 → 288 cells. Labels that leave
     // a bracket open are no column of whole labels (`stacked::by_rows`): the ③ table above is
-    // fragments now, 17 → 7 wrong.
+    // fragments now, 17 → 7 wrong. A total column cut like the year cells (`合` after them, `計`
+    // after the eras) is joined (`stacked::years_then_eras`): 措置延長 is read under
+    // `2019年度 (R1)` … `合計`, 288 → 298 cells, 7 → 0 wrong.
+    // FIXME(issue 3): 18歳到達 above it (4774-4834) stays fragments: a page number among its values.
     let (matched, _, extra) = compare("fixtures/003_weasy_pdftotext.txt");
-    assert_eq!((matched, extra.len()), (288, 0), "{extra:#?}");
-    assert_eq!(wrong_cells("fixtures/003_weasy_pdftotext.txt").1.len(), 7);
+    assert_eq!((matched, extra.len()), (298, 0), "{extra:#?}");
+    assert_eq!(wrong_cells("fixtures/003_weasy_pdftotext.txt").1.len(), 0);
     // weasy, -layout: 848 of 917, values and years right everywhere.
     // FIXME(issue 3): 25 records under labels cut where a cell centred vertically puts the
     // values on a wrapped label's middle line (`児童相談所の管轄人` / `299,021 …` / `口`, 2014-2019;
