@@ -424,7 +424,7 @@ fn join_wrapped_years<'a>(from: &[Offered<'a>]) -> Option<Vec<Cow<'a, str>>> {
             };
             let (year, era) = (crate::era::year_label(text), crate::era::year_label(next));
             if era.western.is_none() && era.era.is_some() && era.era == year.western && next.ends_with(')') {
-                let cell = if next.starts_with('度') { format!("{text}{next}") } else { format!("{text} {next}") };
+                let cell = join_year_piece(text, next);
                 // (With the stub word printed before the first year: `年度 2020年度` / `(R2)`, pdf.js.)
                 if is_year_cell(&cell) || is_qualified_year_cell(&cell) || stub_and_year(&cell).is_some() {
                     joins.push((idx, cell, rest));
