@@ -277,6 +277,14 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
                     _ => true,
                 }
             });
+        // Or the first of a run of bare years a line each (`2019` / `2020` / … / `年度` / … /
+        // `(R1)` …: Word's cells cut before their `年度`, default `pdftotext`).
+        let first_year = first_year
+            || (classes[line_idx] == Class::Text && is_bare_year(text) && {
+                let bare = |idx: Option<usize>| idx.is_some_and(|idx| is_bare_year(lines[idx].text));
+                !bare((0..line_idx).rev().find(|&idx| classes[idx] != Class::Blank))
+                    && bare((line_idx + 1..lines.len()).find(|&idx| classes[idx] != Class::Blank))
+            });
         if year_row || first_year {
             match stacked_table(lines, &classes, &mut pieces, line_idx, stacked::read, 0) {
                 Some(Stacked::Table { rows, n_above, n_used, n_doubtful }) => {
@@ -415,6 +423,7 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
                         // A stub word or row label right above a raw table's year cells is the table's.
                         Class::Text
                             if is_year_line(lines, &classes, probe)
+                                || is_bare_year(lines[probe].text)
                                 || precedes_year(lines, &classes, probe)
                                 || stacked::opens_difference_header(lines[probe].text) =>
                         {
@@ -995,6 +1004,14 @@ fn precedes_year(lines: &[Line<'_>], classes: &[Class], idx: usize) -> bool {
 /// True for a year header cell alone, or a header naming three years or more on one line.
 fn is_year_line(lines: &[Line<'_>], classes: &[Class], idx: usize) -> bool {
     classes[idx] == Class::Year || (classes[idx] == Class::Text && stacked::year_row(normalize::trim(lines[idx].text)).is_some())
+}
+
+/// True for a western year alone on its line (`2019`, `2024 年`): a header's year cell cut
+/// before its `年度` (Word's cells through default `pdftotext`), no caption's words.
+fn is_bare_year(text: &str) -> bool {
+    let text = normalize::trim(text);
+    let digits = text.strip_suffix('年').map_or(text, normalize::trim);
+    digits.len() == 4 && digits.parse::<u16>().is_ok_and(|year| (1989..=2099).contains(&year))
 }
 
 /// True for a line that may be (part of) a table header above aligned rows.
@@ -2019,6 +2036,38 @@ mod tests {
         let pieces = classify(&normalized.lines);
         assert!(pieces.iter().any(|piece| matches!(piece.kind, PieceKind::Toc(_))));
         assert!(!pieces.iter().any(|piece| matches!(piece.kind, PieceKind::Rows { .. })), "{pieces:?}");
+    }
+
+    #[test]
+    fn a_run_of_bare_years_a_line_each_is_a_header_no_captions_words() {
+        // 003_vheader_pdftotext 5438-5507: the caption, then the year cells cut before their
+        // `年度` (`2019` / … / `年度` / … / `(R1)` / … / `合計`), then the rows a cell per line. The
+        // caption had taken `2019 2020 2021`, and the rest was read under its eras alone.
+        assert!(is_bare_year("2019") && is_bare_year("2024 年") && !is_bare_year("2019年度") && !is_bare_year("3000"));
+        let mut text = String::from("表○社会的養護継続中に 18 歳を迎えた方の状況\n");
+        for part in
+            ["2019", "2020", "2021", "年度", "年度", "年度", "(R1)", "(R2)", "(R3)", "18 歳到達", "5", "6", "5", "措置延長", "3", "1", "2"]
+        {
+            text.push_str(part);
+            text.push_str("\n\n");
+        }
+        let mut rewritten = String::new();
+        let normalized = normalize::text(&text, &mut rewritten);
+        let pieces = classify(&normalized.lines);
+        let caption = pieces.iter().find_map(|piece| match &piece.kind {
+            PieceKind::Caption(caption) => caption.text.clone(),
+            _ => None,
+        });
+        assert_eq!(caption.as_deref(), Some("社会的養護継続中に 18 歳を迎えた方の状況"), "{pieces:?}");
+        let rows = pieces.iter().find_map(|piece| match &piece.kind {
+            PieceKind::Rows { rows, .. } => Some(rows.iter().map(|row| row.cells.join("|")).collect::<Vec<_>>()),
+            _ => None,
+        });
+        assert_eq!(
+            rows,
+            Some(vec!["|2019 年度 (R1)|2020 年度 (R2)|2021 年度 (R3)".to_string(), "18 歳到達|5|6|5".into(), "措置延長|3|1|2".into()]),
+            "{pieces:?}"
+        );
     }
 
     #[test]

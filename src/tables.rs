@@ -204,6 +204,17 @@ fn is_formula(cell: &str) -> bool {
         && inner.chars().all(|c| is_circled(c) || matches!(c, '-' | '−' | '/' | '+' | '×' | '÷' | ' '))
 }
 
+/// True for a label holding a note's text (`※18歳未満人口は…`): a `※` followed by words, not
+/// by its number (`児童福祉司等配置数※1`) or nothing. Lines of notes and captions read as one
+/// row's label (two newspaper columns through default `pdftotext`).
+fn note_text(label: &str) -> bool {
+    normalize::has_char(label, '※')
+        && label.split('※').skip(1).any(|rest| {
+            // (`※1`, `※1 (見込)`, `※2)`: a mark and its number; `※18歳未満人口は…`: a note.)
+            rest.trim_start_matches(|c: char| c.is_ascii_digit()).chars().next().is_some_and(|c| !matches!(c, ')' | ' '))
+        })
+}
+
 /// Rebuilds one table from its rows: a `Block::Table`, or `Block::Unresolved`
 /// with every row as a fragment when the cells cannot be given columns.
 /// True for a header cell that is only the end of a cell wrapped at an open bracket
@@ -420,6 +431,20 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
         }
         // Columns were added: the rows are placed in the layout as it now is.
         placements = row_numbers.iter().map(|numbers| place(numbers, &layout)).collect();
+    }
+    // Two numbers left in one cell once short rows were split (`5 30`: 2024's `5` and the
+    // total's `30` under a header that lost its total column): the cell's column, and every
+    // column after it, cannot be trusted, whichever reader made the rows.
+    if !context.aligned {
+        let two_numbers = |cell: &str| {
+            cell.contains(' ') && values::split_values(cell).is_some_and(|parts| parts.iter().all(|part| values::number(part).is_some()))
+        };
+        if let Some((row, (cell, _))) =
+            data.iter().zip(&row_values).find_map(|(row, cells)| cells.iter().find(|(cell, _)| two_numbers(cell)).map(|cell| (row, cell)))
+        {
+            let why = format!("row `{}` has `{cell}` in one cell, more values than its header has columns", row.label);
+            return unresolved(rows, context, warnings, row.line, &why);
+        }
     }
     if context.aligned {
         // Aligned text loses empty cells and misplaces header pieces: a table is kept
@@ -674,6 +699,10 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
     let bulleted = |label: &str| label.contains(" ・");
     if let Some(row) = table_rows.iter().find(|row| bulleted(&row.label) || row.group.as_deref().is_some_and(bulleted)) {
         let why = format!("row `{}` has a text cell's bullet in its label or group: a cell's lines were read as labels", row.label);
+        return unresolved(rows, context, warnings, row.line, &why);
+    }
+    if let Some(row) = table_rows.iter().find(|row| note_text(&row.label)) {
+        let why = format!("row `{}` holds a note's text in its label: lines of notes or prose were read as a label", row.label);
         return unresolved(rows, context, warnings, row.line, &why);
     }
     let kind = if columns.iter().any(|column| {
@@ -1106,6 +1135,27 @@ mod tests {
         // A row of years that are no column's own is left alone (`2019` … as values).
         let block = build(&rows(&format!("{header}開設年\t2019\t2019\t2020")), Context::default(), &mut Vec::new());
         assert!(matches!(block, Block::Table(_)), "{block:?}");
+    }
+
+    #[test]
+    fn two_numbers_in_one_cell_or_a_notes_text_in_a_label_make_any_table_unresolved() {
+        // 003_twocolall_pdftotext 5075-5102: the header lost its total column, so `5 30` (2024's
+        // `5`, the total's `30`) was one cell under 2024.
+        let mut warnings = Vec::new();
+        let block = build(&rows("\t(R1)\t(R2)\t(R3)\n18歳到達\t5\t6\t5 30"), Context::default(), &mut warnings);
+        assert!(matches!(block, Block::Unresolved { .. }), "{block:?}");
+        assert!(warnings[0].message.contains("`5 30` in one cell"), "{warnings:?}");
+        // A row one cell short is split as before (the tabbed original, `0 3` in its last cell).
+        let block = build(&rows("\t乳児院\t児童養護施設\t合計\n3歳未満\t1\t0 3"), Context::default(), &mut Vec::new());
+        assert!(matches!(block, Block::Table(_)), "{block:?}");
+        // 003_twocolall_pdftotext 2031-2045: two footnotes, a caption's piece and a list item read
+        // as one row's label.
+        assert!(note_text("※18歳未満人口は毎年度4月1日現在の住民基本台帳人口乳児院"));
+        assert!(!note_text("児童福祉司等配置数※1") && !note_text("配置数※2 (見込)") && !note_text("里親委託率※"));
+        let mut warnings = Vec::new();
+        let block = build(&rows("\t2020年度\t2021年度\n※18歳未満人口は毎年度4月1日現在\t61%\t38.9%"), Context::default(), &mut warnings);
+        assert!(matches!(block, Block::Unresolved { .. }), "{block:?}");
+        assert!(warnings[0].message.contains("note's text"), "{warnings:?}");
     }
 
     #[test]
