@@ -1151,9 +1151,12 @@ fn spaced_lines(lines: &[Line<'_>], classes: &[Class], first_idx: usize) -> (Vec
             }
             // A row's values with single spaces between them (`338 (71.6%) 600 (73.1%) …`, a
             // narrow page) under a label piece: a row of the table, as its spaced lines are.
+            // (Under label pieces only, not under a row's values: `8 83 0` under `(うち里親)  338
+            // (71.6%) …` is a figure's numbers after the table.)
             Class::Text
-                if !group.is_empty()
-                    && crate::values::n_split_values(normalize::trim(lines[line_idx].text)).is_some_and(|n_values| n_values >= 2) =>
+                if group.last().is_some_and(|line: &SpacedLine| {
+                    line.spans.iter().all(|span| crate::values::n_split_values(&span.text).is_none() && !stacked::is_value(&span.text))
+                }) && crate::values::n_split_values(normalize::trim(lines[line_idx].text)).is_some_and(|n_values| n_values >= 2) =>
             {
                 n_trailing = 0;
                 true
@@ -1168,12 +1171,14 @@ fn spaced_lines(lines: &[Line<'_>], classes: &[Class], first_idx: usize) -> (Vec
                 // `度からの増` / `減)`, cells aligned to the top of their rows).
                 let next_row = (line_idx + 1..lines.len()).take_while(|&idx| is_piece(idx)).last().map_or(line_idx + 1, |idx| idx + 1);
                 let continues = classes.get(next_row) == Some(&Class::Spaced) && next_row - line_idx <= 3;
-                n_trailing += 1;
                 let piece = normalize::trim(lines[line_idx].text);
-                continues
-                    || n_trailing <= 1
-                    || (n_trailing <= MAX_BRACKET_TAIL
-                        && (trailing_label(&group, n_trailing - 1).0 || fills_label_column(&group, n_trailing - 1, piece)))
+                let take = continues
+                    || n_trailing == 0
+                    || (n_trailing < MAX_BRACKET_TAIL
+                        && (trailing_label(&group, n_trailing).0 || fills_label_column(&group, n_trailing, piece)));
+                // (Counted only when taken: the pieces counted are those popped below.)
+                n_trailing += usize::from(take);
+                take
             }
             _ => false,
         };
@@ -1192,11 +1197,17 @@ fn spaced_lines(lines: &[Line<'_>], classes: &[Class], first_idx: usize) -> (Vec
         let last = group.last().and_then(|line| line.spans.first()).map_or("", |span| span.text.as_str());
         open_before && !crate::stacked::leaves_bracket_open(&join(&label, last))
     };
+    // A blank line after the pieces (or a note, `対象:…`, a heading or a caption) ends them.
+    let ends_below = |idx: usize| {
+        classes.get(idx).is_none_or(|class| matches!(class, Class::Blank | Class::Heading(_) | Class::Caption))
+            || lines.get(idx).is_some_and(|next| is_note_lead(normalize::trim(next.text)))
+    };
     // So are pieces that fill the label column as the row's first line does, up to a blank
-    // line (`第三者評価を  -  1 …` / `実施している` / `一時保護施設` / `数（箇所）`, Word's cells
-    // aligned to the top of their rows in a narrow label column).
+    // line or a note (`第三者評価を  -  1 …` / `実施している` / `一時保護施設` / `数（箇所）`;
+    // `整備目標に  (+0) …` / `対する過不` / `足` / `対象:…`: Word's cells aligned to the top of
+    // their rows in a narrow label column).
     let fills_column = n_trailing > 1
-        && classes.get(line_idx).is_none_or(|class| *class == Class::Blank)
+        && ends_below(line_idx)
         && group
             .last()
             .and_then(|line| line.spans.first())
@@ -1211,10 +1222,6 @@ fn spaced_lines(lines: &[Line<'_>], classes: &[Class], first_idx: usize) -> (Vec
         // caption) after it ends the label above it,
         // and so does one that closes the bracket that label leaves open (`受講者数 (職` / `員)`).
         let previous_label = group[group.len() - 2].spans.first().map_or("", |span| span.text.as_str());
-        let ends_below = |idx: usize| {
-            classes.get(idx).is_none_or(|class| matches!(class, Class::Blank | Class::Heading(_) | Class::Caption))
-                || lines.get(idx).is_some_and(|next| is_note_lead(normalize::trim(next.text)))
-        };
         // (A bracket of its own ends a label too: `受講者数  155 …` / `(延べ人 数)`.)
         // (And one or two characters with a bullet after them: `設置  0 …` / `数` / `・民間…`.)
         let short_before_bullet = |text: &str| {
@@ -1234,7 +1241,11 @@ fn spaced_lines(lines: &[Line<'_>], classes: &[Class], first_idx: usize) -> (Vec
         let cell_tail = n_trailing == 1
             && group.last().is_some_and(|line| {
                 let above = &group[group.len() - 2].spans;
-                line.spans.iter().all(|piece| above.len() > 1 && columns::cell_rest_of(&above[1..], piece).is_some())
+                line.spans.iter().all(|piece| {
+                    above.len() > 1
+                        && columns::cell_rest_of(&above[1..], piece).is_some()
+                        && crate::values::n_split_values(&piece.text).is_none()
+                })
             });
         // So does a piece at the label's edge under the last row when every row before it
         // has its label's rest under it too (cells aligned to the top of their rows).
@@ -1286,13 +1297,17 @@ fn fills_label_column(group: &[SpacedLine], n_pieces: usize, piece: &str) -> boo
     let Some(row_label) = at_edge(&group[row_idx]) else { return false };
     let width = row_label.text.chars().count();
     let n_chars = |text: &str| text.chars().count();
+    // (No values one space apart either: `8 83 0` under `(うち里親)  338 (71.6%) …`.)
+    let no_value = |text: &str| !crate::stacked::is_value(text) && crate::values::n_split_values(text).is_none();
     width >= 3
         && group[row_idx].spans.len() > 1
         && group[row_idx + 1..].iter().all(|line| {
-            line.spans.len() == 1 && at_edge(line).is_some_and(|span| n_chars(&span.text) + 1 >= width && n_chars(&span.text) <= width + 1)
+            line.spans.len() == 1
+                && at_edge(line)
+                    .is_some_and(|span| n_chars(&span.text) + 1 >= width && n_chars(&span.text) <= width + 1 && no_value(&span.text))
         })
         && n_chars(piece) <= width + 1
-        && !crate::stacked::is_value(piece)
+        && no_value(piece)
 }
 
 /// `※`, `※1`: a footnote mark with nothing after it.

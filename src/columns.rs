@@ -85,15 +85,16 @@ pub fn is_row(text: &str) -> bool {
     if TWO_SPACES.find(text.as_bytes()).is_none() {
         return false;
     }
-    // No cell that reads like prose: none longer than 40 characters, no `。` anywhere.
-    // The cells as `cells` cuts them (on the bytes: decoding every character cost more),
-    // no allocation; the line was trimmed of spaces, so its first cell starts it.
+    // No cell that reads like prose: none longer than 40 characters, unless it is
+    // values one space apart (`1,600 1,650 (+50) 1,700 (+50) 1,750 (+50)`, narrow columns),
+    // no `。` anywhere. The cells as `cells` cuts them (on the bytes: decoding every character
+    // cost more), no allocation; the line was trimmed of spaces, so its first cell starts it.
     static FULL_STOP: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
         std::sync::LazyLock::new(|| memchr::memmem::Finder::new("。".as_bytes()));
     let mut n_cells = 0;
-    for (start, end, _) in cells(text) {
+    for (start, end, cell) in cells(text) {
         n_cells += 1;
-        if n_cells > MAX_ALIGNED_CELLS || end - start > 40 {
+        if n_cells > MAX_ALIGNED_CELLS || (end - start > 40 && crate::values::n_split_values(cell).is_none()) {
             return false;
         }
     }
