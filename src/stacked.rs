@@ -699,7 +699,8 @@ fn kind_of(text: &str) -> Kind {
 /// Reads a table whose header starts at `from[0]` (one line naming every year,
 /// or the first of the year cells); `above` are the lines before it, nearest last.
 pub fn read(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<Stacked> {
-    let top_aligned = years_then_eras(from).is_some();
+    let header = years_then_eras(from);
+    let top_aligned = header.is_some();
     let found = read_table(above, from, top_aligned)?;
     // Word's cells aligned to the top of their rows, through default `pdftotext` (year cells a
     // line each, then their eras a line each): the rest of a label wrapped in its cell comes
@@ -721,7 +722,17 @@ pub fn read(above: &[Offered<'_>], from: &[Offered<'_>]) -> Option<Stacked> {
                     .map(|offered| normalize::trim(offered.text))
                     .any(|text| !(text.is_empty() || is_whole_bracket(text) || (text.chars().count() == 1 && circled(text).is_some())))
             });
-            if label_after {
+            // (Not when no label comes between the header and the last value: the labels are then
+            // all after the values, `2025` … / `(R11)` / `307,001 307,519 …` / `評価指標` /
+            // `児童相談所の管轄人口`, one row's cells centred vertically.)
+            let header_end =
+                header.as_ref().and_then(|(cells, runs)| cells.iter().chain(runs.iter().flatten()).max().copied()).unwrap_or(0);
+            let label_before = last_value.is_some_and(|last| {
+                from[header_end + 1..last.max(header_end + 1)]
+                    .iter()
+                    .any(|offered| offered.cellish && offered.kind() == Kind::Label && !normalize::trim(offered.text).is_empty())
+            });
+            if label_after && label_before {
                 return Some(Stacked::Doubt { n_used: *n_used });
             }
         }

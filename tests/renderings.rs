@@ -643,7 +643,7 @@ fn every_rendering_reads_the_title_page() {
         .filter(|path| path.starts_with("fixtures/003_") && path.ends_with(".txt") && !path.contains("81fdfb445e420b05"))
         .collect();
     renderings.sort();
-    assert_eq!(renderings.len(), 51);
+    assert_eq!(renderings.len(), 61);
     for rendering in renderings {
         // FIXME(issue 3): twocolall (the cover set in two newspaper columns too) reads its
         // title from chapter 1's prose; right: as the original.
@@ -964,14 +964,25 @@ fn no_rendering_puts_a_value_under_a_wrong_year() {
         .filter(|path| path.starts_with("fixtures/003_") && path.ends_with(".txt"))
         .collect();
     renderings.sort();
-    assert_eq!(renderings.len(), 52);
+    assert_eq!(renderings.len(), 62);
     // FIXME(issue 3): pages set in two newspaper columns (round 4), whose `-layout` text puts
     // the columns side by side on each line; pinned with the right years in
     // `heldout_renderings_4`.
     let two_columns = [("fixtures/003_twocolall_pdftotext.txt", 7), ("fixtures/003_twocolall_pdftotext_layout.txt", 1)];
+    // FIXME(issue 3): round 5, values under their right years whose text is not the original's;
+    // pinned with the right values in `heldout_renderings_5`: typstnarrow (default mode) cuts
+    // `34.3 日` in its narrow cell, read `34.3` … `38.8` without their unit (right: `34.3 日` …);
+    // reportlab (-layout) has U+0336 for the em dash `—` of its non-embedded font (right: `—`);
+    // wkhtml reads rows cut by a page break twice, once from each page (right: once).
+    let round_5 = [
+        ("fixtures/003_typstnarrow_pdftotext.txt", 5),
+        ("fixtures/003_reportlab_pdftotext_layout.txt", 4),
+        ("fixtures/003_wkhtml_pdftotext.txt", 11),
+        ("fixtures/003_wkhtml_pdftotext_layout.txt", 12),
+    ];
     for rendering in renderings {
         let wrong = values_under_wrong_years(&rendering);
-        let expected = two_columns.iter().find(|(path, _)| *path == rendering).map_or(0, |(_, n)| *n);
+        let expected = two_columns.iter().chain(&round_5).find(|(path, _)| *path == rendering).map_or(0, |(_, n)| *n);
         assert_eq!(wrong.len(), expected, "{rendering}: {wrong:#?}");
     }
 }
@@ -1174,4 +1185,139 @@ fn heldout_renderings_4() {
     assert_eq!((matched, extra.len()), (98, 0), "{extra:#?}");
     assert_eq!(wrong_cells("fixtures/003_gnumeric_pdftotext_layout.txt").1.len(), 15);
     assert!(values_under_wrong_years("fixtures/003_gnumeric_pdftotext_layout.txt").is_empty());
+}
+
+/// A fifth round of held-out renderings (scripts/make-heldout-renderings-5, described in
+/// scripts/make-heldout-renderings-5.md), made and measured before the readers were changed
+/// for them, by PDF producers no earlier round used: Typst (`typst`: Noto Serif CJK JP,
+/// bordered tables, cells aligned to the top; `typstnarrow`: IPAexGothic, value columns 3.1 em
+/// narrow so every year cell wraps over three lines, `2025` / `年度` / `(R7)`, a stub `年度`
+/// printed as a cell spanning the years above them, cells centred vertically), LuaLaTeX with
+/// luatexja (`lualatex`: ltjsarticle, HaranoAji and Latin Modern, longtable with `p{}`
+/// columns and rules), and ReportLab's Platypus (`reportlab`: the non-embedded Adobe-Japan1
+/// fonts HeiseiMin-W3 / HeiseiKakuGo-W5, Paragraph cells aligned to the bottom, ReportLab's
+/// default), and round 4's `weasy` HTML printed by wkhtmltopdf (`wkhtml`: Qt WebKit, rows cut
+/// by a page break printed on both pages). Each through `pdftotext` and `pdftotext -layout`;
+/// each is pinned as it reads now.
+#[test]
+fn heldout_renderings_5() {
+    for rendering in [
+        "fixtures/003_typst_pdftotext.txt",
+        "fixtures/003_typst_pdftotext_layout.txt",
+        "fixtures/003_typstnarrow_pdftotext_layout.txt",
+        "fixtures/003_lualatex_pdftotext.txt",
+        "fixtures/003_lualatex_pdftotext_layout.txt",
+        "fixtures/003_reportlab_pdftotext.txt",
+    ] {
+        let wrong = values_under_wrong_years(rendering);
+        assert!(wrong.is_empty(), "{rendering}: {wrong:#?}");
+    }
+    // typst, default mode: 0 of 917. Typst's tables come out column by column (every row
+    // label, then each year column's heading and values): all kept as fragments, nothing wrong.
+    check("fixtures/003_typst_pdftotext.txt", 0);
+    assert_eq!(wrong_cells("fixtures/003_typst_pdftotext.txt"), (0, Vec::new()));
+    // typst, -layout: 895 of 917, every value under its right row and year.
+    // FIXME(issue 3): 42 records under columns that lost a header line, 1262-1269 (里親等委託率,
+    // original 1063-1071): the header cells are centred vertically on four lines, `2024 年度`
+    // alone on the second (`2029 年度  2029 年度  (内訳)` / `2024 年度` / `(R11) (現  (R11) (改
+    // 3 歳～就学` / `(R6) (実績)  3 歳未満  学童期以降` / `行)  定)  前`). Read: columns `(R6)(実績)`,
+    // `(R11)(現行)`, `(R11)(改定)`, `3歳未満`, `3歳~就学前`, `学童期以降`; right:
+    // `2024年度 (R6) (実績)`, `2029年度 (R11) (現行)`, `2029年度 (R11) (改定)`, `(内訳) > 3歳未満`,
+    // `(内訳) > 3歳~就学前`, `(内訳) > 学童期以降`. Values, rows and years right.
+    let (matched, _, extra) = compare("fixtures/003_typst_pdftotext_layout.txt");
+    assert_eq!((matched, extra.len()), (895, 0), "{extra:#?}");
+    assert_eq!(wrong_cells("fixtures/003_typst_pdftotext_layout.txt").1.len(), 42);
+    // typstnarrow, default mode: 10 of 917; every year cell a line each in three pieces
+    // (`2025` / `年度` / `(R7)`, or the years on one line, `2020 2021 2022 2023 2024`, then
+    // `年度` ×5, then the eras): most tables fragments.
+    // FIXME(issue 3): 11 wrong records, 5 of them values that are not the original's:
+    // - 2017-2022 (平均入所 日数, original 843): `34.3 日` cut in its narrow cell (`34.3` / `日`),
+    //   the values printed first, then `(見込)`, then the units `日` ×5: read `34.3`, `44.2`,
+    //   `39.0`, `32.7`, `38.8` without their unit (years right) and `(見込)`, under columns of eras
+    //   alone (`(R1)`…`(R6)`) and the row `日日` (two of the cut units). Right: row `平均入所 日数`,
+    //   2019 34.3 日, 2020 44.2 日, 2021 39.0 日, 2022 32.7 日, 2023 38.8 日, 2024 (見込), columns
+    //   `2019 年度 (R1)` ….
+    // - 885-889 (助産施設の利用者数, original 449-450): columns of eras alone (`(R2)`…`(R6)`; right:
+    //   `2020年度 (R2)` …); values, rows and years right.
+    // Since the round was made (session 12): 3529 (児童相談所の管轄人口, 2025-2029), whose bare
+    // years a line each (`2025` / … / `年度` / … / `(R7)` …) had been columns of eras alone, is
+    // read under `2025 年度 (R7)` … (`blocks::is_bare_year`); its label after its values is the
+    // row's when no label comes before them (`stacked::read`): 16 → 11 wrong.
+    let (matched, _, extra) = compare("fixtures/003_typstnarrow_pdftotext.txt");
+    assert_eq!((matched, extra.len()), (10, 6), "{extra:#?}");
+    assert_eq!(wrong_cells("fixtures/003_typstnarrow_pdftotext.txt").1.len(), 11);
+    assert_eq!(values_under_wrong_years("fixtures/003_typstnarrow_pdftotext.txt").len(), 5);
+    // typstnarrow, -layout: 42 of 917, 0 wrong. The three-line year headers (`2020  2021 …` /
+    // `年度  年度 …` / `(R2)  (R3) …`, under `年度` spanning them) leave most tables unresolved.
+    // FIXME(issue 3): read them; right: the original's cells.
+    check("fixtures/003_typstnarrow_pdftotext_layout.txt", 42);
+    assert_eq!(wrong_cells("fixtures/003_typstnarrow_pdftotext_layout.txt").1.len(), 0);
+    // lualatex, default mode: 2 of 917, 0 wrong (cells column by column, as typst's).
+    check("fixtures/003_lualatex_pdftotext.txt", 2);
+    assert_eq!(wrong_cells("fixtures/003_lualatex_pdftotext.txt").1.len(), 0);
+    // lualatex, -layout: 852 of 917, 0 wrong.
+    check("fixtures/003_lualatex_pdftotext_layout.txt", 852);
+    assert_eq!(wrong_cells("fixtures/003_lualatex_pdftotext_layout.txt").1.len(), 0);
+    // reportlab, default mode: 549 of 917.
+    // FIXME(issue 3): 6 records under a wrong row, 4236-4246: pdftotext prints a page's row
+    // labels after its cells; the values of ファミリーホーム数 `設置数` (1 1 1 1 2 2, original
+    // 1117) are read with the next line, the label `登録率` of another table on the page, as
+    // their row. Right: row `設置数`, 2024 1, 2025 1, 2026 1, 2027 1, 2028 2, 2029 2. Years right.
+    let (matched, _, extra) = compare("fixtures/003_reportlab_pdftotext.txt");
+    assert_eq!((matched, extra.len()), (549, 6), "{extra:#?}");
+    assert_eq!(wrong_cells("fixtures/003_reportlab_pdftotext.txt").1.len(), 6);
+    // reportlab, -layout: 875 of 917. Cells aligned to the bottom: a wrapped label's values are
+    // on its last line, its first line joins the row above.
+    // FIXME(issue 3): 61 wrong records, 4 of them values that are not the original's:
+    // - 1779-1781 (original 1375-1376): `児童福祉司ス-バ°-ハ"イサ"- (SV)` / `の配置  5 7 6 4 3`: read
+    //   `児童心理司の配置数児童福祉司スーパーバイザー(SV)` with 児童心理司's 8 8 11 11 10, and `の配置`
+    //   with 5 7 6 4 3; right: `児童心理司の配置数` 8, 8, 11, 11, 10 and
+    //   `児童福祉司スーパーバイザー (SV) の配置` 5, 7, 6, 4, 3 (2020-2024).
+    // - 1814-1816, 1915-1917, 2000-2002 (original 1397-1398, 1464-1465, 1529-1530): the same with
+    //   `こども家庭ソーシャルワーカー養成` / `研修`: read `児童福祉司任用後研修こども家庭ソーシャルワーカー養成`
+    //   with 児童福祉司任用後研修's values, and `研修`; right: `児童福祉司任用後研修` and
+    //   `こども家庭ソーシャルワーカー養成研修`. At 1816 the em dashes `—` (2020-2023) come out of the
+    //   non-embedded font as U+0336 `̶` (poppler's Adobe-Japan1 map): 4 values not the
+    //   original's, under their right years; right: `—` ×4 and 0 (2024).
+    // - 1398-1404 (里親等委託率, original 1065-1071): `(内訳)` over its three columns joined to the
+    //   middle one: columns `3歳未満`, `(内訳)3歳~就学前`, `学童期以降`; right `(内訳) > 3歳未満`,
+    //   `(内訳) > 3歳~就学前`, `(内訳) > 学童期以降`. 21 records, values right.
+    // - 415-417 (original 277-280): `支援サービスを利用している全ケース` wrapped, its first line
+    //   above the row, read into the column (`サポートプラン策定体制の整備支援サービスを利用して`) and
+    //   the value cut (`いる全ケース`); `年5~6回実施` comes out as `年5˜6回実施` (U+02DC). Right:
+    //   column `サポートプラン策定体制の整備`, values `支援サービスを利用している全ケース`, `40件`, `200件`,
+    //   `年5~6回実施`.
+    let (matched, _, extra) = compare("fixtures/003_reportlab_pdftotext_layout.txt");
+    assert_eq!((matched, extra.len()), (875, 34), "{extra:#?}");
+    assert_eq!(wrong_cells("fixtures/003_reportlab_pdftotext_layout.txt").1.len(), 61);
+    assert_eq!(values_under_wrong_years("fixtures/003_reportlab_pdftotext_layout.txt").len(), 4);
+    // wkhtml (round 4's `weasy` HTML printed by wkhtmltopdf 0.12.6, Qt WebKit): a table row cut by
+    // a page break is printed at the foot of one page and again at the head of the next, and
+    // pdftotext reads both copies.
+    // FIXME(issue 3), -layout, 916 of 917: 24 wrong records, from five rows read twice, each copy
+    // under its right years: `年度ごとの整備目標` 156 … 204 (395/396, original 380), `サポートプラン
+    // 作成率` 100% ×5 (533/534, original 519), `合計` 4.1% 47.9 … (671/672, original 654),
+    // `里親(世帯)` 25 16 9 (806/807, original 775), `3歳～就学前` 16.7% 66.6% … (1730/1731, original
+    // 1715). Right: each row once. values_under_wrong_years lists 12: the 10 year cells of the
+    // first two rows, and 844 (`里親（世帯）` 2029 25) and 1050 (`受託里親数⑤` 2024 16), which are
+    // right: the second `里親(世帯)` used up those (year, value) pairs.
+    let (matched, _, extra) = compare("fixtures/003_wkhtml_pdftotext_layout.txt");
+    assert_eq!((matched, extra.len()), (916, 12), "{extra:#?}");
+    assert_eq!(wrong_cells("fixtures/003_wkhtml_pdftotext_layout.txt").1.len(), 24);
+    assert_eq!(values_under_wrong_years("fixtures/003_wkhtml_pdftotext_layout.txt").len(), 12);
+    // FIXME(issue 3), default mode, 682 of 917: 23 wrong records.
+    // - 869-877, 1340-1348, 2406-2410: the same rows read twice (`年度ごとの整備目標`, `サポートプラン
+    //   作成率`, `里親(世帯)`; right: once). values_under_wrong_years lists 11: the 10 year cells of
+    //   the first two, and 3229 (`受託里親数⑤` 2024 16, right, its pair used up by the second
+    //   `里親(世帯)`).
+    // - 4248-4256: `児童福祉司ス-バ°-ハ"イサ"-` wrapped after its last `-`, which pdftotext drops
+    //   when it joins the lines (`ハ"イサ"(SV) の配置`): row `児童福祉司スーパーバイザ(SV)の配置`;
+    //   right `児童福祉司スーパーバイザー (SV) の配置` (original 1376). Values and years right.
+    // - 4784-4792: the stub `評価指標`, printed after the years, joined to the row label:
+    //   `評価指標常勤弁護士職員配置数`; right `常勤弁護士職員配置数`, 2025-2029 2 each (original
+    //   1515).
+    let (matched, _, extra) = compare("fixtures/003_wkhtml_pdftotext.txt");
+    assert_eq!((matched, extra.len()), (682, 22), "{extra:#?}");
+    assert_eq!(wrong_cells("fixtures/003_wkhtml_pdftotext.txt").1.len(), 23);
+    assert_eq!(values_under_wrong_years("fixtures/003_wkhtml_pdftotext.txt").len(), 11);
 }
