@@ -173,7 +173,10 @@ impl Builder<'_> {
                 self.push(Block::Unresolved { lines: widen(lines, &tag), tag: tag.map(|(text, _)| text), fragments });
             }
             PieceKind::Toc(entries) => self.push(Block::Toc { lines, entries }),
-            PieceKind::Grid { fragments, aligned } => self.grid(fragments, aligned, lines),
+            PieceKind::Grid(grid) => {
+                let crate::blocks::GridPiece { fragments, aligned } = *grid;
+                self.grid(fragments, aligned, lines)
+            }
         }
     }
 
