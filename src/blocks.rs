@@ -36,10 +36,19 @@ pub struct Heading {
     pub kind: &'static str,
     pub marker: String,
     pub number: Option<u32>,
-    pub title: String,
+    /// Where the title is in `text` (`title`): a string of its own made every heading's
+    /// title twice, and every heading is kept to the end of `classify` (the peak).
+    title_at: (u32, u32),
     pub line: u32,
     /// The whole line, for when it turns out not to be a heading.
     pub text: String,
+}
+
+impl Heading {
+    /// The text after the marker, trimmed.
+    pub fn title(&self) -> &str {
+        &self.text[self.title_at.0 as usize..self.title_at.1 as usize]
+    }
 }
 
 /// One row of a table as split at TABs.
@@ -1453,7 +1462,10 @@ fn toc(lines: &[Line<'_>], classes: &[Class], title_idx: usize) -> (Vec<TocEntry
                     [marker, title, ..] => (Some(marker.to_string()), title.to_string()),
                     [title] => match class(title) {
                         Class::Heading(_) => match line_heading(title, 0) {
-                            Some(heading) => (Some(heading.marker), heading.title),
+                            Some(heading) => {
+                                let title = heading.title().to_string();
+                                (Some(heading.marker), title)
+                            }
                             None => (None, title.to_string()),
                         },
                         _ => (None, title.to_string()),
@@ -1536,7 +1548,10 @@ fn page_toc(lines: &[Line<'_>], classes: &[Class], title_idx: usize) -> Option<(
         let (entry_marker, title) = match marker.take() {
             Some(marker) => (Some(marker), title_text.to_string()),
             None => match line_heading(title_text, 0) {
-                Some(heading) => (Some(heading.marker), heading.title),
+                Some(heading) => {
+                    let title = heading.title().to_string();
+                    (Some(heading.marker), title)
+                }
                 None => (None, title_text.to_string()),
             },
         };
@@ -1560,7 +1575,10 @@ fn wrapped_toc_entry(lines: &[Line<'_>], classes: &[Class], idx: usize) -> Optio
         return None;
     }
     let (marker, mut title) = match line_heading(first, 0) {
-        Some(heading) => (Some(heading.marker), heading.title),
+        Some(heading) => {
+            let title = heading.title().to_string();
+            (Some(heading.marker), title)
+        }
         None => (None, first.to_string()),
     };
     push_joined(&mut title, rest);
@@ -1897,7 +1915,9 @@ pub fn heading(text: &str, line: u32) -> Option<Heading> {
     let Marked { kind, number, marker, title } = marked(text)?;
     let marker = match marker {
         Marker::Numbered(before, after) => {
-            let mut marker = String::with_capacity(before.len() + 10 + after.len());
+            // Room for exactly the marker (every heading is kept to the end of `classify`).
+            let n_digits = number.unwrap_or_default().checked_ilog10().map_or(1, |log| log as usize + 1);
+            let mut marker = String::with_capacity(before.len() + n_digits + after.len());
             marker.push_str(before);
             push_number(&mut marker, number.unwrap_or_default());
             marker.push_str(after);
@@ -1907,7 +1927,10 @@ pub fn heading(text: &str, line: u32) -> Option<Heading> {
         Marker::Circled(circled) => circled.to_string(),
         Marker::Kana(kana) => format!("({kana})"),
     };
-    Some(Heading { kind, marker, number, title: title.to_string(), line, text: text.to_string() })
+    // `title` is a piece of `text` (`marked` cuts it from there).
+    let title_start = title.as_ptr() as usize - text.as_ptr() as usize;
+    let title_at = (title_start as u32, (title_start + title.len()) as u32);
+    Some(Heading { kind, marker, number, title_at, line, text: text.to_string() })
 }
 
 /// Appends `number` in decimal, as `format!` prints it but without its machinery
