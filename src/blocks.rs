@@ -236,7 +236,7 @@ pub fn classify<'a>(lines: &[Line<'a>], page_starts: &'a [u32]) -> Vec<Piece> {
                 (line_idx..lines.len().min(line_idx + 60)).map(|idx| (num(idx), classes.page(idx), lines[idx].text)).collect();
             if let Some((rows, n_used)) = columns::word_table_read(&window, header_years, row_years) {
                 let last = num(line_idx + n_used);
-                pieces.push(Piece { kind: PieceKind::Rows { rows: exact_rows(rows), aligned: false, header: false }, first: start, last });
+                pieces.push(Piece { kind: PieceKind::Rows { rows, aligned: false, header: false }, first: start, last });
                 line_idx += n_used + 1;
                 continue;
             }
@@ -327,11 +327,7 @@ pub fn classify<'a>(lines: &[Line<'a>], page_starts: &'a [u32]) -> Vec<Piece> {
             if let Some((words, n_header)) = header {
                 if let Some((rows, n_used)) = texttable::read(&words, start, &region[n_header..]) {
                     let last = num(line_idx + n_header + n_used - 1);
-                    pieces.push(Piece {
-                        kind: PieceKind::Rows { rows: exact_rows(rows), aligned: false, header: true },
-                        first: start,
-                        last,
-                    });
+                    pieces.push(Piece { kind: PieceKind::Rows { rows, aligned: false, header: true }, first: start, last });
                     line_idx += n_header + n_used;
                     continue;
                 }
@@ -374,11 +370,7 @@ pub fn classify<'a>(lines: &[Line<'a>], page_starts: &'a [u32]) -> Vec<Piece> {
                 let region: Vec<(u32, &str)> = (line_idx..end).map(|idx| (num(idx), lines[idx].text)).collect();
                 if let Some((rows, n_used)) = texttable::aligned(&region) {
                     let last = num(line_idx + n_used - 1);
-                    pieces.push(Piece {
-                        kind: PieceKind::Rows { rows: exact_rows(rows), aligned: true, header: true },
-                        first: start,
-                        last,
-                    });
+                    pieces.push(Piece { kind: PieceKind::Rows { rows, aligned: true, header: true }, first: start, last });
                     line_idx += n_used;
                     continue;
                 }
@@ -389,11 +381,7 @@ pub fn classify<'a>(lines: &[Line<'a>], page_starts: &'a [u32]) -> Vec<Piece> {
                         let reason = "lines on the contents page after its entries: their numbers are page numbers".to_string();
                         pieces.push(unresolved(lines, line_idx, next, reason));
                     }
-                    Ok(rows) => pieces.push(Piece {
-                        kind: PieceKind::Rows { rows: exact_rows(rows), aligned: true, header: false },
-                        first: start,
-                        last,
-                    }),
+                    Ok(rows) => pieces.push(Piece { kind: PieceKind::Rows { rows, aligned: true, header: false }, first: start, last }),
                     Err(reason) => pieces.push(unresolved(lines, line_idx, next, reason)),
                 }
                 line_idx = next;
@@ -420,7 +408,7 @@ pub fn classify<'a>(lines: &[Line<'a>], page_starts: &'a [u32]) -> Vec<Piece> {
                     last = num(line_idx);
                     line_idx += 1;
                 }
-                pieces.push(Piece { kind: PieceKind::Rows { rows: exact_rows(rows), aligned: false, header: false }, first: start, last });
+                pieces.push(Piece { kind: PieceKind::Rows { rows, aligned: false, header: false }, first: start, last });
             }
             Class::TocTitle => {
                 let (entries, last, next) = toc(lines, &classes, line_idx);
@@ -522,11 +510,7 @@ pub fn classify<'a>(lines: &[Line<'a>], page_starts: &'a [u32]) -> Vec<Piece> {
                     }
                     line_idx += 1;
                 }
-                // Each item's text in an allocation of its length: joined, it grew by doubling.
-                for item in &mut items {
-                    item.text = exact_string(std::mem::take(&mut item.text));
-                }
-                pieces.push(Piece { kind: PieceKind::List(exact(items)), first: start, last });
+                pieces.push(Piece { kind: PieceKind::List(items), first: start, last });
             }
         }
     }
@@ -694,7 +678,7 @@ fn push_stacked(
             (next, last) = (end, num(end - 1));
         }
     }
-    pieces.push(Piece { kind: PieceKind::Rows { rows: exact_rows(rows), aligned: false, header: false }, first, last });
+    pieces.push(Piece { kind: PieceKind::Rows { rows, aligned: false, header: false }, first, last });
     if n_doubtful > 0 {
         let reason = "the rest of a table whose cells came out one per line in an order that fits no reading (raw pdftotext)";
         pieces.push(unresolved(lines, next, next + n_doubtful, reason.to_string()));
@@ -1011,51 +995,10 @@ fn unresolved(lines: &[Line<'_>], start: usize, end: usize, reason: String) -> P
 
 /// Every non-blank line of a region, trimmed, with its number.
 fn fragments(lines: &[Line<'_>], start: usize, end: usize) -> Vec<Item> {
-    // Counted first: collected, the vector grew by doubling and kept the room (see `exact`).
-    let mut fragments = Vec::with_capacity(lines[start..end].iter().filter(|line| !line.is_blank()).count());
-    fragments.extend(
-        (start..end)
-            .filter(|&idx| !lines[idx].is_blank())
-            .map(|idx| Item { line: num(idx), text: normalize::trim(lines[idx].text).to_string() }),
-    );
-    fragments
-}
-
-/// `vector` in an allocation of its length. Every piece is kept to the end of `classify`
-/// (the peak), and so would the room a vector's doubling left: `shrink_to_fit` does not give
-/// it back under the binary's allocator (mimalloc keeps a block shrunk by less than half
-/// where it is). Moved to a new allocation, the old one is reused by the pieces that follow.
-fn exact<T>(mut vector: Vec<T>) -> Vec<T> {
-    if vector.capacity() == vector.len() {
-        return vector;
-    }
-    let mut exact = Vec::with_capacity(vector.len());
-    exact.append(&mut vector);
-    exact
-}
-
-/// `text` in an allocation of its length (as `exact`).
-fn exact_string(text: String) -> String {
-    if text.capacity() == text.len() {
-        text
-    } else {
-        text.as_str().to_owned()
-    }
-}
-
-/// A table's rows, their cells and the cells' texts, each in an allocation of its length (as `exact`).
-fn exact_rows(rows: Vec<RawRow>) -> Vec<RawRow> {
-    let mut rows = exact(rows);
-    for row in &mut rows {
-        row.cells = exact(std::mem::take(&mut row.cells));
-        for cell in &mut row.cells {
-            if cell.capacity() > cell.len() {
-                *cell = exact_string(std::mem::take(cell));
-            }
-        }
-        row.cell_lines = exact(std::mem::take(&mut row.cell_lines));
-    }
-    rows
+    (start..end)
+        .filter(|&idx| !lines[idx].is_blank())
+        .map(|idx| Item { line: num(idx), text: normalize::trim(lines[idx].text).to_string() })
+        .collect()
 }
 
 /// True when the short line at `idx` is followed by a year cell, with at most
