@@ -232,8 +232,9 @@ pub fn classify<'a>(lines: &[Line<'a>], page_starts: &'a [u32]) -> Vec<Piece> {
         let row_years = if classes[line_idx] == Class::Text && !one_line_years && year_marks { stacked::year_row(text) } else { None };
         let year_row = classes[line_idx] == Class::Text && (one_line_years || row_years.is_some());
         if one_line_years || year_row {
+            let mut pages = classes.pages_from(line_idx);
             let window: Vec<(u32, u32, &str)> =
-                (line_idx..lines.len().min(line_idx + 60)).map(|idx| (num(idx), classes.page(idx), lines[idx].text)).collect();
+                (line_idx..lines.len().min(line_idx + 60)).map(|idx| (num(idx), pages.page(idx), lines[idx].text)).collect();
             if let Some((rows, n_used)) = columns::word_table_read(&window, header_years, row_years) {
                 let last = num(line_idx + n_used);
                 pieces.push(Piece { kind: PieceKind::Rows { rows, aligned: false, header: false }, first: start, last });
@@ -401,9 +402,10 @@ pub fn classify<'a>(lines: &[Line<'a>], page_starts: &'a [u32]) -> Vec<Piece> {
             Class::Row | Class::Separator => {
                 let mut rows = Vec::new();
                 let mut last = start;
+                let mut pages = classes.pages_from(line_idx);
                 while line_idx < lines.len() && matches!(classes[line_idx], Class::Row | Class::Separator) {
                     if classes[line_idx] == Class::Row {
-                        rows.push(raw_row(&lines[line_idx], num(line_idx), classes.page(line_idx)));
+                        rows.push(raw_row(&lines[line_idx], num(line_idx), pages.page(line_idx)));
                     }
                     last = num(line_idx);
                     line_idx += 1;
@@ -790,10 +792,43 @@ struct Classes<'a> {
     page_starts: &'a [u32],
 }
 
-impl Classes<'_> {
+impl<'a> Classes<'a> {
     /// The page of the line at `idx`.
     fn page(&self, idx: usize) -> u32 {
         normalize::page_of(self.page_starts, num(idx))
+    }
+
+    /// The pages of the lines from `idx` on, asked in order (`PageCursor`).
+    fn pages_from(&self, idx: usize) -> PageCursor<'a> {
+        let mut cursor = PageCursor { page_starts: self.page_starts, page: 0, lines: 0..0 };
+        cursor.find(num(idx));
+        cursor
+    }
+}
+
+/// The pages of lines asked for one after the other: a search per page, not per line
+/// (a search per offered line was a hundredth of the run).
+struct PageCursor<'a> {
+    page_starts: &'a [u32],
+    /// The page of the line last asked for, and the numbers of the lines on it.
+    page: u32,
+    lines: std::ops::Range<u32>,
+}
+
+impl PageCursor<'_> {
+    fn page(&mut self, idx: usize) -> u32 {
+        let number = num(idx);
+        if !self.lines.contains(&number) {
+            self.find(number);
+        }
+        self.page
+    }
+
+    fn find(&mut self, number: u32) {
+        let at = self.page_starts.partition_point(|&start| start <= number);
+        let start = if at == 0 { 0 } else { self.page_starts[at - 1] };
+        self.lines = start..self.page_starts.get(at).copied().unwrap_or(u32::MAX);
+        self.page = at as u32 + 1;
     }
 }
 
@@ -845,7 +880,8 @@ impl<'a> Offers<'a> {
         }
         let made = self.start + self.offered.len();
         if to > made {
-            self.offered.extend((made..to).map(|idx| offer(&lines[idx], num(idx), classes.page(idx), &classes[idx])));
+            let mut pages = classes.pages_from(made);
+            self.offered.extend((made..to).map(|idx| offer(&lines[idx], num(idx), pages.page(idx), &classes[idx])));
         }
         &self.offered[from - self.start..to - self.start]
     }
@@ -1076,13 +1112,14 @@ fn spaced_group(lines: &[Line<'_>], classes: &Classes, first_idx: usize) -> (Res
 /// at most three short lines (page number, running header) come between.
 fn after_page_break(lines: &[Line<'_>], classes: &Classes, line_idx: usize) -> Option<usize> {
     let above = line_idx.checked_sub(1).filter(|&above| above < lines.len())?;
-    let page = classes.page(above);
+    let mut pages = classes.pages_from(above);
+    let page = pages.page(above);
     let mut n_between = 0;
     for idx in line_idx..lines.len().min(line_idx + 12) {
         let text = normalize::trim(lines[idx].text);
         match classes[idx] {
             Class::Blank => {}
-            Class::Spaced => return (classes.page(idx) > page).then_some(idx),
+            Class::Spaced => return (pages.page(idx) > page).then_some(idx),
             Class::Furniture | Class::ListItem | Class::Text
                 if n_between < 3
                     && (classes[idx] == Class::Furniture
@@ -1128,6 +1165,7 @@ fn spaced_lines(lines: &[Line<'_>], classes: &Classes, first_idx: usize) -> (Vec
             })
     };
     let mut line_idx = first_idx;
+    let mut pages = classes.pages_from(first_idx);
     let mut n_trailing = 0;
     // The last row number seen in the table (`2` of `2 を通じた特別養子縁`).
     let mut last_number = None;
@@ -1187,7 +1225,7 @@ fn spaced_lines(lines: &[Line<'_>], classes: &Classes, first_idx: usize) -> (Vec
         }
         let spans = columns::spans(lines[line_idx].text);
         last_number = spans.first().and_then(|span| leading_row_number(&span.text)).or(last_number);
-        group.push(SpacedLine { line: num(line_idx), page: classes.page(line_idx), spans });
+        group.push(SpacedLine { line: num(line_idx), page: pages.page(line_idx), spans });
         line_idx += 1;
     }
     // A trailing fragment that is not a label piece (the row above has its label) is not ours,
@@ -1767,8 +1805,11 @@ fn on_contents_page(pieces: &[Piece], classes: &Classes, page: u32, rows: &[RawR
             _ => false,
         });
     // (Only this page's pieces are looked at, and the page before's.)
-    let on_page =
-        |piece: &Piece, page: u32| (1..=classes.len()).contains(&(piece.first as usize)) && classes.page(piece.first as usize - 1) == page;
+    // (Read backwards: a search per page, not per piece.)
+    let pages = RefCell::new(classes.pages_from(0));
+    let on_page = |piece: &Piece, page: u32| {
+        (1..=classes.len()).contains(&(piece.first as usize)) && pages.borrow_mut().page(piece.first as usize - 1) == page
+    };
     let recent = pieces.iter().rev().take_while(|piece| on_page(piece, page) || (entries && on_page(piece, page.wrapping_sub(1))));
     // (The contents' entries that `toc` did not take read as headings.)
     let between = |kind: &PieceKind| {

@@ -191,6 +191,8 @@ pub fn text<'a>(text: &'a str, rewritten: &'a mut String) -> Normalized<'a> {
     // The lines rewritten: index in `lines` and place in `rewritten`, filled in once it is complete.
     let mut pending: Vec<(usize, usize, usize)> = Vec::new();
     let mut page_starts = Vec::new();
+    // The page of the last page start pushed (1 before any).
+    let mut started = 1u32;
     for (line_idx, line_end) in line_ends.enumerate() {
         // `\n` is ASCII, so both ends are character boundaries.
         let original = &body[line_start..line_end];
@@ -216,8 +218,9 @@ pub fn text<'a>(text: &'a str, rewritten: &'a mut String) -> Normalized<'a> {
                 ""
             }
         };
-        while line_page as usize > page_starts.len() + 1 {
+        while line_page > started {
             page_starts.push(number);
+            started += 1;
         }
         lines.push(Line { text: normalized });
     }
