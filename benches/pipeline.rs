@@ -50,7 +50,7 @@ fn stages_of(group: &mut BenchmarkGroup<'_, WallTime>, name: &str, bytes: &[u8],
     let decoded = stages::decode(bytes).expect("bench input decodes");
     let mut rewritten = String::new();
     let normalized = stages::normalize(&decoded.text, &mut rewritten);
-    let pieces = stages::classify(&normalized.lines);
+    let pieces = stages::classify(&normalized.lines, &normalized.page_starts);
     let document = keikaku::parse(name, bytes).expect("bench input parses");
     let cells = cells(&document);
     let n_cell_bytes: u64 = cells.iter().map(|(raw, _)| raw.len() as u64).sum();
@@ -63,7 +63,7 @@ fn stages_of(group: &mut BenchmarkGroup<'_, WallTime>, name: &str, bytes: &[u8],
             stages::normalize(black_box(&decoded.text), &mut rewritten).lines.len()
         })
     });
-    group.bench_function(format!("blocks/{name}"), |b| b.iter(|| stages::classify(black_box(&normalized.lines))));
+    group.bench_function(format!("blocks/{name}"), |b| b.iter(|| stages::classify(black_box(&normalized.lines), &normalized.page_starts)));
     group.bench_function(format!("sections+tables/{name}"), |b| {
         b.iter_batched(
             || pieces.clone(),

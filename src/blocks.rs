@@ -36,10 +36,19 @@ pub struct Heading {
     pub kind: &'static str,
     pub marker: String,
     pub number: Option<u32>,
-    pub title: String,
+    /// Where the title is in `text` (`title`): a string of its own made every heading's
+    /// title twice, and every heading is kept to the end of `classify` (the peak).
+    title_at: (u32, u32),
     pub line: u32,
     /// The whole line, for when it turns out not to be a heading.
     pub text: String,
+}
+
+impl Heading {
+    /// The text after the marker, trimmed.
+    pub fn title(&self) -> &str {
+        &self.text[self.title_at.0 as usize..self.title_at.1 as usize]
+    }
 }
 
 /// One row of a table as split at TABs.
@@ -93,14 +102,19 @@ pub enum PieceKind {
     Furniture(String),
     /// A `資源 | 現在の整備… | 整備すべき見込量…` grid printed out of order
     /// (raw pdftotext): every line, for `sections` to rebuild with the list above it.
-    Grid {
-        fragments: Vec<Item>,
-        aligned: Option<Box<crate::grid::Grid>>,
-    },
+    /// (Boxed: inline, its two fields made every piece 48 bytes instead of 40.)
+    Grid(Box<GridPiece>),
     /// A table region whose cells cannot be put back in order (boxed: inline it made
     /// every piece 56 bytes instead of 40).
     Unresolved(Box<Unresolved>),
     Toc(Vec<TocEntry>),
+}
+
+/// A requirement grid's lines, and the grid read from them when `pdftotext -layout` printed it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GridPiece {
+    pub fragments: Vec<Item>,
+    pub aligned: Option<Box<crate::grid::Grid>>,
 }
 
 /// Every line of a table region whose cells cannot be put back in order, and why.
@@ -151,9 +165,11 @@ enum Class {
 }
 
 /// Groups normalized lines into pieces.
-pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
-    let mut classes = Classes { classes: lines.iter().map(|line| class(line.text)).collect(), offers: RefCell::new(Offers::new()) };
-    mark_running_titles(lines, &mut classes);
+/// `page_starts`: the number of the line each page after the first starts at (`normalize::page_of`).
+pub fn classify<'a>(lines: &[Line<'a>], page_starts: &'a [u32]) -> Vec<Piece> {
+    let mut classes =
+        Classes { classes: lines.iter().map(|line| class(line.text)).collect(), offers: RefCell::new(Offers::new()), page_starts };
+    mark_running_titles(lines, page_starts, &mut classes);
     // A heading spaced apart from its title (`is_spaced_heading`) right beside a table row
     // is a row itself, its number a row number (`2   童相談所職員への…`).
     for line_idx in 0..classes.len() {
@@ -203,7 +219,7 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
     while line_idx < lines.len() {
         let line = &lines[line_idx];
         let text = normalize::trim(line.text);
-        let start = line.number;
+        let start = num(line_idx);
         // Both readers of a line of years first test for three marks of a year (`has_year_marks`,
         // which they make again): asked once here, most lines are turned down by one test.
         let year_marks = matches!(classes[line_idx], Class::Text | Class::Spaced) && era::has_year_marks(text, 3);
@@ -216,10 +232,11 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
         let row_years = if classes[line_idx] == Class::Text && !one_line_years && year_marks { stacked::year_row(text) } else { None };
         let year_row = classes[line_idx] == Class::Text && (one_line_years || row_years.is_some());
         if one_line_years || year_row {
+            let mut pages = classes.pages_from(line_idx);
             let window: Vec<(u32, u32, &str)> =
-                lines[line_idx..lines.len().min(line_idx + 60)].iter().map(|line| (line.number, line.page, line.text)).collect();
+                (line_idx..lines.len().min(line_idx + 60)).map(|idx| (num(idx), pages.page(idx), lines[idx].text)).collect();
             if let Some((rows, n_used)) = columns::word_table_read(&window, header_years, row_years) {
-                let last = lines[line_idx + n_used].number;
+                let last = num(line_idx + n_used);
                 pieces.push(Piece { kind: PieceKind::Rows { rows, aligned: false, header: false }, first: start, last });
                 line_idx += n_used + 1;
                 continue;
@@ -313,12 +330,12 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
         // Cheap test first: this is asked of every line of text.
         if classes[line_idx] == Class::Text && (texttable::is_header_word(text) || texttable::header(text).is_some()) {
             let end = region_end(lines, &classes, line_idx, None);
-            let region: Vec<(u32, &str)> = lines[line_idx..end].iter().map(|line| (line.number, line.text)).collect();
+            let region: Vec<(u32, &str)> = (line_idx..end).map(|idx| (num(idx), lines[idx].text)).collect();
             // The header's words on one line, or each a block of its own.
             let header = texttable::header(text).map(|words| (words, 1)).or_else(|| texttable::header_blocks(&region));
             if let Some((words, n_header)) = header {
                 if let Some((rows, n_used)) = texttable::read(&words, start, &region[n_header..]) {
-                    let last = lines[line_idx + n_header + n_used - 1].number;
+                    let last = num(line_idx + n_header + n_used - 1);
                     pieces.push(Piece { kind: PieceKind::Rows { rows, aligned: false, header: true }, first: start, last });
                     line_idx += n_header + n_used;
                     continue;
@@ -328,7 +345,7 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
         if let Some(mut grid_start) = grid_start(lines, &classes, line_idx) {
             // Drop the pieces already made from the grid's first lines (they are fragments
             // of it), but not a table rebuilt there: the grid starts after it.
-            let first_number = lines[grid_start].number;
+            let first_number = num(grid_start);
             while let Some(piece) = pieces.last().filter(|piece| piece.first >= first_number) {
                 if matches!(piece.kind, PieceKind::Rows { .. }) {
                     // Line numbers are 1-based indices: the line after the piece is at index `last`.
@@ -342,13 +359,13 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
             }
             let end = grid_end(lines, &classes, line_idx);
             pieces.push(Piece {
-                first: lines[grid_start].number,
-                last: lines[end - 1].number,
-                kind: PieceKind::Grid {
-                    fragments: fragments(&lines[grid_start..end]),
-                    aligned: crate::grid::aligned(&lines[grid_start..end].iter().map(|line| (line.number, line.text)).collect::<Vec<_>>())
+                first: num(grid_start),
+                last: num(end - 1),
+                kind: PieceKind::Grid(Box::new(GridPiece {
+                    fragments: fragments(lines, grid_start, end),
+                    aligned: crate::grid::aligned(&(grid_start..end).map(|idx| (num(idx), lines[idx].text)).collect::<Vec<_>>())
                         .map(Box::new),
-                },
+                })),
             });
             line_idx = end;
             continue;
@@ -359,9 +376,9 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
             }
             Class::Spaced => {
                 let end = lines.len().min(line_idx + 1 + MAX_TEXT_TABLE_LINES);
-                let region: Vec<(u32, &str)> = lines[line_idx..end].iter().map(|line| (line.number, line.text)).collect();
+                let region: Vec<(u32, &str)> = (line_idx..end).map(|idx| (num(idx), lines[idx].text)).collect();
                 if let Some((rows, n_used)) = texttable::aligned(&region) {
-                    let last = lines[line_idx + n_used - 1].number;
+                    let last = num(line_idx + n_used - 1);
                     pieces.push(Piece { kind: PieceKind::Rows { rows, aligned: true, header: true }, first: start, last });
                     line_idx += n_used;
                     continue;
@@ -369,7 +386,7 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
                 let (rows, last, next) = spaced_group(lines, &classes, line_idx);
                 match rows {
                     // The contents' entries wrapped past what `toc` reads: page numbers, no table.
-                    Ok(rows) if on_contents_page(&pieces, lines, line.page, &rows) => {
+                    Ok(rows) if on_contents_page(&pieces, &classes, classes.page(line_idx), &rows) => {
                         let reason = "lines on the contents page after its entries: their numbers are page numbers".to_string();
                         pieces.push(unresolved(lines, line_idx, next, reason));
                     }
@@ -381,8 +398,7 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
             Class::Separator if !next_is_row(&classes, line_idx) => {
                 // The whole run of separator lines at once: looking ahead per line would be quadratic.
                 let run_end = line_idx + classes[line_idx..].iter().take_while(|class| **class == Class::Separator).count();
-                for separator in &lines[line_idx..run_end] {
-                    let number = separator.number;
+                for (separator, number) in lines[line_idx..run_end].iter().zip(num(line_idx)..) {
                     pieces.push(Piece {
                         kind: PieceKind::Separator(normalize::trim(separator.text).to_string()),
                         first: number,
@@ -394,11 +410,12 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
             Class::Row | Class::Separator => {
                 let mut rows = Vec::new();
                 let mut last = start;
+                let mut pages = classes.pages_from(line_idx);
                 while line_idx < lines.len() && matches!(classes[line_idx], Class::Row | Class::Separator) {
                     if classes[line_idx] == Class::Row {
-                        rows.push(raw_row(&lines[line_idx]));
+                        rows.push(raw_row(&lines[line_idx], num(line_idx), pages.page(line_idx)));
                     }
-                    last = lines[line_idx].number;
+                    last = num(line_idx);
                     line_idx += 1;
                 }
                 pieces.push(Piece { kind: PieceKind::Rows { rows, aligned: false, header: false }, first: start, last });
@@ -444,7 +461,7 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
                                 Some(text) => join(&text, extra),
                                 None => extra.to_string(),
                             });
-                            last = lines[probe].number;
+                            last = num(probe);
                             n_extra += 1;
                             probe += 1;
                             line_idx = probe;
@@ -464,7 +481,7 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
                 line_idx += 1;
             }
             Class::Heading(_) => {
-                let heading = line_heading(line.text, line.number).expect("a line classed as a heading has one");
+                let heading = line_heading(line.text, num(line_idx)).expect("a line classed as a heading has one");
                 pieces.push(Piece { kind: PieceKind::Heading(Box::new(heading)), first: start, last: start });
                 line_idx += 1;
             }
@@ -488,10 +505,7 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
                 while line_idx < lines.len() {
                     match classes[line_idx] {
                         Class::ListItem => {
-                            items.push(Item {
-                                line: lines[line_idx].number,
-                                text: list_text(normalize::trim(lines[line_idx].text)).to_string(),
-                            });
+                            items.push(Item { line: num(line_idx), text: list_text(normalize::trim(lines[line_idx].text)).to_string() });
                         }
                         Class::Text if !items.is_empty() => {
                             if let Some(item) = items.last_mut() {
@@ -503,7 +517,7 @@ pub fn classify(lines: &[Line<'_>]) -> Vec<Piece> {
                         _ => break,
                     }
                     if classes[line_idx] != Class::Blank {
-                        last = lines[line_idx].number;
+                        last = num(line_idx);
                     }
                     line_idx += 1;
                 }
@@ -657,7 +671,7 @@ fn push_stacked(
     n_used: usize,
     n_doubtful: usize,
 ) -> usize {
-    let (first, last) = (lines[line_idx - n_above].number, lines[line_idx + n_used - 1].number);
+    let (first, last) = (num(line_idx - n_above), num(line_idx + n_used - 1));
     let next = line_idx + n_used;
     let n_columns = rows.first().map_or(0, |header| header.cells.len().saturating_sub(1));
     if let Some(end) = orphan_values_after(lines, next, n_columns) {
@@ -672,7 +686,7 @@ fn push_stacked(
             if let Some(row) = rows.last_mut() {
                 row.cells[0] = join(&row.cells[0], piece);
             }
-            (next, last) = (end, lines[end - 1].number);
+            (next, last) = (end, num(end - 1));
         }
     }
     pieces.push(Piece { kind: PieceKind::Rows { rows, aligned: false, header: false }, first, last });
@@ -783,6 +797,54 @@ const MAX_LINES_OFFERED: usize = 400;
 struct Classes<'a> {
     classes: Vec<Class>,
     offers: RefCell<Offers<'a>>,
+    /// Where the pages start (`normalize::page_of`).
+    page_starts: &'a [u32],
+}
+
+impl<'a> Classes<'a> {
+    /// The page of the line at `idx`.
+    fn page(&self, idx: usize) -> u32 {
+        normalize::page_of(self.page_starts, num(idx))
+    }
+
+    /// The pages of the lines from `idx` on, asked in order (`PageCursor`).
+    fn pages_from(&self, idx: usize) -> PageCursor<'a> {
+        let mut cursor = PageCursor { page_starts: self.page_starts, page: 0, lines: 0..0 };
+        cursor.find(num(idx));
+        cursor
+    }
+}
+
+/// The pages of lines asked for one after the other: a search per page, not per line
+/// (a search per offered line was a hundredth of the run).
+struct PageCursor<'a> {
+    page_starts: &'a [u32],
+    /// The page of the line last asked for, and the numbers of the lines on it.
+    page: u32,
+    lines: std::ops::Range<u32>,
+}
+
+impl PageCursor<'_> {
+    fn page(&mut self, idx: usize) -> u32 {
+        let number = num(idx);
+        if !self.lines.contains(&number) {
+            self.find(number);
+        }
+        self.page
+    }
+
+    fn find(&mut self, number: u32) {
+        let at = self.page_starts.partition_point(|&start| start <= number);
+        let start = if at == 0 { 0 } else { self.page_starts[at - 1] };
+        self.lines = start..self.page_starts.get(at).copied().unwrap_or(u32::MAX);
+        self.page = at as u32 + 1;
+    }
+}
+
+/// The number of the line at `idx`.
+#[inline]
+fn num(idx: usize) -> u32 {
+    normalize::number(idx)
 }
 
 impl std::ops::Deref for Classes<'_> {
@@ -816,7 +878,7 @@ impl<'a> Offers<'a> {
     }
 
     /// The offered lines `from..to`, made for those not made yet.
-    fn range(&mut self, lines: &[Line<'a>], classes: &[Class], from: usize, to: usize) -> &[stacked::Offered<'a>] {
+    fn range(&mut self, lines: &[Line<'a>], classes: &Classes, from: usize, to: usize) -> &[stacked::Offered<'a>] {
         if from < self.start || from > self.start + self.offered.len() {
             self.offered.clear();
             self.start = from;
@@ -827,14 +889,15 @@ impl<'a> Offers<'a> {
         }
         let made = self.start + self.offered.len();
         if to > made {
-            self.offered.extend((made..to).map(|idx| offer(&lines[idx], &classes[idx])));
+            let mut pages = classes.pages_from(made);
+            self.offered.extend((made..to).map(|idx| offer(&lines[idx], num(idx), pages.page(idx), &classes[idx])));
         }
         &self.offered[from - self.start..to - self.start]
     }
 }
 
 /// A line as `stacked` is offered it: whether it may be a cell, or a piece of one.
-fn offer<'a>(line: &Line<'a>, class: &Class) -> stacked::Offered<'a> {
+fn offer<'a>(line: &Line<'a>, number: u32, page: u32, class: &Class) -> stacked::Offered<'a> {
     let text = normalize::trim(line.text);
     let cellish = match class {
         Class::Text | Class::Blank | Class::Year => true,
@@ -852,7 +915,7 @@ fn offer<'a>(line: &Line<'a>, class: &Class) -> stacked::Offered<'a> {
         Class::ListItem | Class::Label => true,
         _ => cellish,
     };
-    let mut offered = stacked::Offered::new(line.number, line.page, text, cellish, loose);
+    let mut offered = stacked::Offered::new(number, page, text, cellish, loose);
     offered.furniture = *class == Class::Furniture && !cellish;
     offered
 }
@@ -902,8 +965,7 @@ fn stacked_table<'a>(
                     .collect();
                 let text =
                     kept.iter().skip(1).fold(kept.first().map_or(String::new(), |first| first.to_string()), |acc, next| join(&acc, next));
-                let last =
-                    lines[..taken_from as usize - 1].iter().rev().find(|line| !line.is_blank()).map_or(piece.first, |line| line.number);
+                let last = lines[..taken_from as usize - 1].iter().rposition(|line| !line.is_blank()).map_or(piece.first, num);
                 pieces.push(Piece { kind: PieceKind::Paragraph(text), first: piece.first, last });
                 break;
             }
@@ -972,20 +1034,15 @@ fn grid_end(lines: &[Line<'_>], classes: &[Class], header_idx: usize) -> usize {
 }
 
 fn unresolved(lines: &[Line<'_>], start: usize, end: usize, reason: String) -> Piece {
-    let fragments = fragments(&lines[start..end]);
-    Piece {
-        first: lines[start].number,
-        last: lines[end - 1].number,
-        kind: PieceKind::Unresolved(Box::new(Unresolved { fragments, reason })),
-    }
+    let fragments = fragments(lines, start, end);
+    Piece { first: num(start), last: num(end - 1), kind: PieceKind::Unresolved(Box::new(Unresolved { fragments, reason })) }
 }
 
 /// Every non-blank line of a region, trimmed, with its number.
-fn fragments(lines: &[Line<'_>]) -> Vec<Item> {
-    lines
-        .iter()
-        .filter(|line| !line.is_blank())
-        .map(|line| Item { line: line.number, text: normalize::trim(line.text).to_string() })
+fn fragments(lines: &[Line<'_>], start: usize, end: usize) -> Vec<Item> {
+    (start..end)
+        .filter(|&idx| !lines[idx].is_blank())
+        .map(|idx| Item { line: num(idx), text: normalize::trim(lines[idx].text).to_string() })
         .collect()
 }
 
@@ -1045,7 +1102,7 @@ const MAX_FRAGMENT_CHARS: usize = 30;
 /// A space-aligned table: its rows and wrapped fragments up to a blank line, and on
 /// the next page when a page break cut it and its header is printed again there; or
 /// why its rows cannot be told apart.
-fn spaced_group(lines: &[Line<'_>], classes: &[Class], first_idx: usize) -> (Result<Vec<RawRow>, String>, u32, usize) {
+fn spaced_group(lines: &[Line<'_>], classes: &Classes, first_idx: usize) -> (Result<Vec<RawRow>, String>, u32, usize) {
     let (mut group, mut line_idx) = spaced_lines(lines, classes, first_idx);
     while let Some(next_idx) = after_page_break(lines, classes, line_idx) {
         let (next, end) = spaced_lines(lines, classes, next_idx);
@@ -1054,7 +1111,7 @@ fn spaced_group(lines: &[Line<'_>], classes: &[Class], first_idx: usize) -> (Res
         }
         line_idx = end;
     }
-    let last = group.last().map_or(lines[first_idx].number, |line| line.line);
+    let last = group.last().map_or(num(first_idx), |line| line.line);
     if columns::merged_first_stub(&group) {
         let reason = "the first of two stub columns is a cell merged over several rows, and where one ends is not known";
         return (Err(reason.to_string()), last, line_idx);
@@ -1070,14 +1127,16 @@ fn spaced_group(lines: &[Line<'_>], classes: &[Class], first_idx: usize) -> (Res
 
 /// The first aligned line after a page break at `line_idx`, when only blank lines and
 /// at most three short lines (page number, running header) come between.
-fn after_page_break(lines: &[Line<'_>], classes: &[Class], line_idx: usize) -> Option<usize> {
-    let page = lines.get(line_idx.checked_sub(1)?)?.page;
+fn after_page_break(lines: &[Line<'_>], classes: &Classes, line_idx: usize) -> Option<usize> {
+    let above = line_idx.checked_sub(1).filter(|&above| above < lines.len())?;
+    let mut pages = classes.pages_from(above);
+    let page = pages.page(above);
     let mut n_between = 0;
     for idx in line_idx..lines.len().min(line_idx + 12) {
         let text = normalize::trim(lines[idx].text);
         match classes[idx] {
             Class::Blank => {}
-            Class::Spaced => return (lines[idx].page > page).then_some(idx),
+            Class::Spaced => return (pages.page(idx) > page).then_some(idx),
             Class::Furniture | Class::ListItem | Class::Text
                 if n_between < 3
                     && (classes[idx] == Class::Furniture
@@ -1094,7 +1153,7 @@ fn after_page_break(lines: &[Line<'_>], classes: &[Class], line_idx: usize) -> O
 }
 
 /// The lines of a space-aligned table up to a blank line, and the index after them.
-fn spaced_lines(lines: &[Line<'_>], classes: &[Class], first_idx: usize) -> (Vec<SpacedLine>, usize) {
+fn spaced_lines(lines: &[Line<'_>], classes: &Classes, first_idx: usize) -> (Vec<SpacedLine>, usize) {
     let is_fragment = |idx: usize| {
         let text = normalize::trim(lines[idx].text);
         (classes[idx] == Class::Text && text.chars().count() <= MAX_FRAGMENT_CHARS && !text.contains(FULL_STOP) && !is_note_lead(text))
@@ -1123,6 +1182,7 @@ fn spaced_lines(lines: &[Line<'_>], classes: &[Class], first_idx: usize) -> (Vec
             })
     };
     let mut line_idx = first_idx;
+    let mut pages = classes.pages_from(first_idx);
     let mut n_trailing = 0;
     // The last row number seen in the table (`2` of `2 を通じた特別養子縁`).
     let mut last_number = None;
@@ -1187,7 +1247,7 @@ fn spaced_lines(lines: &[Line<'_>], classes: &[Class], first_idx: usize) -> (Vec
         }
         let spans = columns::spans(lines[line_idx].text);
         last_number = spans.first().and_then(|span| leading_row_number(&span.text)).or(last_number);
-        group.push(SpacedLine { line: lines[line_idx].number, page: lines[line_idx].page, spans });
+        group.push(SpacedLine { line: num(line_idx), page: pages.page(line_idx), spans });
         line_idx += 1;
     }
     // A trailing fragment that is not a label piece (the row above has its label) is not ours,
@@ -1348,7 +1408,7 @@ fn run_of_text(lines: &[Line<'_>], classes: &[Class], first_idx: usize, first_te
     for line in rest {
         push_joined(&mut joined, normalize::trim(line.text));
     }
-    (joined, lines[line_idx - 1].number, line_idx)
+    (joined, num(line_idx - 1), line_idx)
 }
 
 /// True when the line at `idx`, under a line that ends a sentence, is the first
@@ -1360,7 +1420,7 @@ fn starts_text_table_header(lines: &[Line<'_>], idx: usize) -> bool {
     // of the line without its trailing spaces.)
     let after_sentence = idx.checked_sub(1).is_some_and(|above| normalize::trim(lines[above].text).ends_with(FULL_STOP));
     after_sentence && texttable::is_header_word(normalize::trim(lines[idx].text)) && {
-        let next: Vec<(u32, &str)> = lines[idx..lines.len().min(idx + 12)].iter().map(|line| (line.number, line.text)).collect();
+        let next: Vec<(u32, &str)> = (idx..lines.len().min(idx + 12)).map(|idx| (num(idx), lines[idx].text)).collect();
         texttable::header_blocks(&next).is_some()
     }
 }
@@ -1389,18 +1449,18 @@ pub fn push_joined(text: &mut String, right: &str) {
     text.push_str(right);
 }
 
-fn raw_row(line: &Line<'_>) -> RawRow {
+fn raw_row(line: &Line<'_>, number: u32, page: u32) -> RawRow {
     let cells = line.text.split('\t').map(|cell| normalize::collapse(cell).into_owned()).collect();
-    RawRow::new(line.number, line.page, cells)
+    RawRow::new(number, page, cells)
 }
 
 /// The table of contents after a `目次` line: rows of (marker, title, page).
-fn toc(lines: &[Line<'_>], classes: &[Class], title_idx: usize) -> (Vec<TocEntry>, u32, usize) {
+fn toc(lines: &[Line<'_>], classes: &Classes, title_idx: usize) -> (Vec<TocEntry>, u32, usize) {
     if let Some(found) = page_toc(lines, classes, title_idx) {
         return found;
     }
     let mut entries = Vec::new();
-    let mut last = lines[title_idx].number;
+    let mut last = num(title_idx);
     let mut line_idx = title_idx + 1;
     while line_idx < lines.len() {
         match classes[line_idx] {
@@ -1409,15 +1469,15 @@ fn toc(lines: &[Line<'_>], classes: &[Class], title_idx: usize) -> (Vec<TocEntry
             // the contents go on after them on the same page.
             Class::Blank
                 if next_text(classes, line_idx).is_some_and(|next| {
-                    lines[next].page == lines[line_idx].page
+                    classes.page(next) == classes.page(line_idx)
                         && (matches!(classes[next], Class::Row | Class::Spaced) || wrapped_toc_entry(lines, classes, next).is_some())
                 }) => {}
             Class::Row | Class::Spaced => {
                 let row = if classes[line_idx] == Class::Row {
-                    raw_row(&lines[line_idx])
+                    raw_row(&lines[line_idx], num(line_idx), classes.page(line_idx))
                 } else {
                     let cells = columns::spans(lines[line_idx].text).into_iter().map(|span| span.text).collect();
-                    RawRow::new(lines[line_idx].number, lines[line_idx].page, cells)
+                    RawRow::new(num(line_idx), classes.page(line_idx), cells)
                 };
                 let cells: Vec<&str> = row.cells.iter().map(String::as_str).filter(|cell| !cell.is_empty()).collect();
                 let page = cells.last().and_then(|cell| cell.parse::<u32>().ok());
@@ -1426,7 +1486,10 @@ fn toc(lines: &[Line<'_>], classes: &[Class], title_idx: usize) -> (Vec<TocEntry
                     [marker, title, ..] => (Some(marker.to_string()), title.to_string()),
                     [title] => match class(title) {
                         Class::Heading(_) => match line_heading(title, 0) {
-                            Some(heading) => (Some(heading.marker), heading.title),
+                            Some(heading) => {
+                                let title = heading.title().to_string();
+                                (Some(heading.marker), title)
+                            }
                             None => (None, title.to_string()),
                         },
                         _ => (None, title.to_string()),
@@ -1438,7 +1501,7 @@ fn toc(lines: &[Line<'_>], classes: &[Class], title_idx: usize) -> (Vec<TocEntry
             }
             _ if !entries.is_empty() => match wrapped_toc_entry(lines, classes, line_idx) {
                 Some((entry, rest_idx)) => {
-                    last = lines[rest_idx].number;
+                    last = num(rest_idx);
                     entries.push(entry);
                     line_idx = rest_idx;
                 }
@@ -1457,24 +1520,24 @@ fn toc(lines: &[Line<'_>], classes: &[Class], title_idx: usize) -> (Vec<TocEntry
 /// every line to the page's end is a number, a heading or a short line of no
 /// sentence. An entry is a title with the number before it (its marker) and the
 /// number after it (its page); page furniture is left out. None otherwise.
-fn page_toc(lines: &[Line<'_>], classes: &[Class], title_idx: usize) -> Option<(Vec<TocEntry>, u32, usize)> {
-    let page = lines[title_idx].page;
+fn page_toc(lines: &[Line<'_>], classes: &Classes, title_idx: usize) -> Option<(Vec<TocEntry>, u32, usize)> {
+    let page = classes.page(title_idx);
     let first = (title_idx + 1..lines.len()).find(|&idx| classes[idx] != Class::Blank)?;
-    if matches!(classes[first], Class::Row | Class::Spaced) || lines[first].page != page {
+    if matches!(classes[first], Class::Row | Class::Spaced) || classes.page(first) != page {
         return None;
     }
-    let end = (title_idx + 1..lines.len()).find(|&idx| lines[idx].page != page).unwrap_or(lines.len());
+    let end = (title_idx + 1..lines.len()).find(|&idx| classes.page(idx) != page).unwrap_or(lines.len());
     let number = |text: &str| is_short_number(text, 3);
     let mut entries: Vec<TocEntry> = Vec::new();
     let mut marker: Option<String> = None;
-    let mut last = lines[title_idx].number;
+    let mut last = num(title_idx);
     for idx in title_idx + 1..end {
         let text = normalize::trim(lines[idx].text);
         if text.is_empty() {
             continue;
         }
         // The contents own every line to the page's end, page numbers (`-2-`) too.
-        last = lines[idx].number;
+        last = num(idx);
         if !number(text) && (classes[idx] == Class::Furniture || is_furniture(text)) {
             continue;
         }
@@ -1509,11 +1572,14 @@ fn page_toc(lines: &[Line<'_>], classes: &[Class], title_idx: usize) -> Option<(
         let (entry_marker, title) = match marker.take() {
             Some(marker) => (Some(marker), title_text.to_string()),
             None => match line_heading(title_text, 0) {
-                Some(heading) => (Some(heading.marker), heading.title),
+                Some(heading) => {
+                    let title = heading.title().to_string();
+                    (Some(heading.marker), title)
+                }
                 None => (None, title_text.to_string()),
             },
         };
-        entries.push(TocEntry { line: lines[idx].number, marker: entry_marker, title, page: page_number });
+        entries.push(TocEntry { line: num(idx), marker: entry_marker, title, page: page_number });
     }
     (entries.len() >= 3).then_some((entries, last, end))
 }
@@ -1533,11 +1599,14 @@ fn wrapped_toc_entry(lines: &[Line<'_>], classes: &[Class], idx: usize) -> Optio
         return None;
     }
     let (marker, mut title) = match line_heading(first, 0) {
-        Some(heading) => (Some(heading.marker), heading.title),
+        Some(heading) => {
+            let title = heading.title().to_string();
+            (Some(heading.marker), title)
+        }
         None => (None, first.to_string()),
     };
     push_joined(&mut title, rest);
-    Some((TocEntry { line: lines[idx].number, marker, title, page: Some(page) }, rest_idx))
+    Some((TocEntry { line: num(idx), marker, title, page: Some(page) }, rest_idx))
 }
 
 /// The index of the first line after `idx` that is not blank.
@@ -1715,17 +1784,19 @@ const MAX_RUNNING_TITLE_CHARS: usize = 40;
 /// starts or ends at least three pages, and a third of them (the plan's name at each page's top).
 /// Left as text, it joins the table header below it (Ghostscript prints it right
 /// above the first header line, `明石市社会的養育推進計画2023年度 (R5)`).
-fn mark_running_titles(lines: &[Line<'_>], classes: &mut [Class]) {
-    let n_pages = lines.last().map_or(0, |line| line.page as usize);
+fn mark_running_titles(lines: &[Line<'_>], page_starts: &[u32], classes: &mut [Class]) {
+    let n_pages = if lines.is_empty() { 0 } else { normalize::page_of(page_starts, num(lines.len() - 1)) as usize };
     if n_pages < 3 {
         return;
     }
     // The first and last line of text of each page (two a page at most: room for all at once).
     let mut edges = Vec::with_capacity(2 * n_pages);
     let mut page_lines = lines.iter().enumerate().filter(|(idx, _)| !matches!(classes[*idx], Class::Blank | Class::Furniture)).peekable();
-    while let Some((first_idx, first)) = page_lines.next() {
+    while let Some((first_idx, _)) = page_lines.next() {
+        // The number of the next page's first line (the lines before it are on this page).
+        let next_page_at = page_starts.get(page_starts.partition_point(|&start| start <= num(first_idx))).copied().unwrap_or(u32::MAX);
         let mut last_idx = first_idx;
-        while let Some(&(idx, _)) = page_lines.peek().filter(|(_, line)| line.page == first.page) {
+        while let Some(&(idx, _)) = page_lines.peek().filter(|(idx, _)| num(*idx) < next_page_at) {
             last_idx = idx;
             page_lines.next();
         }
@@ -1758,7 +1829,7 @@ fn mark_running_titles(lines: &[Line<'_>], classes: &mut [Class]) {
 /// between (the contents going on over two pages: `(1) 児童相談所における…体  31` / `- 2 -` /
 /// `制の構築に向けた取組` / `(2) 親子関係再構築に向けた取組  31`).
 /// (On the next page only when every row is a title and a page number.)
-fn on_contents_page(pieces: &[Piece], lines: &[Line<'_>], page: u32, rows: &[RawRow]) -> bool {
+fn on_contents_page(pieces: &[Piece], classes: &Classes, page: u32, rows: &[RawRow]) -> bool {
     // (The first row is read as a header: an entry's wrapped piece.)
     let entries = rows.len() >= 2
         && rows[1..].iter().all(|row| match &row.cells[..] {
@@ -1766,7 +1837,11 @@ fn on_contents_page(pieces: &[Piece], lines: &[Line<'_>], page: u32, rows: &[Raw
             _ => false,
         });
     // (Only this page's pieces are looked at, and the page before's.)
-    let on_page = |piece: &Piece, page: u32| lines.get(piece.first as usize - 1).is_some_and(|line| line.page == page);
+    // (Read backwards: a search per page, not per piece.)
+    let pages = RefCell::new(classes.pages_from(0));
+    let on_page = |piece: &Piece, page: u32| {
+        (1..=classes.len()).contains(&(piece.first as usize)) && pages.borrow_mut().page(piece.first as usize - 1) == page
+    };
     let recent = pieces.iter().rev().take_while(|piece| on_page(piece, page) || (entries && on_page(piece, page.wrapping_sub(1))));
     // (The contents' entries that `toc` did not take read as headings.)
     let between = |kind: &PieceKind| {
@@ -1870,7 +1945,9 @@ pub fn heading(text: &str, line: u32) -> Option<Heading> {
     let Marked { kind, number, marker, title } = marked(text)?;
     let marker = match marker {
         Marker::Numbered(before, after) => {
-            let mut marker = String::with_capacity(before.len() + 10 + after.len());
+            // Room for exactly the marker (every heading is kept to the end of `classify`).
+            let n_digits = number.unwrap_or_default().checked_ilog10().map_or(1, |log| log as usize + 1);
+            let mut marker = String::with_capacity(before.len() + n_digits + after.len());
             marker.push_str(before);
             push_number(&mut marker, number.unwrap_or_default());
             marker.push_str(after);
@@ -1880,7 +1957,10 @@ pub fn heading(text: &str, line: u32) -> Option<Heading> {
         Marker::Circled(circled) => circled.to_string(),
         Marker::Kana(kana) => format!("({kana})"),
     };
-    Some(Heading { kind, marker, number, title: title.to_string(), line, text: text.to_string() })
+    // `title` is a piece of `text` (`marked` cuts it from there).
+    let title_start = title.as_ptr() as usize - text.as_ptr() as usize;
+    let title_at = (title_start as u32, (title_start + title.len()) as u32);
+    Some(Heading { kind, marker, number, title_at, line, text: text.to_string() })
 }
 
 /// Appends `number` in decimal, as `format!` prints it but without its machinery
@@ -2026,6 +2106,12 @@ fn kana_number(kana: char) -> Option<u32> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn a_piece_is_forty_bytes() {
+        // Every piece of a document is alive at the peak (612,000 of them in 100 MB).
+        assert_eq!(std::mem::size_of::<Piece>(), 40);
+    }
+
     fn kind(text: &str) -> Option<&'static str> {
         heading(text, 1).map(|heading| heading.kind)
     }
@@ -2048,7 +2134,7 @@ mod tests {
         let text: String = fixture.lines().take(40).map(|line| format!("{line}\n")).collect();
         let mut rewritten = String::new();
         let normalized = normalize::text(&text, &mut rewritten);
-        let pieces = classify(&normalized.lines);
+        let pieces = classify(&normalized.lines, &normalized.page_starts);
         assert!(pieces.iter().any(|piece| matches!(piece.kind, PieceKind::Toc(_))));
         assert!(!pieces.iter().any(|piece| matches!(piece.kind, PieceKind::Rows { .. })), "{pieces:?}");
     }
@@ -2093,7 +2179,7 @@ mod tests {
         let text = "評価指標\n2020 年度 (R2)\n2021 年度 (R3)\n2022 年度 (R4)\n第三者評価実施施設数\n0\n0\n0\n児童福祉司任用後研修\n4\n2\n6\nこども家庭ソーシャルワーカー養成研修\n専門職採用者数\n—\n—\n11\n- 60 -\n—\n9\n0\n\n次の段落です。\n";
         let mut rewritten = String::new();
         let normalized = normalize::text(text, &mut rewritten);
-        let pieces = classify(&normalized.lines);
+        let pieces = classify(&normalized.lines, &normalized.page_starts);
         assert!(!pieces.iter().any(|piece| matches!(piece.kind, PieceKind::Rows { .. })), "{pieces:?}");
         assert!(pieces.iter().any(|piece| matches!(piece.kind, PieceKind::Unresolved { .. })), "{pieces:?}");
         assert_eq!(orphan_values_after(&normalized.lines, 17, 3), Some(21));
@@ -2114,7 +2200,7 @@ mod tests {
         let row_labels = |text: &str| -> Vec<String> {
             let mut rewritten = String::new();
             let normalized = normalize::text(text, &mut rewritten);
-            classify(&normalized.lines)
+            classify(&normalized.lines, &normalized.page_starts)
                 .into_iter()
                 .filter_map(|piece| match piece.kind {
                     PieceKind::Rows { rows, .. } => Some(rows.into_iter().skip(1).map(|row| row.cells[0].clone())),
@@ -2141,7 +2227,7 @@ mod tests {
 ";
         let mut rewritten = String::new();
         let normalized = normalize::text(text, &mut rewritten);
-        let rows: Vec<Vec<RawRow>> = classify(&normalized.lines)
+        let rows: Vec<Vec<RawRow>> = classify(&normalized.lines, &normalized.page_starts)
             .into_iter()
             .filter_map(|piece| match piece.kind {
                 PieceKind::Rows { rows, .. } => Some(rows),
@@ -2154,7 +2240,10 @@ mod tests {
         // (Not after lines that name no year: two tables.)
         let text = "          支援の内容     対象\n\n実施回数       1     3\n延参加人数     8     3\n";
         let normalized = normalize::text(text, &mut rewritten);
-        let n_tables = classify(&normalized.lines).iter().filter(|piece| matches!(piece.kind, PieceKind::Rows { .. })).count();
+        let n_tables = classify(&normalized.lines, &normalized.page_starts)
+            .iter()
+            .filter(|piece| matches!(piece.kind, PieceKind::Rows { .. }))
+            .count();
         assert_eq!(n_tables, 2);
     }
 
@@ -2176,7 +2265,7 @@ mod tests {
 ";
         let mut rewritten = String::new();
         let normalized = normalize::text(text, &mut rewritten);
-        let pieces = classify(&normalized.lines);
+        let pieces = classify(&normalized.lines, &normalized.page_starts);
         let labels: Vec<Vec<String>> = pieces
             .iter()
             .filter_map(|piece| match &piece.kind {
@@ -2190,8 +2279,11 @@ mod tests {
         // (A dash under a row whose label ends no katakana word is a list item still.)
         let text = "評価指標   2020 年度   2021 年度\n児童福祉司   5   7\n- 注記です\n";
         let normalized = normalize::text(text, &mut rewritten);
-        let classes =
-            Classes { classes: normalized.lines.iter().map(|line| class(line.text)).collect(), offers: RefCell::new(Offers::new()) };
+        let classes = Classes {
+            classes: normalized.lines.iter().map(|line| class(line.text)).collect(),
+            offers: RefCell::new(Offers::new()),
+            page_starts: &normalized.page_starts,
+        };
         assert!(!is_garbled_long_mark_rest(&normalized.lines, &classes, 2));
     }
 
@@ -2202,7 +2294,7 @@ mod tests {
         let rows_of = |text: &str| {
             let mut rewritten = String::new();
             let normalized = normalize::text(text, &mut rewritten);
-            let pieces = classify(&normalized.lines);
+            let pieces = classify(&normalized.lines, &normalized.page_starts);
             pieces
                 .into_iter()
                 .find_map(|piece| match piece.kind {
@@ -2236,7 +2328,7 @@ mod tests {
         let text = format!("{header}常勤医師の配\n\n置数\n\n1\n\n1\n\n1\n\n保健師の配置\n\n6\n\n6\n\n6\n\n- 90 -\n\n明石市社会的養育推進計画\n\n{header}数\n\n⑤ 弁護士の配置数\n");
         let mut rewritten = String::new();
         let normalized = normalize::text(&text, &mut rewritten);
-        let pieces = classify(&normalized.lines);
+        let pieces = classify(&normalized.lines, &normalized.page_starts);
         let labels: Vec<String> = pieces
             .iter()
             .find_map(|piece| match &piece.kind {
@@ -2249,7 +2341,7 @@ mod tests {
         let text = format!("{header}常勤医師の配置数\n\n1\n\n1\n\n1\n\n- 90 -\n\n{header}数\n\n3\n");
         let mut rewritten = String::new();
         let normalized = normalize::text(&text, &mut rewritten);
-        let pieces = classify(&normalized.lines);
+        let pieces = classify(&normalized.lines, &normalized.page_starts);
         let rows = pieces.iter().find_map(|piece| match &piece.kind {
             PieceKind::Rows { rows, .. } => Some(rows.clone()),
             _ => None,

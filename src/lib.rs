@@ -82,8 +82,8 @@ fn parse_cow(path: &str, bytes: Cow<'_, [u8]>) -> std::result::Result<Document, 
         Cow::Borrowed(bytes) => {
             let decoded = decode::bytes(bytes)?;
             let mut rewritten = String::new();
-            let normalize::Normalized { lines, pages, warnings, .. } = normalize::text(&decoded.text, &mut rewritten);
-            (front(lines, pages, warnings), decoded.encoding)
+            let normalize::Normalized { lines, page_starts, pages, warnings, .. } = normalize::text(&decoded.text, &mut rewritten);
+            (front(lines, page_starts, pages, warnings), decoded.encoding)
         }
         Cow::Owned(bytes) => {
             // The normalized lines are written over the text they were read from and
@@ -93,7 +93,7 @@ fn parse_cow(path: &str, bytes: Cow<'_, [u8]>) -> std::result::Result<Document, 
             let encoding = decoded.encoding;
             let mut rewritten = String::new();
             let normalized = normalize::text(&decoded.text, &mut rewritten);
-            let normalize::Normalized { lines, pages, warnings, .. } = normalized;
+            let normalize::Normalized { lines, page_starts, pages, warnings, .. } = normalized;
             let spans = normalize::spans(lines, &decoded.text, normalized.rewritten);
             let (buffer, skip) = match decoded.text {
                 // The text is the input after its BOM, if any.
@@ -108,7 +108,7 @@ fn parse_cow(path: &str, bytes: Cow<'_, [u8]>) -> std::result::Result<Document, 
             };
             let mut compact = normalize::compact(buffer, skip, &rewritten, spans);
             drop(rewritten);
-            (front(normalize::lines_in(&mut compact), pages, warnings), encoding)
+            (front(normalize::lines_in(&mut compact), page_starts, pages, warnings), encoding)
         }
     };
     let Front { pieces, mut warnings, from_lines, n_lines, pages, layout, page_starts } = front;
@@ -149,16 +149,8 @@ struct Front {
 }
 
 /// The pieces of the lines and what else the document needs from them; the lines are freed on return.
-fn front(lines: Vec<normalize::Line<'_>>, pages: u32, warnings: Vec<Warning>) -> Front {
-    let pieces = blocks::classify(&lines);
-    let mut page_starts = Vec::new();
-    let mut last_page = 1;
-    for line in &lines {
-        while line.page > last_page {
-            page_starts.push(line.number);
-            last_page += 1;
-        }
-    }
+fn front(lines: Vec<normalize::Line<'_>>, page_starts: Vec<u32>, pages: u32, warnings: Vec<Warning>) -> Front {
+    let pieces = blocks::classify(&lines, &page_starts);
     let from_lines = meta::gather(&lines);
     let layout = layout(&lines);
     let n_lines = lines.len() as u32;

@@ -27,9 +27,10 @@ pub struct FromLines {
 pub fn gather(lines: &[Line<'_>]) -> FromLines {
     let front = lines
         .iter()
-        .filter(|line| !line.is_blank() && !line.text.contains('\t'))
+        .enumerate()
+        .filter(|(_, line)| !line.is_blank() && !line.text.contains('\t'))
         .take(20)
-        .map(|line| (line.number, line.text.to_string()))
+        .map(|(idx, line)| (crate::normalize::number(idx), line.text.to_string()))
         .collect();
     FromLines { front, plan_period: lines.iter().find_map(|line| plan_period(line.text)) }
 }

@@ -22,17 +22,28 @@ const BROKEN_HANDAKUTEN: char = '°';
 /// The replacement character: a byte the extractor could not map.
 const REPLACEMENT: char = '\u{FFFD}';
 
-/// One input line after normalization.
+/// One input line after normalization. Its number is its index + 1 (`number`), its
+/// page read from the page starts (`page_of`): held in the line, the two made every
+/// line 24 bytes instead of 16, and every line is kept to the end of `blocks` (the peak).
 #[derive(Debug, Clone)]
 pub struct Line<'a> {
-    /// 1-based, as a text editor shows.
-    pub number: u32,
-    /// 1-based page (form feeds before this line's text + 1).
-    pub page: u32,
     /// Normalized text, trailing spaces removed (tabs kept: they are cell boundaries).
     /// Borrowed from the text, or from the buffer of rewritten lines (`text`'s second
     /// argument): a `Cow` made every line 32 bytes instead of 24.
     pub text: &'a str,
+}
+
+/// The 1-based number of the line at `idx`, as a text editor shows it.
+#[inline]
+pub fn number(idx: usize) -> u32 {
+    u32::try_from(idx + 1).unwrap_or(u32::MAX)
+}
+
+/// The 1-based page of line `number` (form feeds before its text + 1), from the numbers of
+/// the lines that start pages 2, 3, … (`Normalized::page_starts`).
+#[inline]
+pub fn page_of(page_starts: &[u32], number: u32) -> u32 {
+    page_starts.partition_point(|&start| start <= number) as u32 + 1
 }
 
 impl Line<'_> {
@@ -151,6 +162,9 @@ pub fn trim_spaces(text: &str) -> &str {
 /// Normalized lines of a decoded text, with the warnings found on the way.
 pub struct Normalized<'a> {
     pub lines: Vec<Line<'a>>,
+    /// The number of the line each page after the first starts at (`page_of`): as
+    /// `Source::page_starts`, a line once for each page it starts.
+    pub page_starts: Vec<u32>,
     pub pages: u32,
     pub warnings: Vec<Warning>,
     /// The rewritten lines (`text`'s second argument), as the lines borrow them.
@@ -176,6 +190,9 @@ pub fn text<'a>(text: &'a str, rewritten: &'a mut String) -> Normalized<'a> {
     rewritten.reserve(text.len());
     // The lines rewritten: index in `lines` and place in `rewritten`, filled in once it is complete.
     let mut pending: Vec<(usize, usize, usize)> = Vec::new();
+    let mut page_starts = Vec::new();
+    // The page of the last page start pushed (1 before any).
+    let mut started = 1u32;
     for (line_idx, line_end) in line_ends.enumerate() {
         // `\n` is ASCII, so both ends are character boundaries.
         let original = &body[line_start..line_end];
@@ -201,7 +218,11 @@ pub fn text<'a>(text: &'a str, rewritten: &'a mut String) -> Normalized<'a> {
                 ""
             }
         };
-        lines.push(Line { number, page: line_page, text: normalized });
+        while line_page > started {
+            page_starts.push(number);
+            started += 1;
+        }
+        lines.push(Line { text: normalized });
     }
     // Not shrunk to fit: the room never written was never resident, and a shrink copied
     // the whole buffer into fresh pages whenever less than half of the room was used.
@@ -212,7 +233,7 @@ pub fn text<'a>(text: &'a str, rewritten: &'a mut String) -> Normalized<'a> {
     if text.is_empty() {
         lines.clear();
     }
-    Normalized { lines, pages: page, warnings, rewritten }
+    Normalized { lines, page_starts, pages: page, warnings, rewritten }
 }
 
 /// The normalized lines in one buffer, for a caller that frees the text they were
@@ -223,15 +244,15 @@ pub fn text<'a>(text: &'a str, rewritten: &'a mut String) -> Normalized<'a> {
 pub struct Compact {
     /// UTF-8: whole lines of the text, copied whole.
     pub text: Vec<u8>,
-    /// Where each line's text starts and ends in `text`, with its number and page.
-    /// 24 bytes, as a `Line` is: both conversions reuse the vector they read.
-    pub spans: Vec<(usize, usize, u32, u32)>,
+    /// Where each line's text starts and ends in `text`.
+    /// 16 bytes, as a `Line` is: both conversions reuse the vector they read.
+    pub spans: Vec<(usize, usize)>,
 }
 
 /// Where the text of each line is: at `start..end` of the text, or at
 /// `start - text.len()..end - text.len()` of `rewritten` (an empty line at `0..0`).
 /// Collected in place: the lines' vector becomes the spans'.
-pub fn spans(lines: Vec<Line<'_>>, text: &str, rewritten: &str) -> Vec<(usize, usize, u32, u32)> {
+pub fn spans(lines: Vec<Line<'_>>, text: &str, rewritten: &str) -> Vec<(usize, usize)> {
     let (text_at, rewritten_at) = (text.as_ptr() as usize, rewritten.as_ptr() as usize);
     lines
         .into_iter()
@@ -242,7 +263,7 @@ pub fn spans(lines: Vec<Line<'_>>, text: &str, rewritten: &str) -> Vec<(usize, u
                 Some(offset) if offset < text.len() => offset,
                 _ => text.len() + (at - rewritten_at),
             };
-            (start, start + line.text.len(), line.number, line.page)
+            (start, start + line.text.len())
         })
         .collect()
 }
@@ -251,10 +272,10 @@ pub fn spans(lines: Vec<Line<'_>>, text: &str, rewritten: &str) -> Vec<(usize, u
 /// `buffer`) one after the other from the start of `buffer`. In place when no
 /// line lands on a line not yet read (a line only grows when `repair_kana` turns
 /// `-` into `ー`, and every line end gives a byte back); else into a new buffer.
-pub fn compact(mut buffer: Vec<u8>, skip: usize, rewritten: &str, mut spans: Vec<(usize, usize, u32, u32)>) -> Compact {
+pub fn compact(mut buffer: Vec<u8>, skip: usize, rewritten: &str, mut spans: Vec<(usize, usize)>) -> Compact {
     let n_text = buffer.len() - skip;
     let mut written = 0;
-    let in_place = spans.iter().all(|&(start, end, ..)| {
+    let in_place = spans.iter().all(|&(start, end)| {
         let fits = start == end || start >= n_text || written <= skip + start;
         written += end - start;
         fits
@@ -288,10 +309,7 @@ pub fn compact(mut buffer: Vec<u8>, skip: usize, rewritten: &str, mut spans: Vec
 pub fn lines_in(compact: &mut Compact) -> Vec<Line<'_>> {
     // SIMD validation again (the standard library's took as long as the copy it saves).
     let text = simdutf8::basic::from_utf8(&compact.text).expect("whole lines of valid UTF-8, copied whole");
-    std::mem::take(&mut compact.spans)
-        .into_iter()
-        .map(|(start, end, number, page)| Line { number, page, text: &text[start..end] })
-        .collect()
+    std::mem::take(&mut compact.spans).into_iter().map(|(start, end)| Line { text: &text[start..end] }).collect()
 }
 
 /// True for the characters this stage rewrites or reports (the definition
@@ -1007,12 +1025,10 @@ mod tests {
                 let buffer = format!("{bom}{text}").into_bytes();
                 let mut rewritten = String::new();
                 let normalized = self::text(&text, &mut rewritten);
-                let expected: Vec<(u32, u32, String)> =
-                    normalized.lines.iter().map(|line| (line.number, line.page, line.text.to_string())).collect();
+                let expected: Vec<String> = normalized.lines.iter().map(|line| line.text.to_string()).collect();
                 let spans = spans(normalized.lines, &text, normalized.rewritten);
                 let mut compact = compact(buffer, bom.len(), &rewritten, spans);
-                let lines: Vec<(u32, u32, String)> =
-                    lines_in(&mut compact).iter().map(|line| (line.number, line.page, line.text.to_string())).collect();
+                let lines: Vec<String> = lines_in(&mut compact).iter().map(|line| line.text.to_string()).collect();
                 assert_eq!(lines, expected, "{text:?}");
             }
         }
@@ -1022,8 +1038,9 @@ mod tests {
     fn form_feeds_are_pages() {
         let mut rewritten = String::new();
         let normalized = text("a\n\u{0C}b\nc\u{0C}\nd", &mut rewritten);
-        let pages: Vec<u32> = normalized.lines.iter().map(|line| line.page).collect();
+        let pages: Vec<u32> = (0..normalized.lines.len()).map(|idx| page_of(&normalized.page_starts, number(idx))).collect();
         assert_eq!(pages, vec![1, 2, 2, 3]);
+        assert_eq!(normalized.page_starts, vec![2, 4]);
         assert_eq!(normalized.pages, 3);
         assert_eq!(normalized.lines[1].text, "b");
     }

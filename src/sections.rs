@@ -173,7 +173,10 @@ impl Builder<'_> {
                 self.push(Block::Unresolved { lines: widen(lines, &tag), tag: tag.map(|(text, _)| text), fragments });
             }
             PieceKind::Toc(entries) => self.push(Block::Toc { lines, entries }),
-            PieceKind::Grid { fragments, aligned } => self.grid(fragments, aligned, lines),
+            PieceKind::Grid(grid) => {
+                let crate::blocks::GridPiece { fragments, aligned } = *grid;
+                self.grid(fragments, aligned, lines)
+            }
         }
     }
 
@@ -387,7 +390,7 @@ impl Builder<'_> {
         }
         let same_kind =
             self.open.iter().rposition(|section| section.kind == heading.kind && section.number.is_some_and(|open| open < number));
-        let title_like = !heading.title.contains('、') && heading.title.chars().count() <= 40;
+        let title_like = !heading.title().contains('、') && heading.title().chars().count() <= 40;
         if same_kind.is_some() && title_like {
             self.warnings.push(Warning {
                 line: heading.line,
@@ -418,11 +421,12 @@ impl Builder<'_> {
         };
         self.close_to(depth);
         self.open_glued.push(is_glued(&heading));
+        let title = heading.title().to_string();
         self.open.push(Section {
             marker: Some(heading.marker),
             kind: heading.kind.to_string(),
             number: heading.number,
-            title: Some(heading.title),
+            title: Some(title),
             line: heading.line,
             title_lines: None,
             blocks: Vec::new(),
