@@ -2154,7 +2154,7 @@ mod tests {
         }
         let mut rewritten = String::new();
         let normalized = normalize::text(&text, &mut rewritten);
-        let pieces = classify(&normalized.lines);
+        let pieces = classify(&normalized.lines, &normalized.page_starts);
         let caption = pieces.iter().find_map(|piece| match &piece.kind {
             PieceKind::Caption(caption) => caption.text.clone(),
             _ => None,
