@@ -250,7 +250,27 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
     }
     let mut data: Vec<Data<'_>> = Vec::new();
     let mut lone: Vec<(usize, usize, &str, u32)> = Vec::new(); // (data_idx it follows, position, text, line)
-    for row in body {
+    let squeezed = |cells: &[String]| cells.iter().map(|cell| cell.split_whitespace().collect::<String>()).collect::<Vec<_>>();
+    for (idx, row) in body.iter().enumerate() {
+        // A row printed again at the top of the next page, label and cells the same (a row cut
+        // by the page break, printed on both pages by Qt WebKit's wkhtmltopdf): read once.
+        if let Some(previous) = idx.checked_sub(1).map(|idx| &body[idx]) {
+            if row.page == previous.page + 1
+                && row.cells.first().is_some_and(|label| !label.trim().is_empty())
+                && row.cells.iter().skip(1).any(|cell| !cell.trim().is_empty())
+                && squeezed(&row.cells) == squeezed(&previous.cells)
+            {
+                warnings.push(Warning {
+                    line: row.line,
+                    code: "repeated_row".into(),
+                    message: format!(
+                        "row `{}` is printed again after the page break (line {}); it is read once",
+                        row.cells[0], previous.line
+                    ),
+                });
+                continue;
+            }
+        }
         let label = row.cells.first().map_or("", String::as_str);
         let end = row.cells.iter().rposition(|cell| !cell.is_empty()).map_or(1, |idx| idx + 1).max(1);
         let cells = &row.cells[1.min(row.cells.len())..end.max(1).min(row.cells.len())];
@@ -1135,6 +1155,25 @@ mod tests {
         // A row of years that are no column's own is left alone (`2019` … as values).
         let block = build(&rows(&format!("{header}開設年\t2019\t2019\t2020")), Context::default(), &mut Vec::new());
         assert!(matches!(block, Block::Table(_)), "{block:?}");
+    }
+
+    #[test]
+    fn a_row_printed_again_after_a_page_break_is_read_once() {
+        // 003_wkhtml_pdftotext_layout 395-396: wkhtmltopdf prints a row cut by the page break at
+        // the foot of one page and again at the head of the next.
+        let mut rows = rows("\t2025年度\t2026年度\n資源の必要量\t156\t168\n年度ごとの整備目標\t156\t168\n年度ごとの整備目標\t156 \t168");
+        rows[3].page = 2;
+        let mut warnings = Vec::new();
+        let table = table(build(&rows, Context::default(), &mut warnings));
+        assert_eq!(table.rows.len(), 2, "{table:?}");
+        assert_eq!(warnings.iter().map(|warning| (warning.line, warning.code.as_str())).collect::<Vec<_>>(), [(4, "repeated_row")]);
+        // On one page, two such rows are the table's (nothing shows one is a copy).
+        rows[3].page = 1;
+        assert_eq!(table_rows(build(&rows, Context::default(), &mut Vec::new())), 3);
+    }
+
+    fn table_rows(block: Block) -> usize {
+        table(block).rows.len()
     }
 
     #[test]
