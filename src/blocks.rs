@@ -441,6 +441,7 @@ pub fn classify<'a>(lines: &[Line<'a>], page_starts: &'a [u32]) -> Vec<Piece> {
                         Class::Text
                             if is_year_line(lines, &classes, probe)
                                 || is_bare_year(lines[probe].text)
+                                || normalize::trim(lines[probe].text).split(' ').all(is_bare_year)
                                 || precedes_year(lines, &classes, probe)
                                 || stacked::opens_difference_header(lines[probe].text) =>
                         {

@@ -721,6 +721,25 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
         let why = format!("row `{}` has a text cell's bullet in its label or group: a cell's lines were read as labels", row.label);
         return unresolved(rows, context, warnings, row.line, &why);
     }
+    // A row label that is one character over and over (`日日`): the units of values cut in
+    // their cells (`34.3` / … / `日` / `日` …, narrow columns), read as a label, so the values
+    // lost their units and the row its name.
+    let repeated_unit = |label: &str| {
+        let mut chars = label.chars().filter(|c| !c.is_whitespace());
+        chars.next().is_some_and(|first| {
+            !first.is_ascii_digit() && {
+                let rest: Vec<char> = chars.collect();
+                !rest.is_empty() && rest.iter().all(|&c| c == first)
+            }
+        })
+    };
+    if let Some(row) = table_rows.iter().find(|row| repeated_unit(&row.label)) {
+        let why = format!(
+            "row `{}` is named by a unit printed again and again: values' units cut off in their cells were read as its label",
+            row.label
+        );
+        return unresolved(rows, context, warnings, row.line, &why);
+    }
     if let Some(row) = table_rows.iter().find(|row| note_text(&row.label)) {
         let why = format!("row `{}` holds a note's text in its label: lines of notes or prose were read as a label", row.label);
         return unresolved(rows, context, warnings, row.line, &why);
@@ -1187,6 +1206,9 @@ mod tests {
         // A row one cell short is split as before (the tabbed original, `0 3` in its last cell).
         let block = build(&rows("\t乳児院\t児童養護施設\t合計\n3歳未満\t1\t0 3"), Context::default(), &mut Vec::new());
         assert!(matches!(block, Block::Table(_)), "{block:?}");
+        // 003_typstnarrow_pdftotext 2017-2027: `34.3` / … / `(見込)` / `日` / `日` ….
+        let block = build(&rows("\t2019年度\t2020年度\n日日\t34.3\t44.2"), Context::default(), &mut Vec::new());
+        assert!(matches!(block, Block::Unresolved { .. }), "{block:?}");
         // 003_twocolall_pdftotext 2031-2045: two footnotes, a caption's piece and a list item read
         // as one row's label.
         assert!(note_text("※18歳未満人口は毎年度4月1日現在の住民基本台帳人口乳児院"));

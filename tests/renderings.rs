@@ -970,11 +970,10 @@ fn no_rendering_puts_a_value_under_a_wrong_year() {
     // `heldout_renderings_4`.
     let two_columns = [("fixtures/003_twocolall_pdftotext.txt", 7), ("fixtures/003_twocolall_pdftotext_layout.txt", 1)];
     // FIXME(issue 3): round 5, values under their right years whose text is not the original's;
-    // pinned with the right values in `heldout_renderings_5`: typstnarrow (default mode) cuts
-    // `34.3 日` in its narrow cell, read `34.3` … `38.8` without their unit (right: `34.3 日` …);
-    // reportlab (-layout) has U+0336 for the em dash `—` of its non-embedded font (right: `—`).
+    // pinned with the right values in `heldout_renderings_5`: reportlab (-layout) has U+0336 for the em dash `—` of its non-embedded font (right: `—`).
     // (wkhtml's rows printed on both sides of a page break are read once since session 12.)
-    let round_5 = [("fixtures/003_typstnarrow_pdftotext.txt", 5), ("fixtures/003_reportlab_pdftotext_layout.txt", 4)];
+    // (typstnarrow's values without their units are fragments since session 12.)
+    let round_5 = [("fixtures/003_reportlab_pdftotext_layout.txt", 4)];
     for rendering in renderings {
         let wrong = values_under_wrong_years(&rendering);
         let expected = two_columns.iter().chain(&round_5).find(|(path, _)| *path == rendering).map_or(0, |(_, n)| *n);
@@ -1225,7 +1224,7 @@ fn heldout_renderings_5() {
     // typstnarrow, default mode: 10 of 917; every year cell a line each in three pieces
     // (`2025` / `年度` / `(R7)`, or the years on one line, `2020 2021 2022 2023 2024`, then
     // `年度` ×5, then the eras): most tables fragments.
-    // FIXME(issue 3): 11 wrong records, 5 of them values that are not the original's:
+    // When the round was made, 16 wrong records, 5 of them values that are not the original's:
     // - 2017-2022 (平均入所 日数, original 843): `34.3 日` cut in its narrow cell (`34.3` / `日`),
     //   the values printed first, then `(見込)`, then the units `日` ×5: read `34.3`, `44.2`,
     //   `39.0`, `32.7`, `38.8` without their unit (years right) and `(見込)`, under columns of eras
@@ -1237,11 +1236,14 @@ fn heldout_renderings_5() {
     // Since the round was made (session 12): 3529 (児童相談所の管轄人口, 2025-2029), whose bare
     // years a line each (`2025` / … / `年度` / … / `(R7)` …) had been columns of eras alone, is
     // read under `2025 年度 (R7)` … (`blocks::is_bare_year`); its label after its values is the
-    // row's when no label comes before them (`stacked::read`): 16 → 11 wrong.
+    // row's when no label comes before them (`stacked::read`): 16 → 11 wrong. A row label that is
+    // one character over and over (`日日`) makes the table unresolved (`tables::build`): the 2017
+    // values without their units are fragments now, 11 → 5 wrong, 5 → 0 values not the original's
+    // (FIXME(issue 3): that table, read as above).
     let (matched, _, extra) = compare("fixtures/003_typstnarrow_pdftotext.txt");
-    assert_eq!((matched, extra.len()), (10, 6), "{extra:#?}");
-    assert_eq!(wrong_cells("fixtures/003_typstnarrow_pdftotext.txt").1.len(), 11);
-    assert_eq!(values_under_wrong_years("fixtures/003_typstnarrow_pdftotext.txt").len(), 5);
+    assert_eq!((matched, extra.len()), (10, 0), "{extra:#?}");
+    assert_eq!(wrong_cells("fixtures/003_typstnarrow_pdftotext.txt").1.len(), 5);
+    assert!(values_under_wrong_years("fixtures/003_typstnarrow_pdftotext.txt").is_empty());
     // typstnarrow, -layout: 42 of 917, 0 wrong. The three-line year headers (`2020  2021 …` /
     // `年度  年度 …` / `(R2)  (R3) …`, under `年度` spanning them) leave most tables unresolved.
     // FIXME(issue 3): read them; right: the original's cells.
