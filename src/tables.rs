@@ -456,9 +456,8 @@ pub fn build(rows: &[RawRow], context: Context, warnings: &mut Vec<Warning>) -> 
     // total's `30` under a header that lost its total column): the cell's column, and every
     // column after it, cannot be trusted, whichever reader made the rows.
     if !context.aligned {
-        let two_numbers = |cell: &str| {
-            cell.contains(' ') && values::split_values(cell).is_some_and(|parts| parts.iter().all(|part| values::number(part).is_some()))
-        };
+        // (Read in the split memo, nothing copied out: every cell with a space is asked.)
+        let two_numbers = |cell: &str| cell.contains(' ') && values::split_values_all(cell, |part| values::number(part).is_some());
         if let Some((row, (cell, _))) =
             data.iter().zip(&row_values).find_map(|(row, cells)| cells.iter().find(|(cell, _)| two_numbers(cell)).map(|cell| (row, cell)))
         {
