@@ -297,8 +297,8 @@ pub fn classify<'a>(lines: &[Line<'a>], page_starts: &'a [u32]) -> Vec<Piece> {
         // Or the first of a run of bare years a line each (`2019` / `2020` / … / `年度` / … /
         // `(R1)` …: Word's cells cut before their `年度`, default `pdftotext`).
         let first_year = first_year
-            || (classes[line_idx] == Class::Text && is_bare_year(text) && {
-                let bare = |idx: Option<usize>| idx.is_some_and(|idx| is_bare_year(lines[idx].text));
+            || (classes[line_idx] == Class::Text && stacked::is_bare_year(text) && {
+                let bare = |idx: Option<usize>| idx.is_some_and(|idx| stacked::is_bare_year(lines[idx].text));
                 !bare((0..line_idx).rev().find(|&idx| classes[idx] != Class::Blank))
                     && bare((line_idx + 1..lines.len()).find(|&idx| classes[idx] != Class::Blank))
             });
@@ -440,8 +440,8 @@ pub fn classify<'a>(lines: &[Line<'a>], page_starts: &'a [u32]) -> Vec<Piece> {
                         // A stub word or row label right above a raw table's year cells is the table's.
                         Class::Text
                             if is_year_line(lines, &classes, probe)
-                                || is_bare_year(lines[probe].text)
-                                || normalize::trim(lines[probe].text).split(' ').all(is_bare_year)
+                                || stacked::is_bare_year(lines[probe].text)
+                                || normalize::trim(lines[probe].text).split(' ').all(stacked::is_bare_year)
                                 || precedes_year(lines, &classes, probe)
                                 || stacked::opens_difference_header(lines[probe].text) =>
                         {
@@ -1062,14 +1062,6 @@ fn precedes_year(lines: &[Line<'_>], classes: &[Class], idx: usize) -> bool {
 /// True for a year header cell alone, or a header naming three years or more on one line.
 fn is_year_line(lines: &[Line<'_>], classes: &[Class], idx: usize) -> bool {
     classes[idx] == Class::Year || (classes[idx] == Class::Text && stacked::year_row(normalize::trim(lines[idx].text)).is_some())
-}
-
-/// True for a western year alone on its line (`2019`, `2024 年`): a header's year cell cut
-/// before its `年度` (Word's cells through default `pdftotext`), no caption's words.
-fn is_bare_year(text: &str) -> bool {
-    let text = normalize::trim(text);
-    let digits = text.strip_suffix('年').map_or(text, normalize::trim);
-    digits.len() == 4 && digits.parse::<u16>().is_ok_and(|year| (1989..=2099).contains(&year))
 }
 
 /// True for a line that may be (part of) a table header above aligned rows.
@@ -2145,7 +2137,12 @@ mod tests {
         // 003_vheader_pdftotext 5438-5507: the caption, then the year cells cut before their
         // `年度` (`2019` / … / `年度` / … / `(R1)` / … / `合計`), then the rows a cell per line. The
         // caption had taken `2019 2020 2021`, and the rest was read under its eras alone.
-        assert!(is_bare_year("2019") && is_bare_year("2024 年") && !is_bare_year("2019年度") && !is_bare_year("3000"));
+        assert!(
+            stacked::is_bare_year("2019")
+                && stacked::is_bare_year("2024 年")
+                && !stacked::is_bare_year("2019年度")
+                && !stacked::is_bare_year("3000")
+        );
         let mut text = String::from("表○社会的養護継続中に 18 歳を迎えた方の状況\n");
         for part in
             ["2019", "2020", "2021", "年度", "年度", "年度", "(R1)", "(R2)", "(R3)", "18 歳到達", "5", "6", "5", "措置延長", "3", "1", "2"]

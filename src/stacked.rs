@@ -481,16 +481,18 @@ fn join_year_piece(cell: &str, piece: &str) -> String {
 /// `年度` (`2019` / … / `年度` / … / `(R1)` / …). Page furniture among them (`-8-`, the running
 /// title: a page break inside the header) is passed over. Returns the cells' indices and
 /// each run's, at least two cells, the last run the eras. None otherwise.
+/// True for a western year alone (`2019`, `2024 年`): a header's year cell cut before its `年度`
+/// or `度` (Word's cells through default `pdftotext`), no caption's words.
+pub(crate) fn is_bare_year(text: &str) -> bool {
+    let text = normalize::trim(text);
+    let digits = text.strip_suffix('年').map_or(text, normalize::trim);
+    digits.len() == 4 && digits.parse::<u16>().is_ok_and(|year| (1989..=2099).contains(&year))
+}
+
 fn years_then_eras(from: &[Offered<'_>]) -> Option<(Vec<usize>, Vec<Vec<usize>>)> {
     let bare_year = |text: &str| {
         !text.contains('(') && {
-            let year_only = text.len() == 4 && text.bytes().all(|byte| byte.is_ascii_digit());
-            let cut = text
-                .strip_suffix('年')
-                .map(normalize::trim)
-                .is_some_and(|year| year.len() == 4 && year.bytes().all(|byte| byte.is_ascii_digit()));
-            year_only
-                || cut
+            is_bare_year(text)
                 || (is_year_cell(text) && {
                     let label = crate::era::year_label(text);
                     label.western.is_some() && label.era.is_none()

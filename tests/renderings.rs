@@ -942,7 +942,7 @@ fn heldout_renderings_3() {
     // 151 → 181 cells, 70 → 45 wrong.
     // A run of bare years a line each (`2019` / … / `2024` / `年度` / … / `(R1)` / …, 5439-5475)
     // is offered as a header, and no caption takes a bare year for its continuation
-    // (`blocks::is_bare_year`): 18歳到達 and 措置延長 are read under `2019 年度 (R1)` … `合計`,
+    // (`stacked::is_bare_year`): 18歳到達 and 措置延長 are read under `2019 年度 (R1)` … `合計`,
     // 45 → 33 wrong.
     // FIXME(issue 3): vheader default, 33 records under columns named by their eras alone
     // (4766-4832: `2024 年` … / `度` … / `稼働率` / `(2)里親登録数` / `- 37 -` / … / `(R6)` …, the
@@ -1235,7 +1235,7 @@ fn heldout_renderings_5() {
     //   `2020年度 (R2)` …); values, rows and years right.
     // Since the round was made (session 12): 3529 (児童相談所の管轄人口, 2025-2029), whose bare
     // years a line each (`2025` / … / `年度` / … / `(R7)` …) had been columns of eras alone, is
-    // read under `2025 年度 (R7)` … (`blocks::is_bare_year`); its label after its values is the
+    // read under `2025 年度 (R7)` … (`stacked::is_bare_year`); its label after its values is the
     // row's when no label comes before them (`stacked::read`): 16 → 11 wrong. A row label that is
     // one character over and over (`日日`) makes the table unresolved (`tables::build`): the 2017
     // values without their units are fragments now, 11 → 5 wrong, 5 → 0 values not the original's
