@@ -1208,7 +1208,7 @@ fn spaced_lines(lines: &[Line<'_>], classes: &Classes, first_idx: usize) -> (Vec
             // (71.6%) …` is a figure's numbers after the table.)
             Class::Text
                 if group.last().is_some_and(|line: &SpacedLine| {
-                    line.spans.iter().all(|span| crate::values::n_split_values(&span.text).is_none() && !stacked::is_value(&span.text))
+                    line.spans.iter().all(|span| !crate::values::splits_into_values(&span.text) && !stacked::is_value(&span.text))
                 }) && crate::values::n_split_values(normalize::trim(lines[line_idx].text)).is_some_and(|n_values| n_values >= 2) =>
             {
                 n_trailing = 0;
@@ -1297,7 +1297,7 @@ fn spaced_lines(lines: &[Line<'_>], classes: &Classes, first_idx: usize) -> (Vec
                 line.spans.iter().all(|piece| {
                     above.len() > 1
                         && columns::cell_rest_of(&above[1..], piece).is_some()
-                        && crate::values::n_split_values(&piece.text).is_none()
+                        && !crate::values::splits_into_values(&piece.text)
                 })
             });
         // So does a piece at the label's edge under the last row when every row before it
@@ -1350,17 +1350,19 @@ fn fills_label_column(group: &[SpacedLine], n_pieces: usize, piece: &str) -> boo
     let Some(row_label) = at_edge(&group[row_idx]) else { return false };
     let width = row_label.text.chars().count();
     let n_chars = |text: &str| text.chars().count();
-    // (No values one space apart either: `8 83 0` under `(うち里親)  338 (71.6%) …`.)
-    let no_value = |text: &str| !crate::stacked::is_value(text) && crate::values::n_split_values(text).is_none();
     width >= 3
         && group[row_idx].spans.len() > 1
         && group[row_idx + 1..].iter().all(|line| {
             line.spans.len() == 1
-                && at_edge(line)
-                    .is_some_and(|span| n_chars(&span.text) + 1 >= width && n_chars(&span.text) <= width + 1 && no_value(&span.text))
+                && at_edge(line).is_some_and(|span| {
+                    n_chars(&span.text) + 1 >= width && n_chars(&span.text) <= width + 1 && !crate::stacked::is_value(&span.text)
+                })
         })
         && n_chars(piece) <= width + 1
-        && no_value(piece)
+        && !crate::stacked::is_value(piece)
+        // (No values one space apart either: `8 83 0` under `(うち里親)  338 (71.6%) …`; the
+        // pieces above split into none, `at_edge`'s `is_data`.)
+        && !crate::values::splits_into_values(piece)
 }
 
 /// `※`, `※1`: a footnote mark with nothing after it.
